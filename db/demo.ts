@@ -1,0 +1,106 @@
+/**
+ * The demo council every fresh install starts with: 3 providers, 12 sites (9 Family Hubs,
+ * 3 Children's Centres) across localities, 4-6 service points each, and the default
+ * "Family Hub feedback" survey (the NHS FFT question, two free-text follow-ups, "About you").
+ * The council and providers are invented; the shape is a real city's Family Hub network.
+ */
+import type { SurveyDefinition } from '../widget/lib/survey-schema';
+import type { SiteKind } from './schema';
+
+export const DEMO_ORGANISATION = { slug: 'demo-council', name: 'Demo City Council' };
+
+export const DEMO_PROVIDERS = [
+  { code: 'harbour', name: 'Harbour Family Trust' },
+  { code: 'moorland', name: "Moorland Children's Charity" },
+  { code: 'council', name: 'Demo City Council Early Help' },
+];
+
+interface DemoSite {
+  code: string;
+  name: string;
+  kind: SiteKind;
+  provider: string;
+  locality: string;
+  ward: string;
+  servicePoints: [code: string, name: string][];
+}
+
+export const DEMO_SITES: DemoSite[] = [
+  { code: 'dvp', name: 'Devonport Family Hub', kind: 'family_hub', provider: 'harbour', locality: 'Waterfront', ward: 'Devonport',
+    servicePoints: [['dvp-play', 'Stay & play'], ['dvp-dads', 'Dad & toddler group'], ['dvp-feed', 'Infant feeding drop-in'], ['dvp-money', 'Money advice'], ['dvp-hv', 'Health visitor clinic']] },
+  { code: 'stb', name: 'Stonehouse Family Hub', kind: 'family_hub', provider: 'harbour', locality: 'Waterfront', ward: 'St Peter and the Waterfront',
+    servicePoints: [['stb-play', 'Stay & play'], ['stb-young', 'Young parents group'], ['stb-esol', 'English for parents'], ['stb-money', 'Money & housing advice']] },
+  { code: 'hfd', name: 'Honicknowle Family Hub', kind: 'family_hub', provider: 'harbour', locality: 'North West', ward: 'Honicknowle',
+    servicePoints: [['hfd-baby', 'Baby massage'], ['hfd-feed', 'Infant feeding drop-in'], ['hfd-salt', 'Speech & language drop-in'], ['hfd-course', 'Parenting course'], ['hfd-hv', 'Health visitor clinic'], ['hfd-send', 'SEND coffee morning']] },
+  { code: 'wbg', name: 'Whitleigh Family Hub', kind: 'family_hub', provider: 'moorland', locality: 'North West', ward: 'Budshead',
+    servicePoints: [['wbg-play', 'Stay & play'], ['wbg-dads', 'Dads group'], ['wbg-mind', 'Perinatal wellbeing group'], ['wbg-money', 'Money advice']] },
+  { code: 'efd', name: 'Efford Family Hub', kind: 'family_hub', provider: 'moorland', locality: 'East', ward: 'Efford and Lipson',
+    servicePoints: [['efd-play', 'Stay & play'], ['efd-feed', 'Infant feeding drop-in'], ['efd-course', 'Parenting course'], ['efd-send', 'SEND parent carer group'], ['efd-hv', 'Health visitor clinic']] },
+  { code: 'pla', name: 'Plympton Family Hub', kind: 'family_hub', provider: 'moorland', locality: 'Plympton', ward: 'Plympton St Mary',
+    servicePoints: [['pla-play', 'Stay & play'], ['pla-baby', 'Baby massage'], ['pla-salt', 'Speech & language drop-in'], ['pla-teen', 'Youth drop-in']] },
+  { code: 'pst', name: 'Plymstock Family Hub', kind: 'family_hub', provider: 'council', locality: 'Plymstock', ward: 'Plymstock Dunstone',
+    servicePoints: [['pst-play', 'Stay & play'], ['pst-feed', 'Infant feeding drop-in'], ['pst-hv', 'Health visitor clinic'], ['pst-money', 'Money advice'], ['pst-dads', 'Dad & toddler group']] },
+  { code: 'ctr', name: 'City Centre Family Hub', kind: 'family_hub', provider: 'council', locality: 'Central', ward: 'St Peter and the Waterfront',
+    servicePoints: [['ctr-esol', 'English for parents'], ['ctr-money', 'Money & housing advice'], ['ctr-young', 'Young parents group'], ['ctr-send', 'SEND advice clinic'], ['ctr-mind', 'Perinatal wellbeing group'], ['ctr-play', 'Stay & play']] },
+  { code: 'sbn', name: 'Southway Family Hub', kind: 'family_hub', provider: 'council', locality: 'North West', ward: 'Southway',
+    servicePoints: [['sbn-play', 'Stay & play'], ['sbn-course', 'Parenting course'], ['sbn-teen', 'Youth drop-in'], ['sbn-feed', 'Infant feeding drop-in']] },
+  { code: 'kpc', name: 'Keyham Children’s Centre', kind: 'childrens_centre', provider: 'harbour', locality: 'Waterfront', ward: 'Devonport',
+    servicePoints: [['kpc-play', 'Stay & play'], ['kpc-baby', 'Baby group'], ['kpc-hv', 'Health visitor clinic'], ['kpc-salt', 'Speech & language drop-in']] },
+  { code: 'mfc', name: 'Mannamead Children’s Centre', kind: 'childrens_centre', provider: 'moorland', locality: 'Central', ward: 'Compton',
+    servicePoints: [['mfc-play', 'Stay & play'], ['mfc-music', 'Music & rhyme time'], ['mfc-feed', 'Infant feeding drop-in'], ['mfc-course', 'Parenting course'], ['mfc-dads', 'Dads group']] },
+  { code: 'esc', name: 'Estover Children’s Centre', kind: 'childrens_centre', provider: 'council', locality: 'North East', ward: 'Moor View',
+    servicePoints: [['esc-play', 'Stay & play'], ['esc-baby', 'Baby massage'], ['esc-money', 'Money advice'], ['esc-send', 'SEND coffee morning']] },
+];
+
+const text = (en: string, pl: string, ro: string, zh: string, pt: string, ar: string) => ({ en, pl, ro, zh, pt, ar });
+
+export const DEFAULT_SURVEY: SurveyDefinition = {
+  title: text('Family Hub feedback', 'Opinia o Family Hub', 'Feedback pentru Family Hub', '家庭中心反馈', 'Opinião sobre o Family Hub', 'ملاحظات حول مركز العائلة'),
+  intro: text(
+    'Tell us about your visit. It takes less than a minute and you do not need to give your name.',
+    'Opowiedz nam o swojej wizycie. To zajmie mniej niż minutę i nie musisz podawać imienia.',
+    'Spuneți-ne despre vizita dumneavoastră. Durează mai puțin de un minut și nu trebuie să vă dați numele.',
+    '请告诉我们您这次来访的感受。只需不到一分钟，无需留下姓名。',
+    'Conte-nos sobre a sua visita. Demora menos de um minuto e não precisa de dar o seu nome.',
+    'أخبرنا عن زيارتك. يستغرق ذلك أقل من دقيقة ولا تحتاج إلى ذكر اسمك.',
+  ),
+  pages: [
+    {
+      id: 'feedback',
+      questions: [
+        { id: 'fft', type: 'fft', required: true },
+        { id: 'good', type: 'longtext', required: false, maxLength: 2000,
+          title: text('What was good?', 'Co było dobre?', 'Ce a fost bine?', '哪些方面做得好？', 'O que foi bom?', 'ما الذي كان جيدًا؟') },
+        { id: 'better', type: 'longtext', required: false, maxLength: 2000,
+          title: text('What could we do better?', 'Co moglibyśmy zrobić lepiej?', 'Ce am putea face mai bine?', '我们哪些方面可以做得更好？', 'O que poderíamos fazer melhor?', 'ما الذي يمكننا تحسينه؟') },
+      ],
+    },
+    {
+      id: 'about-you',
+      title: text('About you (optional)', 'O Tobie (opcjonalnie)', 'Despre dumneavoastră (opțional)', '关于您（可选）', 'Sobre si (opcional)', 'عنك (اختياري)'),
+      questions: [
+        { id: 'relationship', type: 'equality', field: 'relationship', required: false,
+          title: text('Are you…', 'Czy jesteś…', 'Sunteți…', '您是…', 'É…', 'هل أنت…'),
+          hint: text(
+            'These questions help us check that every family gets a fair service. You can skip them.',
+            'Te pytania pomagają nam sprawdzić, czy każda rodzina jest traktowana sprawiedliwie. Możesz je pominąć.',
+            'Aceste întrebări ne ajută să verificăm că fiecare familie primește un serviciu corect. Le puteți sări.',
+            '这些问题帮助我们确认每个家庭都得到公平的服务。您可以跳过。',
+            'Estas perguntas ajudam-nos a garantir que todas as famílias têm um serviço justo. Pode ignorá-las.',
+            'تساعدنا هذه الأسئلة على التأكد من أن كل عائلة تحصل على خدمة عادلة. يمكنك تخطيها.',
+          ) },
+        { id: 'child-age', type: 'equality', field: 'childAgeBand', required: false,
+          title: text('How old is your child?', 'Ile lat ma Twoje dziecko?', 'Câți ani are copilul dumneavoastră?', '您的孩子多大？', 'Que idade tem o seu filho?', 'كم عمر طفلك؟') },
+        { id: 'ethnicity', type: 'equality', field: 'ethnicity', required: false,
+          title: text('What is your ethnic group?', 'Jaka jest Twoja grupa etniczna?', 'Care este grupul dumneavoastră etnic?', '您属于哪个族裔群体？', 'Qual é o seu grupo étnico?', 'ما هي مجموعتك العرقية؟') },
+        { id: 'disability', type: 'equality', field: 'disability', required: false,
+          title: text('Disability or special educational needs (SEND)', 'Niepełnosprawność lub specjalne potrzeby edukacyjne (SEND)', 'Dizabilitate sau nevoi educaționale speciale (SEND)', '残疾或特殊教育需要（SEND）', 'Deficiência ou necessidades educativas especiais (SEND)', 'الإعاقة أو الاحتياجات التعليمية الخاصة') },
+        { id: 'first-language', type: 'equality', field: 'firstLanguage', required: false,
+          title: text('What is your first language?', 'Jaki jest Twój pierwszy język?', 'Care este prima dumneavoastră limbă?', '您的母语是什么？', 'Qual é a sua língua materna?', 'ما هي لغتك الأولى؟') },
+        { id: 'postcode', type: 'equality', field: 'postcodeDistrict', required: false,
+          title: text('The first part of your postcode', 'Pierwsza część Twojego kodu pocztowego', 'Prima parte a codului dumneavoastră poștal', '您邮编的前半部分', 'A primeira parte do seu código postal', 'الجزء الأول من رمزك البريدي'),
+          hint: text('For example PL4', 'Na przykład PL4', 'De exemplu PL4', '例如 PL4', 'Por exemplo PL4', 'مثلًا PL4') },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,77 @@
+/**
+ * Finds what a QR code or embed code points at: a site or one of its service points, and the
+ * survey version its families answer. Survey versions never change once written, so their parsed
+ * definitions are cached for the life of the process; code look-ups are cached briefly.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { SurveyDefinition } from '../widget/lib/survey-schema';
+import { organisations, servicePoints, sites, surveys, surveyVersions } from './schema';
+import type { Db } from './store';
+
+export interface FormTarget {
+  code: string;
+  organisationId: string;
+  site: { id: string; code: string; name: string; defaultLanguage: string };
+  servicePoint: { id: string; code: string; name: string } | null;
+  survey: { id: string; versionId: string; version: number; definition: SurveyDefinition };
+}
+
+const definitions = new Map<string, SurveyDefinition>();
+
+export class FormDirectory {
+  private cache = new Map<string, { at: number; target: FormTarget | null }>();
+
+  constructor(
+    private db: Db,
+    private ttlMs = 30_000,
+  ) {}
+
+  async find(code: string, now = Date.now()): Promise<FormTarget | null> {
+    const key = code.toLowerCase();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.target;
+    const target = await findFormTarget(this.db, key);
+    this.cache.set(key, { at: now, target });
+    return target;
+  }
+}
+
+export async function findFormTarget(db: Db, code: string): Promise<FormTarget | null> {
+  const lower = code.toLowerCase();
+  const point = await db
+    .select({ id: servicePoints.id, code: servicePoints.code, name: servicePoints.name, siteId: servicePoints.siteId, surveyId: servicePoints.surveyId })
+    .from(servicePoints)
+    .where(eq(servicePoints.code, lower))
+    .get();
+  const site = await db
+    .select({
+      id: sites.id, code: sites.code, name: sites.name, defaultLanguage: sites.defaultLanguage,
+      organisationId: sites.organisationId, surveyId: sites.surveyId, orgSurveyId: organisations.defaultSurveyId,
+    })
+    .from(sites)
+    .innerJoin(organisations, eq(organisations.id, sites.organisationId))
+    .where(point ? eq(sites.id, point.siteId) : eq(sites.code, lower))
+    .get();
+  if (!site) return null;
+  const surveyId = point?.surveyId ?? site.surveyId ?? site.orgSurveyId;
+  if (!surveyId) return null;
+  const version = await db
+    .select({ id: surveyVersions.id, version: surveyVersions.version, definition: surveyVersions.definition })
+    .from(surveys)
+    .innerJoin(surveyVersions, eq(surveyVersions.id, surveys.currentVersionId))
+    .where(sql`${surveys.id} = ${surveyId} AND ${surveys.status} = 'live'`)
+    .get();
+  if (!version) return null;
+  let definition = definitions.get(version.id);
+  if (!definition) {
+    definition = SurveyDefinition.parse(JSON.parse(version.definition));
+    definitions.set(version.id, definition);
+  }
+  return {
+    code: lower,
+    organisationId: site.organisationId,
+    site: { id: site.id, code: site.code, name: site.name, defaultLanguage: site.defaultLanguage },
+    servicePoint: point ? { id: point.id, code: point.code, name: point.name } : null,
+    survey: { id: surveyId, versionId: version.id, version: version.version, definition },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Durable ingestion with group commit. Every submission waits for the transaction that contains
+ * it, and submissions that arrive while one commit is in flight share the next one: one fsync for
+ * many families instead of one each (libSQL here: ~6k autocommit inserts/s, ~60k rows/s batched).
+ *
+ * Idempotency: the (organisation, idempotency key) pair is unique, inserts skip conflicts, and a
+ * skipped submission is answered with the id that was stored first — including a double tap that
+ * lands in the same batch as its twin.
+ */
+import type { Client, InStatement } from '@libsql/client';
+import type { Channel, RespondentRole } from './schema';
+
+export interface NewResponse {
+  id: string;
+  organisationId: string;
+  surveyVersionId: string;
+  siteId: string;
+  servicePointId: string | null;
+  channel: Channel;
+  language: string;
+  respondentRole: RespondentRole | null;
+  submittedAt: number;
+  idempotencyKey: string;
+  fft: number | null;
+  rating: number | null;
+  answers: string;
+  demographics: Demographics | null;
+}
+
+export interface Demographics {
+  relationship?: string | null;
+  childAgeBand?: string | null;
+  ethnicity?: string | null;
+  disability?: string | null;
+  firstLanguage?: string | null;
+  postcodeDistrict?: string | null;
+}
+
+export interface Committed {
+  id: string;
+  /** False when the idempotency key was seen before and nothing new was stored. */
+  created: boolean;
+}
+
+interface Pending {
+  response: NewResponse;
+  resolve: (committed: Committed) => void;
+  reject: (error: unknown) => void;
+}
+
+const RESPONSE_COLUMNS = [
+  'id', 'organisation_id', 'survey_version_id', 'site_id', 'service_point_id', 'channel', 'language',
+  'respondent_role', 'submitted_at', 'idempotency_key', 'fft', 'rating', 'answers',
+] as const;
+const DEMOGRAPHIC_COLUMNS = ['relationship', 'child_age_band', 'ethnicity', 'disability', 'first_language', 'postcode_district'] as const;
+/** Rows per statement, under SQLite's bound-parameter limit (32,766) at 13 columns. */
+const ROWS_PER_STATEMENT = 500;
+
+export class ResponseWriter {
+  private queue: Pending[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private client: Client,
+    private maxBatch = 2000,
+  ) {}
+
+  submit(response: NewResponse): Promise<Committed> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ response, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  /** Resolves when everything submitted so far is committed (for shutdown and tests). */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    await null; // let submissions from the same tick join the first batch
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await this.commitOrFallBack(batch);
+      }
+    } finally {
+      this.draining = null;
+    }
+  }
+
+  /** A batch that fails as a whole is retried one by one, so one bad row cannot sink its neighbours. */
+  private async commitOrFallBack(batch: Pending[]): Promise<void> {
+    try {
+      settle(batch, await writeResponses(this.client, batch.map((p) => p.response)));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      for (const pending of batch) {
+        try {
+          settle([pending], await writeResponses(this.client, [pending.response]));
+        } catch (single) {
+          pending.reject(single);
+        }
+      }
+    }
+  }
+}
+
+function settle(batch: Pending[], results: Committed[]): void {
+  batch.forEach((pending, i) => pending.resolve(results[i]!));
+}
+
+/** Writes responses in one transaction and reports, in order, the id each one is stored under. */
+export async function writeResponses(client: Client, responses: NewResponse[]): Promise<Committed[]> {
+  const statements: InStatement[] = [];
+  for (let start = 0; start < responses.length; start += ROWS_PER_STATEMENT) {
+    const chunk = responses.slice(start, start + ROWS_PER_STATEMENT);
+    statements.push(insertResponses(chunk));
+    const withDemographics = chunk.filter((r) => r.demographics);
+    if (withDemographics.length) statements.push(insertDemographics(withDemographics));
+  }
+  const results = await client.batch(statements, 'write');
+  const inserted = new Set(results.flatMap((result) => result.rows.map((row) => String(row.id))));
+  const missing = responses.filter((r) => !inserted.has(r.id));
+  const existing = missing.length ? await existingIds(client, missing) : new Map<string, string>();
+  return responses.map((r) =>
+    inserted.has(r.id) ? { id: r.id, created: true } : { id: existing.get(keyOf(r))!, created: false },
+  );
+}
+
+function insertResponses(rows: NewResponse[]): InStatement {
+  const placeholders = `(${RESPONSE_COLUMNS.map(() => '?').join(',')})`;
+  return {
+    sql: `INSERT INTO responses (${RESPONSE_COLUMNS.join(',')}) VALUES ${rows.map(() => placeholders).join(',')}
+          ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id`,
+    args: rows.flatMap((r) => [
+      r.id, r.organisationId, r.surveyVersionId, r.siteId, r.servicePointId, r.channel, r.language,
+      r.respondentRole, r.submittedAt, r.idempotencyKey, r.fft, r.rating, r.answers,
+    ]),
+  };
+}
+
+/** Only for rows whose response was really inserted in this transaction (not an idempotent repeat). */
+function insertDemographics(rows: NewResponse[]): InStatement {
+  const placeholders = `(${['?', ...DEMOGRAPHIC_COLUMNS.map(() => '?')].join(',')})`;
+  return {
+    sql: `INSERT INTO response_demographics (response_id, ${DEMOGRAPHIC_COLUMNS.join(',')})
+          SELECT * FROM (VALUES ${rows.map(() => placeholders).join(',')}) AS v
+          WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column1)`,
+    args: rows.flatMap((r) => {
+      const d = r.demographics ?? {};
+      return [r.id, d.relationship ?? null, d.childAgeBand ?? null, d.ethnicity ?? null, d.disability ?? null, d.firstLanguage ?? null, d.postcodeDistrict ?? null];
+    }),
+  };
+}
+
+const keyOf = (r: Pick<NewResponse, 'organisationId' | 'idempotencyKey'>) => `${r.organisationId}\u0000${r.idempotencyKey}`;
+
+async function existingIds(client: Client, rows: NewResponse[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const organisationId of new Set(rows.map((r) => r.organisationId))) {
+    const keys = [...new Set(rows.filter((r) => r.organisationId === organisationId).map((r) => r.idempotencyKey))];
+    const result = await client.execute({
+      sql: `SELECT id, idempotency_key FROM responses WHERE organisation_id = ? AND idempotency_key IN (${keys.map(() => '?').join(',')})`,
+      args: [organisationId, ...keys],
+    });
+    for (const row of result.rows) found.set(keyOf({ organisationId, idempotencyKey: String(row.idempotency_key) }), String(row.id));
+  }
+  return found;
+}

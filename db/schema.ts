@@ -1,0 +1,205 @@
+/**
+ * The single source of truth for hubvoice's store (SQLite dialect, run on libSQL).
+ * Migrations in db/migrations are generated from this file by `npm run db:generate`.
+ *
+ * Tenancy: organisation (a council) → providers → sites → service points. Every row that belongs
+ * to a tenant carries `organisation_id` so scoping is one indexed predicate.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** JSON: OrganisationSettings (allowed widget origins, safeguarding contacts, retention). */
+  settings: text('settings', { mode: 'json' }).$type<OrganisationSettings>().notNull().default(sql`'{}'`),
+  defaultSurveyId: text('default_survey_id'),
+  createdAt: createdAt(),
+});
+
+export interface OrganisationSettings {
+  /** Origins allowed to embed the widget and call the public API; ["*"] allows any. */
+  allowedOrigins?: string[];
+  safeguardingContacts?: { email?: string; webhookUrl?: string; name?: string }[];
+  /** Days an unredacted comment is kept before only its redacted form remains. */
+  retentionDays?: number;
+  defaultLanguage?: string;
+}
+
+export const providers = sqliteTable(
+  'providers',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('providers_org_code').on(t.organisationId, t.code)],
+);
+
+export const SITE_KINDS = ['family_hub', 'childrens_centre', 'outreach'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    providerId: text('provider_id').notNull().references(() => providers.id),
+    /** Short, URL-safe, unique across sites and service points: the `{code}` in /f/{code}. */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: SITE_KINDS }).notNull(),
+    locality: text('locality').notNull(),
+    ward: text('ward'),
+    defaultLanguage: text('default_language').notNull().default('en'),
+    surveyId: text('survey_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sites_org').on(t.organisationId), index('sites_provider').on(t.providerId)],
+);
+
+export const servicePoints = sqliteTable(
+  'service_points',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    surveyId: text('survey_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('service_points_site').on(t.siteId)],
+);
+
+export const surveys = sqliteTable('surveys', {
+  id: text('id').primaryKey(),
+  organisationId: text('organisation_id').notNull().references(() => organisations.id),
+  name: text('name').notNull(),
+  status: text('status', { enum: ['draft', 'live', 'closed'] }).notNull().default('live'),
+  currentVersionId: text('current_version_id'),
+  createdAt: createdAt(),
+});
+
+/** Definitions are immutable: editing a live survey writes a new version, so every response
+ * records exactly the questions it answered. */
+export const surveyVersions = sqliteTable(
+  'survey_versions',
+  {
+    id: text('id').primaryKey(),
+    surveyId: text('survey_id').notNull().references(() => surveys.id),
+    version: integer('version').notNull(),
+    /** JSON: SurveyDefinition (widget/lib/survey-schema.ts), validated on save and on load. */
+    definition: text('definition').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_versions_survey_version').on(t.surveyId, t.version)],
+);
+
+export const CHANNELS = ['qr', 'widget', 'kiosk', 'panel', 'paper', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RESPONDENT_ROLES = ['parent', 'carer', 'young_person', 'child', 'professional', 'other'] as const;
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    surveyVersionId: text('survey_version_id').notNull().references(() => surveyVersions.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    servicePointId: text('service_point_id').references(() => servicePoints.id),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    language: text('language').notNull(),
+    respondentRole: text('respondent_role', { enum: RESPONDENT_ROLES }),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** The FFT answer as 1..6 (Very good … Very poor, Don't know), denormalised from `answers`
+     * so satisfaction reports are one indexed GROUP BY over integers. */
+    fft: integer('fft'),
+    /** The first 1-5 rating answer, denormalised for the same reason. */
+    rating: real('rating'),
+    /** JSON: { [questionId]: value } — everything except equality monitoring. */
+    answers: text('answers').notNull(),
+  },
+  (t) => [
+    uniqueIndex('responses_org_idempotency').on(t.organisationId, t.idempotencyKey),
+    index('responses_org_submitted').on(t.organisationId, t.submittedAt),
+    index('responses_site_submitted').on(t.siteId, t.submittedAt),
+  ],
+);
+
+/** Equality-monitoring answers, kept apart from the feedback itself so that access to them can be
+ * narrower and they can be dropped without touching what the family said. */
+export const responseDemographics = sqliteTable('response_demographics', {
+  responseId: text('response_id')
+    .primaryKey()
+    .references(() => responses.id),
+  relationship: text('relationship'),
+  childAgeBand: text('child_age_band'),
+  ethnicity: text('ethnicity'),
+  disability: text('disability'),
+  firstLanguage: text('first_language'),
+  postcodeDistrict: text('postcode_district'),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const ROLES = ['admin', 'commissioner', 'provider_manager', 'site_staff', 'analyst', 'safeguarding_lead'] as const;
+export type Role = (typeof ROLES)[number];
+export const SCOPE_TYPES = ['platform', 'organisation', 'provider', 'site'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+export const roleAssignments = sqliteTable(
+  'role_assignments',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    scopeType: text('scope_type', { enum: SCOPE_TYPES }).notNull(),
+    /** The organisation, provider or site id; null for platform scope. */
+    scopeId: text('scope_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('role_assignments_user').on(t.userId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the bearer token: a stolen database does not yield live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    userId: text('user_id'),
+    organisationId: text('organisation_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_org_at').on(t.organisationId, t.at)],
+);

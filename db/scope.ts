@@ -1,0 +1,38 @@
+/**
+ * What a signed-in person may see: the union of their role assignments' scopes. Queries turn a
+ * scope into one SQL predicate over sites, so a provider manager never receives another provider's
+ * rows, rather than receiving them and having them filtered out.
+ */
+import { inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Role, ScopeType } from './schema';
+import { sites } from './schema';
+
+export interface Assignment {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string | null;
+}
+
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  assignments: Assignment[];
+}
+
+/** A predicate on `sites` selecting the sites the principal can see (`sql\`0\`` for none). */
+export function visibleSites(principal: Principal): SQL | undefined {
+  if (principal.assignments.some((a) => a.scopeType === 'platform')) return undefined;
+  const ids = (type: ScopeType) =>
+    principal.assignments.filter((a) => a.scopeType === type && a.scopeId).map((a) => a.scopeId as string);
+  const parts = [
+    ids('organisation').length ? inArray(sites.organisationId, ids('organisation')) : undefined,
+    ids('provider').length ? inArray(sites.providerId, ids('provider')) : undefined,
+    ids('site').length ? inArray(sites.id, ids('site')) : undefined,
+  ].filter((part): part is SQL => part !== undefined);
+  return parts.length ? or(...parts) : sql`0`;
+}
+
+export function hasRole(principal: Principal, ...roles: Role[]): boolean {
+  return principal.assignments.some((a) => roles.includes(a.role));
+}

@@ -1,0 +1,27 @@
+/** Sites with their providers and service points, as far as a principal may see. */
+import { asc, eq, inArray } from 'drizzle-orm';
+import { providers, servicePoints, sites } from './schema';
+import { visibleSites, type Principal } from './scope';
+import type { Db } from './store';
+
+export async function listSites(db: Db, principal: Principal) {
+  const siteRows = await db
+    .select({
+      id: sites.id, code: sites.code, name: sites.name, kind: sites.kind, locality: sites.locality, ward: sites.ward,
+      provider: { id: providers.id, code: providers.code, name: providers.name },
+    })
+    .from(sites)
+    .innerJoin(providers, eq(providers.id, sites.providerId))
+    .where(visibleSites(principal))
+    .orderBy(asc(sites.name));
+  if (siteRows.length === 0) return [];
+  const points = await db
+    .select({ id: servicePoints.id, code: servicePoints.code, name: servicePoints.name, siteId: servicePoints.siteId })
+    .from(servicePoints)
+    .where(inArray(servicePoints.siteId, siteRows.map((s) => s.id)))
+    .orderBy(asc(servicePoints.name));
+  return siteRows.map((site) => ({
+    ...site,
+    servicePoints: points.filter((p) => p.siteId === site.id).map(({ id, code, name }) => ({ id, code, name })),
+  }));
+}

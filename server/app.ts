@@ -1,0 +1,33 @@
+/**
+ * `createApp(deps)`: the whole HTTP surface, the same on Node and Workers. Entry points build the
+ * deps (store, config, writer); this wires middleware, one sub-app per resource, and the one
+ * error shape.
+ */
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './deps';
+import { errorBody, handleError } from './errors';
+import { authRoutes } from './routes/auth';
+import { docsRoutes } from './routes/docs';
+import { formRoutes } from './routes/forms';
+import { healthRoutes } from './routes/health';
+import { responseRoutes } from './routes/responses';
+import { siteRoutes } from './routes/sites';
+import { homeRoutes } from './routes/home';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
+  app.route('/', healthRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/', siteRoutes(deps));
+  app.route('/', formRoutes(deps));
+  app.route('/', responseRoutes(deps));
+  app.route('/', docsRoutes(deps));
+  app.route('/', homeRoutes(deps));
+  app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

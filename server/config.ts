@@ -1,0 +1,48 @@
+/**
+ * Configuration, parsed once from the environment (process.env on Node, bindings on Workers).
+ * Nothing else reads the environment. A bad value stops start-up with the variable's name.
+ */
+import { z } from 'zod';
+
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+export const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:)/, 'must be a libSQL URL: file:, libsql:, http(s): or ws(s):')
+      .default('file:./data/hubvoice.db'),
+    DATABASE_AUTH_TOKEN: optionalString,
+    PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+    ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
+    ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(12, 'must be at least 12 characters').optional()),
+    SEED: z.enum(['demo', 'none']).default('demo'),
+    /** Synthetic responses added with the demo on first start, so the dashboard has something to show. */
+    SEED_RESPONSES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    LOG_REQUESTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  })
+  .transform((env) => ({
+    ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+  }));
+
+export type Config = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** @example parseConfig({ PORT: '8080' }).PUBLIC_URL // 'http://localhost:8080' */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const value = env[name];
+    return `${name}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,95 @@
+/**
+ * The one ingestion path every channel uses (JSON API, QR form, widget, kiosk): resolve the code,
+ * validate the answers against the form in the respondent's language, keep equality monitoring
+ * apart, and wait for the group commit before saying yes.
+ */
+import type { FormTarget } from '../db/forms';
+import { newId } from '../db/ids';
+import type { Demographics } from '../db/response-writer';
+import type { Channel, RespondentRole } from '../db/schema';
+import type { EqualityField } from '../widget/lib/equality';
+import { fftCode } from '../widget/lib/fft';
+import { createTranslator, isLanguage, type Language } from '../widget/lib/i18n';
+import { resolveForm, type PublicForm } from '../widget/lib/public-form';
+import type { Answers } from '../widget/lib/skip-logic';
+import { validateAnswers, type AnswerError } from '../widget/lib/validate-answers';
+import type { AppDeps } from './deps';
+
+export interface Submission {
+  code: string;
+  answers: Record<string, unknown>;
+  language?: string | undefined;
+  channel: Channel;
+  idempotencyKey: string;
+  respondentRole?: RespondentRole | undefined;
+}
+
+export type IngestResult =
+  | { ok: true; id: string; created: boolean }
+  | { ok: false; reason: 'unknown_code' }
+  | { ok: false; reason: 'invalid'; errors: AnswerError[]; answers: Answers };
+
+const resolved = new Map<string, PublicForm>();
+
+/** The form as a respondent sees it in one language; versions never change, so this is cached. */
+export function publicForm(deps: Pick<AppDeps, 'catalogues'>, target: FormTarget, language: Language): PublicForm {
+  const key = `${target.survey.versionId}:${language}`;
+  let form = resolved.get(key);
+  if (!form) {
+    form = resolveForm(
+      { id: target.survey.id, version: target.survey.version, definition: target.survey.definition },
+      language,
+      createTranslator(deps.catalogues, language),
+    );
+    resolved.set(key, form);
+  }
+  return form;
+}
+
+export async function ingest(deps: AppDeps, submission: Submission): Promise<IngestResult> {
+  const target = await deps.forms.find(submission.code);
+  if (!target) return { ok: false, reason: 'unknown_code' };
+  const language: Language = submission.language && isLanguage(submission.language) ? submission.language : 'en';
+  const form = publicForm(deps, target, language);
+  const t = createTranslator(deps.catalogues, language);
+  const checked = validateAnswers(form.questions, submission.answers, t);
+  if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, answers: checked.answers };
+
+  const answers: Answers = {};
+  const demographics: Partial<Record<EqualityField, string>> = {};
+  let fft: number | null = null;
+  let rating: number | null = null;
+  for (const question of form.questions) {
+    const value = checked.answers[question.id];
+    if (value === undefined) continue;
+    if (question.type === 'equality') demographics[question.field as EqualityField] = String(value);
+    else answers[question.id] = value;
+    if (question.type === 'fft' && fft === null) fft = fftCode(String(value));
+    if (question.type === 'rating' && rating === null) rating = Number(value);
+  }
+  const submittedAt = deps.now().getTime();
+  const committed = await deps.writer.submit({
+    id: newId('r', submittedAt),
+    organisationId: target.organisationId,
+    surveyVersionId: target.survey.versionId,
+    siteId: target.site.id,
+    servicePointId: target.servicePoint?.id ?? null,
+    channel: submission.channel,
+    language,
+    respondentRole: submission.respondentRole ?? roleFrom(demographics.relationship),
+    submittedAt,
+    idempotencyKey: submission.idempotencyKey,
+    fft,
+    rating,
+    answers: JSON.stringify(answers),
+    demographics: Object.keys(demographics).length ? (demographics as Demographics) : null,
+  });
+  return { ok: true, ...committed };
+}
+
+function roleFrom(relationship: string | undefined): RespondentRole | null {
+  if (relationship === 'mum' || relationship === 'dad') return 'parent';
+  if (relationship === 'other_carer') return 'carer';
+  if (relationship === 'young_person') return 'young_person';
+  return null;
+}

@@ -1,0 +1,62 @@
+/**
+ * Node entry point: `npm start`. Reads the environment once, opens the store (an embedded libSQL
+ * file unless DATABASE_URL says otherwise), prepares it, and serves the app.
+ */
+import { serve } from '@hono/node-server';
+import { openClient } from '../db/client';
+import { FormDirectory } from '../db/forms';
+import { ResponseWriter } from '../db/response-writer';
+import { createStore } from '../db/store';
+import { catalogues } from '../widget/i18n';
+import { createApp } from './app';
+import { bootstrap } from './bootstrap';
+import { ConfigError, parseConfig, type Config } from './config';
+
+export async function startNodeServer(config: Config) {
+  const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const store = createStore(client);
+  const report = await bootstrap(store, config, progressBar('seeding demo responses'));
+  const writer = new ResponseWriter(client);
+  const app = createApp({ config, store, writer, forms: new FormDirectory(store.db), catalogues, now: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const close = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await writer.flush();
+    client.close();
+  };
+  return { server, close, report };
+}
+
+function progressBar(label: string) {
+  if (!process.stderr.isTTY) return (done: number, total: number) => done === total && process.stderr.write(`${label}: ${total} done\n`);
+  return (done: number, total: number) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const { close, report } = await startNodeServer(config);
+  const url = config.PUBLIC_URL;
+  console.log(`hubvoice is running on ${config.DATABASE_URL}`);
+  console.log(`  Home:        ${url}/`);
+  console.log(`  Demo form:   ${url}/api/forms/dvp`);
+  console.log(`  API docs:    ${url}/api/docs`);
+  console.log(`  Health:      ${url}/health`);
+  if (report.admin) {
+    console.log(`  Admin login: ${report.admin.email}${report.admin.generatedPassword ? ` / ${report.admin.generatedPassword}  (shown once: keep it safe)` : ''}`);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void close().then(() => process.exit(0)));
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The OpenAPI 3.1 document, built from the same zod schemas the routes validate with (zod's
+ * JSON Schema output is the 2020-12 dialect OpenAPI 3.1 uses), so the docs cannot drift.
+ */
+import { z } from 'zod';
+import { LoginRequest } from './routes/auth';
+import { ResponseSubmission } from './routes/responses';
+
+const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+  }),
+});
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } },
+});
+const error = (description: string) => json(ErrorBody, description);
+
+export function openApiDocument(publicUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'hubvoice API',
+      version: '0.1.0',
+      description: 'Feedback and lived experience for Family Hubs. Every 4xx/5xx has the body `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: publicUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'hubvoice_session' } } },
+    paths: {
+      '/health': {
+        get: { summary: 'Service and database health', responses: { 200: { description: '`{"status":"ok","db":"ok"}`' }, 503: error('The database is down (`"db":"down"`)') } },
+      },
+      '/api/auth/login': {
+        post: {
+          summary: 'Sign in',
+          description: 'Sets an HttpOnly session cookie and returns the same token for `Authorization: Bearer`.',
+          requestBody: { required: true, ...json(LoginRequest, 'Email and password') },
+          responses: { 200: { description: '`{ token, expiresAt }`' }, 401: error('Wrong email or password'), 422: error('A field is missing or malformed') },
+        },
+      },
+      '/api/auth/me': { get: { summary: 'Who is signed in, with their roles', security: [{ bearer: [] }, { cookie: [] }], responses: { 200: { description: 'The account' }, 401: error('Not signed in') } } },
+      '/api/sites': {
+        get: {
+          summary: 'Sites the caller may see, with service points and their QR codes',
+          security: [{ bearer: [] }, { cookie: [] }],
+          responses: { 200: { description: '`[{ id, code, name, kind, provider, locality, servicePoints: [{ id, code, name }] }]`' }, 401: error('Not signed in') },
+        },
+      },
+      '/api/forms/{code}': {
+        get: {
+          summary: 'The public survey for a site or service point, in one language',
+          parameters: [
+            { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'pl', 'ro', 'zh', 'pt', 'ar'] } },
+          ],
+          responses: { 200: { description: 'Questions (`id`, `type`, `options[].value`), pages and messages' }, 404: error('Unknown code') },
+        },
+      },
+      '/api/responses': {
+        post: {
+          summary: 'Submit a response (every channel)',
+          description: '201 once durably committed; the same `idempotencyKey` again answers 200 with the same id.',
+          requestBody: { required: true, ...json(ResponseSubmission, 'The answers') },
+          responses: { 201: { description: '`{ id }`: stored' }, 200: { description: '`{ id }`: already stored under this key' }, 422: error('An answer is invalid; `details[].field` names it') },
+        },
+      },
+    },
+  };
+}

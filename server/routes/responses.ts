@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { CHANNELS, RESPONDENT_ROLES } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import { ApiError, validationFailed } from '../errors';
+import { ingest } from '../ingest';
+import { valid } from '../validate';
+
+export const ResponseSubmission = z.object({
+  code: z.string().min(1, 'enter the form code').max(64),
+  answers: z.record(z.string(), z.unknown()),
+  language: z.string().max(16).optional(),
+  channel: z.enum(CHANNELS).default('api'),
+  idempotencyKey: z.string().min(8, 'use a random key of at least 8 characters').max(128),
+  respondentRole: z.enum(RESPONDENT_ROLES).optional(),
+});
+
+/**
+ * `POST /api/responses`: 201 `{ id }` once the response is durably committed; the same
+ * idempotency key again answers 200 with the same id; invalid answers are a 422 naming each question.
+ */
+export function responseRoutes(deps: AppDeps) {
+  return new Hono().post(
+    '/api/responses',
+    bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); } }),
+    valid('json', ResponseSubmission),
+    async (c) => {
+      const submission = c.req.valid('json');
+      const result = await ingest(deps, submission);
+      if (result.ok) return c.json({ id: result.id }, result.created ? 201 : 200);
+      if (result.reason === 'unknown_code') {
+        throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
+      }
+      throw validationFailed(result.errors.map(({ field, message, code }) => ({ field, message, code })));
+    },
+  );
+}

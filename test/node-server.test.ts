@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startNodeServer } from '../server/node';
+import { parseConfig } from '../server/config';
+
+const dir = mkdtempSync(join(tmpdir(), 'hubvoice-node-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = parseConfig({ DATABASE_URL: `file:${join(dir, 'hubvoice.db')}`, PORT: '0', HOST: '127.0.0.1', SEED_RESPONSES: '50' });
+
+async function start() {
+  const running = await startNodeServer(config);
+  const address = running.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { ...running, base: `http://127.0.0.1:${port}` };
+}
+
+describe('the Node server', () => {
+  it('serves /health over real HTTP on the embedded file, and keeps data across a restart', async () => {
+    const first = await start();
+    expect(first.report.seeded).toBe(true);
+    expect(first.report.admin?.generatedPassword).toMatch(/^[\w-]{16}$/);
+    expect(await (await fetch(`${first.base}/health`)).json()).toEqual({ status: 'ok', db: 'ok' });
+    const posted = await fetch(`${first.base}/api/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'pla', channel: 'qr', language: 'en', idempotencyKey: 'restart-test-1', answers: { fft: 'veryGood' } }),
+    });
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: string };
+    await first.close();
+
+    const second = await start();
+    expect(second.report).toMatchObject({ migrated: [], seeded: false });
+    expect(second.report.admin).toBeUndefined();
+    const again = await fetch(`${second.base}/api/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'pla', channel: 'qr', language: 'en', idempotencyKey: 'restart-test-1', answers: { fft: 'veryGood' } }),
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ id });
+    await second.close();
+  });
+});
