@@ -203,3 +203,79 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_org_at').on(t.organisationId, t.at)],
 );
+
+/**
+ * Free-text answers, one row per comment, with the tagger's reading of them. `text` is the original
+ * (kept only as long as the organisation's retention allows; safeguarding leads only); everyone
+ * else reads `redacted`.
+ */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    responseId: text('response_id').notNull().references(() => responses.id),
+    organisationId: text('organisation_id').notNull(),
+    siteId: text('site_id').notNull(),
+    questionId: text('question_id').notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    language: text('language').notNull(),
+    text: text('text'),
+    redacted: text('redacted').notNull(),
+    sentiment: integer('sentiment').notNull(),
+    /** JSON: [{ theme, score }] */
+    themes: text('themes', { mode: 'json' }).$type<{ theme: string; score: number }[]>().notNull(),
+    modelVersion: text('model_version').notNull(),
+  },
+  (t) => [index('comments_org_submitted').on(t.organisationId, t.submittedAt), index('comments_site_submitted').on(t.siteId, t.submittedAt), index('comments_response').on(t.responseId)],
+);
+
+/** A commissioner's correction of a comment's themes: training data for the council's own model. */
+export const themeCorrections = sqliteTable('theme_corrections', {
+  id: text('id').primaryKey(),
+  organisationId: text('organisation_id').notNull(),
+  commentId: text('comment_id').notNull().references(() => comments.id),
+  themes: text('themes', { mode: 'json' }).$type<string[]>().notNull(),
+  userId: text('user_id').notNull(),
+  createdAt: createdAt(),
+});
+
+export const SAFEGUARDING_URGENCIES = ['immediate', 'priority'] as const;
+export const SAFEGUARDING_STATUSES = ['open', 'in_review', 'closed'] as const;
+
+/** A possible disclosure of harm. Never only an aggregate: each one is a case a person reviews. */
+export const safeguardingFlags = sqliteTable(
+  'safeguarding_flags',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull(),
+    responseId: text('response_id').notNull().references(() => responses.id),
+    siteId: text('site_id').notNull(),
+    categories: text('categories', { mode: 'json' }).$type<string[]>().notNull(),
+    urgency: text('urgency', { enum: SAFEGUARDING_URGENCIES }).notNull(),
+    status: text('status', { enum: SAFEGUARDING_STATUSES }).notNull().default('open'),
+    createdAt: createdAt(),
+    notifiedAt: integer('notified_at', { mode: 'timestamp_ms' }),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+    actionTaken: text('action_taken'),
+  },
+  (t) => [index('safeguarding_flags_org_status').on(t.organisationId, t.status, t.createdAt)],
+);
+
+/** "You said, we did": what families asked for and what changed, shown on posters and thank-you pages. */
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    /** Null: applies to every site of the organisation. */
+    siteId: text('site_id').references(() => sites.id),
+    youSaid: text('you_said', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    weDid: text('we_did', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('actions_org_site').on(t.organisationId, t.siteId, t.publishedAt)],
+);
