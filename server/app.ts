@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { responseRoutes } from './routes/responses';
 import { siteRoutes } from './routes/sites';
 import { homeRoutes } from './routes/home';
+import { reportRoutes } from './routes/reports';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', siteRoutes(deps));
   app.route('/', formRoutes(deps));
   app.route('/', responseRoutes(deps));
+  app.route('/', reportRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));

@@ -1,0 +1,128 @@
+/**
+ * The report queries: one GROUP BY over integers per report, returning counts only. The meaning
+ * (shares, intervals, suppression, gaps, trends) is computed from these counts in analysis/, so no
+ * report ever loads individual responses into memory.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { visibleSites, type Principal } from './scope';
+import type { Db } from './store';
+
+/** What a report can be broken down by, as SQL over `responses` (+ `sites`, `response_demographics`). */
+export const DIMENSIONS = {
+  organisation: { expr: 'responses.organisation_id' },
+  provider: { expr: 'sites.provider_id', sites: true },
+  site: { expr: 'responses.site_id' },
+  servicePoint: { expr: "coalesce(responses.service_point_id, '')" },
+  locality: { expr: 'sites.locality', sites: true },
+  channel: { expr: 'responses.channel' },
+  language: { expr: 'responses.language' },
+  role: { expr: "coalesce(responses.respondent_role, '')" },
+  week: { expr: "date(responses.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days')" },
+  month: { expr: "strftime('%Y-%m', responses.submitted_at / 1000, 'unixepoch')" },
+  quarter: {
+    expr: "strftime('%Y', responses.submitted_at / 1000, 'unixepoch') || '-Q' || ((CAST(strftime('%m', responses.submitted_at / 1000, 'unixepoch') AS INTEGER) + 2) / 3)",
+  },
+  relationship: { expr: "coalesce(response_demographics.relationship, '')", demographics: true },
+  childAgeBand: { expr: "coalesce(response_demographics.child_age_band, '')", demographics: true },
+  ethnicity: { expr: "coalesce(response_demographics.ethnicity, '')", demographics: true },
+  /** The five ONS high-level groups: small detailed groups are often all suppressed on their own. */
+  ethnicGroup: {
+    expr: "CASE WHEN response_demographics.ethnicity IS NULL THEN '' WHEN response_demographics.ethnicity = 'prefer_not_to_say' THEN 'prefer_not_to_say' ELSE substr(response_demographics.ethnicity, 1, instr(response_demographics.ethnicity, '_') - 1) END",
+    demographics: true,
+  },
+  disability: { expr: "coalesce(response_demographics.disability, '')", demographics: true },
+  firstLanguage: { expr: "coalesce(response_demographics.first_language, '')", demographics: true },
+  postcodeDistrict: { expr: "coalesce(response_demographics.postcode_district, '')", demographics: true },
+} as const satisfies Record<string, { expr: string; sites?: boolean; demographics?: boolean }>;
+
+export type Dimension = keyof typeof DIMENSIONS;
+export const DEMOGRAPHIC_DIMENSIONS = (Object.keys(DIMENSIONS) as Dimension[]).filter((d) => 'demographics' in DIMENSIONS[d]);
+
+export interface ReportFilters {
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, exclusive. */
+  to?: number;
+  siteId?: string;
+  providerId?: string;
+  servicePointId?: string;
+  surveyId?: string;
+}
+
+export interface CountRow {
+  key: string;
+  /** A second grouping key (a period) when asked for, else ''. */
+  period: string;
+  n: number;
+  /** Answers per FFT code: index 0 = code 1 (Very good) … index 5 = code 6 (Don't know). */
+  fft: [number, number, number, number, number, number];
+  ratingSum: number;
+  ratingCount: number;
+}
+
+/** Counts per group (and optionally per period) for one organisation-scoped, filtered slice. */
+export async function countResponses(
+  db: Db,
+  principal: Principal,
+  dimension: Dimension,
+  filters: ReportFilters,
+  period?: Dimension,
+): Promise<CountRow[]> {
+  const keyExpr = DIMENSIONS[dimension].expr;
+  const periodExpr = period ? DIMENSIONS[period].expr : "''";
+  const needs = (flag: 'sites' | 'demographics') =>
+    flag in DIMENSIONS[dimension] || (period !== undefined && flag in DIMENSIONS[period]) || (flag === 'sites' && filters.providerId !== undefined);
+  const where: SQL[] = [];
+  if (filters.from !== undefined) where.push(sql`responses.submitted_at >= ${filters.from}`);
+  if (filters.to !== undefined) where.push(sql`responses.submitted_at < ${filters.to}`);
+  if (filters.siteId) where.push(sql`responses.site_id = ${filters.siteId}`);
+  if (filters.servicePointId) where.push(sql`responses.service_point_id = ${filters.servicePointId}`);
+  if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
+  if (filters.surveyId) where.push(sql`responses.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
+  const scope = visibleSites(principal);
+  if (scope) where.push(sql`responses.site_id IN (SELECT sites.id FROM sites WHERE ${scope})`);
+  const query = sql`
+    SELECT ${sql.raw(keyExpr)} AS key, ${sql.raw(periodExpr)} AS period, count(*) AS n,
+      sum(responses.fft = 1) AS f1, sum(responses.fft = 2) AS f2, sum(responses.fft = 3) AS f3,
+      sum(responses.fft = 4) AS f4, sum(responses.fft = 5) AS f5, sum(responses.fft = 6) AS f6,
+      coalesce(sum(responses.rating), 0) AS rating_sum, count(responses.rating) AS rating_count
+    FROM responses
+    ${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
+    ${needs('demographics') ? sql`LEFT JOIN response_demographics ON response_demographics.response_id = responses.id` : sql``}
+    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    GROUP BY 1, 2`;
+  const rows = await db.all<Record<string, string | number | null>>(query);
+  return rows.map((row) => ({
+    key: String(row.key ?? ''),
+    period: String(row.period ?? ''),
+    n: Number(row.n),
+    fft: [Number(row.f1 ?? 0), Number(row.f2 ?? 0), Number(row.f3 ?? 0), Number(row.f4 ?? 0), Number(row.f5 ?? 0), Number(row.f6 ?? 0)],
+    ratingSum: Number(row.rating_sum ?? 0),
+    ratingCount: Number(row.rating_count ?? 0),
+  }));
+}
+
+/** Names for ids that reports group by, limited to what the principal can see. */
+export async function entityLabels(db: Db, principal: Principal): Promise<Map<string, string>> {
+  const scope = visibleSites(principal) ?? sql`1`;
+  const rows = await db.all<{ id: string; name: string }>(sql`
+    SELECT sites.id AS id, sites.name AS name FROM sites WHERE ${scope}
+    UNION ALL SELECT providers.id, providers.name FROM providers WHERE providers.id IN (SELECT sites.provider_id FROM sites WHERE ${scope})
+    UNION ALL SELECT service_points.id, service_points.name FROM service_points WHERE service_points.site_id IN (SELECT sites.id FROM sites WHERE ${scope})
+    UNION ALL SELECT organisations.id, organisations.name FROM organisations WHERE organisations.id IN (SELECT sites.organisation_id FROM sites WHERE ${scope})`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Resolves a site, provider or service point given by id or code, within the principal's scope. */
+export async function resolveEntity(db: Db, principal: Principal, kind: 'site' | 'provider' | 'servicePoint', idOrCode: string): Promise<string | null> {
+  const scope = visibleSites(principal) ?? sql`1`;
+  const lower = idOrCode.toLowerCase();
+  const query =
+    kind === 'site'
+      ? sql`SELECT sites.id AS id FROM sites WHERE (sites.id = ${idOrCode} OR sites.code = ${lower}) AND ${scope}`
+      : kind === 'provider'
+        ? sql`SELECT providers.id AS id FROM providers WHERE (providers.id = ${idOrCode} OR providers.code = ${lower}) AND providers.id IN (SELECT sites.provider_id FROM sites WHERE ${scope})`
+        : sql`SELECT service_points.id AS id FROM service_points JOIN sites ON sites.id = service_points.site_id WHERE (service_points.id = ${idOrCode} OR service_points.code = ${lower}) AND ${scope}`;
+  const [row] = await db.all<{ id: string }>(query);
+  return row?.id ?? null;
+}

@@ -1,0 +1,52 @@
+/**
+ * Human labels for report keys: names for ids, catalogue wording for coded answers, and plain
+ * words for "not answered", so a commissioner never reads `other_arab` or an empty string.
+ */
+import type { Dimension } from '../db/reports';
+import { LANGUAGES, type Translate } from '../widget/lib/i18n';
+
+const ETHNIC_GROUPS: Record<string, string> = {
+  asian: 'Asian or Asian British',
+  black: 'Black, Black British, Caribbean or African',
+  mixed: 'Mixed or multiple ethnic groups',
+  white: 'White',
+  other: 'Other ethnic group',
+};
+
+const ROLES: Record<string, string> = {
+  parent: 'Parent', carer: 'Carer', young_person: 'Young person', child: 'Child', professional: 'Professional', other: 'Other',
+};
+
+const CHANNELS: Record<string, string> = {
+  qr: 'QR code form', widget: 'Website widget', kiosk: 'Kiosk', panel: 'Parent panel', paper: 'Paper', api: 'API',
+};
+
+const FIELD_OF: Partial<Record<Dimension, string>> = {
+  relationship: 'relationship', childAgeBand: 'childAgeBand', ethnicity: 'ethnicity', disability: 'disability', firstLanguage: 'firstLanguage',
+};
+
+export function reportLabel(dimension: Dimension, key: string, names: Map<string, string>, t: Translate): string {
+  if (key === '') return dimension === 'servicePoint' ? 'Whole site (no service point)' : 'Not answered';
+  if (key === 'prefer_not_to_say') return t('equality.preferNotToSay');
+  switch (dimension) {
+    case 'organisation':
+    case 'provider':
+    case 'site':
+    case 'servicePoint':
+      return names.get(key) ?? key;
+    case 'language':
+      return LANGUAGES.find((l) => l.code === key)?.name ?? key;
+    case 'role':
+      return ROLES[key] ?? key;
+    case 'channel':
+      return CHANNELS[key] ?? key;
+    case 'ethnicGroup':
+      return ETHNIC_GROUPS[key] ?? key;
+    case 'week':
+      return `Week of ${key}`;
+    default: {
+      const field = FIELD_OF[dimension];
+      return field ? t(`equality.${field}.${key}`) : key;
+    }
+  }
+}

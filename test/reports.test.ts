@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../db/ids';
+import { writeResponses, type NewResponse } from '../db/response-writer';
+import { organisations, providers, servicePoints, sites } from '../db/schema';
+import { createUser } from '../db/users';
+import { hashPassword } from '../server/auth/password';
+import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let admin: string;
+let sequence = 0;
+
+async function add(siteCode: string, count: number, fft: number, at: string, demographics: NewResponse['demographics'] = null) {
+  const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, siteCode) });
+  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, site!.organisationId) });
+  const survey = await t.store.client.execute({ sql: 'SELECT current_version_id AS v FROM surveys WHERE id = ?', args: [organisation!.defaultSurveyId] });
+  await writeResponses(t.store.client, Array.from({ length: count }, () => ({
+    id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
+    servicePointId: null, channel: 'qr', language: 'en', respondentRole: 'parent', submittedAt: Date.parse(at),
+    idempotencyKey: `report-test-${++sequence}`, fft, rating: null, answers: '{}', demographics,
+  })));
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  admin = await t.login();
+  // Devonport 3 (too few to publish), Stonehouse 10, Plympton 12, Efford 40, all in March 2026.
+  await add('dvp', 3, 1, '2026-03-10T10:00:00Z');
+  await add('stb', 8, 1, '2026-03-11T10:00:00Z');
+  await add('stb', 2, 4, '2026-03-11T11:00:00Z');
+  await add('pla', 12, 2, '2026-03-12T10:00:00Z');
+  await add('efd', 30, 1, '2026-03-13T10:00:00Z', { firstLanguage: 'en', ethnicity: 'white_british' });
+  await add('efd', 10, 6, '2026-03-13T11:00:00Z', { firstLanguage: 'ar', ethnicity: 'other_arab' });
+});
+afterAll(() => t.close());
+
+const report = (path: string, token = admin) => t.json(path, { token });
+
+describe('GET /api/reports/satisfaction', () => {
+  it('scores FFT by site with Don’t know in the denominator, and suppresses small cells twice over', async () => {
+    const response = await report('/api/reports/satisfaction?groupBy=site&from=2026-03-01&to=2026-03-31');
+    expect(response.status).toBe(200);
+    const byCode = Object.fromEntries(response.body.rows.map((r: { label: string }) => [r.label, r]));
+    expect(byCode['Devonport Family Hub']).toMatchObject({ suppressed: true, n: null, fftPositive: null, ci95: null });
+    // Stonehouse is the next-smallest, so it is hidden too: the total minus the others cannot reveal Devonport.
+    expect(byCode['Stonehouse Family Hub']).toMatchObject({ suppressed: true, n: null });
+    expect(byCode['Efford Family Hub']).toMatchObject({ n: 40, fftPositive: 0.75, fftNegative: 0, suppressed: false });
+    expect(byCode['Efford Family Hub'].ci95[0]).toBeCloseTo(0.5981, 3);
+    expect(byCode['Plympton Family Hub']).toMatchObject({ n: 12, fftPositive: 1 });
+    expect(response.body.total).toMatchObject({ n: 65, suppressed: false });
+    expect(response.body.total.fftNegative).toBeCloseTo(2 / 65, 10);
+  });
+
+  it('honours the date range, inclusive of the last day', async () => {
+    const march = await report('/api/reports/satisfaction?groupBy=month&from=2026-03-13&to=2026-03-13');
+    expect(march.body.rows).toEqual([expect.objectContaining({ key: '2026-03', n: 40 })]);
+    const none = await report('/api/reports/satisfaction?groupBy=site&from=2026-04-01');
+    expect(none.body.rows).toEqual([]);
+  });
+
+  it('shows a provider only its own sites', async () => {
+    const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
+    await createUser(t.store.db, {
+      email: 'manager@harbour.example', name: 'Harbour manager', passwordHash: await hashPassword('harbour manager pw', 1000),
+      role: 'provider_manager', scopeType: 'provider', scopeId: harbour!.id,
+    });
+    const token = await t.login('manager@harbour.example', 'harbour manager pw');
+    const response = await report('/api/reports/satisfaction?groupBy=site&from=2026-03-01&to=2026-03-31', token);
+    const visible = (await t.store.db.select().from(sites).where(eq(sites.providerId, harbour!.id))).map((s) => s.name);
+    for (const row of response.body.rows) expect(visible).toContain(row.label);
+    expect(response.body.rows.map((r: { label: string }) => r.label)).not.toContain('Efford Family Hub');
+    const other = await report('/api/reports/satisfaction?groupBy=site&site=efd', token);
+    expect(other.status).toBe(422);
+    expectErrorShape(other.body);
+    expect(other.body.error.details[0].field).toBe('site');
+  });
+
+  it('refuses an unknown groupBy and a malformed date, naming the field', async () => {
+    for (const [query, field] of [['groupBy=shoeSize', 'groupBy'], ['from=01/03/2026', 'from']]) {
+      const response = await report(`/api/reports/satisfaction?${query}`);
+      expect(response.status).toBe(422);
+      expect(response.body.error.details[0].field).toBe(field);
+    }
+  });
+
+  it('refuses anyone not signed in', async () => {
+    expect((await t.json('/api/reports/satisfaction')).status).toBe(401);
+  });
+});
+
+describe('GET /api/reports/equity', () => {
+  it('compares each first-language group with everyone else and flags a gap only with enough answers', async () => {
+    const response = await report('/api/reports/equity?dimension=firstLanguage&minGroupSize=10');
+    expect(response.status).toBe(200);
+    const arabic = response.body.rows.find((r: { key: string }) => r.key === 'ar');
+    expect(arabic).toMatchObject({ label: 'Arabic', n: 10, positive: 0, suppressed: false });
+    expect(arabic.gap).toBeLessThan(-0.5);
+    expect(arabic.flagged).toBe(true);
+    const strict = await report('/api/reports/equity?dimension=firstLanguage&minGroupSize=30');
+    expect(strict.body.rows.find((r: { key: string }) => r.key === 'ar').flagged).toBe(false);
+  });
+});
+
+describe('GET /api/reports/trends', () => {
+  it('compares a month with the one before and the same month last year, flagging only significant change', async () => {
+    await add('hfd', 40, 1, '2025-05-10T10:00:00Z');
+    await add('hfd', 36, 1, '2026-04-10T10:00:00Z');
+    await add('hfd', 4, 4, '2026-04-10T10:00:00Z');
+    await add('hfd', 12, 1, '2026-05-10T10:00:00Z');
+    await add('hfd', 28, 5, '2026-05-10T10:00:00Z');
+    const response = await report('/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=hfd');
+    expect(response.body.periods).toEqual({ current: '2026-05', previous: '2026-04', lastYear: '2025-05' });
+    const [row] = response.body.rows;
+    expect(row.current).toMatchObject({ n: 40, positive: 0.3 });
+    expect(row.vsPrevious).toMatchObject({ significant: true });
+    expect(row.vsPrevious.change).toBeCloseTo(-0.6, 10);
+    expect(row.vsLastYear.change).toBeCloseTo(-0.7, 10);
+  });
+});
