@@ -1,0 +1,92 @@
+/**
+ * Acknowledged submissions per second through `POST /api/responses` on the real Node server
+ * (embedded libSQL file, WAL, synchronous=FULL, group commit) against a bare Hono route that only
+ * parses the JSON, both driven by autocannon with 50 connections in the same run. Afterwards every
+ * acknowledged id is looked up in the file: acknowledged means durable.
+ * Target (issue 2): ≥ 0.5 × bare Hono.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import { openClient } from '../db/client';
+import { parseConfig } from '../server/config';
+import { startNodeServer } from '../server/node';
+import type { BenchRow } from './types';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 50;
+
+export default async function ingestBench(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hubvoice-bench-'));
+  try {
+    const bare = await startBare();
+    const bareRate = await load(bare.url);
+    await bare.close();
+
+    const databaseUrl = `file:${join(dir, 'bench.db')}`;
+    const config = parseConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000000' });
+    const real = await startNodeServer(config);
+    const address = real.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const realRate = await load(`http://127.0.0.1:${port}`);
+    await real.close();
+
+    const client = await openClient(databaseUrl);
+    const storedIds = new Set((await client.execute('SELECT id FROM responses')).rows.map((row) => String(row.id)));
+    client.close();
+    const durable = realRate.ids.filter((id) => storedIds.has(id)).length;
+    const ratio = realRate.perSecond / bareRate.perSecond;
+    return [
+      { bench: 'ingest', measure: 'bare Hono JSON route', value: Math.round(bareRate.perSecond), unit: 'req/s' },
+      { bench: 'ingest', measure: 'POST /api/responses acknowledged', value: Math.round(realRate.perSecond), unit: 'req/s' },
+      { bench: 'ingest', measure: 'ratio to bare Hono', value: ratio, unit: '×', target: '≥ 0.5', met: ratio >= 0.5 },
+      { bench: 'ingest', measure: 'acknowledged and found in the file', value: `${durable}/${realRate.ids.length}`, unit: 'responses', target: 'all', met: durable === realRate.ids.length && durable > 0 },
+      { bench: 'ingest', measure: 'p99 latency of POST /api/responses', value: realRate.p99, unit: 'ms' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function startBare() {
+  const app = new Hono().post('/api/responses', async (c) => {
+    const body = await c.req.json<{ idempotencyKey: string }>();
+    return c.json({ id: body.idempotencyKey }, 201);
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function load(base: string) {
+  let sequence = 0;
+  const ids: string[] = [];
+  const result = await autocannon({
+    url: `${base}/api/responses`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({
+            code: 'dvp-play', channel: 'qr', language: 'en', idempotencyKey: `bench-${process.pid}-${++sequence}`,
+            answers: { fft: sequence % 5 ? 'veryGood' : 'poor', better: 'More sessions at weekends please' },
+          }),
+        }),
+        onResponse: (status, body) => {
+          if (status === 201) ids.push((JSON.parse(body) as { id: string }).id);
+        },
+      },
+    ],
+  });
+  const acknowledged = result['2xx'];
+  return { perSecond: acknowledged / SECONDS, ids, p99: result.latency.p99 };
+}
