@@ -90,7 +90,7 @@ export async function countResponses(
     ${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
     ${needs('demographics') ? sql`LEFT JOIN response_demographics ON response_demographics.response_id = responses.id` : sql``}
     ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
-    GROUP BY 1, 2`;
+    GROUP BY ${period ? sql.raw('1, 2') : sql.raw('1')}`;
   const rows = await db.all<Record<string, string | number | null>>(query);
   return rows.map((row) => ({
     key: String(row.key ?? ''),

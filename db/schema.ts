@@ -28,6 +28,8 @@ export interface OrganisationSettings {
   /** Days an unredacted comment is kept before only its redacted form remains. */
   retentionDays?: number;
   defaultLanguage?: string;
+  /** The site or service-point code of the organisation's general feedback form, offered when a code is wrong. */
+  generalFormCode?: string;
 }
 
 export const providers = sqliteTable(
@@ -131,7 +133,10 @@ export const responses = sqliteTable(
   (t) => [
     uniqueIndex('responses_org_idempotency').on(t.organisationId, t.idempotencyKey),
     index('responses_org_submitted').on(t.organisationId, t.submittedAt),
-    index('responses_site_submitted').on(t.siteId, t.submittedAt),
+    // Reports read these two covering indexes, never the wide rows: by site, the GROUP BY streams
+    // in index order with no sort; by period, channel, language or role, the date range is one seek.
+    index('responses_site_report').on(t.siteId, t.submittedAt, t.fft, t.rating),
+    index('responses_report').on(t.submittedAt, t.siteId, t.servicePointId, t.channel, t.language, t.respondentRole, t.fft, t.rating),
   ],
 );
 
