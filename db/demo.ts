@@ -104,3 +104,48 @@ export const DEFAULT_SURVEY: SurveyDefinition = {
     },
   ],
 };
+
+/** Where a family with a mistyped code is offered to give feedback: the city-centre hub's form. */
+export const DEMO_GENERAL_FORM = 'ctr';
+
+/** Published "You said, we did" items, so posters and thank-you pages have something to show. */
+export const DEMO_ACTIONS: { site: string | null; youSaid: Record<string, string> & { en: string }; weDid: Record<string, string> & { en: string } }[] = [
+  {
+    site: 'dvp',
+    youSaid: text(
+      'Stay & play sessions fill up too quickly.',
+      'Zajęcia Stay & play zbyt szybko się zapełniają.',
+      'Sesiunile Stay & play se ocupă prea repede.',
+      '“Stay & play”活动名额太快就满了。',
+      'As sessões de Stay & play enchem depressa demais.',
+      'جلسات اللعب تمتلئ بسرعة كبيرة.',
+    ),
+    weDid: text(
+      'We added a second Stay & play session on Thursday afternoons.',
+      'Dodaliśmy drugie zajęcia Stay & play w czwartkowe popołudnia.',
+      'Am adăugat o a doua sesiune Stay & play joi după-amiaza.',
+      '我们在每周四下午增加了一场“Stay & play”活动。',
+      'Acrescentámos uma segunda sessão de Stay & play às quintas-feiras à tarde.',
+      'أضفنا جلسة لعب ثانية بعد ظهر كل خميس.',
+    ),
+  },
+  {
+    site: null,
+    youSaid: text(
+      'It is hard to find out what is on each week.',
+      'Trudno się dowiedzieć, co się dzieje w każdym tygodniu.',
+      'Este greu să aflați ce activități sunt în fiecare săptămână.',
+      '很难知道每周有哪些活动。',
+      'É difícil saber o que há em cada semana.',
+      'من الصعب معرفة الأنشطة المتاحة كل أسبوع.',
+    ),
+    weDid: text(
+      'Every hub now has a weekly timetable by the door and on the council website.',
+      'W każdym centrum przy drzwiach i na stronie rady jest teraz tygodniowy plan zajęć.',
+      'Fiecare centru are acum un program săptămânal la intrare și pe site-ul consiliului.',
+      '现在每个中心的门口和市议会网站上都有每周活动时间表。',
+      'Cada centro tem agora um horário semanal à entrada e no site da câmara.',
+      'يوجد الآن في كل مركز جدول أسبوعي عند الباب وعلى موقع المجلس.',
+    ),
+  },
+];

@@ -3,10 +3,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { SurveyDefinition } from '../widget/lib/survey-schema';
-import { DEFAULT_SURVEY, DEMO_ORGANISATION, DEMO_PROVIDERS, DEMO_SITES } from './demo';
+import { DEFAULT_SURVEY, DEMO_ACTIONS, DEMO_GENERAL_FORM, DEMO_ORGANISATION, DEMO_PROVIDERS, DEMO_SITES } from './demo';
 import { newId } from './ids';
 import { writeResponses } from './response-writer';
-import { organisations, providers, servicePoints, sites, surveys, surveyVersions } from './schema';
+import { actions, organisations, providers, servicePoints, sites, surveys, surveyVersions } from './schema';
 import type { Store } from './store';
 import { syntheticResponses, type SyntheticContext } from './synthetic';
 
@@ -27,7 +27,7 @@ export async function seedDemo(store: Store): Promise<string> {
       ...DEMO_ORGANISATION,
       defaultSurveyId: surveyId,
       // The demo embeds anywhere; a real council lists its own sites' origins.
-      settings: { allowedOrigins: ['*'], retentionDays: 365, defaultLanguage: 'en', safeguardingContacts: [] },
+      settings: { allowedOrigins: ['*'], retentionDays: 365, defaultLanguage: 'en', safeguardingContacts: [], generalFormCode: DEMO_GENERAL_FORM },
     }),
     db.insert(providers).values(DEMO_PROVIDERS.map((p) => ({ id: providerIds.get(p.code)!, organisationId, ...p }))),
     db.insert(surveys).values({ id: surveyId, organisationId, name: 'Family Hub feedback', currentVersionId: versionId }),
@@ -35,8 +35,10 @@ export async function seedDemo(store: Store): Promise<string> {
       id: versionId, surveyId, version: 1, definition: JSON.stringify(SurveyDefinition.parse(DEFAULT_SURVEY)),
     }),
   ]);
+  const siteIds = new Map<string, string>();
   for (const site of DEMO_SITES) {
     const siteId = newId('site');
+    siteIds.set(site.code, siteId);
     await db.batch([
       db.insert(sites).values({
         id: siteId, organisationId, providerId: providerIds.get(site.provider)!, code: site.code, name: site.name,
@@ -45,6 +47,14 @@ export async function seedDemo(store: Store): Promise<string> {
       db.insert(servicePoints).values(site.servicePoints.map(([code, name]) => ({ id: newId('sp'), siteId, code, name }))),
     ]);
   }
+  const publishedAt = new Date();
+  await db.insert(actions).values(
+    DEMO_ACTIONS.map((action, i) => ({
+      id: newId('act'), organisationId, siteId: action.site ? (siteIds.get(action.site) ?? null) : null,
+      youSaid: action.youSaid, weDid: action.weDid, status: 'published' as const,
+      publishedAt: new Date(publishedAt.getTime() - i * 86_400_000),
+    })),
+  );
   return organisationId;
 }
 

@@ -25,3 +25,11 @@ export async function listSites(db: Db, principal: Principal) {
     servicePoints: points.filter((p) => p.siteId === site.id).map(({ id, code, name }) => ({ id, code, name })),
   }));
 }
+
+/** A site's own form code and its service points' codes, for printing every poster of a site. */
+export async function siteFormCodes(db: Db, siteCode: string): Promise<string[] | null> {
+  const site = await db.select({ id: sites.id, code: sites.code }).from(sites).where(eq(sites.code, siteCode.toLowerCase())).get();
+  if (!site) return null;
+  const points = await db.select({ code: servicePoints.code }).from(servicePoints).where(eq(servicePoints.siteId, site.id)).orderBy(asc(servicePoints.name));
+  return [site.code, ...points.map((p) => p.code)];
+}

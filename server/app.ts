@@ -7,8 +7,10 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
+import { submissionCounters } from './middleware/rate-limit';
 import { authRoutes } from './routes/auth';
 import { docsRoutes } from './routes/docs';
+import { feedbackFormRoutes } from './routes/feedback-form';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { responseRoutes } from './routes/responses';
@@ -18,12 +20,15 @@ import { reportRoutes } from './routes/reports';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  // One set of counters for every public way in, so switching channel does not reset a limit.
+  const counters = submissionCounters(deps.config.RATE_LIMIT_PER_MINUTE);
   app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/', siteRoutes(deps));
   app.route('/', formRoutes(deps));
-  app.route('/', responseRoutes(deps));
+  app.route('/', responseRoutes(deps, counters));
+  app.route('/', feedbackFormRoutes(deps, counters));
   app.route('/', reportRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', homeRoutes(deps));

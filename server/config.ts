@@ -22,6 +22,8 @@ export const EnvSchema = z
     /** Synthetic responses added with the demo on first start, so the dashboard has something to show. */
     SEED_RESPONSES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    /** Submissions one client may make to one form code per minute (each code takes 20 times this from everyone). */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
     LOG_REQUESTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   })
   .transform((env) => ({

@@ -3,8 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CHANNELS, RESPONDENT_ROLES } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import { ApiError, validationFailed } from '../errors';
+import { ApiError, errorBody, validationFailed } from '../errors';
 import { ingest } from '../ingest';
+import { rateLimit, submissionRules, type SubmissionCounters } from '../middleware/rate-limit';
 import { valid } from '../validate';
 
 export const ResponseSubmission = z.object({
@@ -20,10 +21,19 @@ export const ResponseSubmission = z.object({
  * `POST /api/responses`: 201 `{ id }` once the response is durably committed; the same
  * idempotency key again answers 200 with the same id; invalid answers are a 422 naming each question.
  */
-export function responseRoutes(deps: AppDeps) {
+export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
   return new Hono().post(
     '/api/responses',
     bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); } }),
+    rateLimit({
+      rules: submissionRules(counters, async (c) => {
+        const body: unknown = await c.req.json().catch(() => undefined);
+        const code = body && typeof body === 'object' && 'code' in body ? body.code : undefined;
+        return typeof code === 'string' ? code.toLowerCase() : undefined;
+      }),
+      onLimited: (c, seconds) =>
+        c.json(errorBody('rate_limited', `Too many responses from here in the last minute. Please try again in ${seconds} seconds.`), 429),
+    }),
     valid('json', ResponseSubmission),
     async (c) => {
       const submission = c.req.valid('json');

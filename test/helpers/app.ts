@@ -30,7 +30,7 @@ export interface TestApp {
 export async function makeTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-test-'));
   const url = `file:${join(dir, 'hubvoice.db')}`;
-  const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_RESPONSES: '0', ...env });
+  const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const client = await openClient(url);
   const store = createStore(client);
   await bootstrap(store, config);

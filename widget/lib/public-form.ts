@@ -47,7 +47,9 @@ export interface PublicForm {
 }
 
 const CLIENT_MESSAGES = [
-  'form.submit', 'form.next', 'form.back', 'form.optional', 'form.errorSummaryTitle',
+  'form.submit', 'form.next', 'form.back', 'form.optional', 'form.errorSummaryTitle', 'form.errorPrefix', 'form.anonymous',
+  'form.or', 'form.showIf.in', 'form.showIf.notIn', 'form.showIf.answered', 'form.showIf.other', 'form.honeypot',
+  'form.chooseAll', 'form.chooseUpTo', 'rating.hint', 'nps.hint', 'kiosk.saved',
   'error.select', 'error.enter', 'error.invalidOption', 'error.tooLong', 'error.outOfRange', 'error.tooMany', 'error.postcode',
 ];
 

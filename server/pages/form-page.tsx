@@ -1,0 +1,47 @@
+/** `/f/{code}`: the feedback form, first view and error state, for phones, kiosks and children. */
+import { SurveyForm } from '../../widget/components/survey-form';
+import type { Translate } from '../../widget/lib/i18n';
+import type { PublicForm } from '../../widget/lib/public-form';
+import type { Answers } from '../../widget/lib/skip-logic';
+import type { AnswerError } from '../../widget/lib/validate-answers';
+import { PageShell } from './page-shell';
+import { KIOSK_SCRIPT, SKIP_LOGIC_SCRIPT } from './scripts';
+
+export interface FormPageProps {
+  form: PublicForm;
+  /** "Devonport Family Hub · Stay & play" */
+  place: string;
+  answers: Answers;
+  errors: AnswerError[];
+  idempotencyKey: string;
+  action: string;
+  kiosk: boolean;
+  child: boolean;
+  t: Translate;
+  languageHref: (language: string) => string;
+  /** The other version of the form (children's or standard). */
+  variantHref: string;
+  /** For the kiosk script: where to post from and go after. */
+  kioskData: Record<string, string>;
+}
+
+export function FormPage(props: FormPageProps) {
+  const { form, place, answers, errors, idempotencyKey, action, kiosk, child, t } = props;
+  const conditional = form.questions.some((q) => q.showIf);
+  const scripts = [...(conditional ? [SKIP_LOGIC_SCRIPT] : []), ...(kiosk ? [KIOSK_SCRIPT] : [])];
+  const title = `${errors.length ? `${t('form.errorPrefix')} ` : ''}${form.title} – ${place}`;
+  return (
+    <PageShell language={form.language} dir={form.dir} title={title} languageHref={props.languageHref} switcherLabel={t('form.language')} kiosk={kiosk} scripts={scripts}>
+      <SurveyForm
+        form={form} answers={answers} errors={errors} action={action} idempotencyKey={idempotencyKey} caption={place}
+        dataset={kiosk ? props.kioskData : {}}
+      />
+      {kiosk && (
+        <div id="kiosk-done" class="panel" role="status" tabIndex={-1} hidden>
+          <p>{t('kiosk.saved')}</p>
+        </div>
+      )}
+      <p class="alt"><a href={props.variantHref}>{t(child ? 'form.forAdults' : 'form.forChildren')}</a></p>
+    </PageShell>
+  );
+}

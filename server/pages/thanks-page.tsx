@@ -1,0 +1,42 @@
+/** `/f/{code}/thanks`: what happens next, and what this site changed because families spoke up. */
+import type { PublishedAction } from '../../db/actions';
+import type { Translate } from '../../widget/lib/i18n';
+import { PageShell } from './page-shell';
+import { KIOSK_RESET_SCRIPT } from './scripts';
+import { YouSaidWeDid } from './you-said-we-did';
+
+export interface ThanksPageProps {
+  language: string;
+  dir: 'ltr' | 'rtl';
+  site: string;
+  /** The survey's own thank-you text, when it has one. */
+  message?: string | undefined;
+  actions: PublishedAction[];
+  t: Translate;
+  languageHref: (language: string) => string;
+  againHref: string;
+  kiosk: boolean;
+}
+
+/** Seconds a kiosk shows the thank-you before the next family's form. */
+export const KIOSK_THANKS_SECONDS = 15;
+
+export function ThanksPage({ language, dir, site, message, actions, t, languageHref, againHref, kiosk }: ThanksPageProps) {
+  return (
+    <PageShell
+      language={language} dir={dir} title={`${t('thanks.title')} – ${site}`} languageHref={languageHref} switcherLabel={t('form.language')}
+      kiosk={kiosk} scripts={kiosk ? [KIOSK_RESET_SCRIPT(againHref, KIOSK_THANKS_SECONDS)] : []}
+    >
+      <div class="panel">
+        <h1>{t('thanks.title')}</h1>
+        <p>{t('thanks.received')}</p>
+      </div>
+      {message && <p>{message}</p>}
+      <p>{t('thanks.next', { site })}</p>
+      <p>{t('thanks.help')}</p>
+      <YouSaidWeDid actions={actions} language={language} t={t} />
+      {kiosk && <p class="hint">{t('thanks.kioskReset')}</p>}
+      <p class="alt"><a href={againHref}>{t('thanks.again')}</a></p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The QR front door: `/f/{code}` (the form, a plain HTML POST that works without script),
+ * `/f/{code}/thanks`, `/f/{code}/qr.svg|png`, `/f/{code}/poster` and `/sites/{code}/posters`.
+ * Submissions go through the one ingestion path, `ingest()`, as channel `qr` or `kiosk`.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { latestPublishedActions } from '../../db/actions';
+import type { FormTarget } from '../../db/forms';
+import { generalForms } from '../../db/general-forms';
+import { siteFormCodes } from '../../db/sites';
+import { HONEYPOT_FIELD, KEY_FIELD } from '../../widget/components/survey-form';
+import { childForm } from '../../widget/lib/child-form';
+import { answersFromFields } from '../../widget/lib/form-fields';
+import { createTranslator, directionOf, negotiateLanguage, type Language } from '../../widget/lib/i18n';
+import type { PublicForm } from '../../widget/lib/public-form';
+import { validateAnswers } from '../../widget/lib/validate-answers';
+import type { AppDeps } from '../deps';
+import { ingest, publicForm } from '../ingest';
+import { rateLimit, submissionRules, type SubmissionCounters } from '../middleware/rate-limit';
+import { FormPage } from '../pages/form-page';
+import { MessagePage } from '../pages/message-page';
+import { PosterPage, type Poster } from '../pages/poster-page';
+import { renderDocument } from '../pages/render';
+import { ThanksPage } from '../pages/thanks-page';
+import { valid } from '../validate';
+
+const Code = z.object({ code: z.string().min(1).max(64) });
+const Options = z.object({
+  lang: z.string().max(16).optional(),
+  kiosk: z.string().max(8).optional(),
+  for: z.string().max(16).optional(),
+});
+
+/** How a family is seeing the form: in which language, on a kiosk, in the children's version. */
+interface View {
+  language: Language;
+  kiosk: boolean;
+  child: boolean;
+}
+
+/** `/f/dvp?lang=pl&kiosk=1&for=child`, leaving out what is default. */
+export function formUrl(code: string, view: Partial<View>, suffix = ''): string {
+  const query = new URLSearchParams();
+  if (view.language) query.set('lang', view.language);
+  if (view.kiosk) query.set('kiosk', '1');
+  if (view.child) query.set('for', 'child');
+  const search = query.toString();
+  return `/f/${encodeURIComponent(code)}${suffix}${search ? `?${search}` : ''}`;
+}
+
+export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) {
+  const viewOf = (c: Context, options: z.infer<typeof Options>, fallback: string): View => ({
+    language: negotiateLanguage(options.lang, c.req.header('accept-language'), fallback),
+    kiosk: options.kiosk === '1' || options.kiosk === 'true',
+    child: options.for === 'child',
+  });
+  const formFor = (target: FormTarget, view: View): PublicForm => {
+    const form = publicForm(deps, target, view.language);
+    return view.child ? childForm(form, createTranslator(deps.catalogues, view.language)) : form;
+  };
+  const place = (target: FormTarget) => (target.servicePoint ? `${target.site.name} · ${target.servicePoint.name}` : target.site.name);
+
+  const renderForm = (target: FormTarget, view: View, state: Pick<Parameters<typeof FormPage>[0], 'answers' | 'errors' | 'idempotencyKey'>) => {
+    const form = formFor(target, view);
+    return renderDocument(
+      <FormPage
+        form={form}
+        place={place(target)}
+        {...state}
+        action={formUrl(target.code, view)}
+        kiosk={view.kiosk}
+        child={view.child}
+        t={createTranslator(deps.catalogues, view.language)}
+        languageHref={(language) => formUrl(target.code, { ...view, language: language as Language })}
+        variantHref={formUrl(target.code, { ...view, child: !view.child })}
+        kioskData={{
+          code: target.code,
+          lang: view.language,
+          thanks: formUrl(target.code, view, '/thanks'),
+          multi: form.questions.filter((q) => q.type === 'multiple').map((q) => q.id).join(' '),
+          ...(view.child ? { role: 'child' } : {}),
+        }}
+      />,
+    );
+  };
+
+  const notFoundPage = async (c: Context, code: string, options: z.infer<typeof Options>) => {
+    const language = negotiateLanguage(options.lang, c.req.header('accept-language'), 'en');
+    const t = createTranslator(deps.catalogues, language);
+    const general = await generalForms(deps.store.db);
+    const links = general.length
+      ? general.map((g) => ({ href: formUrl(g.code, { language }), text: t('notFound.general', { organisation: g.organisation }) }))
+      : [{ href: '/', text: t('notFound.start') }];
+    return c.html(
+      renderDocument(<MessagePage language={language} dir={directionOf(language)} title={t('notFound.title')} body={t('notFound.body', { code })} links={links} t={t} />),
+      404,
+    );
+  };
+
+  const limited = rateLimit({
+    rules: submissionRules(counters, (c) => c.req.param('code')?.toLowerCase()),
+    onLimited: (c, seconds) => {
+      const language = negotiateLanguage(c.req.query('lang'), c.req.header('accept-language'), 'en');
+      const t = createTranslator(deps.catalogues, language);
+      const back = `${c.req.path}${new URL(c.req.url).search}`;
+      return c.html(
+        renderDocument(
+          <MessagePage language={language} dir={directionOf(language)} title={t('rateLimited.title')} body={t('rateLimited.body', { seconds })} links={[{ href: back, text: t('rateLimited.back') }]} t={t} />,
+        ),
+        429,
+      );
+    },
+  });
+
+  const posterFor = async (target: FormTarget, view: View): Promise<Poster> => {
+    const url = `${deps.config.PUBLIC_URL}/f/${target.code}`;
+    return {
+      code: target.code,
+      place: place(target),
+      question: formFor(target, view).questions.find((q) => q.type === 'fft')?.title ?? formFor(target, view).title,
+      qrSvg: await qrSvg(url),
+      url,
+      shortUrl: url.replace(/^https?:\/\//, ''),
+      actions: await latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id }),
+    };
+  };
+
+  return new Hono()
+    .get('/f/:code', valid('param', Code), valid('query', Options), async (c) => {
+      const { code } = c.req.valid('param');
+      const options = c.req.valid('query');
+      const target = await deps.forms.find(code);
+      if (!target) return notFoundPage(c, code, options);
+      // Each render carries its own idempotency key: a shared cached copy would merge families' answers.
+      c.header('Cache-Control', 'no-store');
+      return c.html(renderForm(target, viewOf(c, options, target.site.defaultLanguage), { answers: {}, errors: [], idempotencyKey: randomKey() }));
+    })
+    .post(
+      '/f/:code',
+      bodyLimit({ maxSize: 64 * 1024 }),
+      limited,
+      valid('param', Code),
+      valid('query', Options),
+      async (c) => {
+        const { code } = c.req.valid('param');
+        const options = c.req.valid('query');
+        const target = await deps.forms.find(code);
+        if (!target) return notFoundPage(c, code, options);
+        const view = viewOf(c, options, target.site.defaultLanguage);
+        const fields = await c.req.parseBody({ all: true });
+        const thanks = formUrl(target.code, view, '/thanks');
+        // A bot filled the field people cannot see: thank it as usual and keep nothing.
+        if (stringField(fields[HONEYPOT_FIELD])) return c.redirect(thanks, 303);
+        const submitted = stringField(fields[KEY_FIELD]);
+        const idempotencyKey = submitted && /^[\w-]{8,128}$/.test(submitted) ? submitted : randomKey();
+        const form = formFor(target, view);
+        const answers = answersFromFields(form.questions, fields);
+        const result = await ingest(deps, {
+          code: target.code,
+          answers,
+          language: view.language,
+          channel: view.kiosk ? 'kiosk' : 'qr',
+          idempotencyKey,
+          respondentRole: view.child ? 'child' : undefined,
+        });
+        if (result.ok) return c.redirect(thanks, 303);
+        if (result.reason === 'unknown_code') return notFoundPage(c, code, options);
+        // The children's version words its questions differently; its errors must name them as shown.
+        const errors = view.child ? validateAnswers(form.questions, answers, createTranslator(deps.catalogues, view.language)) : result;
+        c.header('Cache-Control', 'no-store');
+        return c.html(renderForm(target, view, { answers, errors: errors.ok ? result.errors : errors.errors, idempotencyKey }), 422);
+      },
+    )
+    .get('/f/:code/thanks', valid('param', Code), valid('query', Options), async (c) => {
+      const { code } = c.req.valid('param');
+      const options = c.req.valid('query');
+      const target = await deps.forms.find(code);
+      if (!target) return notFoundPage(c, code, options);
+      const view = viewOf(c, options, target.site.defaultLanguage);
+      const actions = await latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
+      return c.html(
+        renderDocument(
+          <ThanksPage
+            language={view.language}
+            dir={directionOf(view.language)}
+            site={place(target)}
+            message={formFor(target, view).thankYou}
+            actions={actions}
+            t={createTranslator(deps.catalogues, view.language)}
+            languageHref={(language) => formUrl(target.code, { ...view, language: language as Language }, '/thanks')}
+            againHref={formUrl(target.code, view)}
+            kiosk={view.kiosk}
+          />,
+        ),
+      );
+    })
+    .get('/f/:code/qr.svg', valid('param', Code), async (c) => {
+      const target = await deps.forms.find(c.req.valid('param').code);
+      if (!target) return notFoundPage(c, c.req.valid('param').code, {});
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.body(await qrSvg(`${deps.config.PUBLIC_URL}/f/${target.code}`), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+    })
+    .get('/f/:code/qr.png', valid('param', Code), async (c) => {
+      const target = await deps.forms.find(c.req.valid('param').code);
+      if (!target) return notFoundPage(c, c.req.valid('param').code, {});
+      const png = await QRCode.toBuffer(`${deps.config.PUBLIC_URL}/f/${target.code}`, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 10 });
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png' });
+    })
+    .get('/f/:code/poster', valid('param', Code), valid('query', Options), async (c) => {
+      const { code } = c.req.valid('param');
+      const options = c.req.valid('query');
+      const target = await deps.forms.find(code);
+      if (!target) return notFoundPage(c, code, options);
+      const view = viewOf(c, options, target.site.defaultLanguage);
+      const t = createTranslator(deps.catalogues, view.language);
+      return c.html(
+        renderDocument(
+          <PosterPage
+            language={view.language} dir={directionOf(view.language)} title={`${t('poster.title')} – ${place(target)}`}
+            posters={[await posterFor(target, view)]} t={t}
+            languageHref={(language) => formUrl(target.code, { language: language as Language }, '/poster')}
+          />,
+        ),
+      );
+    })
+    .get('/sites/:code/posters', valid('param', Code), valid('query', Options), async (c) => {
+      const { code } = c.req.valid('param');
+      const options = c.req.valid('query');
+      const codes = await siteFormCodes(deps.store.db, code);
+      const targets = codes && (await Promise.all(codes.map((each) => deps.forms.find(each)))).filter((t): t is FormTarget => t !== null);
+      if (!targets?.length) return notFoundPage(c, code, options);
+      const view = viewOf(c, options, targets[0]!.site.defaultLanguage);
+      const t = createTranslator(deps.catalogues, view.language);
+      const posters = await Promise.all(targets.map((target) => posterFor(target, view)));
+      return c.html(
+        renderDocument(
+          <PosterPage
+            language={view.language} dir={directionOf(view.language)} title={`${t('poster.title')} – ${targets[0]!.site.name}`}
+            posters={posters} t={t}
+            languageHref={(language) => `/sites/${encodeURIComponent(targets[0]!.site.code)}/posters?lang=${language}`}
+          />,
+        ),
+      );
+    });
+}
+
+function stringField(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+/** 128 random bits as hex: an idempotency key no two renders share. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const qrCache = new Map<string, string>();
+
+/** The QR code as compact SVG; medium error correction survives a scuffed, laminated poster. */
+async function qrSvg(url: string): Promise<string> {
+  let svg = qrCache.get(url);
+  if (!svg) {
+    svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    qrCache.set(url, svg);
+  }
+  return svg;
+}

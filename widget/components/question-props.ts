@@ -1,0 +1,22 @@
+/** What every question component is given. */
+import type { Translate } from '../lib/i18n';
+import type { PublicQuestion } from '../lib/public-form';
+import type { AnswerValue } from '../lib/skip-logic';
+import type { AnswerError } from '../lib/validate-answers';
+
+export interface QuestionProps {
+  question: PublicQuestion;
+  /** The answer as entered (kept on an error re-render), or undefined. */
+  value: AnswerValue | undefined;
+  error?: AnswerError | undefined;
+  /** Skip logic in words, shown when the form cannot hide the question. */
+  condition?: string | undefined;
+  t: Translate;
+}
+
+/** The chosen values of a radio or checkbox question as strings. */
+export function selectedValues(value: AnswerValue | undefined): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  return typeof value === 'object' ? [] : [String(value)];
+}
