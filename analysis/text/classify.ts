@@ -1,0 +1,146 @@
+/**
+ * Scoring a comment against a model: themes with the words that triggered them, overall
+ * sentiment, and sentiment per theme where a comment is mixed ("staff lovely but the wait…").
+ */
+import { vectorise, type FeatureVector } from './features';
+import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel } from './model';
+import { tokenise, type TokenisedText } from './tokenize';
+
+export interface ThemeMention {
+  /** Theme id. */
+  theme: string;
+  name: string;
+  /** 0..1; logistic score of the theme. */
+  score: number;
+  /** Words in the comment that most raised the score, as written. */
+  triggers: string[];
+  /** Sentiment of the clause(s) the theme was found in; the comment's when it has one clause. */
+  sentiment: Sentiment;
+}
+
+export interface Classification {
+  themes: ThemeMention[];
+  sentiment: Sentiment;
+  /** Probabilities of -1, 0, 1. */
+  sentimentScores: [number, number, number];
+}
+
+/** Reused score buffers; tagging is synchronous so one set per process is safe. */
+let themeScratch = new Float32Array(64);
+
+/** Theme logits for a vector, written into `out` (length = number of themes). */
+export function themeLogits(layer: Pick<ThemeModel, 'themeBias' | 'themeWeights'>, v: FeatureVector, out: Float32Array): void {
+  const L = layer.themeBias.length;
+  out.set(layer.themeBias);
+  const W = layer.themeWeights;
+  for (let k = 0; k < v.ids.length; k++) {
+    const base = v.ids[k]! * L;
+    const x = v.values[k]!;
+    for (let l = 0; l < L; l++) out[l]! += x * W[base + l]!;
+  }
+}
+
+/** Sentiment class probabilities for a vector, in the order -1, 0, 1. */
+export function sentimentProbabilities(model: Pick<ThemeModel, 'sentimentBias' | 'sentimentWeights'>, v: FeatureVector): [number, number, number] {
+  const W = model.sentimentWeights;
+  let a = model.sentimentBias[0]!;
+  let b = model.sentimentBias[1]!;
+  let c = model.sentimentBias[2]!;
+  for (let k = 0; k < v.ids.length; k++) {
+    const base = v.ids[k]! * 3;
+    const x = v.values[k]!;
+    a += x * W[base]!;
+    b += x * W[base + 1]!;
+    c += x * W[base + 2]!;
+  }
+  const m = Math.max(a, b, c);
+  const ea = Math.exp(a - m);
+  const eb = Math.exp(b - m);
+  const ec = Math.exp(c - m);
+  const s = ea + eb + ec;
+  return [ea / s, eb / s, ec / s];
+}
+
+function argmax3(p: readonly number[]): Sentiment {
+  const i = p[0]! >= p[1]! && p[0]! >= p[2]! ? 0 : p[1]! >= p[2]! ? 1 : 2;
+  return SENTIMENT_CLASSES[i]!;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Indices of the themes given for these logits: the best, plus any over its threshold. */
+export function chooseThemes(model: ThemeModel, logits: Float32Array): number[] {
+  const L = model.themes.length;
+  let best = 0;
+  for (let l = 1; l < L; l++) if (logits[l]! > logits[best]!) best = l;
+  if (sigmoid(logits[best]!) < model.minBestScore) return [];
+  const chosen = [best];
+  if (model.multiLabel) {
+    for (let l = 0; l < L; l++) if (l !== best && sigmoid(logits[l]!) >= model.thresholds[l]!) chosen.push(l);
+  }
+  return chosen;
+}
+
+function clauseOf(t: TokenisedText, clause: number): TokenisedText {
+  const idx: number[] = [];
+  t.clause.forEach((c, i) => c === clause && idx.push(i));
+  return {
+    words: idx.map((i) => t.words[i]!),
+    clause: idx.map(() => 0),
+    negated: Uint8Array.from(idx, (i) => t.negated[i]!),
+    start: idx.map((i) => t.start[i]!),
+    end: idx.map((i) => t.end[i]!),
+  };
+}
+
+/**
+ * Themes and sentiment of one comment.
+ *
+ * @example
+ * classify(defaultModel(), 'The waiting list for speech therapy is far too long').themes[0].theme
+ * // 'child-development'
+ */
+export function classify(model: ThemeModel, text: string): Classification {
+  const t = tokenise(text);
+  const v = vectorise(model.vocab, t, model.normalise);
+  const L = model.themes.length;
+  if (themeScratch.length < L) themeScratch = new Float32Array(L);
+  const logits = themeScratch.subarray(0, L);
+  themeLogits(model, v, logits);
+  const chosen = chooseThemes(model, logits);
+  const sentimentScores = sentimentProbabilities(model, v);
+  const sentiment = argmax3(sentimentScores);
+  const lastClause = t.clause.length > 0 ? t.clause[t.clause.length - 1]! : 0;
+  const clauseSentiment = new Map<number, Sentiment>();
+  const themes = chosen.map((l): ThemeMention => {
+    const contributions: { k: number; c: number }[] = [];
+    for (let k = 0; k < v.ids.length; k++) {
+      const f = v.ids[k]!;
+      const c = v.values[k]! * model.themeWeights[f * L + l]!;
+      if (c > 0 && !model.vocab.keys[f]!.startsWith('#')) contributions.push({ k, c });
+    }
+    contributions.sort((a, b) => b.c - a.c);
+    const top = contributions.slice(0, 3);
+    const triggers = top.map(({ k }) => {
+      const i = v.word[k]!;
+      const bigram = model.vocab.keys[v.ids[k]!]!.includes(' ');
+      return text.slice(t.start[i]!, t.end[bigram ? i + 1 : i]!);
+    });
+    let themeSentiment = sentiment;
+    const first = top[0];
+    if (lastClause > 0 && first) {
+      // A mixed comment: the theme takes the sentiment of the clause its strongest word is in.
+      const clause = t.clause[v.word[first.k]!]!;
+      let s = clauseSentiment.get(clause);
+      if (s === undefined) {
+        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, clauseOf(t, clause), model.normalise)));
+        clauseSentiment.set(clause, s);
+      }
+      themeSentiment = s;
+    }
+    const theme = model.themes[l]!;
+    return { theme: theme.id, name: theme.name, score: Math.round(sigmoid(logits[l]!) * 1000) / 1000, triggers, sentiment: themeSentiment };
+  });
+  themes.sort((a, b) => b.score - a.score);
+  return { themes, sentiment, sentimentScores };
+}

@@ -1,0 +1,22 @@
+/**
+ * Free-text analysis for Family Hub feedback: themes, sentiment, summaries, safeguarding and
+ * redaction. Pure and synchronous; runs on Node and Cloudflare Workers; models are JSON.
+ */
+export { parseCsv, parseCsvRecords, formatCsv } from './csv';
+export { tokenise, stem } from './tokenize';
+export { loadModel, modelToJson, SENTIMENT_CLASSES } from './model';
+export type { Sentiment, ThemeDefinition, ThemeModel, ThemeModelJson } from './model';
+export { defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
+export { classify } from './classify';
+export type { Classification, ThemeMention } from './classify';
+export { tagComment } from './tag';
+export type { TaggedComment } from './tag';
+export { train, applyCorrections } from './train';
+export type { LabelledComment, TrainOptions, TrainProgress, ThemeCorrection, CorrectionOptions } from './train';
+export { evaluate, crossValidate, scorePredictions, parseLabelledCsv } from './evaluate';
+export type { Evaluation } from './evaluate';
+export { redact, isValidNhsNumber } from './redact';
+export { detectSafeguarding, compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, SAFEGUARDING_CATEGORIES } from './safeguarding';
+export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
+export { summariseThemes, emergingTerms } from './summarise';
+export type { TaggedCommentRow, ThemeSummary, ThemeSummaryEntry, ThemeSummaryOptions, EmergingTerm, SentimentSplit } from './summarise';

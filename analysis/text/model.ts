@@ -1,0 +1,159 @@
+/**
+ * The theme and sentiment model: one linear layer over the shared features. Themes are
+ * one-vs-rest logistic scores (a comment can be about several things); sentiment is a 3-way
+ * softmax. The JSON form is sparse and rounded so a trained model stays small enough to keep in
+ * a database row or ship with a Worker.
+ */
+import { compileVocabulary, type Vocabulary } from './features';
+
+/** A theme a council reports on: the default taxonomy's or one learnt from labelled comments. */
+export interface ThemeDefinition {
+  id: string;
+  name: string;
+  description: string;
+  /** Words and two-word phrases that signal the theme; for a trained model, its strongest features. */
+  seedTerms: string[];
+}
+
+/** Weights of one linear layer: per class, a flat list of `featureIndex, weight` pairs. */
+export interface LinearLayerJson {
+  bias: number[];
+  weights: number[][];
+}
+
+export interface ThemeModelJson {
+  format: 'hubvoice-theme-model';
+  version: 1;
+  themes: ThemeDefinition[];
+  /** False when every training comment had exactly one theme: then only the best theme is given. */
+  multiLabel: boolean;
+  /** Per-theme score above which a theme beyond the best one is also given. */
+  thresholds: number[];
+  /** Whether feature vectors are idf-weighted and L2-normalised (trained) or binary (seed terms). */
+  normalise: boolean;
+  features: string[];
+  idf: number[];
+  /** A best theme scoring below this is not given (seed-term models: no seed term, no theme). */
+  minBestScore?: number;
+  themeLayer: LinearLayerJson;
+  /** Classes in the order -1, 0, 1. */
+  sentimentLayer: LinearLayerJson;
+  trainedOn?: { comments: number; source?: string };
+}
+
+export const SENTIMENT_CLASSES = [-1, 0, 1] as const;
+export type Sentiment = (typeof SENTIMENT_CLASSES)[number];
+
+/** A model ready to tag with: dense weights (feature-major) and compiled lookup tables. */
+export interface ThemeModel {
+  readonly themes: readonly ThemeDefinition[];
+  readonly multiLabel: boolean;
+  readonly thresholds: Float32Array;
+  readonly minBestScore: number;
+  readonly normalise: boolean;
+  readonly vocab: Vocabulary;
+  readonly themeBias: Float32Array;
+  /** `themeWeights[feature * themes.length + theme]` */
+  readonly themeWeights: Float32Array;
+  readonly sentimentBias: Float32Array;
+  /** `sentimentWeights[feature * 3 + class]` */
+  readonly sentimentWeights: Float32Array;
+  readonly trainedOn?: { comments: number; source?: string };
+}
+
+function denseLayer(layer: LinearLayerJson, features: number, classes: number): { bias: Float32Array; weights: Float32Array } {
+  const bias = Float32Array.from({ length: classes }, (_, c) => layer.bias[c] ?? 0);
+  const weights = new Float32Array(features * classes);
+  layer.weights.forEach((pairs, c) => {
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      const f = pairs[k]!;
+      if (f >= 0 && f < features) weights[f * classes + c] = pairs[k + 1]!;
+    }
+  });
+  return { bias, weights };
+}
+
+/**
+ * Loads a model from its JSON form (parsed or as text), checking the parts tagging relies on.
+ *
+ * @example
+ * const model = loadModel(await (await fetch('/model.json')).text());
+ */
+export function loadModel(json: ThemeModelJson | string): ThemeModel {
+  const m: ThemeModelJson = typeof json === 'string' ? (JSON.parse(json) as ThemeModelJson) : json;
+  if (m.format !== 'hubvoice-theme-model' || m.version !== 1) throw new Error('not a hubvoice theme model (format/version)');
+  if (!Array.isArray(m.themes) || m.themes.length === 0) throw new Error('theme model has no themes');
+  if (!Array.isArray(m.features) || m.themeLayer?.weights?.length !== m.themes.length) throw new Error('theme model weights do not match its themes');
+  const vocab = compileVocabulary(m.features, m.idf);
+  const F = vocab.keys.length;
+  const L = m.themes.length;
+  const themes = denseLayer(m.themeLayer, F, L);
+  const sentiment = denseLayer(m.sentimentLayer, F, 3);
+  return {
+    themes: m.themes,
+    multiLabel: m.multiLabel,
+    thresholds: Float32Array.from({ length: L }, (_, l) => m.thresholds[l] ?? 0.5),
+    minBestScore: m.minBestScore ?? 0,
+    normalise: m.normalise,
+    vocab,
+    themeBias: themes.bias,
+    themeWeights: themes.weights,
+    sentimentBias: sentiment.bias,
+    sentimentWeights: sentiment.weights,
+    ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}),
+  };
+}
+
+/** Rounds to 3 decimals: plenty for a linear score, and it roughly halves the JSON size. */
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function sparseLayer(bias: Float32Array, weights: Float32Array, classes: number, features: number[]): LinearLayerJson {
+  const out: number[][] = Array.from({ length: classes }, () => []);
+  for (const f of features) {
+    for (let c = 0; c < classes; c++) {
+      const w = round3(weights[f * classes + c]!);
+      if (w !== 0) out[c]!.push(f, w);
+    }
+  }
+  return { bias: Array.from(bias, round3), weights: out };
+}
+
+/**
+ * The JSON form of a model; features whose weights all round to zero are dropped.
+ *
+ * @example
+ * const text = JSON.stringify(modelToJson(model));
+ */
+export function modelToJson(model: ThemeModel): ThemeModelJson {
+  const L = model.themes.length;
+  const F = model.vocab.keys.length;
+  const kept: number[] = [];
+  for (let f = 0; f < F; f++) {
+    let used = model.vocab.keys[f]!.startsWith('#');
+    for (let c = 0; c < L && !used; c++) used = Math.abs(model.themeWeights[f * L + c]!) >= 0.0005;
+    for (let c = 0; c < 3 && !used; c++) used = Math.abs(model.sentimentWeights[f * 3 + c]!) >= 0.0005;
+    if (used) kept.push(f);
+  }
+  const remapped = kept.map((_, i) => i);
+  const keepWeights = (weights: Float32Array, classes: number): Float32Array => {
+    const w = new Float32Array(kept.length * classes);
+    kept.forEach((f, i) => w.set(weights.subarray(f * classes, f * classes + classes), i * classes));
+    return w;
+  };
+  return {
+    format: 'hubvoice-theme-model',
+    version: 1,
+    themes: model.themes.map((t) => ({ ...t })),
+    multiLabel: model.multiLabel,
+    thresholds: Array.from(model.thresholds, round3),
+    ...(model.minBestScore > 0 ? { minBestScore: model.minBestScore } : {}),
+    normalise: model.normalise,
+    features: kept.map((f) => model.vocab.keys[f]!),
+    idf: kept.map((f) => round3(model.vocab.idf[f]!)),
+    themeLayer: sparseLayer(model.themeBias, keepWeights(model.themeWeights, L), L, remapped),
+    sentimentLayer: sparseLayer(model.sentimentBias, keepWeights(model.sentimentWeights, 3), 3, remapped),
+    ...(model.trainedOn ? { trainedOn: model.trainedOn } : {}),
+  };
+}

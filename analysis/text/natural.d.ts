@@ -1,0 +1,6 @@
+// natural ships types only for its top-level entry, which drags in database drivers; these
+// declare the single deep module we import so that Workers bundles stay small.
+declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isValidNhsNumber, redact } from './redact';
+
+describe('redact', () => {
+  const redacted: { name: string; input: string; out: string }[] = [
+    { name: 'an email address', input: 'Email me at sarah.jones+hub@example.co.uk please', out: 'Email me at [email] please' },
+    { name: 'a spaced mobile number', input: 'ring 07700 900123 anytime', out: 'ring [phone] anytime' },
+    { name: 'an unspaced mobile number', input: 'ring 07700900123.', out: 'ring [phone].' },
+    { name: 'a +44 mobile number', input: 'text +44 7700 900123', out: 'text [phone]' },
+    { name: 'a +44 (0) number', input: 'call +44 (0)1752 123456', out: 'call [phone]' },
+    { name: 'a Plymouth landline', input: 'call 01752 123456 or', out: 'call [phone] or' },
+    { name: 'a London number in brackets', input: 'phone (020) 7946 0018 today', out: 'phone [phone] today' },
+    { name: 'a dashed number', input: 'on 0175-212-3456', out: 'on [phone]' },
+    { name: 'a freephone number', input: 'helpline 0800 123 4567', out: 'helpline [phone]' },
+    { name: 'a ten-digit freephone number', input: 'helpline 0800 123456.', out: 'helpline [phone].' },
+    { name: 'a spaced postcode', input: 'I live in PL1 2AB now', out: 'I live in [postcode] now' },
+    { name: 'a lower-case unspaced postcode', input: 'near pl12ab', out: 'near [postcode]' },
+    { name: 'a London postcode', input: 'SW1A 1AA is far', out: '[postcode] is far' },
+    { name: 'a spaced NHS number', input: 'NHS no 943 476 5919 for my son', out: 'NHS no [NHS number] for my son' },
+    { name: 'an unspaced NHS number', input: 'number 9434765919', out: 'number [NHS number]' },
+    { name: 'a street address', input: 'come to 12 Armada Way on Monday', out: 'come to [address] on Monday' },
+    { name: 'a flat and street address', input: 'I live at Flat 3, 45 North Hill Road.', out: 'I live at [address]' },
+    { name: 'a self-given full name', input: 'Hi my name is Sarah Jones and', out: 'Hi my name is [name] and' },
+    { name: 'a lower-case self-given name', input: 'my name is sarah', out: 'my name is [name]' },
+    { name: "a name after I'm", input: "I'm Tom, a dad of two", out: "I'm [name], a dad of two" },
+    { name: 'a name after I am called', input: 'I am called Aisha', out: 'I am called [name]' },
+    { name: "a child's name after my son", input: 'my son Jake loves it', out: 'my son [name] loves it' },
+  ];
+  for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
+
+  const kept = [
+    '5 stars from me',
+    'We went on 12/03/2024 and 01.02.2024',
+    'I have 2 children aged 3 and 5',
+    'Sessions at 10:30 and at10am are best',
+    'It costs £2.50 per session, 20 minutes away',
+    "I'm very grateful and I'm Polish",
+    'my son loves the group',
+    'took 3 buses on the way there',
+    'Rated 10 out of 10, year 2024',
+    'My baby is 14 weeks old, born 2023',
+    'ref 1234567890 is not a valid NHS number',
+  ];
+  for (const text of kept) it(`leaves "${text}" alone`, () => expect(redact(text)).toBe(text));
+});
+
+describe('isValidNhsNumber', () => {
+  const table = [
+    { input: '9434765919', out: true },
+    { input: '9434765918', out: false },
+    { input: '943476591', out: false },
+  ];
+  for (const { input, out } of table) it(`says ${input} is ${out ? '' : 'not '}valid`, () => expect(isValidNhsNumber(input)).toBe(out));
+});

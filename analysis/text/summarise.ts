@@ -1,0 +1,199 @@
+/**
+ * Theme summaries for commissioners: per theme, how many comments and what share, the sentiment
+ * split, the change against the previous period, three representative redacted quotes, and
+ * the words that rose sharply since the previous period.
+ */
+import type { Sentiment } from './model';
+import { redact } from './redact';
+import { stem, tokenise } from './tokenize';
+
+/** A tagged comment as the server stores it. */
+export interface TaggedCommentRow {
+  text: string;
+  /** Redacted text if already computed; redacted here otherwise. */
+  redacted?: string;
+  /** Reporting period, e.g. '2025-Q1' or '2025-03'. */
+  period: string;
+  /** Hub, service point or any other grouping the filter selects on. */
+  group?: string;
+  themes: { theme: string; score: number; sentiment?: Sentiment }[];
+  sentiment: Sentiment;
+}
+
+export interface ThemeSummaryOptions {
+  period: string;
+  previousPeriod?: string;
+  /** Only rows of this group; all rows when absent. */
+  group?: string;
+  /** Theme id → display name. */
+  themeNames?: Readonly<Record<string, string>>;
+  /** Quotes per theme; 3 unless told. */
+  quotes?: number;
+  /** Emerging terms to return; 10 unless told. */
+  emergingTerms?: number;
+  /** Themes scoring below this on a comment are not counted; 0 unless told. */
+  minScore?: number;
+}
+
+export interface SentimentSplit {
+  negative: number;
+  neutral: number;
+  positive: number;
+}
+
+export interface ThemeSummaryEntry {
+  theme: string;
+  name: string;
+  count: number;
+  /** Share of the period's comments that mention the theme (0..1). */
+  share: number;
+  sentiment: SentimentSplit;
+  previous: { count: number; share: number } | null;
+  /** Change in count and in share (percentage points as a fraction) against the previous period. */
+  change: { count: number; share: number } | null;
+  quotes: string[];
+}
+
+export interface EmergingTerm {
+  term: string;
+  current: number;
+  previous: number;
+  /** z-score of the log-odds ratio with an informative Dirichlet prior (Monroe et al., 2008). */
+  z: number;
+}
+
+export interface ThemeSummary {
+  period: string;
+  previousPeriod: string | null;
+  group: string | null;
+  comments: number;
+  themes: ThemeSummaryEntry[];
+  emergingTerms: EmergingTerm[];
+}
+
+// Function words carry no news; without this list "the" and "and" can "emerge" in small periods.
+const STOPWORDS = new Set(
+  'a an the and or but if of to in on at for with from by as is are was were be been being it its this that these those i me my we our you your he she they them their his her him so very really just not no do did does have has had can could would should will also there here then than too more most much many some any all about into out up over what when where which who how get got'.split(' '),
+);
+
+const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
+
+function words(text: string): string[] {
+  return tokenise(text).words.filter((w) => w.length > 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
+}
+
+/** Highest-scoring quotes first, skipping any too like one already chosen, so quotes differ. */
+function pickQuotes(rows: { row: TaggedCommentRow; score: number }[], count: number): string[] {
+  const ranked = [...rows].sort((a, b) => b.score - a.score || Math.abs(a.row.text.length - 140) - Math.abs(b.row.text.length - 140));
+  const chosen: { text: string; bag: Set<string> }[] = [];
+  for (const { row } of ranked) {
+    if (chosen.length >= count) break;
+    const text = row.redacted ?? redact(row.text);
+    const bag = new Set(words(text));
+    if (chosen.some((c) => c.text === text || similarity(c.bag, bag) > 0.5)) continue;
+    chosen.push({ text, bag });
+  }
+  return chosen.map((c) => c.text);
+}
+
+/**
+ * Words whose rate rose most sharply from the previous period to this one, by the log-odds ratio
+ * with an informative Dirichlet prior: robust for rare words, which plain ratios overstate.
+ */
+export function emergingTerms(current: readonly string[], previous: readonly string[], limit = 10, minCount = 3): EmergingTerm[] {
+  const count = (texts: readonly string[]) => {
+    const counts = new Map<string, number>();
+    const surface = new Map<string, Map<string, number>>();
+    for (const text of texts) {
+      for (const w of words(text)) {
+        const s = stem(w);
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+        const forms = surface.get(s) ?? new Map<string, number>();
+        forms.set(w, (forms.get(w) ?? 0) + 1);
+        surface.set(s, forms);
+      }
+    }
+    return { counts, surface };
+  };
+  const a = count(current);
+  const b = count(previous);
+  const n = [...a.counts.values()].reduce((x, y) => x + y, 0);
+  const m = [...b.counts.values()].reduce((x, y) => x + y, 0);
+  if (n === 0) return [];
+  // Prior: the pooled word distribution scaled to a modest total, as Monroe et al. recommend.
+  const alpha0 = 500;
+  const pooled = n + m;
+  const out: EmergingTerm[] = [];
+  for (const [s, y] of a.counts) {
+    if (y < minCount) continue;
+    const z = b.counts.get(s) ?? 0;
+    const alpha = (alpha0 * (y + z)) / pooled;
+    const delta = Math.log((y + alpha) / (n + alpha0 - y - alpha)) - Math.log((z + alpha) / (m + alpha0 - z - alpha));
+    const variance = 1 / (y + alpha) + 1 / (z + alpha);
+    const score = delta / Math.sqrt(variance);
+    if (score <= 1.96) continue;
+    const forms = [...(a.surface.get(s) ?? new Map<string, number>())].sort((p, q) => q[1] - p[1]);
+    out.push({ term: forms[0]?.[0] ?? s, current: y, previous: z, z: round(score, 2) });
+  }
+  return out.sort((p, q) => q.z - p.z).slice(0, limit);
+}
+
+/**
+ * Summarises tagged comments for one period (and optionally one group) by theme.
+ *
+ * @example
+ * summariseThemes(rows, { period: '2025-Q2', previousPeriod: '2025-Q1', group: 'north-hub' })
+ */
+export function summariseThemes(rows: readonly TaggedCommentRow[], options: ThemeSummaryOptions): ThemeSummary {
+  const minScore = options.minScore ?? 0;
+  const inGroup = options.group === undefined ? rows : rows.filter((r) => r.group === options.group);
+  const current = inGroup.filter((r) => r.period === options.period);
+  const previous = options.previousPeriod === undefined ? [] : inGroup.filter((r) => r.period === options.previousPeriod);
+  const byTheme = (list: readonly TaggedCommentRow[]) => {
+    const map = new Map<string, { row: TaggedCommentRow; score: number; sentiment: Sentiment }[]>();
+    for (const row of list) {
+      for (const t of row.themes) {
+        if (t.score < minScore) continue;
+        const entries = map.get(t.theme) ?? [];
+        entries.push({ row, score: t.score, sentiment: t.sentiment ?? row.sentiment });
+        map.set(t.theme, entries);
+      }
+    }
+    return map;
+  };
+  const now = byTheme(current);
+  const before = byTheme(previous);
+  const themes = [...now].map(([theme, mentions]): ThemeSummaryEntry => {
+    const count = mentions.length;
+    const share = current.length ? count / current.length : 0;
+    const sentiment = { negative: 0, neutral: 0, positive: 0 };
+    for (const m of mentions) sentiment[m.sentiment < 0 ? 'negative' : m.sentiment > 0 ? 'positive' : 'neutral']++;
+    const prior = options.previousPeriod === undefined ? null : before.get(theme)?.length ?? 0;
+    const priorShare = prior === null || previous.length === 0 ? 0 : prior / previous.length;
+    return {
+      theme,
+      name: options.themeNames?.[theme] ?? theme,
+      count,
+      share: round(share),
+      sentiment,
+      previous: prior === null ? null : { count: prior, share: round(priorShare) },
+      change: prior === null ? null : { count: count - prior, share: round(share - priorShare) },
+      quotes: pickQuotes(mentions, options.quotes ?? 3),
+    };
+  });
+  themes.sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
+  return {
+    period: options.period,
+    previousPeriod: options.previousPeriod ?? null,
+    group: options.group ?? null,
+    comments: current.length,
+    themes,
+    emergingTerms: options.previousPeriod === undefined ? [] : emergingTerms(current.map((r) => r.text), previous.map((r) => r.text), options.emergingTerms ?? 10),
+  };
+}

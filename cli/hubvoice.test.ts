@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
+const hubvoice = (args: string[], input?: string) =>
+  spawnSync('npx', ['tsx', 'cli/hubvoice.ts', ...args], { cwd: root, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+
+describe('hubvoice CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hubvoice-'));
+  const modelPath = join(dir, 'model.json');
+
+  it('trains a model JSON from a labelled CSV, with progress on stderr only', () => {
+    const run = hubvoice(['themes', 'train', fixture, '--out', modelPath]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/train: themes/);
+    expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 'hubvoice-theme-model', version: 1 });
+  });
+
+  it('evaluates a model, printing exactly one JSON line with the five keys', () => {
+    const run = hubvoice(['themes', 'eval', modelPath, fixture]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result)).toEqual(['n', 'macroF1', 'microF1', 'sentimentMacroF1', 'commentsPerSecond']);
+    expect(result.n).toBe(100);
+  });
+
+  it('tags a CSV from stdin as JSONL, with the default taxonomy or a trained model', () => {
+    const csv = 'id,text\n1,"Love the messy play group, thanks!"\n2,"My partner hits me, ring 07700 900123"\n';
+    for (const args of [['tag'], ['tag', '--model', modelPath]]) {
+      const run = hubvoice(args, csv);
+      expect(run.status).toBe(0);
+      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatchObject({ text: 'Love the messy play group, thanks!', sentiment: 1, safeguarding: { flagged: false, categories: [] } });
+      expect(lines[0].themes[0]).toMatchObject({ theme: 'activities-play', score: expect.any(Number) });
+      expect(lines[1]).toMatchObject({ redacted: 'My partner hits me, ring [phone]', safeguarding: { flagged: true, categories: ['domestic-abuse'] } });
+    }
+  });
+
+  it('explains its usage and exits 2 on a bad command', () => {
+    const run = hubvoice(['themes', 'fly']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/usage:/);
+  });
+});
