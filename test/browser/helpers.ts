@@ -1,0 +1,88 @@
+/**
+ * Shared helpers for tests in real Chromium: the real Node server (server/node.ts) on a free port
+ * with a temp libSQL file, one browser per test file, axe-core, and a reader for what was stored.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Client } from '@libsql/client';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openClient } from '../../db/client';
+import { parseConfig, type Config } from '../../server/config';
+import { startNodeServer } from '../../server/node';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A phone: the size of an iPhone 12-15 in CSS pixels. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface RunningServer {
+  base: string;
+  config: Config;
+  /** A second connection to the server's database, for checking what was stored. */
+  db: Client;
+  close: () => Promise<void>;
+}
+
+/** The real Node server on 127.0.0.1 and a free port, so PUBLIC_URL (and QR codes) are the real address. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'hubvoice-browser-'));
+  const port = await freePort();
+  const url = `file:${join(dir, 'hubvoice.db')}`;
+  const config = parseConfig({
+    DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SEED_RESPONSES: '0', ADMIN_PASSWORD: 'correct horse battery staple', ...env,
+  });
+  const running = await startNodeServer(config);
+  const db = await openClient(url);
+  return {
+    base: config.PUBLIC_URL,
+    config,
+    db,
+    close: async () => {
+      db.close();
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** axe-core's violations on the page as it is now (WCAG 2.2 A and AA, and best practice). */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** A fresh phone-sized page; JavaScript on unless told otherwise. */
+export async function phonePage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.locale ? { locale: options.locale } : {}) });
+  return { context, page: await context.newPage() };
+}
+
+/** The stored responses, newest last. */
+export async function storedResponses(db: Client) {
+  const result = await db.execute('SELECT r.*, s.code AS site_code, p.code AS point_code FROM responses r JOIN sites s ON s.id = r.site_id LEFT JOIN service_points p ON p.id = r.service_point_id ORDER BY r.submitted_at, r.id');
+  return result.rows.map((row) => ({ ...row, answers: JSON.parse(String(row.answers)) as Record<string, unknown> }));
+}
