@@ -9,14 +9,11 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openClient } from '../db/client';
-import { FormDirectory } from '../db/forms';
-import { ResponseWriter } from '../db/response-writer';
 import { seedResponses } from '../db/seed';
-import { createStore } from '../db/store';
-import { catalogues } from '../widget/i18n';
 import { createApp } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
 import { parseConfig } from '../server/config';
+import { buildDeps } from '../server/deps';
 import type { BenchRow } from './types';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
@@ -31,7 +28,8 @@ export default async function reportsBench(): Promise<BenchRow[]> {
   const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench password 123', SEED_RESPONSES: '0' });
   if (existsSync(path) && !(await complete(url))) rmSync(path, { force: true });
   const client = await openClient(url);
-  const store = createStore(client);
+  const deps = buildDeps(config, client, { now: () => NOW });
+  const { store } = deps;
   await bootstrap(store, config);
   const have = Number((await client.execute('SELECT count(*) AS n FROM responses')).rows[0]?.n);
   if (have < RESPONSES) {
@@ -42,7 +40,7 @@ export default async function reportsBench(): Promise<BenchRow[]> {
     });
     process.stderr.write(`bench: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
-  const app = createApp({ config, store, writer: new ResponseWriter(client), forms: new FormDirectory(store.db), catalogues, now: () => NOW });
+  const app = createApp(deps);
   const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }) });
   const { token } = (await login.json()) as { token: string };
   const from = '2025-11-01';

@@ -126,3 +126,34 @@ export async function resolveEntity(db: Db, principal: Principal, kind: 'site' |
   const [row] = await db.all<{ id: string }>(query);
   return row?.id ?? null;
 }
+
+export interface CommentRow {
+  redacted: string;
+  submittedAt: number;
+  siteId: string;
+  sentiment: number;
+  themes: { theme: string; score: number }[];
+}
+
+/**
+ * Redacted comments in a date range for the themes report, newest first and capped: summaries read
+ * the text itself (quotes, emerging words), so unlike the count reports this loads rows.
+ */
+export async function listComments(db: Db, principal: Principal, filters: ReportFilters, limit = 50_000): Promise<CommentRow[]> {
+  const where: SQL[] = [];
+  if (filters.from !== undefined) where.push(sql`comments.submitted_at >= ${filters.from}`);
+  if (filters.to !== undefined) where.push(sql`comments.submitted_at < ${filters.to}`);
+  if (filters.siteId) where.push(sql`comments.site_id = ${filters.siteId}`);
+  if (filters.providerId) where.push(sql`comments.site_id IN (SELECT sites.id FROM sites WHERE sites.provider_id = ${filters.providerId})`);
+  if (filters.servicePointId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE service_point_id = ${filters.servicePointId})`);
+  if (filters.surveyId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId}))`);
+  const scope = visibleSites(principal);
+  if (scope) where.push(sql`comments.site_id IN (SELECT sites.id FROM sites WHERE ${scope})`);
+  const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
+    SELECT redacted, submitted_at, site_id, sentiment, themes FROM comments
+    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    ORDER BY submitted_at DESC LIMIT ${limit}`);
+  return rows.map((r) => ({
+    redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),
+  }));
+}

@@ -7,7 +7,7 @@
  * skipped submission is answered with the id that was stored first — including a double tap that
  * lands in the same batch as its twin.
  */
-import type { Client, InStatement } from '@libsql/client';
+import type { Client, InStatement, InValue } from '@libsql/client';
 import type { Channel, RespondentRole } from './schema';
 
 export interface NewResponse {
@@ -25,6 +25,34 @@ export interface NewResponse {
   rating: number | null;
   answers: string;
   demographics: Demographics | null;
+  /** Free-text answers with the tagger's reading, stored only if this response is new. */
+  comments?: NewComment[];
+  /** A possible disclosure of harm, stored only if this response is new. */
+  flag?: NewFlag | null;
+}
+
+export interface NewComment {
+  id: string;
+  responseId: string;
+  organisationId: string;
+  siteId: string;
+  questionId: string;
+  submittedAt: number;
+  language: string;
+  text: string;
+  redacted: string;
+  sentiment: number;
+  themes: { theme: string; score: number }[];
+  modelVersion: string;
+}
+
+export interface NewFlag {
+  id: string;
+  responseId: string;
+  organisationId: string;
+  siteId: string;
+  categories: string[];
+  urgency: 'immediate' | 'priority';
 }
 
 export interface Demographics {
@@ -40,6 +68,8 @@ export interface Committed {
   id: string;
   /** False when the idempotency key was seen before and nothing new was stored. */
   created: boolean;
+  /** The safeguarding flag committed with this response, if any. */
+  flagId?: string;
 }
 
 interface Pending {
@@ -118,13 +148,19 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
     statements.push(insertResponses(chunk));
     const withDemographics = chunk.filter((r) => r.demographics);
     if (withDemographics.length) statements.push(insertDemographics(withDemographics));
+    const comments = chunk.flatMap((r) => r.comments ?? []);
+    if (comments.length) statements.push(insertComments(comments));
+    const flags = chunk.flatMap((r) => (r.flag ? [r.flag] : []));
+    if (flags.length) statements.push(insertFlags(flags));
   }
   const results = await client.batch(statements, 'write');
   const inserted = new Set(results.flatMap((result) => result.rows.map((row) => String(row.id))));
   const missing = responses.filter((r) => !inserted.has(r.id));
   const existing = missing.length ? await existingIds(client, missing) : new Map<string, string>();
   return responses.map((r) =>
-    inserted.has(r.id) ? { id: r.id, created: true } : { id: existing.get(keyOf(r))!, created: false },
+    inserted.has(r.id)
+      ? { id: r.id, created: true, ...(r.flag ? { flagId: r.flag.id } : {}) }
+      : { id: existing.get(keyOf(r))!, created: false },
   );
 }
 
@@ -152,6 +188,33 @@ function insertDemographics(rows: NewResponse[]): InStatement {
       return [r.id, d.relationship ?? null, d.childAgeBand ?? null, d.ethnicity ?? null, d.disability ?? null, d.firstLanguage ?? null, d.postcodeDistrict ?? null];
     }),
   };
+}
+
+/** Rows that belong to a response are inserted only where that response was inserted just now. */
+function insertOwned(table: string, columns: string[], rows: InValue[][]): InStatement {
+  const placeholders = `(${columns.map(() => '?').join(',')})`;
+  return {
+    sql: `INSERT INTO ${table} (${columns.join(',')})
+          SELECT * FROM (VALUES ${rows.map(() => placeholders).join(',')}) AS v
+          WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column2)`,
+    args: rows.flat() as InValue[],
+  };
+}
+
+function insertComments(comments: NewComment[]): InStatement {
+  return insertOwned(
+    'comments',
+    ['id', 'response_id', 'organisation_id', 'site_id', 'question_id', 'submitted_at', 'language', 'text', 'redacted', 'sentiment', 'themes', 'model_version'],
+    comments.map((c) => [c.id, c.responseId, c.organisationId, c.siteId, c.questionId, c.submittedAt, c.language, c.text, c.redacted, c.sentiment, JSON.stringify(c.themes), c.modelVersion]),
+  );
+}
+
+function insertFlags(flags: NewFlag[]): InStatement {
+  return insertOwned(
+    'safeguarding_flags',
+    ['id', 'response_id', 'organisation_id', 'site_id', 'categories', 'urgency', 'status', 'created_at'],
+    flags.map((f) => [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', Date.now()]),
+  );
 }
 
 const keyOf = (r: Pick<NewResponse, 'organisationId' | 'idempotencyKey'>) => `${r.organisationId}\u0000${r.idempotencyKey}`;

@@ -17,6 +17,7 @@ import { responseRoutes } from './routes/responses';
 import { siteRoutes } from './routes/sites';
 import { homeRoutes } from './routes/home';
 import { reportRoutes } from './routes/reports';
+import { safeguardingRoutes } from './routes/safeguarding';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', responseRoutes(deps, counters));
   app.route('/', feedbackFormRoutes(deps, counters));
   app.route('/', reportRoutes(deps));
+  app.route('/', safeguardingRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));

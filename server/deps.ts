@@ -1,9 +1,13 @@
-/** What the app is built from. Entry points (Node, Workers, tests) construct these; nothing else does. */
-import type { Store } from '../db/store';
-import type { FormDirectory } from '../db/forms';
-import type { ResponseWriter } from '../db/response-writer';
+/** What the app is built from. Entry points (Node, Workers, tests, benches) call `buildDeps`. */
+import type { Client } from '@libsql/client';
+import { defaultModel, type ThemeModel } from '../analysis/text';
+import { FormDirectory } from '../db/forms';
+import { ResponseWriter } from '../db/response-writer';
 import type { Principal } from '../db/scope';
+import { createStore, type Store } from '../db/store';
+import { catalogues as shippedCatalogues } from '../widget/i18n';
 import type { Catalogue } from '../widget/lib/i18n';
+import { logMailer, SafeguardingAlerts, type Mailer } from './alerts';
 import type { Config } from './config';
 
 export interface AppDeps {
@@ -12,9 +16,30 @@ export interface AppDeps {
   writer: ResponseWriter;
   forms: FormDirectory;
   catalogues: Record<string, Catalogue>;
+  themeModel: ThemeModel;
+  alerts: SafeguardingAlerts;
   now: () => Date;
 }
 
 export interface AppEnv {
   Variables: { principal: Principal };
+}
+
+export function buildDeps(
+  config: Config,
+  client: Client,
+  options: { mailer?: Mailer; now?: () => Date; themeModel?: ThemeModel; fetch?: typeof fetch } = {},
+): AppDeps {
+  const store = createStore(client);
+  const now = options.now ?? (() => new Date());
+  return {
+    config,
+    store,
+    writer: new ResponseWriter(client),
+    forms: new FormDirectory(store.db),
+    catalogues: shippedCatalogues,
+    themeModel: options.themeModel ?? defaultModel(),
+    alerts: new SafeguardingAlerts({ store, mailer: options.mailer ?? logMailer, publicUrl: config.PUBLIC_URL, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    now,
+  };
 }

@@ -14,6 +14,7 @@ import { resolveForm, type PublicForm } from '../widget/lib/public-form';
 import type { Answers } from '../widget/lib/skip-logic';
 import { validateAnswers, type AnswerError } from '../widget/lib/validate-answers';
 import type { AppDeps } from './deps';
+import { readFreeText } from './text-pipeline';
 
 export interface Submission {
   code: string;
@@ -68,8 +69,12 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     if (question.type === 'rating' && rating === null) rating = Number(value);
   }
   const submittedAt = deps.now().getTime();
+  const id = newId('r', submittedAt);
+  const freeText = readFreeText(deps.themeModel, form.questions, answers, {
+    responseId: id, organisationId: target.organisationId, siteId: target.site.id, submittedAt, language,
+  });
   const committed = await deps.writer.submit({
-    id: newId('r', submittedAt),
+    id,
     organisationId: target.organisationId,
     surveyVersionId: target.survey.versionId,
     siteId: target.site.id,
@@ -83,8 +88,11 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     rating,
     answers: JSON.stringify(answers),
     demographics: Object.keys(demographics).length ? (demographics as Demographics) : null,
+    comments: freeText.comments,
+    flag: freeText.flag,
   });
-  return { ok: true, ...committed };
+  if (committed.flagId) deps.alerts.dispatch(committed.flagId);
+  return { ok: true, id: committed.id, created: committed.created };
 }
 
 function roleFrom(relationship: string | undefined): RespondentRole | null {

@@ -4,25 +4,27 @@
  */
 import { serve } from '@hono/node-server';
 import { openClient } from '../db/client';
-import { FormDirectory } from '../db/forms';
-import { ResponseWriter } from '../db/response-writer';
-import { createStore } from '../db/store';
-import { catalogues } from '../widget/i18n';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
+import { buildDeps } from './deps';
+import { smtpMailer } from './mail-node';
 
 export async function startNodeServer(config: Config) {
   const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const store = createStore(client);
-  const report = await bootstrap(store, config, progressBar('seeding demo responses'));
-  const writer = new ResponseWriter(client);
-  const app = createApp({ config, store, writer, forms: new FormDirectory(store.db), catalogues, now: () => new Date() });
+  const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) });
+  const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
+  const app = createApp(deps);
+  await deps.alerts.retryPending();
+  const retry = setInterval(() => void deps.alerts.retryPending(), 60_000);
+  retry.unref();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const close = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await writer.flush();
+    clearInterval(retry);
+    await deps.writer.flush();
+    await deps.alerts.settled();
     client.close();
   };
   return { server, close, report };

@@ -4,22 +4,20 @@
  * isolate's first request.
  */
 import { createClient } from '@libsql/client/web';
-import { FormDirectory } from '../db/forms';
-import { ResponseWriter } from '../db/response-writer';
-import { createStore } from '../db/store';
-import { catalogues } from '../widget/i18n';
 import { createApp, type App } from './app';
 import { bootstrap } from './bootstrap';
 import { parseConfig } from './config';
+import { buildDeps } from './deps';
 
 let ready: Promise<App> | undefined;
 
 async function build(env: Record<string, string | undefined>): Promise<App> {
   const config = parseConfig(env);
   const client = createClient({ url: config.DATABASE_URL, ...(config.DATABASE_AUTH_TOKEN ? { authToken: config.DATABASE_AUTH_TOKEN } : {}) });
-  const store = createStore(client);
-  await bootstrap(store, { ...config, SEED_RESPONSES: Math.min(config.SEED_RESPONSES, 500) });
-  return createApp({ config, store, writer: new ResponseWriter(client), forms: new FormDirectory(store.db), catalogues, now: () => new Date() });
+  // Workers have no SMTP: safeguarding alerts go to the organisation's webhooks (and the log).
+  const deps = buildDeps(config, client);
+  await bootstrap(deps.store, { ...config, SEED_RESPONSES: Math.min(config.SEED_RESPONSES, 500) });
+  return createApp(deps);
 }
 
 export default {

@@ -10,7 +10,8 @@ import { equityReport } from '../../analysis/equity';
 import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../../analysis/periods';
 import { satisfactionReport } from '../../analysis/satisfaction';
 import { trendReport } from '../../analysis/trends';
-import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, resolveEntity, type CountRow, type Dimension, type ReportFilters } from '../../db/reports';
+import { summariseThemes, type Sentiment } from '../../analysis/text';
+import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, resolveEntity, type CountRow, type Dimension, type ReportFilters } from '../../db/reports';
 import type { Principal } from '../../db/scope';
 import { createTranslator } from '../../widget/lib/i18n';
 import type { AppDeps, AppEnv } from '../deps';
@@ -42,6 +43,8 @@ export const TrendsQuery = Filters.omit({ from: true }).extend({
   groupBy: dimension.default('organisation'),
   period: z.enum(['month', 'quarter']).default('month'),
 });
+
+export const ThemesQuery = Filters.extend({ minScore: z.coerce.number().min(0).max(1).optional() });
 
 export function reportRoutes(deps: AppDeps) {
   const { db } = deps.store;
@@ -116,6 +119,33 @@ export function reportRoutes(deps: AppDeps) {
       return c.json({
         groupBy: query.groupBy, period: query.period, periods: { current, previous, lastYear },
         rows: trendReport(sortGroups(query.groupBy, groups)),
+      });
+    })
+    .get('/api/reports/themes', valid('query', ThemesQuery), async (c) => {
+      // The period is the date range asked for (the last 90 days unless told); the previous period
+      // is the same length just before it, so "change" compares like with like.
+      const query = c.req.valid('query');
+      const filters = await filtersFor(c.var.principal, query);
+      const to = filters.to ?? deps.now().getTime();
+      const from = filters.from ?? to - 90 * DAY;
+      const previousFrom = from - (to - from);
+      const comments = await listComments(db, c.var.principal, { ...filters, from: previousFrom, to });
+      const themeNames = Object.fromEntries(deps.themeModel.themes.map((theme) => [theme.id, theme.name]));
+      const summary = summariseThemes(
+        comments.map((comment) => ({
+          text: comment.redacted,
+          redacted: comment.redacted,
+          period: comment.submittedAt >= from ? 'current' : 'previous',
+          themes: comment.themes,
+          sentiment: comment.sentiment as Sentiment,
+        })),
+        { period: 'current', previousPeriod: 'previous', themeNames, ...(query.minScore !== undefined ? { minScore: query.minScore } : {}) },
+      );
+      return c.json({
+        filters: describeFilters(query),
+        range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+        previousRange: { from: new Date(previousFrom).toISOString(), to: new Date(from).toISOString() },
+        ...summary,
       });
     });
 }

@@ -5,14 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openClient } from '../../db/client';
-import { FormDirectory } from '../../db/forms';
-import { ResponseWriter } from '../../db/response-writer';
-import { createStore, type Store } from '../../db/store';
-import { catalogues } from '../../widget/i18n';
+import type { Store } from '../../db/store';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/bootstrap';
 import { parseConfig } from '../../server/config';
-import type { AppDeps } from '../../server/deps';
+import { buildDeps, type AppDeps } from '../../server/deps';
 
 export const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 
@@ -27,15 +24,14 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function makeTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function makeTestApp(env: Record<string, string> = {}, options: Parameters<typeof buildDeps>[2] = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-test-'));
   const url = `file:${join(dir, 'hubvoice.db')}`;
   const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const client = await openClient(url);
-  const store = createStore(client);
+  const deps = buildDeps(config, client, options);
+  const { store, writer } = deps;
   await bootstrap(store, config);
-  const writer = new ResponseWriter(client);
-  const deps: AppDeps = { config, store, writer, forms: new FormDirectory(store.db), catalogues, now: () => new Date() };
   const app = createApp(deps);
   const json: TestApp['json'] = async (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
@@ -64,6 +60,7 @@ export async function makeTestApp(env: Record<string, string> = {}): Promise<Tes
     app, deps, store, dir, url, json, login,
     close: async () => {
       await writer.flush();
+      await deps.alerts.settled();
       client.close();
       rmSync(dir, { recursive: true, force: true });
     },

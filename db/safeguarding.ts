@@ -1,0 +1,50 @@
+/** Safeguarding flags as their reviewers see them. */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { comments, safeguardingFlags, sites, users } from './schema';
+import { visibleSites, type Principal } from './scope';
+import type { Db } from './store';
+
+export async function listFlags(db: Db, principal: Principal, options: { status?: string; id?: string; withText: boolean }) {
+  const scope = visibleSites(principal);
+  const where = [
+    scope ? sql`${safeguardingFlags.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})` : undefined,
+    options.status ? sql`${safeguardingFlags.status} = ${options.status}` : undefined,
+    options.id ? eq(safeguardingFlags.id, options.id) : undefined,
+  ].filter((w) => w !== undefined);
+  const flags = await db
+    .select({
+      id: safeguardingFlags.id, responseId: safeguardingFlags.responseId, categories: safeguardingFlags.categories,
+      urgency: safeguardingFlags.urgency, status: safeguardingFlags.status, createdAt: safeguardingFlags.createdAt,
+      notifiedAt: safeguardingFlags.notifiedAt, reviewedAt: safeguardingFlags.reviewedAt, actionTaken: safeguardingFlags.actionTaken,
+      reviewedBy: users.email, site: { code: sites.code, name: sites.name },
+    })
+    .from(safeguardingFlags)
+    .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
+    .leftJoin(users, eq(users.id, safeguardingFlags.reviewedBy))
+    .where(and(...where))
+    // Present risks first, then the oldest unreviewed: nothing waits behind newer, calmer cases.
+    .orderBy(sql`${safeguardingFlags.status} = 'closed'`, sql`${safeguardingFlags.urgency} = 'priority'`, desc(safeguardingFlags.createdAt))
+    .limit(500);
+  if (flags.length === 0) return [];
+  const texts = await db
+    .select({ responseId: comments.responseId, questionId: comments.questionId, text: comments.text, redacted: comments.redacted })
+    .from(comments)
+    .where(inArray(comments.responseId, flags.map((f) => f.responseId)));
+  return flags.map((flag) => ({
+    ...flag,
+    comments: texts
+      .filter((t) => t.responseId === flag.responseId)
+      .map((t) => ({ questionId: t.questionId, redacted: t.redacted, ...(options.withText ? { text: t.text } : {}) })),
+  }));
+}
+
+export async function reviewFlag(
+  db: Db,
+  id: string,
+  review: { status: 'in_review' | 'closed'; actionTaken: string; reviewerId: string; at: Date },
+): Promise<void> {
+  await db
+    .update(safeguardingFlags)
+    .set({ status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at })
+    .where(eq(safeguardingFlags.id, id));
+}

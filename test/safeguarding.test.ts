@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations, providers, safeguardingFlags } from '../db/schema';
+import { createUser } from '../db/users';
+import { hashPassword } from '../server/auth/password';
+import { smtpMailer } from '../server/mail-node';
+import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+
+interface Received { to: string[]; raw: string }
+const inbox: Received[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    let raw = '';
+    stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    stream.on('end', () => {
+      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+      callback();
+    });
+  },
+});
+
+let t: TestApp;
+let lead: string;
+let sequence = 0;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const address = smtp.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  t = await makeTestApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>') });
+  const organisation = await t.store.db.query.organisations.findFirst();
+  await t.store.db.update(organisations)
+    .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: 'duty-desk@council.example' }] } })
+    .where(eq(organisations.id, organisation!.id));
+  await createUser(t.store.db, {
+    email: 'dsl@council.example', name: 'Designated Safeguarding Lead', passwordHash: await hashPassword('lead password 1234', 1000),
+    role: 'safeguarding_lead', scopeType: 'organisation', scopeId: organisation!.id,
+  });
+  lead = await t.login('dsl@council.example', 'lead password 1234');
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function submit(better: string, language = 'en') {
+  const response = await t.json('/api/responses', {
+    body: { code: 'efd-play', channel: 'qr', language, idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'neither', better } },
+  });
+  expect(response.status).toBe(201);
+  await t.deps.alerts.settled();
+  const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, response.body.id) });
+  return { id: response.body.id as string, flag };
+}
+
+describe('a disclosure of harm', () => {
+  it('raises an immediate flag with the response and emails the contacts a link, never the words', async () => {
+    const disclosure = 'My partner hits me when he drinks and I am scared for my kids';
+    const before = inbox.length;
+    const { flag } = await submit(disclosure);
+    expect(flag).toMatchObject({ urgency: 'immediate', status: 'open' });
+    expect(flag!.categories).toContain('domestic-abuse');
+    expect(flag!.notifiedAt).toBeInstanceOf(Date);
+    const mails = inbox.slice(before);
+    expect(mails.flatMap((m) => m.to).sort()).toEqual(['dsl@council.example', 'duty-desk@council.example']);
+    for (const mail of mails) {
+      expect(mail.raw).toMatch(/Subject: URGENT: Safeguarding: possible disclosure at Efford Family Hub/);
+      expect(mail.raw).toContain(`/safeguarding/flags/${flag!.id}`);
+      expect(mail.raw).not.toMatch(/hits me|drinks|scared/);
+    }
+  });
+
+  it('tells a past risk the family is recovering from by a lower urgency, still reaching a person', async () => {
+    const before = inbox.length;
+    const { flag } = await submit('The staff helped me leave a violent relationship last year and I feel safe now');
+    expect(flag).toMatchObject({ urgency: 'priority' });
+    expect(inbox.length).toBeGreaterThan(before);
+  });
+
+  it('catches a disclosure written in Polish', async () => {
+    const { flag } = await submit('Mój partner mnie bije i boję się o dzieci', 'pl');
+    expect(flag?.categories).toContain('domestic-abuse');
+  });
+
+  it('leaves look-alikes alone: "this group is a lifesaver"', async () => {
+    const before = inbox.length;
+    const { flag } = await submit('Honestly this group is a lifesaver, I was dying to get out of the house');
+    expect(flag).toBeUndefined();
+    expect(inbox.length).toBe(before);
+  });
+});
+
+describe('the safeguarding queue', () => {
+  it('shows a safeguarding lead the original words, and everyone else only the redacted ones', async () => {
+    await submit('My name is Sarah Jones, call me on 07700 900123. My ex threatened to kill me');
+    const forLead = await t.json('/api/safeguarding/flags?status=open', { token: lead });
+    expect(forLead.status).toBe(200);
+    const flag = forLead.body.find((f: { comments: { text?: string }[] }) => f.comments.some((c) => c.text?.includes('Sarah Jones')));
+    expect(flag).toBeDefined();
+    expect(flag.comments[0].redacted).not.toContain('Sarah');
+    expect(flag.comments[0].redacted).not.toContain('07700');
+    const forAdmin = await t.json(`/api/safeguarding/flags/${flag.id}`, { token: await t.login() });
+    expect(forAdmin.body.comments[0].text).toBeUndefined();
+    expect(forAdmin.body.comments[0].redacted).toContain('[phone]');
+  });
+
+  it('lists present risks before past ones', async () => {
+    const flags = (await t.json('/api/safeguarding/flags?status=open', { token: lead })).body as { urgency: string }[];
+    const firstPriority = flags.findIndex((f) => f.urgency === 'priority');
+    expect(firstPriority).toBeGreaterThan(0);
+    expect(flags.slice(firstPriority).every((f) => f.urgency === 'priority')).toBe(true);
+  });
+
+  it('records who reviewed a flag and what they did, in the audit log too', async () => {
+    const [flag] = (await t.json('/api/safeguarding/flags?status=open', { token: lead })).body;
+    const review = await t.json(`/api/safeguarding/flags/${flag.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' } });
+    expect(review.status).toBe(200);
+    expect(review.body).toMatchObject({ status: 'closed', reviewedBy: 'dsl@council.example', actionTaken: 'Called the family; referred to MASH' });
+    const audit = await t.store.client.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'safeguarding_flag_reviewed' AND target_id = ?", args: [flag.id] });
+    expect(audit.rows[0]?.n).toBe(1);
+    const empty = await t.json(`/api/safeguarding/flags/${flag.id}/review`, { token: lead, body: { status: 'closed', actionTaken: '' } });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.details[0].field).toBe('actionTaken');
+  });
+
+  it('is closed to a provider manager', async () => {
+    const provider = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'moorland') });
+    await createUser(t.store.db, {
+      email: 'pm@moorland.example', name: 'PM', passwordHash: await hashPassword('provider manager pw', 1000),
+      role: 'provider_manager', scopeType: 'provider', scopeId: provider!.id,
+    });
+    const response = await t.json('/api/safeguarding/flags', { token: await t.login('pm@moorland.example', 'provider manager pw') });
+    expect(response.status).toBe(403);
+    expectErrorShape(response.body);
+  });
+});
+
+describe('GET /api/reports/themes', () => {
+  it('summarises the period’s comments by theme with redacted quotes', async () => {
+    for (const text of ['Please run more sessions at weekends', 'More weekend sessions for working parents', 'The room was cold and dirty']) await submit(text);
+    const response = await t.json('/api/reports/themes', { token: await t.login() });
+    expect(response.status).toBe(200);
+    expect(response.body.comments).toBeGreaterThanOrEqual(3);
+    const times = response.body.themes.find((theme: { theme: string }) => /time|availab/.test(theme.theme));
+    expect(times?.count).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(response.body)).not.toContain('07700');
+  });
+});
