@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { LoginRequest } from './routes/auth';
+import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './routes/reports';
 import { ResponseSubmission } from './routes/responses';
+import { FlagReview } from './routes/safeguarding';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -19,6 +21,25 @@ const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } },
 });
 const error = (description: string) => json(ErrorBody, description);
+
+/** Query parameters from a zod object, so the documented filters are the validated ones. */
+function queryParameters(schema: z.ZodObject) {
+  const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(jsonSchema.properties ?? {}).map(([name, property]) => ({
+    name, in: 'query', required: jsonSchema.required?.includes(name) ?? false, schema: property,
+  }));
+}
+
+const signedIn = [{ bearer: [] }, { cookie: [] }];
+
+function report(summary: string, schema: z.ZodObject, description: string) {
+  return {
+    get: {
+      summary, description, security: signedIn, parameters: queryParameters(schema),
+      responses: { 200: { description: 'The report' }, 401: error('Not signed in'), 422: error('A parameter is invalid; `details[].field` names it') },
+    },
+  };
+}
 
 export function openApiDocument(publicUrl: string) {
   return {
@@ -58,6 +79,30 @@ export function openApiDocument(publicUrl: string) {
             { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'pl', 'ro', 'zh', 'pt', 'ar'] } },
           ],
           responses: { 200: { description: 'Questions (`id`, `type`, `options[].value`), pages and messages' }, 404: error('Unknown code') },
+        },
+      },
+      '/api/reports/satisfaction': report(
+        'Satisfaction (FFT % positive and negative with Wilson 95% intervals, mean rating), grouped',
+        SatisfactionQuery,
+        '`{ rows: [{ key, label, n, fftPositive, fftNegative, ci95, meanRating, suppressed }], total }`. Cells of 1-4 responses are suppressed, with secondary suppression (NHS England FFT rule).',
+      ),
+      '/api/reports/equity': report('Each group’s % positive against everyone else, with the gap and a flag', EquityQuery, 'Service Access Equity (contract KPI 5).'),
+      '/api/reports/trends': report('This period against the previous one and the same period last year', TrendsQuery, 'Changes are flagged only when a two-proportion test says they are significant (p < 0.05).'),
+      '/api/reports/themes': report('Free-text themes with sentiment, change, redacted quotes and emerging terms', ThemesQuery, 'The period is `from`..`to` (default: the last 90 days), compared with the same length before it.'),
+      '/api/safeguarding/flags': {
+        get: {
+          summary: 'Possible disclosures of harm, present risks first (safeguarding leads and admins)',
+          security: signedIn,
+          responses: { 200: { description: 'Flags; original words only for safeguarding leads' }, 401: error('Not signed in'), 403: error('Not a safeguarding lead') },
+        },
+      },
+      '/api/safeguarding/flags/{id}/review': {
+        post: {
+          summary: 'Record what was done about a flag',
+          security: signedIn,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json(FlagReview, 'The review') },
+          responses: { 200: { description: 'The flag, reviewed' }, 404: error('No such flag you can see'), 422: error('A field is invalid') },
         },
       },
       '/api/responses': {
