@@ -8,12 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import { openClient } from '../db/client';
-import { parseConfig } from '../server/config';
-import { startNodeServer } from '../server/node';
 import type { BenchRow } from './types';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -22,17 +20,14 @@ const CONNECTIONS = 50;
 export default async function ingestBench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-bench-'));
   try {
-    const bare = await startBare();
+    const bare = await startServer('bare', {});
     const bareRate = await load(bare.url);
-    await bare.close();
+    await bare.stop();
 
     const databaseUrl = `file:${join(dir, 'bench.db')}`;
-    const config = parseConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000000' });
-    const real = await startNodeServer(config);
-    const address = real.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const realRate = await load(`http://127.0.0.1:${port}`);
-    await real.close();
+    const real = await startServer('real', { DATABASE_URL: databaseUrl });
+    const realRate = await load(real.url);
+    await real.stop();
 
     const client = await openClient(databaseUrl);
     const storedIds = new Set((await client.execute('SELECT id FROM responses')).rows.map((row) => String(row.id)));
@@ -51,16 +46,23 @@ export default async function ingestBench(): Promise<BenchRow[]> {
   }
 }
 
-async function startBare() {
-  const app = new Hono().post('/api/responses', async (c) => {
-    const body = await c.req.json<{ idempotencyKey: string }>();
-    return c.json({ id: body.idempotencyKey }, 201);
+/** Starts bench/ingest-server.ts in a child process (its own core) and waits for its port. */
+async function startServer(mode: 'bare' | 'real', env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), mode], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (line: string) => {
+      const match = line.match(/\{"port":(\d+)\}/);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
 }
 
 async function load(base: string) {

@@ -89,10 +89,18 @@ const ROWS_PER_STATEMENT = 500;
 export class ResponseWriter {
   private queue: Pending[] = [];
   private draining: Promise<void> | null = null;
+  private lastCommitEnded = -Infinity;
 
+  /**
+   * @param gatherMs Under load (a commit ended moments ago), the first submission waits this long
+   *   for others to join it. The commit itself blocks the event loop (libSQL's embedded driver is
+   *   synchronous), so without a pause each request arrives alone and pays its own fsync. Idle, a
+   *   submission commits at once.
+   */
   constructor(
     private client: Client,
     private maxBatch = 2000,
+    private gatherMs = 2,
   ) {}
 
   submit(response: NewResponse): Promise<Committed> {
@@ -111,8 +119,12 @@ export class ResponseWriter {
     await null; // let submissions from the same tick join the first batch
     try {
       while (this.queue.length) {
+        if (this.gatherMs > 0 && performance.now() - this.lastCommitEnded < 10 * this.gatherMs) {
+          await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
+        }
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commitOrFallBack(batch);
+        this.lastCommitEnded = performance.now();
       }
     } finally {
       this.draining = null;

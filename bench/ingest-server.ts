@@ -1,0 +1,25 @@
+/**
+ * A server for bench/ingest.bench.ts, in its own process so the load generator does not share its
+ * event loop: `bare` (a Hono route that only parses JSON) or `real` (hubvoice on DATABASE_URL).
+ * Prints `{"port":N}` once listening; SIGTERM closes it after flushing.
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { parseConfig } from '../server/config';
+import { startNodeServer } from '../server/node';
+
+const mode = process.argv[2];
+if (mode === 'bare') {
+  const app = new Hono().post('/api/responses', async (c) => {
+    const body = await c.req.json<{ idempotencyKey: string }>();
+    return c.json({ id: body.idempotencyKey }, 201);
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port })));
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+} else {
+  const config = parseConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '1000000' });
+  const { server, close } = await startNodeServer(config);
+  const address = server.address();
+  console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));
+  process.once('SIGTERM', () => void close().then(() => process.exit(0)));
+}
