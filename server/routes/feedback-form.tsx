@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { latestPublishedActions } from '../../db/actions';
@@ -129,6 +130,9 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   };
 
   return new Hono()
+    // The first view must fit one round trip (~14 KB): gzip the pages, which are mostly repetition.
+    .use('/f/*', compress())
+    .use('/sites/*', compress())
     .get('/f/:code', valid('param', Code), valid('query', Options), async (c) => {
       const { code } = c.req.valid('param');
       const options = c.req.valid('query');

@@ -81,8 +81,19 @@ export async function phonePage(browser: Browser, options: { javaScriptEnabled?:
   return { context, page: await context.newPage() };
 }
 
+export interface StoredResponse {
+  idempotency_key: string;
+  site_code: string;
+  point_code: string | null;
+  channel: string;
+  language: string;
+  fft: number | null;
+  answers: Record<string, unknown>;
+  [column: string]: unknown;
+}
+
 /** The stored responses, newest last. */
-export async function storedResponses(db: Client) {
+export async function storedResponses(db: Client): Promise<StoredResponse[]> {
   const result = await db.execute('SELECT r.*, s.code AS site_code, p.code AS point_code FROM responses r JOIN sites s ON s.id = r.site_id LEFT JOIN service_points p ON p.id = r.service_point_id ORDER BY r.submitted_at, r.id');
-  return result.rows.map((row) => ({ ...row, answers: JSON.parse(String(row.answers)) as Record<string, unknown> }));
+  return result.rows.map((row) => ({ ...(row as unknown as StoredResponse), answers: JSON.parse(String(row.answers)) as Record<string, unknown> }));
 }

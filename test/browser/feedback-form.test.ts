@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium, phonePage, startServer, storedResponses, type RunningServer } from './helpers';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const responseWithKey = async (page: Page) => {
+  const key = await page.locator('input[name="_key"]').inputValue();
+  return async () => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
+};
+
+describe('the QR form in Chromium', () => {
+  it('is filled and sent with JavaScript on, storing site, service point, channel, language and answers', async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${server.base}/f/dvp-play`);
+    const stored = await responseWithKey(page);
+    await page.getByLabel('Good', { exact: true }).check();
+    await page.getByLabel('What was good?').fill('The staff knew my name');
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await page.waitForURL(/\/f\/dvp-play\/thanks/);
+    expect(await page.locator('h1').textContent()).toBe('Thank you');
+    expect(await page.locator('.ysw').count()).toBe(2);
+    const [row] = await stored();
+    expect(row).toMatchObject({ site_code: 'dvp', point_code: 'dvp-play', channel: 'qr', language: 'en', fft: 2 });
+    expect(row?.answers).toEqual({ fft: 'good', good: 'The staff knew my name' });
+    await context.close();
+  });
+
+  it('is filled and sent with JavaScript off, in Polish', async () => {
+    const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.base}/f/stb-esol?lang=pl`);
+    const stored = await responseWithKey(page);
+    await page.getByLabel('Bardzo dobrze').check();
+    await page.getByLabel('Co moglibyśmy zrobić lepiej?').fill('Więcej zajęć w sobotę');
+    await page.getByRole('button', { name: 'Wyślij opinię' }).click();
+    await page.waitForURL(/\/thanks\?lang=pl/);
+    expect(await page.locator('h1').textContent()).toBe('Dziękujemy');
+    expect((await stored())[0]).toMatchObject({ point_code: 'stb-esol', channel: 'qr', language: 'pl', fft: 1 });
+    await context.close();
+  });
+
+  it('shows the error summary with JavaScript off, keeps every answer, and links each problem to its field', async () => {
+    const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.base}/f/dvp`);
+    const stored = await responseWithKey(page);
+    await page.getByLabel('What was good?').fill('Warm welcome');
+    await page.getByText('About you (optional)').click();
+    await page.getByLabel('Dad', { exact: true }).check();
+    await page.getByLabel('The first part of your postcode').fill('PL4 8AA');
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Send feedback' }).click()]);
+    expect(response.status()).toBe(422);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('es');
+    expect(await page.getByLabel('What was good?').inputValue()).toBe('Warm welcome');
+    expect(await page.getByLabel('Dad', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('The first part of your postcode').inputValue()).toBe('PL4 8AA');
+    await page.getByRole('link', { name: /Select an answer for/ }).click();
+    expect(page.url()).toMatch(/#q-fft$/);
+    await page.getByLabel('Very good').check();
+    await page.getByLabel('The first part of your postcode').fill('PL4');
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await page.waitForURL(/\/thanks/);
+    const rows = await stored();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.answers).toEqual({ fft: 'veryGood', good: 'Warm welcome' });
+    await context.close();
+  });
+
+  it('switches to Arabic from the visible switcher and lays the form out right to left', async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${server.base}/f/dvp`);
+    await page.getByRole('link', { name: 'العربية' }).click();
+    await page.waitForURL(/lang=ar/);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl', 'rtl']);
+    const radio = await page.locator('#q-fft').boundingBox();
+    const text = await page.locator('label[for="q-fft"] span').boundingBox();
+    expect(radio!.x).toBeGreaterThan(text!.x);
+    await context.close();
+  });
+
+  it('can be answered and sent with the keyboard alone', async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${server.base}/f/efd`);
+    const stored = await responseWithKey(page);
+    for (let i = 0; i < 12 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'fft'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Easy to find');
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'BUTTON'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/thanks/);
+    expect((await stored())[0]?.answers).toEqual({ fft: 'good', good: 'Easy to find' });
+    await context.close();
+  });
+
+  it.each(['en', 'ar'])('has no axe-core violations on the form, the error state and the thank-you page in %s', async (lang) => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${server.base}/f/dvp-hv?lang=${lang}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('details summary').click();
+    await page.locator('button[type=submit]').click();
+    await page.waitForSelector('.es');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#q-fft').check();
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/thanks/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startServer, storedResponses, type RunningServer } from './helpers';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
+const withKey = async (key: string) => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
+const queue = (page: import('playwright-core').Page) => page.evaluate(() => JSON.parse(localStorage.getItem('hubvoice.kiosk.queue') ?? '[]') as unknown[]);
+
+async function waitFor<T>(check: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('kiosk mode in Chromium', () => {
+  it('queues a submission made offline and sends it exactly once when the connection returns', async () => {
+    const context = await browser.newContext(TABLET);
+    const page = await context.newPage();
+    await page.goto(`${server.base}/f/hfd-baby?kiosk=1`);
+    const key = await page.locator('input[name="_key"]').inputValue();
+    await context.setOffline(true);
+    await page.getByLabel('Very good').check();
+    await page.getByLabel('What was good?').fill('Calm and friendly');
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await page.locator('#kiosk-done').waitFor({ state: 'visible' });
+    expect(await queue(page)).toHaveLength(1);
+    expect(await withKey(key)).toHaveLength(0);
+
+    await context.setOffline(false);
+    const rows = await waitFor(() => withKey(key), (r) => r.length > 0);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: 'kiosk', point_code: 'hfd-baby', language: 'en', fft: 1 });
+    expect(rows[0]?.answers).toEqual({ fft: 'veryGood', good: 'Calm and friendly' });
+    expect(await waitFor(() => queue(page), (q) => q.length === 0)).toEqual([]);
+    // Another 'online' and a reload must not send it again.
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await page.reload();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await withKey(key)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('returns to a fresh form with a new key after an offline thank-you', async () => {
+    const context = await browser.newContext(TABLET);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${server.base}/f/hfd?kiosk=1&lang=ro`);
+    const key = await page.locator('input[name="_key"]').inputValue();
+    await context.setOffline(true);
+    await page.locator('#q-fft').check();
+    await page.locator('button[type=submit]').click();
+    await page.locator('#kiosk-done').waitFor({ state: 'visible' });
+    await page.clock.runFor(9_000);
+    await page.locator('form.survey').waitFor({ state: 'visible' });
+    expect(await page.locator('#q-fft').isChecked()).toBe(false);
+    expect(await page.locator('input[name="_key"]').inputValue()).not.toBe(key);
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  it('online, shows the server’s thank-you page, which goes back to a fresh kiosk form', async () => {
+    const context = await browser.newContext(TABLET);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${server.base}/f/hfd-feed?kiosk=1`);
+    const key = await page.locator('input[name="_key"]').inputValue();
+    await page.getByLabel('Poor', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await page.waitForURL(/\/f\/hfd-feed\/thanks\?lang=en&kiosk=1$/);
+    expect(await withKey(key)).toHaveLength(1);
+    await page.clock.runFor(16_000);
+    await page.waitForURL(/\/f\/hfd-feed\?lang=en&kiosk=1$/);
+    expect(await page.locator('input[name="_key"]').inputValue()).not.toBe(key);
+    await context.close();
+  });
+});
