@@ -284,3 +284,18 @@ export const actions = sqliteTable(
   },
   (t) => [index('actions_org_site').on(t.organisationId, t.siteId, t.publishedAt)],
 );
+
+/** An organisation's theme model (JSON, as `analysis/text` reads it), versioned; the newest is live. */
+export const themeModels = sqliteTable(
+  'theme_models',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    version: integer('version').notNull(),
+    source: text('source', { enum: ['uploaded', 'corrections'] }).notNull(),
+    model: text('model').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('theme_models_org_version').on(t.organisationId, t.version)],
+);
