@@ -8,7 +8,9 @@ import { YouSaidWeDid } from './you-said-we-did';
 export interface ThanksPageProps {
   language: string;
   dir: 'ltr' | 'rtl';
+  /** The place for the title (hub · service) and the hub whose team reads the answers. */
   site: string;
+  team: string;
   /** The survey's own thank-you text, when it has one. */
   message?: string | undefined;
   actions: PublishedAction[];
@@ -21,7 +23,7 @@ export interface ThanksPageProps {
 /** Seconds a kiosk shows the thank-you before the next family's form. */
 export const KIOSK_THANKS_SECONDS = 15;
 
-export function ThanksPage({ language, dir, site, message, actions, t, languageHref, againHref, kiosk }: ThanksPageProps) {
+export function ThanksPage({ language, dir, site, team, message, actions, t, languageHref, againHref, kiosk }: ThanksPageProps) {
   return (
     <PageShell
       language={language} dir={dir} title={`${t('thanks.title')} – ${site}`} languageHref={languageHref} switcherLabel={t('form.language')}
@@ -32,7 +34,7 @@ export function ThanksPage({ language, dir, site, message, actions, t, languageH
         <p>{t('thanks.received')}</p>
       </div>
       {message && <p>{message}</p>}
-      <p>{t('thanks.next', { site })}</p>
+      <p>{t('thanks.next', { site: team })}</p>
       <p>{t('thanks.help')}</p>
       <YouSaidWeDid actions={actions} language={language} t={t} />
       {kiosk && <p class="hint">{t('thanks.kioskReset')}</p>}

@@ -191,6 +191,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
             language={view.language}
             dir={directionOf(view.language)}
             site={place(target)}
+            team={target.site.name}
             message={formFor(target, view).thankYou}
             actions={actions}
             t={createTranslator(deps.catalogues, view.language)}
