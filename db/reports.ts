@@ -157,3 +157,10 @@ export async function listComments(db: Db, principal: Principal, filters: Report
     redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),
   }));
 }
+
+/** The organisations whose sites the principal can see. */
+export async function organisationsOf(db: Db, principal: Principal): Promise<string[]> {
+  const scope = visibleSites(principal) ?? sql`1`;
+  const rows = await db.all<{ id: string }>(sql`SELECT DISTINCT sites.organisation_id AS id FROM sites WHERE ${scope}`);
+  return rows.map((r) => r.id);
+}

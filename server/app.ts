@@ -18,6 +18,7 @@ import { siteRoutes } from './routes/sites';
 import { homeRoutes } from './routes/home';
 import { reportRoutes } from './routes/reports';
 import { safeguardingRoutes } from './routes/safeguarding';
+import { themeRoutes } from './routes/themes';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', feedbackFormRoutes(deps, counters));
   app.route('/', reportRoutes(deps));
   app.route('/', safeguardingRoutes(deps));
+  app.route('/', themeRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));

@@ -8,6 +8,7 @@ import { createStore, type Store } from '../db/store';
 import { catalogues as shippedCatalogues } from '../widget/i18n';
 import type { Catalogue } from '../widget/lib/i18n';
 import { logMailer, SafeguardingAlerts, type Mailer } from './alerts';
+import { ThemeModels } from './theme-models';
 import type { Config } from './config';
 
 export interface AppDeps {
@@ -16,7 +17,7 @@ export interface AppDeps {
   writer: ResponseWriter;
   forms: FormDirectory;
   catalogues: Record<string, Catalogue>;
-  themeModel: ThemeModel;
+  themeModels: ThemeModels;
   alerts: SafeguardingAlerts;
   now: () => Date;
 }
@@ -38,7 +39,7 @@ export function buildDeps(
     writer: new ResponseWriter(client),
     forms: new FormDirectory(store.db),
     catalogues: shippedCatalogues,
-    themeModel: options.themeModel ?? defaultModel(),
+    themeModels: new ThemeModels(store, options.themeModel ?? defaultModel()),
     alerts: new SafeguardingAlerts({ store, mailer: options.mailer ?? logMailer, publicUrl: config.PUBLIC_URL, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     now,
   };

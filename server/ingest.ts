@@ -70,7 +70,8 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
   }
   const submittedAt = deps.now().getTime();
   const id = newId('r', submittedAt);
-  const freeText = readFreeText(deps.themeModel, form.questions, answers, {
+  const themes = await deps.themeModels.forOrganisation(target.organisationId);
+  const freeText = readFreeText(themes, form.questions, answers, {
     responseId: id, organisationId: target.organisationId, siteId: target.site.id, submittedAt, language,
   });
   const committed = await deps.writer.submit({

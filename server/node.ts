@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { openClient } from '../db/client';
+import { forgetExpiredText } from '../db/comments';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
@@ -15,8 +16,13 @@ export async function startNodeServer(config: Config) {
   const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps);
-  await deps.alerts.retryPending();
-  const retry = setInterval(() => void deps.alerts.retryPending(), 60_000);
+  // Housekeeping: alerts that failed are retried each minute; expired original text is forgotten.
+  const housekeeping = async () => {
+    await deps.alerts.retryPending();
+    await forgetExpiredText(deps.store.db, deps.now());
+  };
+  await housekeeping();
+  const retry = setInterval(() => void housekeeping().catch((error: unknown) => console.error('housekeeping failed', error)), 60_000);
   retry.unref();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -16,7 +16,7 @@ export interface FreeTextReading {
 }
 
 export function readFreeText(
-  model: ThemeModel & { version?: string },
+  { model, version }: { model: ThemeModel; version: string },
   questions: PublicQuestion[],
   answers: Answers,
   context: { responseId: string; organisationId: string; siteId: string; submittedAt: number; language: string },
@@ -40,7 +40,7 @@ export function readFreeText(
       redacted: tagged.redacted,
       sentiment: tagged.sentiment,
       themes: tagged.themes.map(({ theme, score }) => ({ theme, score: Math.round(score * 1000) / 1000 })),
-      modelVersion: model.version ?? 'default',
+      modelVersion: version,
     });
     if (tagged.safeguarding.flagged) {
       tagged.safeguarding.categories.forEach((category) => categories.add(category));

@@ -11,7 +11,7 @@ import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../.
 import { satisfactionReport } from '../../analysis/satisfaction';
 import { trendReport } from '../../analysis/trends';
 import { summariseThemes, type Sentiment } from '../../analysis/text';
-import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, resolveEntity, type CountRow, type Dimension, type ReportFilters } from '../../db/reports';
+import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, organisationsOf, resolveEntity, type CountRow, type Dimension, type ReportFilters } from '../../db/reports';
 import type { Principal } from '../../db/scope';
 import { createTranslator } from '../../widget/lib/i18n';
 import type { AppDeps, AppEnv } from '../deps';
@@ -66,6 +66,15 @@ export function reportRoutes(deps: AppDeps) {
       set(id);
     }
     return filters;
+  }
+
+  /** Names from every model the caller's organisations use, so corrected themes are named too. */
+  async function themeNamesFor(principal: Principal): Promise<Record<string, string>> {
+    const names: Record<string, string> = Object.fromEntries(deps.themeModels.fallback.themes.map((t) => [t.id, t.name]));
+    for (const organisationId of await organisationsOf(db, principal)) {
+      for (const theme of (await deps.themeModels.forOrganisation(organisationId)).model.themes) names[theme.id] = theme.name;
+    }
+    return names;
   }
 
   async function labelled(principal: Principal, groupBy: Dimension) {
@@ -130,7 +139,7 @@ export function reportRoutes(deps: AppDeps) {
       const from = filters.from ?? to - 90 * DAY;
       const previousFrom = from - (to - from);
       const comments = await listComments(db, c.var.principal, { ...filters, from: previousFrom, to });
-      const themeNames = Object.fromEntries(deps.themeModel.themes.map((theme) => [theme.id, theme.name]));
+      const themeNames = await themeNamesFor(c.var.principal);
       const summary = summariseThemes(
         comments.map((comment) => ({
           text: comment.redacted,

@@ -1,0 +1,93 @@
+/** Comments for drill-down and the corrections commissioners make to their themes. */
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { newId } from './ids';
+import { comments, organisations, sites, themeCorrections } from './schema';
+import { visibleSites, type Principal } from './scope';
+import type { Db } from './store';
+
+export interface CommentQuery {
+  from?: number;
+  to?: number;
+  siteId?: string;
+  providerId?: string;
+  theme?: string;
+  sentiment?: number;
+  limit: number;
+  offset: number;
+}
+
+/** Redacted comments, newest first; the original text never leaves this function. */
+export async function findComments(db: Db, principal: Principal, query: CommentQuery) {
+  const where: SQL[] = [];
+  const scope = visibleSites(principal);
+  if (scope) where.push(sql`${comments.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})`);
+  if (query.from !== undefined) where.push(sql`${comments.submittedAt} >= ${query.from}`);
+  if (query.to !== undefined) where.push(sql`${comments.submittedAt} < ${query.to}`);
+  if (query.siteId) where.push(eq(comments.siteId, query.siteId));
+  if (query.providerId) where.push(sql`${sites.providerId} = ${query.providerId}`);
+  if (query.theme) where.push(sql`EXISTS (SELECT 1 FROM json_each(${comments.themes}) WHERE json_extract(value, '$.theme') = ${query.theme})`);
+  if (query.sentiment !== undefined) where.push(eq(comments.sentiment, query.sentiment));
+  return db
+    .select({
+      id: comments.id, redacted: comments.redacted, sentiment: comments.sentiment, themes: comments.themes, language: comments.language,
+      questionId: comments.questionId, submittedAt: comments.submittedAt, site: { code: sites.code, name: sites.name },
+    })
+    .from(comments)
+    .innerJoin(sites, eq(sites.id, comments.siteId))
+    .where(and(...where))
+    .orderBy(desc(comments.submittedAt))
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+/** Records a correction and shows it at once on the comment; the model learns when corrections are applied. */
+export async function correctComment(
+  db: Db,
+  principal: Principal,
+  commentId: string,
+  correction: { themes: string[]; sentiment?: number | undefined; userId: string },
+): Promise<{ organisationId: string } | null> {
+  const scope = visibleSites(principal);
+  const [comment] = await db
+    .select({ id: comments.id, organisationId: comments.organisationId })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), scope ? sql`${comments.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})` : undefined));
+  if (!comment) return null;
+  await db.batch([
+    db.insert(themeCorrections).values({ id: newId('tc'), organisationId: comment.organisationId, commentId, themes: correction.themes, userId: correction.userId }),
+    db.update(comments)
+      .set({ themes: correction.themes.map((theme) => ({ theme, score: 1 })), ...(correction.sentiment !== undefined ? { sentiment: correction.sentiment } : {}) })
+      .where(eq(comments.id, commentId)),
+  ]);
+  return { organisationId: comment.organisationId };
+}
+
+/** Every correction of an organisation with the comment's text (redacted: corrections teach words, not people). */
+export async function correctionsOf(db: Db, organisationId: string) {
+  return db
+    .select({ text: comments.redacted, themes: themeCorrections.themes, sentiment: comments.sentiment })
+    .from(themeCorrections)
+    .innerJoin(comments, eq(comments.id, themeCorrections.commentId))
+    .where(eq(themeCorrections.organisationId, organisationId))
+    .orderBy(themeCorrections.createdAt);
+}
+
+/**
+ * Drops original comment text older than each organisation's retention period (365 days unless
+ * set), keeping only the redacted form. Text behind a safeguarding flag not yet closed is kept
+ * until the flag is.
+ */
+export async function forgetExpiredText(db: Db, now: Date): Promise<number> {
+  const organisationRows = await db.select({ id: organisations.id, settings: organisations.settings }).from(organisations);
+  let forgotten = 0;
+  for (const organisation of organisationRows) {
+    const days = organisation.settings.retentionDays ?? 365;
+    const cutoff = now.getTime() - days * 86_400_000;
+    const result = await db.run(sql`
+      UPDATE comments SET text = NULL
+      WHERE organisation_id = ${organisation.id} AND submitted_at < ${cutoff} AND text IS NOT NULL
+        AND response_id NOT IN (SELECT response_id FROM safeguarding_flags WHERE status <> 'closed')`);
+    forgotten += result.rowsAffected;
+  }
+  return forgotten;
+}
