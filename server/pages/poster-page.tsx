@@ -31,7 +31,7 @@ export interface PosterPageProps {
 
 const POSTER_CSS = `main{max-width:none}.poster{max-width:210mm;margin:0 auto 2rem;padding:12mm;border:1px solid #b1b4b6;text-align:center}
 .poster .place{font-size:1.7rem;font-weight:700;margin:0 0 .5rem}.poster h1{font-size:3rem;margin:0 0 .75rem}
-.poster .question{font-size:1.5rem;margin:0 0 1rem}.qr{width:90mm;height:90mm;margin:0 auto 1rem}.qr svg{display:block;width:100%;height:100%}
+.poster .question{font-size:1.5rem;margin:0 0 1rem}.qr{width:90mm;height:90mm;max-width:100%;aspect-ratio:1;height:auto;margin:0 auto 1rem}.qr svg{display:block;width:100%;height:100%}
 .poster .scan{font-size:1.5rem;font-weight:700}.url{font:700 1.7rem ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .poster .langs-line span{display:inline-block;margin:0 .4rem}.poster .ysw-list{text-align:start;margin-top:1.5rem}.poster .ysw-list h2{margin-top:0}
 @page{size:A4;margin:10mm}
