@@ -58,7 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const url = config.PUBLIC_URL;
   console.log(`hubvoice is running on ${config.DATABASE_URL}`);
   console.log(`  Home:        ${url}/`);
-  console.log(`  Demo form:   ${url}/api/forms/dvp`);
+  console.log(`  Feedback:    ${url}/f/dvp   (poster: ${url}/f/dvp/poster)`);
   console.log(`  API docs:    ${url}/api/docs`);
   console.log(`  Health:      ${url}/health`);
   if (report.admin) {
