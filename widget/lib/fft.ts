@@ -1,11 +1,13 @@
 /**
- * The NHS Friends and Family Test answer values, in the order of the standard wording (since April
- * 2020). The stored code is the position + 1: 1 Very good … 5 Very poor, 6 Don't know.
+ * The NHS Friends and Family Test answer values as forms post them, taken from analysis/fft.ts
+ * (the one definition of the options, their order and their stored codes 1..6).
  */
-export const FFT_VALUES = ['veryGood', 'good', 'neither', 'poor', 'veryPoor', 'dontKnow'] as const;
-export type FftValue = (typeof FFT_VALUES)[number];
+import { FFT_OPTIONS, type FftOption } from '../../analysis/fft';
 
+export const FFT_VALUES: readonly FftOption[] = FFT_OPTIONS.map((option) => option.key);
+export type FftValue = FftOption;
+
+/** @example fftCode('poor') // 4 */
 export function fftCode(value: string): number | null {
-  const index = (FFT_VALUES as readonly string[]).indexOf(value);
-  return index < 0 ? null : index + 1;
+  return FFT_OPTIONS.find((option) => option.key === value)?.code ?? null;
 }
