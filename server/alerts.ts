@@ -25,7 +25,8 @@ export const logMailer: Mailer = {
   },
 };
 
-const CATEGORY_NAMES: Record<string, string> = {
+/** Plain words for detector categories (analysis/text/safeguarding.ts), for alerts and the staff pages. */
+export const CATEGORY_NAMES: Record<string, string> = {
   'child-harm': 'harm to a child',
   'domestic-abuse': 'domestic abuse',
   'self-harm-suicide': 'self-harm or suicide risk',

@@ -1,176 +1,22 @@
 /**
- * Reports for commissioners and providers: `/api/reports/satisfaction`, `/equity`, `/trends`.
- * Each fetches counts with one GROUP BY (db/reports.ts) and hands them to analysis/ for meaning.
- * Everything is scoped to what the caller may see.
+ * Reports for commissioners and providers: `/api/reports/satisfaction`, `/equity`, `/trends`,
+ * `/themes`. The work is in server/reports.ts, which the staff dashboard shares; everything is
+ * scoped to what the caller may see.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { FFT_OPTIONS, type FftCounts } from '../../analysis/fft';
-import { equityReport } from '../../analysis/equity';
-import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../../analysis/periods';
-import { satisfactionReport } from '../../analysis/satisfaction';
-import { trendReport } from '../../analysis/trends';
-import { summariseThemes, type Sentiment } from '../../analysis/text';
-import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, organisationsOf, resolveEntity, type CountRow, type Dimension, type ReportFilters } from '../../db/reports';
-import type { Principal } from '../../db/scope';
-import { createTranslator } from '../../widget/lib/i18n';
 import type { AppDeps, AppEnv } from '../deps';
-import { validationFailed } from '../errors';
 import { requireUser } from '../middleware/require-user';
-import { reportLabel } from '../report-labels';
+import { createReports, EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from '../reports';
 import { valid } from '../validate';
 
-const DAY = 86_400_000;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-04-01').refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date');
-const dimension = z.enum(Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]]);
-
-const Filters = z.object({
-  from: isoDate.optional(),
-  /** Inclusive: `to=2026-03-31` includes the whole of 31 March. */
-  to: isoDate.optional(),
-  site: z.string().max(64).optional(),
-  provider: z.string().max(64).optional(),
-  servicePoint: z.string().max(64).optional(),
-  survey: z.string().max(64).optional(),
-});
-
-export const SatisfactionQuery = Filters.extend({ groupBy: dimension.default('site') });
-export const EquityQuery = Filters.extend({
-  dimension: z.enum(['language', 'role', 'channel', ...DEMOGRAPHIC_DIMENSIONS] as [Dimension, ...Dimension[]]),
-  minGroupSize: z.coerce.number().int().min(5).max(10_000).optional(),
-});
-export const TrendsQuery = Filters.omit({ from: true }).extend({
-  groupBy: dimension.default('organisation'),
-  period: z.enum(['month', 'quarter']).default('month'),
-});
-
-export const ThemesQuery = Filters.extend({ minScore: z.coerce.number().min(0).max(1).optional() });
+export { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery };
 
 export function reportRoutes(deps: AppDeps) {
-  const { db } = deps.store;
-  const t = createTranslator(deps.catalogues, 'en');
-
-  async function filtersFor(principal: Principal, query: z.infer<typeof Filters>): Promise<ReportFilters> {
-    const filters: ReportFilters = {};
-    if (query.from) filters.from = Date.parse(query.from);
-    if (query.to) filters.to = Date.parse(query.to) + DAY;
-    if (query.survey) filters.surveyId = query.survey;
-    for (const [kind, given, set] of [
-      ['site', query.site, (id: string) => (filters.siteId = id)],
-      ['provider', query.provider, (id: string) => (filters.providerId = id)],
-      ['servicePoint', query.servicePoint, (id: string) => (filters.servicePointId = id)],
-    ] as const) {
-      if (!given) continue;
-      const id = await resolveEntity(db, principal, kind, given);
-      if (!id) throw validationFailed([{ field: kind, message: `no ${kind} "${given}" that you can see` }]);
-      set(id);
-    }
-    return filters;
-  }
-
-  /** Names from every model the caller's organisations use, so corrected themes are named too. */
-  async function themeNamesFor(principal: Principal): Promise<Record<string, string>> {
-    const names: Record<string, string> = Object.fromEntries(deps.themeModels.fallback.themes.map((t) => [t.id, t.name]));
-    for (const organisationId of await organisationsOf(db, principal)) {
-      for (const theme of (await deps.themeModels.forOrganisation(organisationId)).model.themes) names[theme.id] = theme.name;
-    }
-    return names;
-  }
-
-  async function labelled(principal: Principal, groupBy: Dimension) {
-    const names = await entityLabels(db, principal);
-    return (key: string) => reportLabel(groupBy, key, names, t);
-  }
-
+  const reports = createReports(deps);
   return new Hono<AppEnv>()
     .use('/api/reports/*', requireUser(deps))
-    .get('/api/reports/satisfaction', valid('query', SatisfactionQuery), async (c) => {
-      const query = c.req.valid('query');
-      const filters = await filtersFor(c.var.principal, query);
-      const counts = await countResponses(db, c.var.principal, query.groupBy, filters);
-      const label = await labelled(c.var.principal, query.groupBy);
-      const groups = sortGroups(query.groupBy, counts.map((row) => ({
-        key: row.key, label: label(row.key), fft: toFftCounts(row.fft), ratingSum: row.ratingSum, ratingCount: row.ratingCount, n: row.n,
-      })));
-      return c.json({ groupBy: query.groupBy, filters: describeFilters(query), ...satisfactionReport(groups) });
-    })
-    .get('/api/reports/equity', valid('query', EquityQuery), async (c) => {
-      const query = c.req.valid('query');
-      const filters = await filtersFor(c.var.principal, query);
-      const counts = await countResponses(db, c.var.principal, query.dimension, filters);
-      const label = await labelled(c.var.principal, query.dimension);
-      const rows = equityReport(
-        counts.map((row) => ({ key: row.key, label: label(row.key), fft: toFftCounts(row.fft) })),
-        query.minGroupSize ? { minGroupSize: query.minGroupSize } : {},
-      );
-      return c.json({ dimension: query.dimension, filters: describeFilters(query), rows });
-    })
-    .get('/api/reports/trends', valid('query', TrendsQuery), async (c) => {
-      const query = c.req.valid('query');
-      const current = periodKey(query.to ?? deps.now().toISOString().slice(0, 10), query.period);
-      const previous = previousPeriod(current);
-      const lastYear = samePeriodLastYear(current);
-      const filters = await filtersFor(c.var.principal, query);
-      filters.from = Date.parse(periodRange(lastYear).from);
-      filters.to = Date.parse(periodRange(current).to);
-      const counts = await countResponses(db, c.var.principal, query.groupBy, filters, query.period);
-      const label = await labelled(c.var.principal, query.groupBy);
-      const byKey = new Map<string, { current?: FftCounts; previous?: FftCounts; lastYear?: FftCounts }>();
-      for (const row of counts) {
-        const slot = row.period === current ? 'current' : row.period === previous ? 'previous' : row.period === lastYear ? 'lastYear' : null;
-        if (!slot) continue;
-        byKey.set(row.key, { ...byKey.get(row.key), [slot]: toFftCounts(row.fft) });
-      }
-      const groups = [...byKey].map(([key, periods]) => ({
-        key, label: label(key), current: periods.current ?? toFftCounts([0, 0, 0, 0, 0, 0]),
-        previous: periods.previous ?? toFftCounts([0, 0, 0, 0, 0, 0]), lastYear: periods.lastYear ?? toFftCounts([0, 0, 0, 0, 0, 0]),
-      }));
-      return c.json({
-        groupBy: query.groupBy, period: query.period, periods: { current, previous, lastYear },
-        rows: trendReport(sortGroups(query.groupBy, groups)),
-      });
-    })
-    .get('/api/reports/themes', valid('query', ThemesQuery), async (c) => {
-      // The period is the date range asked for (the last 90 days unless told); the previous period
-      // is the same length just before it, so "change" compares like with like.
-      const query = c.req.valid('query');
-      const filters = await filtersFor(c.var.principal, query);
-      const to = filters.to ?? deps.now().getTime();
-      const from = filters.from ?? to - 90 * DAY;
-      const previousFrom = from - (to - from);
-      const comments = await listComments(db, c.var.principal, { ...filters, from: previousFrom, to });
-      const themeNames = await themeNamesFor(c.var.principal);
-      const summary = summariseThemes(
-        comments.map((comment) => ({
-          text: comment.redacted,
-          redacted: comment.redacted,
-          period: comment.submittedAt >= from ? 'current' : 'previous',
-          themes: comment.themes,
-          sentiment: comment.sentiment as Sentiment,
-        })),
-        { period: 'current', previousPeriod: 'previous', themeNames, ...(query.minScore !== undefined ? { minScore: query.minScore } : {}) },
-      );
-      return c.json({
-        filters: describeFilters(query),
-        range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
-        previousRange: { from: new Date(previousFrom).toISOString(), to: new Date(from).toISOString() },
-        ...summary,
-      });
-    });
-}
-
-function toFftCounts(codes: CountRow['fft']): FftCounts {
-  return Object.fromEntries(FFT_OPTIONS.map((option) => [option.key, codes[option.code - 1] ?? 0])) as FftCounts;
-}
-
-/** Periods in time order; everything else by label, with "not answered" last. */
-function sortGroups<G extends { key: string; label: string }>(groupBy: Dimension, groups: G[]): G[] {
-  const chronological = groupBy === 'week' || groupBy === 'month' || groupBy === 'quarter';
-  return groups.sort((a, b) =>
-    chronological ? a.key.localeCompare(b.key) : Number(a.key === '') - Number(b.key === '') || a.label.localeCompare(b.label),
-  );
-}
-
-function describeFilters(query: z.infer<typeof Filters>) {
-  return Object.fromEntries(Object.entries(query).filter(([key, value]) => value !== undefined && key in Filters.shape));
+    .get('/api/reports/satisfaction', valid('query', SatisfactionQuery), async (c) => c.json(await reports.satisfaction(c.var.principal, c.req.valid('query'))))
+    .get('/api/reports/equity', valid('query', EquityQuery), async (c) => c.json(await reports.equity(c.var.principal, c.req.valid('query'))))
+    .get('/api/reports/trends', valid('query', TrendsQuery), async (c) => c.json(await reports.trends(c.var.principal, c.req.valid('query'))))
+    .get('/api/reports/themes', valid('query', ThemesQuery), async (c) => c.json(await reports.themes(c.var.principal, c.req.valid('query'))));
 }
