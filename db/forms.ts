@@ -11,6 +11,8 @@ import type { Db } from './store';
 export interface FormTarget {
   code: string;
   organisationId: string;
+  /** Origins allowed to embed this form and call the public API for it; `*` allows any. */
+  allowedOrigins: string[];
   site: { id: string; code: string; name: string; defaultLanguage: string };
   servicePoint: { id: string; code: string; name: string } | null;
   survey: { id: string; versionId: string; version: number; definition: SurveyDefinition };
@@ -34,6 +36,22 @@ export class FormDirectory {
     this.cache.set(key, { at: now, target });
     return target;
   }
+
+  private anyOrigins: { at: number; origins: Promise<string[]> } | undefined;
+
+  /** Every origin any organisation allows, for a preflight that cannot name its form (cached like codes). */
+  async anyAllowedOrigins(now = Date.now()): Promise<string[]> {
+    if (!this.anyOrigins || now - this.anyOrigins.at >= this.ttlMs) {
+      this.anyOrigins = { at: now, origins: allowedOriginsOfAnyOrganisation(this.db) };
+    }
+    return this.anyOrigins.origins;
+  }
+
+  /** Forgets every cached look-up, after a survey is assigned or versioned, so families see the change at once. */
+  forget(): void {
+    this.cache.clear();
+    this.anyOrigins = undefined;
+  }
 }
 
 export async function findFormTarget(db: Db, code: string): Promise<FormTarget | null> {
@@ -47,6 +65,7 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
     .select({
       id: sites.id, code: sites.code, name: sites.name, defaultLanguage: sites.defaultLanguage,
       organisationId: sites.organisationId, surveyId: sites.surveyId, orgSurveyId: organisations.defaultSurveyId,
+      settings: organisations.settings,
     })
     .from(sites)
     .innerJoin(organisations, eq(organisations.id, sites.organisationId))
@@ -70,8 +89,15 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
   return {
     code: lower,
     organisationId: site.organisationId,
+    allowedOrigins: site.settings.allowedOrigins ?? [],
     site: { id: site.id, code: site.code, name: site.name, defaultLanguage: site.defaultLanguage },
     servicePoint: point ? { id: point.id, code: point.code, name: point.name } : null,
     survey: { id: surveyId, versionId: version.id, version: version.version, definition },
   };
+}
+
+/** Every origin any organisation allows (`*` included), for a preflight that cannot name its form. */
+export async function allowedOriginsOfAnyOrganisation(db: Db): Promise<string[]> {
+  const rows = await db.select({ settings: organisations.settings }).from(organisations);
+  return [...new Set(rows.flatMap((row) => row.settings.allowedOrigins ?? []))];
 }

@@ -18,6 +18,7 @@ import { siteRoutes } from './routes/sites';
 import { homeRoutes } from './routes/home';
 import { reportRoutes } from './routes/reports';
 import { safeguardingRoutes } from './routes/safeguarding';
+import { surveyRoutes } from './routes/surveys';
 import { themeRoutes } from './routes/themes';
 
 export function createApp(deps: AppDeps) {
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/', siteRoutes(deps));
+  app.route('/', surveyRoutes(deps));
   app.route('/', formRoutes(deps));
   app.route('/', responseRoutes(deps, counters));
   app.route('/', feedbackFormRoutes(deps, counters));

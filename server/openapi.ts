@@ -7,6 +7,7 @@ import { LoginRequest } from './routes/auth';
 import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './routes/reports';
 import { ResponseSubmission } from './routes/responses';
 import { FlagReview } from './routes/safeguarding';
+import { CreateSurvey, NewSurveyVersion, SurveyAssignment } from './routes/surveys';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -71,6 +72,47 @@ export function openApiDocument(publicUrl: string) {
           responses: { 200: { description: '`[{ id, code, name, kind, provider, locality, servicePoints: [{ id, code, name }] }]`' }, 401: error('Not signed in') },
         },
       },
+      '/api/surveys': {
+        get: {
+          summary: 'Surveys of the organisations the caller manages (admins and commissioners)',
+          security: signedIn,
+          responses: { 200: { description: '`[{ id, organisationId, name, status, currentVersion }]`' }, 401: error('Not signed in'), 403: error('Not an admin or commissioner') },
+        },
+        post: {
+          summary: 'Create a survey (version 1), optionally pointing site or service-point codes at it',
+          description: 'The definition is validated on save (and again on load): a 422 names the path of the bad field, e.g. `definition.pages.0.questions.2.options`.',
+          security: signedIn,
+          requestBody: { required: true, ...json(CreateSurvey, 'The survey') },
+          responses: { 201: { description: 'The survey with its definition and versions' }, 401: error('Not signed in'), 403: error('Not an admin or commissioner of that organisation'), 422: error('The definition or a code is invalid; `details[].field` is its path') },
+        },
+      },
+      '/api/surveys/{id}': {
+        get: {
+          summary: 'One survey: its current definition and every version',
+          security: signedIn,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: '`{ id, name, status, currentVersion, definition, versions: [{ id, version, createdAt }] }`' }, 404: error('No such survey you manage') },
+        },
+      },
+      '/api/surveys/{id}/versions': {
+        post: {
+          summary: 'Edit a survey: writes a new version and makes it current',
+          description: 'Versions never change once written; each response records the version it answered.',
+          security: signedIn,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json(NewSurveyVersion, 'The new definition') },
+          responses: { 201: { description: 'The survey, now at the new version' }, 404: error('No such survey you manage'), 422: error('The definition is invalid; `details[].field` is its path') },
+        },
+      },
+      '/api/sites/{code}/survey': {
+        put: {
+          summary: 'Point a site or service point at a survey (`null`: back to the default)',
+          security: signedIn,
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json(SurveyAssignment, 'The survey') },
+          responses: { 200: { description: '`{ code, surveyId }`' }, 404: error('No such code you manage'), 422: error('The survey is not this organisation’s') },
+        },
+      },
       '/api/forms/{code}': {
         get: {
           summary: 'The public survey for a site or service point, in one language',
@@ -78,6 +120,7 @@ export function openApiDocument(publicUrl: string) {
             { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'pl', 'ro', 'zh', 'pt', 'ar'] } },
           ],
+          description: 'Readable from the origins in the organisation’s `settings.allowedOrigins` (`*`: any), for the widget.',
           responses: { 200: { description: 'Questions (`id`, `type`, `options[].value`), pages and messages' }, 404: error('Unknown code') },
         },
       },
@@ -108,9 +151,9 @@ export function openApiDocument(publicUrl: string) {
       '/api/responses': {
         post: {
           summary: 'Submit a response (every channel)',
-          description: '201 once durably committed; the same `idempotencyKey` again answers 200 with the same id.',
+          description: '201 once durably committed; the same `idempotencyKey` again answers 200 with the same id. From another origin, only those the form’s organisation allows (preflight answered; others get a 403 and nothing is stored).',
           requestBody: { required: true, ...json(ResponseSubmission, 'The answers') },
-          responses: { 201: { description: '`{ id }`: stored' }, 200: { description: '`{ id }`: already stored under this key' }, 422: error('An answer is invalid; `details[].field` names it') },
+          responses: { 201: { description: '`{ id }`: stored' }, 200: { description: '`{ id }`: already stored under this key' }, 403: error('The page’s origin is not allowed by the form’s organisation'), 422: error('An answer is invalid; `details[].field` names it') },
         },
       },
     },

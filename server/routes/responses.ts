@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CHANNELS, RESPONDENT_ROLES } from '../../db/schema';
 import type { AppDeps } from '../deps';
+import { formCors } from '../middleware/cors';
 import { ApiError, errorBody, validationFailed } from '../errors';
 import { ingest } from '../ingest';
 import { rateLimit, submissionRules, type SubmissionCounters } from '../middleware/rate-limit';
@@ -22,9 +23,21 @@ export const ResponseSubmission = z.object({
  * idempotency key again answers 200 with the same id; invalid answers are a 422 naming each question.
  */
 export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
-  return new Hono().post(
+  // After the body limit, so a refused origin cannot make us read an unbounded body to learn its code.
+  const cors = formCors({
+    ownOrigin: new URL(deps.config.PUBLIC_URL).origin,
+    methods: ['POST'],
+    allowedOrigins: async (c) => {
+      if (c.req.method === 'OPTIONS') return deps.forms.anyAllowedOrigins();
+      const body: unknown = await c.req.json().catch(() => undefined);
+      const code = body && typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+      return (code && (await deps.forms.find(code))?.allowedOrigins) || null;
+    },
+  });
+  return new Hono().options('/api/responses', cors).post(
     '/api/responses',
     bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); } }),
+    cors,
     rateLimit({
       rules: submissionRules(counters, async (c) => {
         const body: unknown = await c.req.json().catch(() => undefined);

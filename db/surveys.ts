@@ -1,0 +1,96 @@
+/**
+ * Survey definitions and their versions. A version is never changed once written: editing a live
+ * survey adds a version and moves the survey's pointer to it, so every response keeps the questions
+ * it answered. Definitions are validated by the caller on save and by FormDirectory on load.
+ */
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import type { SurveyDefinition } from '../widget/lib/survey-schema';
+import { newId } from './ids';
+import { servicePoints, sites, surveys, surveyVersions } from './schema';
+import type { Db } from './store';
+
+export type SurveyStatus = (typeof surveys.$inferSelect)['status'];
+
+export interface SurveySummary {
+  id: string;
+  organisationId: string;
+  name: string;
+  status: SurveyStatus;
+  currentVersion: number | null;
+}
+
+/** Surveys of the given organisations (all of them when `organisationIds` is undefined). */
+export async function listSurveys(db: Db, organisationIds: string[] | undefined): Promise<SurveySummary[]> {
+  if (organisationIds?.length === 0) return [];
+  return db
+    .select({ id: surveys.id, organisationId: surveys.organisationId, name: surveys.name, status: surveys.status, currentVersion: surveyVersions.version })
+    .from(surveys)
+    .leftJoin(surveyVersions, eq(surveyVersions.id, surveys.currentVersionId))
+    .where(organisationIds ? inArray(surveys.organisationId, organisationIds) : undefined)
+    .orderBy(asc(surveys.name));
+}
+
+/** One survey with its current definition and the list of its versions, newest first. */
+export async function getSurvey(db: Db, id: string) {
+  const [summary] = await db
+    .select({ id: surveys.id, organisationId: surveys.organisationId, name: surveys.name, status: surveys.status, currentVersion: surveyVersions.version, definition: surveyVersions.definition })
+    .from(surveys)
+    .leftJoin(surveyVersions, eq(surveyVersions.id, surveys.currentVersionId))
+    .where(eq(surveys.id, id));
+  if (!summary) return null;
+  const versions = await db
+    .select({ id: surveyVersions.id, version: surveyVersions.version, createdAt: surveyVersions.createdAt })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, id))
+    .orderBy(desc(surveyVersions.version));
+  const { definition, ...rest } = summary;
+  return { ...rest, definition: definition === null ? null : (JSON.parse(definition) as unknown), versions };
+}
+
+export async function createSurvey(
+  db: Db,
+  input: { organisationId: string; name: string; status: SurveyStatus; definition: SurveyDefinition },
+): Promise<{ id: string; versionId: string; version: number }> {
+  const id = newId('srv');
+  const versionId = newId('sv');
+  await db.batch([
+    db.insert(surveys).values({ id, organisationId: input.organisationId, name: input.name, status: input.status, currentVersionId: versionId }),
+    db.insert(surveyVersions).values({ id: versionId, surveyId: id, version: 1, definition: JSON.stringify(input.definition) }),
+  ]);
+  return { id, versionId, version: 1 };
+}
+
+/**
+ * Writes the next version and points the survey at it, in one batch (one transaction). Two editors
+ * saving at once cannot both write version n: the (survey, version) unique index refuses the second.
+ */
+export async function addSurveyVersion(db: Db, surveyId: string, definition: SurveyDefinition): Promise<{ versionId: string; version: number }> {
+  const [latest] = await db.select({ version: max(surveyVersions.version) }).from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId));
+  const version = (latest?.version ?? 0) + 1;
+  const versionId = newId('sv');
+  await db.batch([
+    db.insert(surveyVersions).values({ id: versionId, surveyId, version, definition: JSON.stringify(definition) }),
+    db.update(surveys).set({ currentVersionId: versionId }).where(eq(surveys.id, surveyId)),
+  ]);
+  return { versionId, version };
+}
+
+/** What a form code names, for assigning a survey: a site or a service point, with its organisation. */
+export async function findCodeOwner(db: Db, code: string) {
+  const lower = code.toLowerCase();
+  const site = await db.select({ id: sites.id, organisationId: sites.organisationId }).from(sites).where(eq(sites.code, lower)).get();
+  if (site) return { kind: 'site' as const, ...site };
+  const point = await db
+    .select({ id: servicePoints.id, organisationId: sites.organisationId })
+    .from(servicePoints)
+    .innerJoin(sites, eq(sites.id, servicePoints.siteId))
+    .where(eq(servicePoints.code, lower))
+    .get();
+  return point ? { kind: 'servicePoint' as const, ...point } : null;
+}
+
+/** Points a site or service point at a survey (null: back to the site's or organisation's default). */
+export async function assignSurvey(db: Db, owner: { kind: 'site' | 'servicePoint'; id: string }, surveyId: string | null): Promise<void> {
+  if (owner.kind === 'site') await db.update(sites).set({ surveyId }).where(eq(sites.id, owner.id));
+  else await db.update(servicePoints).set({ surveyId }).where(and(eq(servicePoints.id, owner.id)));
+}
