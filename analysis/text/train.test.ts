@@ -15,6 +15,14 @@ describe('train', () => {
     const stages = new Set<string>();
     const m = train(fixture, { epochs: 2 }, (p) => stages.add(p.stage));
     expect(m.themes.length).toBe(new Set(fixture.flatMap((r) => r.labels)).size);
+    // 102 comments are too few to tune decision offsets on, so there is no 'thresholds' stage.
+    expect([...stages]).toEqual(['features', 'themes', 'sentiment']);
+  });
+
+  it('tunes decision offsets on held-out folds once there are enough comments', () => {
+    const stages = new Set<string>();
+    const many = Array.from({ length: 5 }, () => fixture).flat();
+    train(many, { epochs: 1 }, (p) => stages.add(p.stage));
     expect([...stages]).toEqual(['features', 'themes', 'sentiment', 'thresholds']);
   });
 
