@@ -23,13 +23,15 @@ export interface SurveyFormProps {
   caption?: string | undefined;
   /** `data-*` attributes for a script that enhances the form (e.g. the kiosk queue's code and language). */
   dataset?: Record<string, string> | undefined;
+  /** The button's words when it does not send yet, e.g. "Next" on the widget's earlier pages. */
+  submitLabel?: string | undefined;
 }
 
 /** Field names the form posts besides the question ids (which cannot start with `_`). */
 export const KEY_FIELD = '_key';
 export const HONEYPOT_FIELD = '_website';
 
-export function SurveyForm({ form, answers, errors, action, idempotencyKey, caption, dataset = {} }: SurveyFormProps) {
+export function SurveyForm({ form, answers, errors, action, idempotencyKey, caption, dataset = {}, submitLabel }: SurveyFormProps) {
   const t = createTranslator({ [form.language]: form.messages }, form.language);
   const errorFor = new Map(errors.map((error) => [error.questionId, error]));
   const byId = new Map(form.questions.map((question) => [question.id, question]));
@@ -64,7 +66,7 @@ export function SurveyForm({ form, answers, errors, action, idempotencyKey, capt
       </div>
       <input type="hidden" name={KEY_FIELD} value={idempotencyKey} />
       <p class="anon">{t('form.anonymous')}</p>
-      <button type="submit" class="btn">{t('form.submit')}</button>
+      <button type="submit" class="btn">{submitLabel ?? t('form.submit')}</button>
     </form>
   );
 }

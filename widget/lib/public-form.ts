@@ -51,6 +51,9 @@ const CLIENT_MESSAGES = [
   'form.or', 'form.showIf.in', 'form.showIf.notIn', 'form.showIf.answered', 'form.showIf.other', 'form.honeypot',
   'form.chooseAll', 'form.chooseUpTo', 'rating.hint', 'nps.hint', 'kiosk.saved',
   'error.select', 'error.enter', 'error.invalidOption', 'error.tooLong', 'error.outOfRange', 'error.tooMany', 'error.postcode',
+  // The embeddable widget's own words: paging, the dialog, and what is happening to the answers.
+  'thanks.title', 'thanks.received', 'widget.open', 'widget.close', 'widget.page', 'widget.sending', 'widget.waiting',
+  'widget.offline', 'widget.tryAgain', 'widget.refused',
 ];
 
 /** Resolves a definition into one language, with English wherever a translation is missing. */
