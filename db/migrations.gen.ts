@@ -17,5 +17,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0003_theme_models",
     "sql": "CREATE TABLE `theme_models` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`organisation_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`source` text NOT NULL,\n\t`model` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `theme_models_org_version` ON `theme_models` (`organisation_id`,`version`);"
+  },
+  {
+    "tag": "0004_responses_nps",
+    "sql": "DROP INDEX `responses_report`;--> statement-breakpoint\nALTER TABLE `responses` ADD `nps` integer;--> statement-breakpoint\nCREATE INDEX `responses_report` ON `responses` (`submitted_at`,`site_id`,`service_point_id`,`channel`,`language`,`respondent_role`,`fft`,`rating`,`nps`);"
   }
 ];

@@ -58,7 +58,14 @@ export interface CountRow {
   fft: [number, number, number, number, number, number];
   ratingSum: number;
   ratingCount: number;
+  /** Answers per rating: index 0 = 1 star … index 4 = 5 stars. */
+  ratingCounts: number[];
+  /** Answers per NPS score: index = score 0..10. */
+  npsCounts: number[];
 }
+
+const RATING_COLUMNS = [1, 2, 3, 4, 5].map((r) => `sum(responses.rating = ${r}) AS r${r}`).join(', ');
+const NPS_COLUMNS = Array.from({ length: 11 }, (_, score) => `sum(responses.nps = ${score}) AS p${score}`).join(', ');
 
 /** Counts per group (and optionally per period) for one organisation-scoped, filtered slice. */
 export async function countResponses(
@@ -85,7 +92,8 @@ export async function countResponses(
     SELECT ${sql.raw(keyExpr)} AS key, ${sql.raw(periodExpr)} AS period, count(*) AS n,
       sum(responses.fft = 1) AS f1, sum(responses.fft = 2) AS f2, sum(responses.fft = 3) AS f3,
       sum(responses.fft = 4) AS f4, sum(responses.fft = 5) AS f5, sum(responses.fft = 6) AS f6,
-      coalesce(sum(responses.rating), 0) AS rating_sum, count(responses.rating) AS rating_count
+      coalesce(sum(responses.rating), 0) AS rating_sum, count(responses.rating) AS rating_count,
+      ${sql.raw(RATING_COLUMNS)}, ${sql.raw(NPS_COLUMNS)}
     FROM responses
     ${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
     ${needs('demographics') ? sql`LEFT JOIN response_demographics ON response_demographics.response_id = responses.id` : sql``}
@@ -99,6 +107,8 @@ export async function countResponses(
     fft: [Number(row.f1 ?? 0), Number(row.f2 ?? 0), Number(row.f3 ?? 0), Number(row.f4 ?? 0), Number(row.f5 ?? 0), Number(row.f6 ?? 0)],
     ratingSum: Number(row.rating_sum ?? 0),
     ratingCount: Number(row.rating_count ?? 0),
+    ratingCounts: [1, 2, 3, 4, 5].map((r) => Number(row[`r${r}`] ?? 0)),
+    npsCounts: Array.from({ length: 11 }, (_, score) => Number(row[`p${score}`] ?? 0)),
   }));
 }
 

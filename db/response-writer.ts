@@ -23,6 +23,8 @@ export interface NewResponse {
   idempotencyKey: string;
   fft: number | null;
   rating: number | null;
+  /** 0..10, where the survey asks how likely they are to recommend us. */
+  nps?: number | null;
   answers: string;
   demographics: Demographics | null;
   /** Free-text answers with the tagger's reading, stored only if this response is new. */
@@ -80,10 +82,10 @@ interface Pending {
 
 const RESPONSE_COLUMNS = [
   'id', 'organisation_id', 'survey_version_id', 'site_id', 'service_point_id', 'channel', 'language',
-  'respondent_role', 'submitted_at', 'idempotency_key', 'fft', 'rating', 'answers',
+  'respondent_role', 'submitted_at', 'idempotency_key', 'fft', 'rating', 'nps', 'answers',
 ] as const;
 const DEMOGRAPHIC_COLUMNS = ['relationship', 'child_age_band', 'ethnicity', 'disability', 'first_language', 'postcode_district'] as const;
-/** Rows per statement, under SQLite's bound-parameter limit (32,766) at 13 columns. */
+/** Rows per statement, under SQLite's bound-parameter limit (32,766) at 14 columns. */
 const ROWS_PER_STATEMENT = 500;
 
 export class ResponseWriter {
@@ -183,7 +185,7 @@ function insertResponses(rows: NewResponse[]): InStatement {
           ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id`,
     args: rows.flatMap((r) => [
       r.id, r.organisationId, r.surveyVersionId, r.siteId, r.servicePointId, r.channel, r.language,
-      r.respondentRole, r.submittedAt, r.idempotencyKey, r.fft, r.rating, r.answers,
+      r.respondentRole, r.submittedAt, r.idempotencyKey, r.fft, r.rating, r.nps ?? null, r.answers,
     ]),
   };
 }

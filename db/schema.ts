@@ -127,6 +127,8 @@ export const responses = sqliteTable(
     fft: integer('fft'),
     /** The first 1-5 rating answer, denormalised for the same reason. */
     rating: real('rating'),
+    /** The first 0-10 likelihood-to-recommend answer, for NPS where a survey asks it. */
+    nps: integer('nps'),
     /** JSON: { [questionId]: value } — everything except equality monitoring. */
     answers: text('answers').notNull(),
   },
@@ -136,7 +138,7 @@ export const responses = sqliteTable(
     // Reports read these two covering indexes, never the wide rows: by site, the GROUP BY streams
     // in index order with no sort; by period, channel, language or role, the date range is one seek.
     index('responses_site_report').on(t.siteId, t.submittedAt, t.fft, t.rating),
-    index('responses_report').on(t.submittedAt, t.siteId, t.servicePointId, t.channel, t.language, t.respondentRole, t.fft, t.rating),
+    index('responses_report').on(t.submittedAt, t.siteId, t.servicePointId, t.channel, t.language, t.respondentRole, t.fft, t.rating, t.nps),
   ],
 );
 

@@ -60,6 +60,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
   const demographics: Partial<Record<EqualityField, string>> = {};
   let fft: number | null = null;
   let rating: number | null = null;
+  let nps: number | null = null;
   for (const question of form.questions) {
     const value = checked.answers[question.id];
     if (value === undefined) continue;
@@ -67,6 +68,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     else answers[question.id] = value;
     if (question.type === 'fft' && fft === null) fft = fftCode(String(value));
     if (question.type === 'rating' && rating === null) rating = Number(value);
+    if (question.type === 'nps' && nps === null) nps = Number(value);
   }
   const submittedAt = deps.now().getTime();
   const id = newId('r', submittedAt);
@@ -87,6 +89,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     idempotencyKey: submission.idempotencyKey,
     fft,
     rating,
+    nps,
     answers: JSON.stringify(answers),
     demographics: Object.keys(demographics).length ? (demographics as Demographics) : null,
     comments: freeText.comments,

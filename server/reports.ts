@@ -97,7 +97,8 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const counts = await countResponses(db, principal, query.groupBy, filters);
       const label = await labelled(principal, query.groupBy);
       const groups = sortGroups(query.groupBy, counts.map((row) => ({
-        key: row.key, label: label(row.key), fft: toFftCounts(row.fft), ratingSum: row.ratingSum, ratingCount: row.ratingCount, n: row.n,
+        key: row.key, label: label(row.key), fft: toFftCounts(row.fft), ratingSum: row.ratingSum, ratingCount: row.ratingCount,
+        ratingCounts: row.ratingCounts, npsCounts: row.npsCounts, n: row.n,
       })));
       return { groupBy: query.groupBy, filters: describeFilters(query), ...satisfactionReport(groups) };
     },

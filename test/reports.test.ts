@@ -118,3 +118,21 @@ describe('GET /api/reports/trends', () => {
     expect(row.vsLastYear.change).toBeCloseTo(-0.7, 10);
   });
 });
+
+describe('ratings and NPS', () => {
+  it('report the mean rating with its distribution, and NPS where a survey asks it', async () => {
+    const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, 'sbn') });
+    const survey = await t.store.client.execute('SELECT current_version_id AS v FROM surveys LIMIT 1');
+    const rows = [[5, 10], [5, 9], [4, 9], [4, 7], [2, 3], [3, 0]] as const;
+    await writeResponses(t.store.client, rows.map(([rating, nps], i) => ({
+      id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
+      servicePointId: null, channel: 'api', language: 'en', respondentRole: null, submittedAt: Date.parse('2024-02-02T10:00:00Z'),
+      idempotencyKey: `rating-test-${i}`, fft: 1, rating, nps, answers: '{}', demographics: null,
+    })));
+    const response = await report('/api/reports/satisfaction?groupBy=site&from=2024-02-01&to=2024-02-29');
+    const [row] = response.body.rows;
+    expect(row).toMatchObject({ n: 6, meanRating: 23 / 6, ratingCounts: [0, 1, 1, 2, 2] });
+    // 3 promoters (9-10), 2 detractors (0-6) of 6: NPS = 50% - 33.3% = 16.7.
+    expect(row.nps).toBeCloseTo(100 * (3 - 2) / 6, 10);
+  });
+});
