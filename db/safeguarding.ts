@@ -48,3 +48,16 @@ export async function reviewFlag(
     .set({ status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at })
     .where(eq(safeguardingFlags.id, id));
 }
+
+/** Flags not yet closed at the sites the principal can see, for the dashboard's count. */
+export async function countOpenFlags(db: Db, principal: Principal): Promise<number> {
+  const scope = visibleSites(principal);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(safeguardingFlags)
+    .where(and(
+      sql`${safeguardingFlags.status} <> 'closed'`,
+      scope ? sql`${safeguardingFlags.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})` : undefined,
+    ));
+  return Number(row?.n ?? 0);
+}

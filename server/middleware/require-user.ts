@@ -39,7 +39,11 @@ export function requireSignedIn(deps: Pick<AppDeps, 'store' | 'now'>) {
 /** The principal behind the request's token, or null when there is none or it has expired. */
 export async function principalOf(deps: Pick<AppDeps, 'store' | 'now'>, c: Context): Promise<Principal | null> {
   const token = sessionToken(c);
-  if (!token) return null;
+  return token ? principalForToken(deps, token) : null;
+}
+
+/** The principal behind a session token, or null when it is unknown or has expired. */
+export async function principalForToken(deps: Pick<AppDeps, 'store' | 'now'>, token: string): Promise<Principal | null> {
   return principalForSession(deps.store.db, await sha256Hex(token), deps.now());
 }
 

@@ -1,0 +1,42 @@
+/** `/dashboard/comments`: one theme's comments, redacted, newest first, a page at a time. */
+import { date } from './format';
+import { StaffShell, type StaffUser } from './staff-shell';
+
+export interface CommentsPageProps {
+  user: StaffUser;
+  themeName: string | null;
+  comments: { id: string; redacted: string; sentiment: number; submittedAt: Date | number; site: { name: string } }[];
+  page: number;
+  hasNext: boolean;
+  pageHref: (page: number) => string;
+  backHref: string;
+}
+
+const SENTIMENT = { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>;
+
+export function CommentsPage({ user, themeName, comments, page, hasNext, pageHref, backHref }: CommentsPageProps) {
+  const title = themeName ? `Comments about ${themeName.toLowerCase()}` : 'Comments';
+  return (
+    <StaffShell title={page > 1 ? `${title} (page ${page})` : title} user={user} current="dashboard">
+      <p><a href={backHref}>Back to the dashboard</a></p>
+      <h1>{title}</h1>
+      <p>Newest first, with names, phone numbers, emails and addresses hidden.</p>
+      {comments.length === 0 && <p>No comments {page > 1 ? 'on this page' : 'in this period'}.</p>}
+      <ul class="comments">
+        {comments.map((comment) => (
+          <li key={comment.id}>
+            <p>{comment.redacted}</p>
+            <p class="meta">{comment.site.name} · {date(new Date(comment.submittedAt))} · {SENTIMENT[String(comment.sentiment)] ?? 'Neutral'}</p>
+          </li>
+        ))}
+      </ul>
+      {(page > 1 || hasNext) && (
+        <nav class="pager" aria-label="Pages">
+          {page > 1 ? <a href={pageHref(page - 1)} rel="prev">Previous page<span class="vh"> ({page - 1})</span></a> : <span />}
+          <span>Page {page}</span>
+          {hasNext ? <a href={pageHref(page + 1)} rel="next">Next page<span class="vh"> ({page + 1})</span></a> : <span />}
+        </nav>
+      )}
+    </StaffShell>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * `/safeguarding/flags/{id}`, the page safeguarding alerts link to: the flag, what the family
+ * wrote (their own words for safeguarding leads, the redacted form for others), and the review form.
+ */
+import type { FieldError } from '../../errors';
+import type { Flag } from '../../flag-reviews';
+import { ErrorSummary, Radios, TextArea } from './fields';
+import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
+import { dateTime, timeAgo } from './format';
+import { StaffShell, type StaffUser } from './staff-shell';
+
+export interface FlagPageProps {
+  user: StaffUser;
+  flag: Flag;
+  readsOriginalText: boolean;
+  /** Question id → the question as the family saw it. */
+  questionTitles: Record<string, string>;
+  review: { status?: string | undefined; actionTaken?: string | undefined };
+  errors: FieldError[];
+  reviewed: boolean;
+  now: Date;
+}
+
+export function FlagPage({ user, flag, readsOriginalText, questionTitles, review, errors, reviewed, now }: FlagPageProps) {
+  const urgency = urgencyTag(flag.urgency);
+  const status = statusTag(flag.status);
+  const errorOf = (field: string) => errors.find((e) => e.field === field);
+  return (
+    <StaffShell title={`${errors.length ? 'Error: ' : ''}Safeguarding flag at ${flag.site.name}`} user={user} current="safeguarding">
+      <p><a href="/safeguarding">Back to safeguarding flags</a></p>
+      <ErrorSummary errors={errors} />
+      {reviewed && !errors.length && (
+        <div class="ok-banner" role="status"><h2>Your review has been recorded</h2></div>
+      )}
+      <span class="caption">Safeguarding flag</span>
+      <h1>{flag.site.name}</h1>
+      <p>
+        <strong class={`tag tag-${urgency.tone}`}>{urgency.text}</strong>
+        <strong class={`tag tag-${status.tone}`}>{status.text}</strong>
+      </p>
+      <dl class="sl">
+        <div><dt>May disclose</dt><dd>{categoriesInWords(flag.categories)}</dd></div>
+        <div><dt>Raised</dt><dd>{timeAgo(flag.createdAt, now)} ({dateTime(flag.createdAt)})</dd></div>
+        <div><dt>Alert</dt><dd>{flag.notifiedAt ? `Sent ${dateTime(flag.notifiedAt)}` : 'Not sent yet: hubvoice retries every minute'}</dd></div>
+        {flag.reviewedAt && <div><dt>Last reviewed</dt><dd>{dateTime(flag.reviewedAt)}{flag.reviewedBy ? ` by ${flag.reviewedBy}` : ''}</dd></div>}
+        {flag.actionTaken && <div><dt>What was done</dt><dd>{flag.actionTaken}</dd></div>}
+        <div><dt>Reference</dt><dd>{flag.id}</dd></div>
+      </dl>
+      <h2>What the family wrote</h2>
+      {!readsOriginalText && (
+        <p class="note">Names, phone numbers, emails and addresses are hidden. Only safeguarding leads see the family’s own words.</p>
+      )}
+      {flag.comments.length === 0 && <p>The words are no longer held.</p>}
+      {flag.comments.map((comment) => (
+        <div key={comment.questionId}>
+          <p class="quote-q">{questionTitles[comment.questionId] ?? 'Their answer'}</p>
+          <blockquote class="quote">{(readsOriginalText ? comment.text : undefined) ?? comment.redacted}</blockquote>
+        </div>
+      ))}
+      <h2>Record your review</h2>
+      <form method="post" action={`/safeguarding/flags/${encodeURIComponent(flag.id)}/review`} novalidate class="narrow">
+        <Radios
+          name="status" label="Where is this now?" error={errorOf('status')} value={review.status}
+          options={[
+            { value: 'in_review', label: 'In review: I am dealing with it' },
+            { value: 'closed', label: 'Closed: action has been taken or none is needed' },
+          ]}
+        />
+        <TextArea
+          name="actionTaken" label="What was done" hint="For example: called the family, referred to MASH, or why no action is needed. This is kept in the audit log."
+          value={review.actionTaken} error={errorOf('actionTaken')}
+        />
+        <button class="btn inline" type="submit">Save review</button>
+      </form>
+    </StaffShell>
+  );
+}

@@ -1,0 +1,12 @@
+/** Plain words for a flag's urgency, status and categories, shared by the queue and the flag page. */
+import { CATEGORY_NAMES } from '../../alerts';
+
+export const categoriesInWords = (categories: readonly string[]) => categories.map((c) => CATEGORY_NAMES[c] ?? c.replace(/-/g, ' ')).join(', ');
+
+export function urgencyTag(urgency: string): { text: string; tone: 'red' | 'yellow' } {
+  return urgency === 'immediate' ? { text: 'Present risk: review now', tone: 'red' } : { text: 'Past risk: review today', tone: 'yellow' };
+}
+
+export function statusTag(status: string): { text: string; tone: 'blue' | 'grey' | 'green' } {
+  return status === 'open' ? { text: 'Not yet reviewed', tone: 'blue' } : status === 'in_review' ? { text: 'In review', tone: 'grey' } : { text: 'Closed', tone: 'green' };
+}

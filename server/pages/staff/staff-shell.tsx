@@ -1,0 +1,57 @@
+/** The document around every staff page: a skip link, the service header with its navigation and sign-out, one <main>. */
+import type { ComponentChildren } from 'preact';
+import { BASE_CSS } from '../styles';
+import { STAFF_CSS } from './styles';
+
+export interface StaffUser {
+  name: string;
+  /** Shows the Safeguarding link. */
+  reviewsFlags: boolean;
+}
+
+export interface StaffShellProps {
+  title: string;
+  /** Signed-in staff get the navigation; the sign-in page passes none. */
+  user?: StaffUser | undefined;
+  current?: 'dashboard' | 'safeguarding' | undefined;
+  children: ComponentChildren;
+}
+
+export function StaffShell({ title, user, current, children }: StaffShellProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} – hubvoice`}</title>
+        <style dangerouslySetInnerHTML={{ __html: BASE_CSS + STAFF_CSS }} />
+      </head>
+      <body class="staff">
+        <a class="skip" href="#main">Skip to main content</a>
+        <header class="hdr">
+          <div class="hdr-in">
+            <a class="brand" href={user ? '/dashboard' : '/'}>hubvoice</a>
+            {user && (
+              <nav aria-label="Staff">
+                <ul class="nav">
+                  <li><a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>Dashboard</a></li>
+                  {user.reviewsFlags && (
+                    <li><a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>Safeguarding</a></li>
+                  )}
+                  <li class="who">{user.name}</li>
+                  <li>
+                    <form method="post" action="/sign-out">
+                      <button class="linkbtn" type="submit">Sign out</button>
+                    </form>
+                  </li>
+                </ul>
+              </nav>
+            )}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>{children}</main>
+      </body>
+    </html>
+  );
+}

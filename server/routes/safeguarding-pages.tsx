@@ -1,0 +1,99 @@
+/**
+ * The safeguarding lead's pages: `GET /safeguarding` (the queue), `GET /safeguarding/flags/{id}`
+ * (where alert emails link) and `POST /safeguarding/flags/{id}/review` (a plain form post, 303
+ * back). They call server/flag-reviews.ts, as the JSON API does, so the same people see the same
+ * text and every look and review is audited the same way.
+ */
+import { Hono, type Context } from 'hono';
+import { DEFAULT_SURVEY } from '../../db/demo';
+import type { AppDeps, AppEnv } from '../deps';
+import type { FieldError } from '../errors';
+import { FlagReview, flagReviews, mayReviewFlags, readsOriginalText, type Flag } from '../flag-reviews';
+import { requireSignedIn } from '../middleware/require-user';
+import { renderDocument } from '../pages/render';
+import { FlagPage } from '../pages/staff/flag-page';
+import { SafeguardingQueuePage } from '../pages/staff/safeguarding-queue-page';
+import { StaffMessagePage } from '../pages/staff/staff-message-page';
+import { fieldErrors } from '../validate';
+import { formField, sameOriginForms, staffCompress, staffPageHeaders, staffUser } from './staff-common';
+
+// Flags carry question ids; these are the default survey's questions as families read them.
+const QUESTION_TITLES: Record<string, string> = Object.fromEntries(
+  DEFAULT_SURVEY.pages.flatMap((page) => page.questions).flatMap((q) => ('title' in q && q.title ? [[q.id, q.title.en]] : [])),
+);
+
+export function safeguardingPageRoutes(deps: AppDeps) {
+  const flags = flagReviews(deps);
+
+  const forbiddenPage = (c: Context<AppEnv>) =>
+    c.html(renderDocument(
+      <StaffMessagePage
+        title="You cannot see safeguarding flags"
+        paragraphs={[
+          'Only safeguarding leads and administrators can see safeguarding flags, because they hold what families wrote about possible harm.',
+          'If you need to see them, ask your hubvoice administrator to give you the safeguarding lead role.',
+        ]}
+        user={staffUser(c.var.principal)}
+        links={[{ href: '/dashboard', text: 'Go to the dashboard' }]}
+      />,
+    ), 403);
+
+  const notFoundPage = (c: Context<AppEnv>) =>
+    c.html(renderDocument(
+      <StaffMessagePage
+        title="Flag not found"
+        paragraphs={['There is no safeguarding flag at this address that you can see. Check the link in the alert email, or find the flag in the queue.']}
+        user={staffUser(c.var.principal)}
+        links={[{ href: '/safeguarding', text: 'Go to safeguarding flags' }]}
+      />,
+    ), 404);
+
+  const flagPage = (c: Context<AppEnv>, flag: Flag, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
+    renderDocument(
+      <FlagPage
+        user={staffUser(c.var.principal)} flag={flag} readsOriginalText={readsOriginalText(c.var.principal)}
+        questionTitles={QUESTION_TITLES} now={deps.now()} {...state}
+      />,
+    );
+
+  return new Hono<AppEnv>()
+    .use('/safeguarding', staffPageHeaders, staffCompress, requireSignedIn(deps))
+    .use('/safeguarding/*', staffPageHeaders, staffCompress, requireSignedIn(deps))
+    .get('/safeguarding', async (c) => {
+      if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
+      const showing = c.req.query('show') === 'closed' ? 'closed' : 'open';
+      const all = await flags.queue(c.var.principal, showing === 'closed' ? 'closed' : undefined);
+      const shown = showing === 'closed' ? all : all.filter((flag) => flag.status !== 'closed');
+      return c.html(renderDocument(
+        <SafeguardingQueuePage user={staffUser(c.var.principal)} flags={shown} showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()} />,
+      ));
+    })
+    .get('/safeguarding/flags/:id', async (c) => {
+      if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
+      const flag = await flags.open(c.var.principal, c.req.param('id'));
+      if (!flag) return notFoundPage(c);
+      const review = { status: flag.status === 'open' ? undefined : flag.status, actionTaken: flag.actionTaken ?? undefined };
+      return c.html(flagPage(c, flag, { review, errors: [], reviewed: c.req.query('reviewed') === '1' }));
+    })
+    .post('/safeguarding/flags/:id/review', sameOriginForms(deps), async (c) => {
+      if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
+      const id = c.req.param('id');
+      const body = await c.req.parseBody();
+      const review = { status: formField(body, 'status') || undefined, actionTaken: formField(body, 'actionTaken') };
+      const parsed = FlagReview.safeParse(review);
+      if (!parsed.success) {
+        const flag = await flags.open(c.var.principal, id);
+        if (!flag) return notFoundPage(c);
+        const errors = fieldErrors(parsed.error).map((error) => ({
+          ...error,
+          message: error.field === 'status' ? 'Select where this is now'
+            : error.code === 'too_big' ? 'What was done must be 2,000 characters or fewer'
+            : review.actionTaken.trim() ? 'Say a little more about what was done' : 'Enter what was done',
+        }));
+        return c.html(flagPage(c, flag, { review, errors, reviewed: false }), 422);
+      }
+      const updated = await flags.review(c.var.principal, id, parsed.data);
+      if (!updated) return notFoundPage(c);
+      return c.redirect(`/safeguarding/flags/${encodeURIComponent(id)}?reviewed=1`, 303);
+    });
+}

@@ -1,0 +1,261 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../db/ids';
+import { writeResponses } from '../db/response-writer';
+import { auditLog, organisations, providers, safeguardingFlags, sites } from '../db/schema';
+import { createUser } from '../db/users';
+import { hashPassword } from '../server/auth/password';
+import { ADMIN, makeTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let sequence = 0;
+const LEAD = { email: 'dsl@council.example', password: 'lead password 1234' };
+const MANAGER = { email: 'manager@harbour.example', password: 'harbour manager pw' };
+const DISCLOSURE = 'My partner hits me when he drinks, please ring me on 07700 900123';
+let flagId: string;
+
+async function add(siteCode: string, count: number, fft: number, at: string) {
+  const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, siteCode) });
+  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, site!.organisationId) });
+  const survey = await t.store.client.execute({ sql: 'SELECT current_version_id AS v FROM surveys WHERE id = ?', args: [organisation!.defaultSurveyId] });
+  await writeResponses(t.store.client, Array.from({ length: count }, () => ({
+    id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
+    servicePointId: null, channel: 'qr' as const, language: 'en', respondentRole: 'parent' as const, submittedAt: Date.parse(at),
+    idempotencyKey: `staff-pages-${++sequence}`, fft, rating: null, answers: '{}', demographics: null,
+  })));
+}
+
+const form = (path: string, fields: Record<string, string>, options: { cookie?: string; origin?: string } = {}) =>
+  t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? 'http://localhost', ...(options.cookie ? { cookie: options.cookie } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  });
+const page = async (path: string, cookie?: string) => {
+  const response = await t.app.request(path, cookie ? { headers: { cookie } } : {});
+  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+};
+
+async function signIn({ email, password }: { email: string; password: string }): Promise<string> {
+  const response = await form('/sign-in', { email, password });
+  expect(response.status).toBe(303);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  const organisation = await t.store.db.query.organisations.findFirst();
+  const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
+  await createUser(t.store.db, {
+    email: LEAD.email, name: 'Designated Safeguarding Lead', passwordHash: await hashPassword(LEAD.password, 1000),
+    role: 'safeguarding_lead', scopeType: 'organisation', scopeId: organisation!.id,
+  });
+  await createUser(t.store.db, {
+    email: MANAGER.email, name: 'Harbour manager', passwordHash: await hashPassword(MANAGER.password, 1000),
+    role: 'provider_manager', scopeType: 'provider', scopeId: harbour!.id,
+  });
+  // Devonport 3 (too few to publish), Stonehouse 10 (hidden too: next-smallest), Plympton 12, Efford 40; March 2026.
+  await add('dvp', 3, 1, '2026-03-10T10:00:00Z');
+  await add('stb', 10, 1, '2026-03-11T10:00:00Z');
+  await add('pla', 12, 2, '2026-03-12T10:00:00Z');
+  await add('efd', 30, 1, '2026-03-13T10:00:00Z');
+  await add('efd', 10, 4, '2026-03-14T10:00:00Z');
+  const submitted = await t.json('/api/responses', {
+    body: { code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-disclosure', answers: { fft: 'neither', better: DISCLOSURE } },
+  });
+  expect(submitted.status).toBe(201);
+  const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, submitted.body.id) });
+  flagId = flag!.id;
+});
+afterAll(() => t.close());
+
+describe('signing in with the form', () => {
+  it('sets the same session cookie as the API and goes on to the page asked for', async () => {
+    const response = await form('/sign-in', { email: ADMIN.email, password: ADMIN.password, next: '/dashboard?site=efd' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/dashboard?site=efd');
+    expect(response.headers.get('set-cookie')).toMatch(/^hubvoice_session=[^;]+;.*HttpOnly/i);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const me = await t.app.request('/api/auth/me', { headers: { cookie } });
+    expect((await me.json()).email).toBe(ADMIN.email);
+  });
+
+  it('keeps the email but never the password when they do not match', async () => {
+    const response = await form('/sign-in', { email: ADMIN.email, password: 'not the password at all' });
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(html).toContain('There is a problem');
+    expect(html).toContain('The email address or password is not right');
+    expect(html).toContain(`value="${ADMIN.email}"`);
+    expect(html).not.toContain('not the password at all');
+    expect(html).toMatch(/<title>Error: Sign in/);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('names each missing or malformed field, linking to it', async () => {
+    const missing = await (await form('/sign-in', { email: '', password: '' })).text();
+    expect(missing).toContain('<a href="#email">Enter your email address</a>');
+    expect(missing).toContain('<a href="#password">Enter your password</a>');
+    const malformed = await form('/sign-in', { email: 'not-an-email', password: '' });
+    expect(malformed.status).toBe(422);
+    const html = await malformed.text();
+    expect(html).toContain('Enter an email address in the correct format, like name@example.org');
+    expect(html).toContain('value="not-an-email"');
+    expect(html).toMatch(/aria-describedby="email-error"/);
+  });
+
+  it('never redirects off the site after signing in', async () => {
+    for (const next of ['https://evil.example/dashboard', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+      const response = await form('/sign-in', { email: ADMIN.email, password: ADMIN.password, next });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/dashboard');
+    }
+    const shown = await page('/sign-in?next=https%3A%2F%2Fevil.example%2F');
+    expect(shown.html).not.toContain('evil.example');
+  });
+
+  it('refuses a sign-in form posted from another site', async () => {
+    const response = await form('/sign-in', { email: ADMIN.email, password: ADMIN.password }, { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+  });
+
+  it('signs out, after which staff pages ask to sign in again', async () => {
+    const cookie = await signIn(ADMIN);
+    const out = await form('/sign-out', {}, { cookie });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/sign-in?signedOut=1');
+    expect((await page('/dashboard', cookie)).status).toBe(303);
+  });
+});
+
+describe('staff pages when signed out', () => {
+  it('send the visitor to sign in and back to the same page', async () => {
+    for (const path of ['/dashboard?site=dvp', '/dashboard/comments?theme=staff', '/safeguarding', `/safeguarding/flags/${'sf_x'}`]) {
+      const response = await page(path);
+      expect(response.status).toBe(303);
+      expect(response.location).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    }
+  });
+
+  it('refuse a review posted without a session', async () => {
+    const response = await form(`/safeguarding/flags/${flagId}/review`, { status: 'closed', actionTaken: 'Called the family' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/sign-in\?next=/);
+  });
+});
+
+describe('the safeguarding pages', () => {
+  it('tell a provider manager in plain words that flags are not for them', async () => {
+    const cookie = await signIn(MANAGER);
+    for (const path of ['/safeguarding', `/safeguarding/flags/${flagId}`]) {
+      const response = await page(path, cookie);
+      expect(response.status).toBe(403);
+      expect(response.html).toContain('You cannot see safeguarding flags');
+      expect(response.html).not.toContain('hits me');
+    }
+    const posted = await form(`/safeguarding/flags/${flagId}/review`, { status: 'closed', actionTaken: 'Nothing' }, { cookie });
+    expect(posted.status).toBe(403);
+  });
+
+  it('list the flag for a safeguarding lead, present risks first, with the alert in words', async () => {
+    const cookie = await signIn(LEAD);
+    const queue = await page('/safeguarding', cookie);
+    expect(queue.status).toBe(200);
+    expect(queue.html).toContain(`href="/safeguarding/flags/${flagId}"`);
+    expect(queue.html).toContain('Present risk: review now');
+    expect(queue.html).toContain('domestic abuse');
+    expect(queue.html).toMatch(/Raised (just now|\d+ minutes? ago)/);
+    expect(queue.html).not.toContain('hits me');
+  });
+
+  it('show a safeguarding lead the family’s own words and record a review from the form', async () => {
+    const cookie = await signIn(LEAD);
+    const flag = await page(`/safeguarding/flags/${flagId}`, cookie);
+    expect(flag.status).toBe(200);
+    expect(flag.html).toContain('07700 900123');
+    expect(flag.html).toContain('What could we do better?');
+
+    const incomplete = await form(`/safeguarding/flags/${flagId}/review`, { actionTaken: '' }, { cookie });
+    expect(incomplete.status).toBe(422);
+    const errors = await incomplete.text();
+    expect(errors).toContain('<a href="#status">Select where this is now</a>');
+    expect(errors).toContain('<a href="#actionTaken">Enter what was done</a>');
+
+    const saved = await form(`/safeguarding/flags/${flagId}/review`, { status: 'in_review', actionTaken: 'Called the family; referred to MASH' }, { cookie });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/safeguarding/flags/${flagId}?reviewed=1`);
+    const stored = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.id, flagId) });
+    expect(stored).toMatchObject({ status: 'in_review', actionTaken: 'Called the family; referred to MASH' });
+    const audit = await t.store.db.select().from(auditLog).where(and(eq(auditLog.action, 'safeguarding_flag_reviewed'), eq(auditLog.targetId, flagId)));
+    expect(audit).toHaveLength(1);
+    const after = await page(saved.headers.get('location')!, cookie);
+    expect(after.html).toContain('Your review has been recorded');
+    expect(after.html).toContain('checked');
+  });
+
+  it('show an admin the redacted words only', async () => {
+    const flag = await page(`/safeguarding/flags/${flagId}`, await signIn(ADMIN));
+    expect(flag.status).toBe(200);
+    expect(flag.html).not.toContain('07700 900123');
+    expect(flag.html).toContain('Only safeguarding leads see the family’s own words');
+  });
+
+  it('say plainly when a flag does not exist', async () => {
+    const missing = await page('/safeguarding/flags/sf_nope', await signIn(LEAD));
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('Flag not found');
+  });
+});
+
+describe('the dashboard', () => {
+  const march = 'from=2026-03-01&to=2026-03-31';
+
+  it('shows a site with too few responses as suppressed, never as zero', async () => {
+    const dashboard = await page(`/dashboard?${march}`, await signIn(ADMIN));
+    expect(dashboard.status).toBe(200);
+    const chart = dashboard.html.slice(dashboard.html.indexOf('% positive by site'));
+    expect(chart).toMatch(/Devonport Family Hub<\/text><text[^>]*>fewer than 5 responses</);
+    expect(chart).toMatch(/Stonehouse Family Hub<\/text><text[^>]*>hidden so a small group cannot be worked out</);
+    expect(chart).toMatch(/<th scope="row">Devonport Family Hub<\/th><td colSpan="4">Not shown: fewer than 5 responses/i);
+    expect(chart).toMatch(/Efford Family Hub<\/text><text[^>]*>75% \(/);
+    // KPI strip: 65 responses in March, the disclosure was sent today and is outside the range.
+    expect(dashboard.html).toMatch(/Responses<\/span><span class="kpi-v">65</);
+  });
+
+  it('scopes a provider manager to their own sites, as the reports API does', async () => {
+    const cookie = await signIn(MANAGER);
+    const dashboard = await page(`/dashboard?${march}`, cookie);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.html).toContain('run by Harbour Family Trust');
+    expect(dashboard.html).toContain('Devonport Family Hub');
+    expect(dashboard.html).not.toContain('Efford Family Hub');
+    expect(dashboard.html).not.toContain('Plympton Family Hub');
+    expect(dashboard.html).not.toContain('href="/safeguarding"');
+    const elsewhere = await page(`/dashboard?${march}&site=efd`, cookie);
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.html).toContain('<a href="#site">Choose a site from the list</a>');
+  });
+
+  it('explains a mistyped date and keeps what was typed', async () => {
+    const response = await page('/dashboard?from=2026-02-31x', await signIn(ADMIN));
+    expect(response.status).toBe(400);
+    expect(response.html).toContain('From must be a real date, like 2026-04-01');
+    expect(response.html).toContain('value="2026-02-31x"');
+  });
+
+  it('lists the comments behind a theme, redacted and a page at a time', async () => {
+    const cookie = await signIn(ADMIN);
+    const comments = await page('/dashboard/comments', cookie);
+    expect(comments.status).toBe(200);
+    expect(comments.html).toContain('Efford Family Hub');
+    expect(comments.html).not.toContain('07700 900123');
+  });
+});
+
+describe('the home page', () => {
+  it('links staff to the dashboard and to sign in', async () => {
+    const home = await page('/');
+    expect(home.html).toContain('href="/dashboard"');
+    expect(home.html).toContain('href="/sign-in"');
+  });
+});
