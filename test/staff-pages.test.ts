@@ -114,6 +114,16 @@ describe('signing in with the form', () => {
     expect(shown.html).not.toContain('evil.example');
   });
 
+  it('lets in an address without a dot, like the first admin’s default admin@localhost', async () => {
+    await createUser(t.store.db, {
+      email: 'admin@localhost', name: 'First admin', passwordHash: await hashPassword('first admin password', 1000),
+      role: 'admin', scopeType: 'platform', scopeId: null,
+    });
+    const response = await form('/sign-in', { email: 'admin@localhost', password: 'first admin password' });
+    expect(response.status).toBe(303);
+    expect((await t.json('/api/auth/login', { body: { email: 'admin@localhost', password: 'first admin password' } })).status).toBe(200);
+  });
+
   it('refuses a sign-in form posted from another site', async () => {
     const response = await form('/sign-in', { email: ADMIN.email, password: ADMIN.password }, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);

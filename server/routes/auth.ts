@@ -8,7 +8,8 @@ import { requireUser } from '../middleware/require-user';
 import { valid } from '../validate';
 
 export const LoginRequest = z.object({
-  email: z.email('enter an email address, like name@example.org'),
+  // Not z.email(): it refuses `admin@localhost`, the address bootstrap gives the first admin.
+  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
   password: z.string().min(1, 'enter your password'),
 });
 
