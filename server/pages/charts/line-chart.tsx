@@ -9,6 +9,8 @@ export interface LinePoint {
   /** Under the axis: 'Mar'; `sub` ('2026') goes beneath on the first point and each January. */
   label: string;
   sub?: string | undefined;
+  /** Hidden on narrow screens, where every label would collide. */
+  minor?: boolean;
   value: number | null;
   interval: readonly [number, number] | null;
 }
@@ -21,14 +23,16 @@ export interface LineChartProps {
 const HEIGHT = 260;
 const TOP = 22;
 const BOTTOM = 214;
-// Points sit inside the width so the first and last labels are not cut off.
-const INSET = 0.04;
+// Points sit inside the width: the left gutter keeps the y labels clear of the first point, the
+// right one keeps the last month's label from being cut off.
+const LEFT = 0.11;
+const RIGHT = 0.04;
 
 export function LineChart({ label, points }: LineChartProps) {
   const shown = points.flatMap((p) => (p.value === null ? [] : [p.value, ...(p.interval ?? [])]));
   const domain = shareDomain(shown);
   const y = (share: number) => BOTTOM - ((share - domain[0]) / (domain[1] - domain[0])) * (BOTTOM - TOP);
-  const x = (i: number) => along(points.length === 1 ? 0.5 : INSET + (i / (points.length - 1)) * (1 - 2 * INSET));
+  const x = (i: number) => along(points.length === 1 ? 0.5 : LEFT + (i / (points.length - 1)) * (1 - LEFT - RIGHT));
   return (
     <svg class="chart-svg" role="img" aria-label={label} width="100%" height={HEIGHT} focusable="false">
       {shareTicks(domain).map((tick) => (
@@ -46,8 +50,8 @@ export function LineChart({ label, points }: LineChartProps) {
               <line class="line" x1={x(i)} x2={x(i + 1)} y1={y(point.value)} y2={y(next.value)} />
             )}
             {point.value !== null && <circle class="dot" cx={x(i)} cy={y(point.value)} r={4.5} />}
-            <text x={x(i)} y={BOTTOM + 20} text-anchor="middle" class={i % 2 === 1 && points.length > 6 ? 'muted minor' : 'muted'}>{point.label}</text>
-            {point.sub && <text x={x(i)} y={BOTTOM + 38} text-anchor="middle" class="muted">{point.sub}</text>}
+            <text x={x(i)} y={BOTTOM + 20} text-anchor="middle" class={point.minor ? 'muted minor' : 'muted'}>{point.label}</text>
+            {point.sub && <text x={x(i)} y={BOTTOM + 38} text-anchor="middle" class={point.minor ? 'muted minor' : 'muted'}>{point.sub}</text>}
           </g>
         );
       })}

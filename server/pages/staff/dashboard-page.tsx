@@ -114,10 +114,10 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
 
           <section aria-labelledby="h-equity" id="equity">
             <h2 id="h-equity">Who is less satisfied?</h2>
-            <form method="get" action="/dashboard#equity" class="filters" aria-label="Equity group">
+            <form method="get" action="/dashboard#equity" class="filters compare" aria-label="Equity group">
               {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
               <Select name="dimension" label="Compare by" value={filters.dimension} options={[...EQUITY_CHOICES]} />
-              <button class="btn inline secondary" type="submit">Compare</button>
+              <button class="btn inline" type="submit">Compare</button>
             </form>
             <EquityTable rows={data.equity} dimensionLabel={dimensionLabel} />
           </section>

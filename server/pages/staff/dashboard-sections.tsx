@@ -8,7 +8,7 @@ import type { ThemeSummaryEntry } from '../../../analysis/text';
 import { BarChart } from '../charts/bar-chart';
 import { ChartFigure } from '../charts/chart-figure';
 import { LineChart } from '../charts/line-chart';
-import { count, percent } from './format';
+import { count, monthTicks, percent } from './format';
 
 /** Why a cell has no figures, in the words a reader needs. */
 export function hiddenReason(row: { suppressionReason: string | null }): string {
@@ -60,6 +60,7 @@ export interface MonthPoint {
 
 export function MonthlyTrend({ months }: { months: MonthPoint[] }) {
   if (months.length < 2) return <p>Choose a period of at least two months to see a trend.</p>;
+  const ticks = monthTicks(months.map((month) => month.key));
   return (
     <ChartFigure
       id="trend" title="% positive by month"
@@ -83,7 +84,7 @@ export function MonthlyTrend({ months }: { months: MonthPoint[] }) {
       <LineChart
         label="Line chart of % positive by month; the numbers are in the table below."
         points={months.map((month, i) => ({
-          key: month.key, label: month.short, sub: i === 0 || month.key.endsWith('-01') ? month.year : undefined,
+          key: month.key, ...ticks[i]!,
           value: month.row && !month.row.suppressed ? month.row.fftPositive : null,
           interval: month.row && !month.row.suppressed ? month.row.ci95 : null,
         }))}

@@ -21,6 +21,8 @@ export interface FlagPageProps {
   now: Date;
 }
 
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function FlagPage({ user, flag, readsOriginalText, questionTitles, review, errors, reviewed, now }: FlagPageProps) {
   const urgency = urgencyTag(flag.urgency);
   const status = statusTag(flag.status);
@@ -39,7 +41,7 @@ export function FlagPage({ user, flag, readsOriginalText, questionTitles, review
         <strong class={`tag tag-${status.tone}`}>{status.text}</strong>
       </p>
       <dl class="sl">
-        <div><dt>May disclose</dt><dd>{categoriesInWords(flag.categories)}</dd></div>
+        <div><dt>May disclose</dt><dd>{sentenceCase(categoriesInWords(flag.categories))}</dd></div>
         <div><dt>Raised</dt><dd>{timeAgo(flag.createdAt, now)} ({dateTime(flag.createdAt)})</dd></div>
         <div><dt>Alert</dt><dd>{flag.notifiedAt ? `Sent ${dateTime(flag.notifiedAt)}` : 'Not sent yet: hubvoice retries every minute'}</dd></div>
         {flag.reviewedAt && <div><dt>Last reviewed</dt><dd>{dateTime(flag.reviewedAt)}{flag.reviewedBy ? ` by ${flag.reviewedBy}` : ''}</dd></div>}

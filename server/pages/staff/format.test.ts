@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, dateTime, interval, monthLabel, monthsBetween, percent, timeAgo } from './format';
+import { count, dateTime, interval, monthLabel, monthsBetween, monthTicks, percent, timeAgo } from './format';
 
 const at = new Date('2026-03-01T10:00:00Z');
 const later = (ms: number) => new Date(at.getTime() + ms);
@@ -36,4 +36,16 @@ describe('monthsBetween', () => {
     { from: '2026-04-01', to: '2026-03-01', out: [] },
   ];
   for (const { from, to, out } of cases) it(`lists the months from ${from} to ${to}`, () => expect(monthsBetween(from, to)).toEqual(out));
+});
+
+describe('monthTicks', () => {
+  it('labels every month and the year on the first and on January', () => {
+    expect(monthTicks(['2025-12', '2026-01', '2026-02'])).toEqual([
+      { label: 'Dec', sub: '2025', minor: false }, { label: 'Jan', sub: '2026', minor: false }, { label: 'Feb', minor: false },
+    ]);
+  });
+  it('thins a long run around January, so a phone still shows where the year changes', () => {
+    const ticks = monthTicks(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(ticks.filter((t) => !t.minor).map((t) => `${t.label}${t.sub ? ` ${t.sub}` : ''}`)).toEqual(['Nov 2025', 'Jan 2026', 'Mar']);
+  });
 });

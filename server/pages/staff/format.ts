@@ -67,3 +67,27 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return keys;
 }
+
+export interface MonthTick {
+  label: string;
+  /** The year, under the first shown month and each January. */
+  sub?: string;
+  /** Hidden on a phone, where every other month fits; never a January, so the year change always shows. */
+  minor: boolean;
+}
+
+/**
+ * Axis labels for a run of months.
+ * @example monthTicks(['2025-12', '2026-01']) // [{ label: 'Dec', sub: '2025', minor: false }, { label: 'Jan', sub: '2026', minor: false }]
+ */
+export function monthTicks(keys: readonly string[]): MonthTick[] {
+  const anchor = Math.max(0, keys.findIndex((key) => key.endsWith('-01')));
+  const thin = keys.length > 6;
+  const minorAt = (i: number) => thin && (i - anchor) % 2 !== 0;
+  const firstMajor = keys.findIndex((_, i) => !minorAt(i));
+  return keys.map((key, i) => {
+    const { short, year } = monthLabel(key);
+    const sub = i === 0 || i === firstMajor || key.endsWith('-01') ? year : undefined;
+    return { label: short, ...(sub ? { sub } : {}), minor: minorAt(i) };
+  });
+}

@@ -20,8 +20,6 @@ export const STAFF_CSS = css(`
 .linkbtn{font:inherit;font-weight:700;color:#fff;background:none;border:0;padding-inline:0;text-decoration:underline;cursor:pointer}
 .linkbtn:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0 4px #0b0c0c;text-decoration:none}
 .btn.inline{display:inline-block;width:auto}
-.btn.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}
-.btn.secondary:hover{background:#dbdad9}
 .narrow{max-width:40rem}
 .tag{display:inline-block;padding:.1rem .5rem;font-weight:700;font-size:.95rem;line-height:1.4;margin-inline-end:.35rem}
 .tag-red{background:#f4cdc6;color:#2a0b06}
@@ -52,6 +50,7 @@ export const STAFF_CSS = css(`
 .filters .fg{margin:0;flex:1 1 10rem}
 .filters .lbl{font-size:1rem}
 .filters .btn{flex:0 0 auto}
+.filters.compare .fg{flex:0 1 22rem}
 select.input{appearance:auto}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(13.5rem,1fr));gap:1rem;list-style:none;margin:0 0 2.5rem;padding:0}
 .kpi{background:#f3f2f1;border-top:5px solid #1d70b8;padding:1rem}
