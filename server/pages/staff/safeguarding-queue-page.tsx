@@ -29,7 +29,9 @@ export function SafeguardingQueuePage({ user, flags, showing, readsOriginalText,
         <p>
           {flags.length === 0
             ? 'Nothing is waiting. New flags appear here, and safeguarding contacts are emailed, the moment a response is sent.'
-            : `${flags.length} ${flags.length === 1 ? 'flag is' : 'flags are'} waiting or in review${urgent ? `, ${urgent} of them a present risk` : ''}.`}
+            : flags.length === 1
+              ? `1 flag is waiting or in review${urgent ? ': it reads as a present risk' : ''}.`
+              : `${flags.length} flags are waiting or in review${urgent ? `, ${urgent} of them a present risk` : ''}.`}
         </p>
       )}
       {showing === 'closed' && flags.length === 0 && <p>No flags have been closed yet.</p>}
