@@ -8,7 +8,8 @@ import { newId } from './ids';
 import { writeResponses } from './response-writer';
 import { actions, organisations, providers, servicePoints, sites, surveys, surveyVersions } from './schema';
 import type { Store } from './store';
-import { syntheticResponses, type SyntheticContext } from './synthetic';
+import { defaultModel, tagComment } from '../analysis/text';
+import { syntheticResponses, type ReadComment, type SyntheticContext } from './synthetic';
 
 export async function isEmpty(store: Store): Promise<boolean> {
   return (await store.db.$count(organisations)) === 0;
@@ -84,7 +85,19 @@ export async function seedResponses(
 ): Promise<void> {
   const context = await syntheticContext(store);
   const chunk = 5000;
-  const generator = syntheticResponses(context, { seed: options.seed ?? 42, now: options.now ?? new Date() });
+  // Synthetic comments come from a small phrase bank, so each phrase is tagged once.
+  const model = defaultModel();
+  const readings = new Map<string, ReturnType<ReadComment>>();
+  const read: ReadComment = (text, language) => {
+    let reading = readings.get(text);
+    if (!reading) {
+      const tagged = tagComment(model, text, language);
+      reading = { redacted: tagged.redacted, sentiment: tagged.sentiment, themes: tagged.themes.map(({ theme, score }) => ({ theme, score: Math.round(score * 1000) / 1000 })), modelVersion: 'default' };
+      readings.set(text, reading);
+    }
+    return reading;
+  };
+  const generator = syntheticResponses(context, { seed: options.seed ?? 42, now: options.now ?? new Date(), read });
   for (let done = 0; done < count; ) {
     const batch = [];
     for (let i = 0; i < chunk && done + i < count; i++) batch.push(generator.next().value!);

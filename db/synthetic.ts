@@ -5,7 +5,7 @@
  * something true to find: a satisfaction gap for some language groups and one hub in decline.
  */
 import { newId } from './ids';
-import type { NewResponse } from './response-writer';
+import type { NewComment, NewResponse } from './response-writer';
 import type { Channel } from './schema';
 
 export interface SyntheticContext {
@@ -83,8 +83,14 @@ const BETTER: Record<string, string[]> = {
   ar: ['نحتاج معلومات باللغة العربية', 'قائمة الانتظار طويلة جدًا'],
 };
 
-/** A deterministic stream of responses (mulberry32 PRNG). */
-export function* syntheticResponses(context: SyntheticContext, options: { seed: number; now: Date }): Generator<NewResponse> {
+/** How a comment is read (the theme tagger's output), supplied by the caller so this stays pure. */
+export type ReadComment = (text: string, language: string) => Pick<NewComment, 'redacted' | 'sentiment' | 'themes' | 'modelVersion'>;
+
+/** A deterministic stream of responses (mulberry32 PRNG), with their comments read by `read`. */
+export function* syntheticResponses(
+  context: SyntheticContext,
+  options: { seed: number; now: Date; read?: ReadComment },
+): Generator<NewResponse> {
   const random = mulberry32(options.seed);
   const pick = <T>(weighted: Weighted<T>): T => pickWeighted(weighted, random);
   const any = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
@@ -110,8 +116,20 @@ export function* syntheticResponses(context: SyntheticContext, options: { seed: 
     const phrases = (bank: Record<string, string[]>) => bank[language] ?? bank.en!;
     if (random() < 0.6 && fft <= 3) answers.good = any(phrases(GOOD));
     if (random() < (fft >= 4 ? 0.9 : 0.4)) answers.better = any(phrases(BETTER));
+    const id = newId('r', submittedAt);
+    const read = options.read;
+    const comments: NewComment[] = read
+      ? (['good', 'better'] as const).flatMap((questionId) => {
+          const text = answers[questionId];
+          return text === undefined ? [] : [{
+            id: newId('c', submittedAt), responseId: id, organisationId: context.organisationId, siteId: site.id, questionId,
+            submittedAt, language, text, ...read(text, language),
+          }];
+        })
+      : [];
     yield {
-      id: newId('r', submittedAt),
+      id,
+      comments,
       organisationId: context.organisationId,
       surveyVersionId: context.surveyVersionId,
       siteId: site.id,
