@@ -93,3 +93,20 @@ describe('the error shape', () => {
     expectErrorShape(response.body);
   });
 });
+
+describe('guessing passwords', () => {
+  it('pauses an account after 10 wrong passwords in 15 minutes, even for the right one, with Retry-After', async () => {
+    const g = await makeTestApp({ ADMIN_EMAIL: 'guessed@example.org' });
+    try {
+      for (let i = 0; i < 10; i++) {
+        expect((await g.json('/api/auth/login', { body: { email: 'guessed@example.org', password: `guess number ${i}` } })).status).toBe(401);
+      }
+      const paused = await g.json('/api/auth/login', { body: { email: 'guessed@example.org', password: ADMIN.password } });
+      expect(paused.status).toBe(429);
+      expectErrorShape(paused.body);
+      expect(Number(paused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await g.close();
+    }
+  });
+});

@@ -7,22 +7,38 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { auditLog } from '../../db/schema';
 import { createSession, deleteSession, findUserByEmail } from '../../db/users';
 import type { AppDeps } from '../deps';
+import { FixedWindowCounter } from '../middleware/rate-limit';
 import { SESSION_COOKIE, sessionToken } from '../middleware/require-user';
 import { randomSecret, sha256Hex, verifyPassword } from './password';
 
-export interface StartedSession {
-  token: string;
-  expiresAt: Date;
-}
+export type SessionAttempt =
+  | { ok: true; token: string; expiresAt: Date }
+  | { ok: false; reason: 'mismatch' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-/** Checks the password, audits the attempt and sets the session cookie; null when they do not match. */
-export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, c: Context, email: string, password: string): Promise<StartedSession | null> {
+/**
+ * Failed sign-ins per account per 15 minutes before it is paused: enough for a person who
+ * mistypes, too few to guess a password. Per process, like the submission limits.
+ */
+const FAILURES_ALLOWED = 10;
+const failures = new FixedWindowCounter(FAILURES_ALLOWED, 15 * 60_000);
+
+/** Checks the password, audits the attempt and sets the session cookie. */
+export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, c: Context, email: string, password: string): Promise<SessionAttempt> {
   const { db } = deps.store;
+  const at = deps.now();
+  const account = email.toLowerCase();
+  if (failures.count(account, at.getTime()) >= FAILURES_ALLOWED) {
+    await db.insert(auditLog).values({ at, action: 'login_throttled', details: { email } });
+    return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(failures.resetsIn(at.getTime()) / 1000) };
+  }
   const user = await findUserByEmail(db, email);
   const ok = user && !user.disabled && (await verifyPassword(password, user.passwordHash));
-  const at = deps.now();
   await db.insert(auditLog).values({ at, userId: user?.id ?? null, action: ok ? 'login' : 'login_failed', details: { email } });
-  if (!user || !ok) return null;
+  if (!user || !ok) {
+    failures.take(account, at.getTime());
+    return { ok: false, reason: 'mismatch' };
+  }
   const token = randomSecret(32);
   const expiresAt = new Date(at.getTime() + deps.config.SESSION_HOURS * 3_600_000);
   await createSession(db, user.id, await sha256Hex(token), expiresAt);
@@ -33,7 +49,7 @@ export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now
     path: '/',
     expires: expiresAt,
   });
-  return { token, expiresAt };
+  return { ok: true, token, expiresAt };
 }
 
 /** Forgets the caller's session (bearer or cookie) and clears the cookie. */

@@ -18,14 +18,23 @@ export class FixedWindowCounter {
 
   /** Counts one request; returns 0 when it is allowed, else the milliseconds until the window resets. */
   take(key: string, now: number): number {
+    const count = this.count(key, now) + 1;
+    this.counts.set(key, count);
+    return count > this.limit ? this.resetsIn(now) : 0;
+  }
+
+  /** How many requests `key` has made in the current window, without counting one. */
+  count(key: string, now: number): number {
     if (now - this.windowStart >= this.windowMs) {
       // A new window forgets every key at once, so memory is bounded by one window's clients.
       this.counts.clear();
       this.windowStart = now - (now % this.windowMs);
     }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    return count > this.limit ? this.windowStart + this.windowMs - now : 0;
+    return this.counts.get(key) ?? 0;
+  }
+
+  resetsIn(now: number): number {
+    return this.windowStart + this.windowMs - now;
   }
 }
 

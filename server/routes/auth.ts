@@ -18,7 +18,11 @@ export function authRoutes(deps: AppDeps) {
     .post('/api/auth/login', valid('json', LoginRequest), async (c) => {
       const { email, password } = c.req.valid('json');
       const session = await startSession(deps, c, email, password);
-      if (!session) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
+      if (!session.ok && session.reason === 'throttled') {
+        c.header('Retry-After', String(session.retryAfterSeconds));
+        throw new ApiError(429, 'too_many_attempts', `Too many wrong passwords for this account. Try again in ${Math.ceil(session.retryAfterSeconds / 60)} minutes.`);
+      }
+      if (!session.ok) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
       return c.json({ token: session.token, expiresAt: session.expiresAt.toISOString() });
     })
     .post('/api/auth/logout', requireUser(deps), async (c) => {

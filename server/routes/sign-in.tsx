@@ -20,6 +20,7 @@ const MESSAGES = {
   emailFormat: 'Enter an email address in the correct format, like name@example.org',
   passwordMissing: 'Enter your password',
   noMatch: 'The email address or password is not right. Check them and try again',
+  throttled: (seconds: number) => `Too many wrong passwords for this account. Try again in ${Math.ceil(seconds / 60)} minutes`,
 };
 
 export function signInRoutes(deps: AppDeps) {
@@ -46,7 +47,11 @@ export function signInRoutes(deps: AppDeps) {
         return page(errors, 422);
       }
       const session = await startSession(deps, c, parsed.data.email, parsed.data.password);
-      if (!session) return page([{ field: 'email', message: MESSAGES.noMatch }], 401);
+      if (!session.ok && session.reason === 'throttled') {
+        c.header('Retry-After', String(session.retryAfterSeconds));
+        return c.html(renderDocument(<SignInPage email={email} next={next} errors={[{ field: 'password', message: MESSAGES.throttled(session.retryAfterSeconds) }]} />), 429);
+      }
+      if (!session.ok) return page([{ field: 'email', message: MESSAGES.noMatch }], 401);
       const principal = await principalForToken(deps, session.token);
       return c.redirect(next ?? (principal ? homeFor(principal) : '/dashboard'), 303);
     })
