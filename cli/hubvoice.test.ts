@@ -19,7 +19,7 @@ describe('hubvoice CLI', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/train: themes/);
-    expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 'hubvoice-theme-model', version: 1 });
+    expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 'hubvoice-theme-model', version: 2, featureScheme: { sublinearTf: true } });
   });
 
   it('evaluates a model, printing exactly one JSON line with the five keys', () => {

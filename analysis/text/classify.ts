@@ -90,6 +90,8 @@ function clauseOf(t: TokenisedText, clause: number): TokenisedText {
     negated: Uint8Array.from(idx, (i) => t.negated[i]!),
     start: idx.map((i) => t.start[i]!),
     end: idx.map((i) => t.end[i]!),
+    // Offsets are the same in the lower-cased text for the scripts feedback arrives in.
+    lower: idx.length ? t.lower.slice(t.start[idx[0]!]!, t.end[idx[idx.length - 1]!]!) : '',
   };
 }
 
@@ -117,7 +119,7 @@ export function classify(model: ThemeModel, text: string): Classification {
     for (let k = 0; k < v.ids.length; k++) {
       const f = v.ids[k]!;
       const c = v.values[k]! * model.themeWeights[f * L + l]!;
-      if (c > 0 && !model.vocab.keys[f]!.startsWith('#')) contributions.push({ k, c });
+      if (c > 0 && v.word[k]! >= 0 && !model.vocab.keys[f]!.startsWith('#')) contributions.push({ k, c });
     }
     contributions.sort((a, b) => b.c - a.c);
     const top = contributions.slice(0, 3);

@@ -4,7 +4,7 @@
  * softmax. The JSON form is sparse and rounded so a trained model stays small enough to keep in
  * a database row or ship with a Worker.
  */
-import { compileVocabulary, type Vocabulary } from './features';
+import { compileVocabulary, type FeatureScheme, type Vocabulary } from './features';
 
 /** A theme a council reports on: the default taxonomy's or one learnt from labelled comments. */
 export interface ThemeDefinition {
@@ -23,7 +23,10 @@ export interface LinearLayerJson {
 
 export interface ThemeModelJson {
   format: 'hubvoice-theme-model';
-  version: 1;
+  /** 1: binary word features (seed-term models); 2: adds `featureScheme` (TF-IDF, character n-grams). */
+  version: 1 | 2;
+  /** Format 2 only; format 1 means `{ sublinearTf: false }`. */
+  featureScheme?: FeatureScheme;
   themes: ThemeDefinition[];
   /** False when every training comment had exactly one theme: then only the best theme is given. */
   multiLabel: boolean;
@@ -81,10 +84,10 @@ function denseLayer(layer: LinearLayerJson, features: number, classes: number): 
  */
 export function loadModel(json: ThemeModelJson | string): ThemeModel {
   const m: ThemeModelJson = typeof json === 'string' ? (JSON.parse(json) as ThemeModelJson) : json;
-  if (m.format !== 'hubvoice-theme-model' || m.version !== 1) throw new Error('not a hubvoice theme model (format/version)');
+  if (m.format !== 'hubvoice-theme-model' || (m.version !== 1 && m.version !== 2)) throw new Error('not a hubvoice theme model (format/version)');
   if (!Array.isArray(m.themes) || m.themes.length === 0) throw new Error('theme model has no themes');
   if (!Array.isArray(m.features) || m.themeLayer?.weights?.length !== m.themes.length) throw new Error('theme model weights do not match its themes');
-  const vocab = compileVocabulary(m.features, m.idf);
+  const vocab = compileVocabulary(m.features, m.idf, m.version === 2 ? m.featureScheme : undefined);
   const F = vocab.keys.length;
   const L = m.themes.length;
   const themes = denseLayer(m.themeLayer, F, L);
@@ -142,9 +145,12 @@ export function modelToJson(model: ThemeModel): ThemeModelJson {
     kept.forEach((f, i) => w.set(weights.subarray(f * classes, f * classes + classes), i * classes));
     return w;
   };
+  const scheme = model.vocab.scheme;
+  const plain = !scheme.sublinearTf && !scheme.charNgrams;
   return {
     format: 'hubvoice-theme-model',
-    version: 1,
+    // Models that format 1 can describe stay format 1, so older readers still load them.
+    ...(plain ? { version: 1 as const } : { version: 2 as const, featureScheme: structuredClone(scheme) }),
     themes: model.themes.map((t) => ({ ...t })),
     multiLabel: model.multiLabel,
     thresholds: Array.from(model.thresholds, round3),
