@@ -2,7 +2,7 @@
  * Scoring a comment against a model: themes with the words that triggered them, overall
  * sentiment, and sentiment per theme where a comment is mixed ("staff lovely but the wait…").
  */
-import { vectorise, type FeatureVector } from './features';
+import { wordCharFeatures, vectorise, type FeatureVector } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel } from './model';
 import { tokenise, type TokenisedText } from './tokenize';
 
@@ -40,12 +40,16 @@ export function themeLogits(layer: Pick<ThemeModel, 'themeBias' | 'themeWeights'
   }
 }
 
-/** Sentiment class probabilities for a vector, in the order -1, 0, 1. */
-export function sentimentProbabilities(model: Pick<ThemeModel, 'sentimentBias' | 'sentimentWeights'>, v: FeatureVector): [number, number, number] {
+/** Sentiment class probabilities for a vector, in the order -1, 0, 1; `extra` adds to the logits. */
+export function sentimentProbabilities(
+  model: Pick<ThemeModel, 'sentimentBias' | 'sentimentWeights'>,
+  v: FeatureVector,
+  extra: ArrayLike<number> = [0, 0, 0],
+): [number, number, number] {
   const W = model.sentimentWeights;
-  let a = model.sentimentBias[0]!;
-  let b = model.sentimentBias[1]!;
-  let c = model.sentimentBias[2]!;
+  let a = model.sentimentBias[0]! + extra[0]!;
+  let b = model.sentimentBias[1]! + extra[1]!;
+  let c = model.sentimentBias[2]! + extra[2]!;
   for (let k = 0; k < v.ids.length; k++) {
     const base = v.ids[k]! * 3;
     const x = v.values[k]!;
@@ -67,6 +71,59 @@ function argmax3(p: readonly number[]): Sentiment {
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/**
+ * Per model, each word's character n-gram score for every theme and sentiment class, and its
+ * squared norm last. Feedback repeats a small vocabulary, so nearly every word is soon a cache
+ * hit: one lookup and L + 4 additions instead of ~12 n-gram features each dotted with L + 3
+ * weights. Keyed by the weights, which are never mutated once a model is returned.
+ */
+const wordScores = new WeakMap<Float32Array, Map<string, Float32Array>>();
+/** Bounded, like the stem cache, so a long-running server cannot grow it without limit. */
+const WORD_CACHE_LIMIT = 100_000;
+let charScratch = new Float32Array(64);
+
+function scoreWord(model: ThemeModel, word: string): Float32Array {
+  const L = model.themes.length;
+  const entry = new Float32Array(L + 4);
+  const { ids, counts, n } = wordCharFeatures(model.vocab, word);
+  for (let j = 0; j < n; j++) {
+    const f = ids[j]!;
+    const x = counts[j]! * model.vocab.idf[f]!;
+    for (let l = 0; l < L; l++) entry[l]! += x * model.themeWeights[f * L + l]!;
+    for (let c = 0; c < 3; c++) entry[L + c]! += x * model.sentimentWeights[f * 3 + c]!;
+    entry[L + 3]! += x * x;
+  }
+  return entry;
+}
+
+/**
+ * Adds the character n-gram block's share of the theme and sentiment logits of `words`: the
+ * same numbers as the explicit vector `vectorise` builds, from cached per-word scores.
+ */
+export function addCharScores(model: ThemeModel, words: readonly string[], themeOut: Float32Array | null, sentimentOut: Float32Array): void {
+  const char = model.vocab.scheme.charNgrams;
+  if (!char) return;
+  const L = model.themes.length;
+  let cache = wordScores.get(model.themeWeights);
+  if (!cache) wordScores.set(model.themeWeights, (cache = new Map()));
+  if (charScratch.length < L + 4) charScratch = new Float32Array(L + 4);
+  const sum = charScratch.subarray(0, L + 4).fill(0);
+  for (const word of words) {
+    let entry = cache.get(word);
+    if (entry === undefined) {
+      entry = scoreWord(model, word);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(word, entry);
+    }
+    for (let c = 0; c < L + 4; c++) sum[c]! += entry[c]!;
+  }
+  const norm = sum[L + 3]!;
+  if (norm <= 0) return;
+  const scale = model.normalise ? char.weight / Math.sqrt(norm) : 1;
+  if (themeOut) for (let l = 0; l < L; l++) themeOut[l]! += scale * sum[l]!;
+  for (let c = 0; c < 3; c++) sentimentOut[c]! += scale * sum[L + c]!;
+}
 
 /** Indices of the themes given for these logits: the best, plus any over its threshold. */
 export function chooseThemes(model: ThemeModel, logits: Float32Array): number[] {
@@ -90,8 +147,6 @@ function clauseOf(t: TokenisedText, clause: number): TokenisedText {
     negated: Uint8Array.from(idx, (i) => t.negated[i]!),
     start: idx.map((i) => t.start[i]!),
     end: idx.map((i) => t.end[i]!),
-    // Offsets are the same in the lower-cased text for the scripts feedback arrives in.
-    lower: idx.length ? t.lower.slice(t.start[idx[0]!]!, t.end[idx[idx.length - 1]!]!) : '',
   };
 }
 
@@ -104,13 +159,16 @@ function clauseOf(t: TokenisedText, clause: number): TokenisedText {
  */
 export function classify(model: ThemeModel, text: string): Classification {
   const t = tokenise(text);
-  const v = vectorise(model.vocab, t, model.normalise);
+  // Word features explicitly (triggers are words); character n-grams through the chunk cache.
+  const v = vectorise(model.vocab, t, model.normalise, false);
   const L = model.themes.length;
   if (themeScratch.length < L) themeScratch = new Float32Array(L);
   const logits = themeScratch.subarray(0, L);
   themeLogits(model, v, logits);
+  const charSentiment = new Float32Array(3);
+  addCharScores(model, t.words, logits, charSentiment);
   const chosen = chooseThemes(model, logits);
-  const sentimentScores = sentimentProbabilities(model, v);
+  const sentimentScores = sentimentProbabilities(model, v, charSentiment);
   const sentiment = argmax3(sentimentScores);
   const lastClause = t.clause.length > 0 ? t.clause[t.clause.length - 1]! : 0;
   const clauseSentiment = new Map<number, Sentiment>();
@@ -135,7 +193,10 @@ export function classify(model: ThemeModel, text: string): Classification {
       const clause = t.clause[v.word[first.k]!]!;
       let s = clauseSentiment.get(clause);
       if (s === undefined) {
-        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, clauseOf(t, clause), model.normalise)));
+        const part = clauseOf(t, clause);
+        const partChar = new Float32Array(3);
+        addCharScores(model, part.words, null, partChar);
+        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, part, model.normalise, false), partChar));
         clauseSentiment.set(clause, s);
       }
       themeSentiment = s;

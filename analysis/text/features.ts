@@ -20,7 +20,12 @@ export const CHAR_PREFIX = '~';
  */
 export interface FeatureScheme {
   sublinearTf: boolean;
-  /** Hashed character n-grams as a second, separately L2-normalised block scaled by `weight`. */
+  /**
+   * Hashed character n-grams of the words as a second block scaled by `weight`: each feature
+   * count × idf, divided by the root of the sum over words of each word's own squared norm. That
+   * norm (not the block's exact L2 norm) makes a word's contribution depend only on the word, so
+   * tagging can cache it per word.
+   */
   charNgrams?: CharNgramScheme & { weight: number };
 }
 
@@ -154,38 +159,67 @@ function nextEpoch(vocab: Vocabulary): number {
   return vocab.epoch;
 }
 
-/** Feature ids and first word positions of the comment being vectorised; grown as needed. */
-let idScratch = new Int32Array(256);
-let wordScratch = new Int32Array(256);
+let charScratch = new Int32Array(64);
+
+/**
+ * The character n-gram features of one word: distinct feature ids, sorted, in `ids` and their
+ * counts in `counts` (both scratch, valid until the next call); `n` says how many.
+ */
+export function wordCharFeatures(vocab: Vocabulary, word: string): { ids: Int32Array; counts: Int32Array; n: number } {
+  const { buckets, count } = charNgramBuckets(word, vocab.scheme.charNgrams!);
+  if (charScratch.length < 2 * count) charScratch = new Int32Array(4 * count);
+  const found = charScratch.subarray(0, count);
+  let k = 0;
+  for (let j = 0; j < count; j++) {
+    const f = vocab.charBucket[buckets[j]!]!;
+    if (f >= 0) found[k++] = f;
+  }
+  const ids = found.subarray(0, k).sort();
+  const counts = charScratch.subarray(count, 2 * count);
+  let n = 0;
+  for (let j = 0; j < k; j++) {
+    if (n > 0 && ids[n - 1] === ids[j]) counts[n - 1]!++;
+    else (ids[n] = ids[j]!), (counts[n++] = 1);
+  }
+  return { ids, counts, n };
+}
+
+/**
+ * The comment being vectorised: distinct feature ids in first-seen order, the word each came
+ * from, and how many. Module state rather than closures because this is the hot loop of tagging.
+ */
+let ids = new Int32Array(256);
+let wordOf = new Int32Array(256);
+let size = 0;
+
+function addFeature(vocab: Vocabulary, epoch: number, f: number, word: number, count: number): void {
+  if (f < 0) return;
+  if (vocab.stamp[f] !== epoch) {
+    vocab.stamp[f] = epoch;
+    vocab.count[f] = count;
+    ids[size] = f;
+    wordOf[size++] = word;
+  } else vocab.count[f]! += count;
+}
 
 /**
  * Turns a tokenised comment into a sparse vector (see `FeatureScheme`), optionally
- * L2-normalised so long comments do not dominate.
+ * L2-normalised so long comments do not dominate. `withCharNgrams` false leaves out the
+ * character n-gram block, which tagging adds from its per-word cache instead.
  */
-export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolean): FeatureVector {
+export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolean, withCharNgrams = true): FeatureVector {
   const n = t.words.length;
-  const char = vocab.scheme.charNgrams;
-  const grams = char ? charNgramBuckets(t.lower, char) : null;
-  const most = 3 * n + 2 + (grams ? grams.count : 0);
-  if (idScratch.length < most) (idScratch = new Int32Array(most * 2)), (wordScratch = new Int32Array(most * 2));
-  const ids = idScratch;
-  const word = wordScratch;
-  const { stamp, count } = vocab;
+  const char = withCharNgrams ? vocab.scheme.charNgrams : undefined;
+  let most = 3 * n + 2;
+  if (char) for (const w of t.words) most += (w.length + 2) * (char.max - char.min + 1);
+  if (ids.length < most) (ids = new Int32Array(most * 2)), (wordOf = new Int32Array(most * 2));
+  const { count, idf } = vocab;
   const epoch = nextEpoch(vocab);
-  let m = 0;
+  size = 0;
   let pos = 0;
   let neg = 0;
   let firstLexicon = -1;
   let prevId = -1;
-  const add = (f: number, i: number): void => {
-    if (f < 0) return;
-    if (stamp[f] !== epoch) {
-      stamp[f] = epoch;
-      count[f] = 1;
-      ids[m] = f;
-      word[m++] = i;
-    } else count[f]!++;
-  };
   for (let i = 0; i < n; i++) {
     const s = stem(t.words[i]!);
     const negated = t.negated[i] === 1;
@@ -199,49 +233,45 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
       prevId = -1;
       continue;
     }
-    add(vocab.unigram[id]!, i);
-    if (negated) add(vocab.negatedUnigram[id]!, i);
-    if (prevId >= 0 && t.clause[i - 1] === t.clause[i]) {
-      const f = vocab.bigram.get(prevId * BIGRAM_BASE + id);
-      if (f !== undefined) add(f, i - 1);
-    }
+    addFeature(vocab, epoch, vocab.unigram[id]!, i, 1);
+    if (negated) addFeature(vocab, epoch, vocab.negatedUnigram[id]!, i, 1);
+    if (prevId >= 0 && t.clause[i - 1] === t.clause[i]) addFeature(vocab, epoch, vocab.bigram.get(prevId * BIGRAM_BASE + id) ?? -1, i - 1, 1);
     prevId = id;
   }
-  if (pos > 0) add(vocab.positive, firstLexicon), (count[vocab.positive] = pos);
-  if (neg > 0) add(vocab.negative, firstLexicon), (count[vocab.negative] = neg);
-  const words = m;
-  if (grams) {
-    const { buckets } = grams;
-    const bucketFeature = vocab.charBucket;
-    for (let j = 0; j < grams.count; j++) {
-      const f = bucketFeature[buckets[j]!]!;
-      if (f < 0) continue;
-      if (stamp[f] !== epoch) {
-        stamp[f] = epoch;
-        count[f] = 1;
-        ids[m] = f;
-        word[m++] = -1;
-      } else count[f]!++;
+  if (pos > 0) addFeature(vocab, epoch, vocab.positive, firstLexicon, pos);
+  if (neg > 0) addFeature(vocab, epoch, vocab.negative, firstLexicon, neg);
+  const words = size;
+  let charNorm = 0;
+  if (char) {
+    for (const w of t.words) {
+      const grams = wordCharFeatures(vocab, w);
+      for (let j = 0; j < grams.n; j++) {
+        const f = grams.ids[j]!;
+        const v = grams.counts[j]! * idf[f]!;
+        charNorm += v * v;
+        addFeature(vocab, epoch, f, -1, grams.counts[j]!);
+      }
     }
   }
-  const out: FeatureVector = { ids: ids.slice(0, m), values: new Float32Array(m), word: word.slice(0, m) };
+  const m = size;
+  const out: FeatureVector = { ids: ids.slice(0, m), values: new Float32Array(m), word: wordOf.slice(0, m) };
   const sublinear = vocab.scheme.sublinearTf;
-  const scaleBlock = (from: number, to: number, weight: number): void => {
-    let norm = 0;
-    for (let k = from; k < to; k++) {
-      const f = ids[k]!;
-      const c = count[f]!;
-      const lexicon = f === vocab.positive || f === vocab.negative;
-      const v = sublinear ? (c === 1 ? 1 : 1 + Math.log(c)) * vocab.idf[f]! : lexicon ? c : vocab.idf[f]!;
-      out.values[k] = v;
-      norm += v * v;
-    }
-    if (normalise && norm > 0) {
-      const scale = weight / Math.sqrt(norm);
-      for (let k = from; k < to; k++) out.values[k]! *= scale;
-    }
-  };
-  scaleBlock(0, words, 1);
-  if (char) scaleBlock(words, m, char.weight);
+  let norm = 0;
+  for (let k = 0; k < words; k++) {
+    const f = ids[k]!;
+    const c = count[f]!;
+    const lexicon = f === vocab.positive || f === vocab.negative;
+    const v = sublinear ? (c === 1 ? 1 : 1 + Math.log(c)) * idf[f]! : lexicon ? c : idf[f]!;
+    out.values[k] = v;
+    norm += v * v;
+  }
+  if (normalise && norm > 0) {
+    const scale = 1 / Math.sqrt(norm);
+    for (let k = 0; k < words; k++) out.values[k]! *= scale;
+  }
+  if (char && charNorm > 0) {
+    const scale = normalise ? char.weight / Math.sqrt(charNorm) : 1;
+    for (let k = words; k < m; k++) out.values[k] = count[ids[k]!]! * idf[ids[k]!]! * scale;
+  }
   return out;
 }

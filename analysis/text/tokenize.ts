@@ -15,8 +15,6 @@ export interface TokenisedText {
   /** Offsets of each word in the original text, for quoting the words that triggered a theme. */
   start: number[];
   end: number[];
-  /** The lower-cased text (of the comment, or of the clause), for character n-grams. */
-  lower: string;
 }
 
 const NEGATIONS = new Set([
@@ -109,7 +107,7 @@ export function tokenise(text: string): TokenisedText {
       negLeft = 0;
     } else if (code === 44 || code === 58 || code === 0xff0c || code === 0x3001) negLeft = 0;
   }
-  return { words, clause, negated: Uint8Array.from(negFlags), start, end, lower };
+  return { words, clause, negated: Uint8Array.from(negFlags), start, end };
 }
 
 const stemCache = new Map<string, string>();

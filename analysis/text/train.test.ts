@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify';
+import { classify, sentimentProbabilities, themeLogits } from './classify';
 import { defaultModel } from './default-model';
 import { evaluate, parseLabelledCsv } from './evaluate';
 import { loadModel, modelToJson } from './model';
+import { vectorise } from './features';
+import { tokenise } from './tokenize';
 import { applyCorrections, train } from './train';
 
 const fixture = parseLabelledCsv(readFileSync(new URL('./fixtures/family-hub-feedback.csv', import.meta.url), 'utf8'));
@@ -56,6 +58,27 @@ describe('train', () => {
   it('rejects rows without any labels', () => {
     expect(() => train([{ text: 'hello', labels: [] }])).toThrow(/no labelled comments/);
     expect(() => train([{ text: 'hello', labels: [], sentiment: 1 }])).toThrow(/no theme labels/);
+  });
+});
+
+describe('character n-grams', () => {
+  it('are scored through the per-word cache exactly as the explicit vector scores them', () => {
+    expect(model.vocab.scheme.charNgrams).toBeDefined();
+    const z = new Float32Array(model.themes.length);
+    for (const row of fixture.slice(0, 30)) {
+      themeLogits(model, vectorise(model.vocab, tokenise(row.text), true), z);
+      const best = Math.max(...z);
+      const scores = classify(model, row.text).themes.map((t) => t.score);
+      expect(scores[0]).toBeCloseTo(1 / (1 + Math.exp(-best)), 3);
+      const p = sentimentProbabilities(model, vectorise(model.vocab, tokenise(row.text), true));
+      expect(classify(model, row.text).sentimentScores.map((x) => x.toFixed(4))).toEqual(p.map((x) => x.toFixed(4)));
+    }
+  });
+
+  it('can be left out for a words-only model that tags faster', () => {
+    const words = train(fixture, { charNgrams: null });
+    expect(words.vocab.keys.some((k) => k.startsWith('~'))).toBe(false);
+    expect(loadModel(modelToJson(words)).vocab.scheme).toEqual({ sublinearTf: true });
   });
 });
 

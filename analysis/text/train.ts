@@ -42,7 +42,7 @@ export interface TrainOptions {
   /** Likewise for the three sentiment classes; 0.5 unless told. */
   sentimentClassBalance?: number;
   /**
-   * Hashed character n-grams (char_wb) as a second feature block; 3..5, 2^14 buckets, weight 0.7
+   * Hashed character n-grams of words (char_wb) as a second feature block; 3..5, 2^14 buckets, weight 0.7
    * unless told; null for words only (about 3× faster tagging, -0.02 macro-F1).
    */
   charNgrams?: (CharNgramScheme & { weight: number }) | null;
@@ -55,6 +55,8 @@ export interface TrainOptions {
    * (major themes 0.582 vs 0.572).
    */
   thresholdFolds?: number;
+  /** Tune per-class sentiment offsets for macro-F1 on the same inner folds; true unless told. */
+  tuneSentiment?: boolean;
   /** Names and descriptions for label ids; labels without one are named after themselves. */
   themes?: readonly ThemeDefinition[];
   /** Seed for shuffling, so training is reproducible. */
@@ -104,10 +106,12 @@ function prepare(texts: readonly string[], minDf: number, scheme: FeatureScheme)
     const bucketDf = new Int32Array(1 << char.bits);
     const seenIn = new Int32Array(1 << char.bits).fill(-1);
     tokenised.forEach((t, d) => {
-      const { buckets, count } = charNgramBuckets(t.lower, char);
-      for (let j = 0; j < count; j++) {
-        const b = buckets[j]!;
-        if (seenIn[b] !== d) (seenIn[b] = d), bucketDf[b]!++;
+      for (const word of t.words) {
+        const { buckets, count } = charNgramBuckets(word, char);
+        for (let j = 0; j < count; j++) {
+          const b = buckets[j]!;
+          if (seenIn[b] !== d) (seenIn[b] = d), bucketDf[b]!++;
+        }
       }
     });
     bucketDf.forEach((count, b) => {
@@ -175,24 +179,42 @@ export function train(rows: readonly LabelledComment[], options: TrainOptions = 
   const all = X.map((_, i) => i);
   const themeLayer = fitThemes(all, seed);
   onProgress?.({ stage: 'themes', done: 1, total: 1 });
-  const sentimentLayer = sentimentTargets.some((t) => t.length > 0) ? fitSvms(X, sentimentTargets, F, 3, sentimentSvm) : { bias: new Float32Array(3), weights: new Float32Array(F * 3) };
+  const sentimentLayer = sentimentTargets.some((t) => t.length > 0)
+    ? fitSvms(X, sentimentTargets, F, 3, sentimentSvm) : { bias: new Float32Array(3), weights: new Float32Array(F * 3) };
   onProgress?.({ stage: 'sentiment', done: 1, total: 1 });
 
   const folds = options.thresholdFolds ?? 3;
-  if (multiLabel && folds >= 2 && labelled.length >= MIN_COMMENTS_FOR_OFFSETS) {
+  const tuneThemes = multiLabel;
+  const tuneSentiment = options.tuneSentiment ?? true;
+  const hasSentiment = sentimentTargets.some((t) => t.length > 0);
+  if ((tuneThemes || (tuneSentiment && hasSentiment)) && folds >= 2 && labelled.length >= MIN_COMMENTS_FOR_OFFSETS) {
     // Out-of-fold scores from inner cross-validation, so thresholds are not tuned on scores
     // the model has already fitted.
     const themeZ = new Float32Array(X.length * L);
+    const sentimentZ = new Float32Array(X.length * 3);
     const order = shuffled(X.length, random(seed + 7));
     for (let k = 0; k < folds; k++) {
       const held = Array.from(order).filter((_, i) => i % folds === k);
       const heldSet = new Set(held);
-      const themesK = fitThemes(all.filter((d) => !heldSet.has(d)), seed + k + 1);
-      for (const d of held) themeLogits({ themeBias: themesK.bias, themeWeights: themesK.weights }, X[d]!, themeZ.subarray(d * L, d * L + L));
+      const rest = all.filter((d) => !heldSet.has(d));
+      if (tuneThemes) {
+        const layer = fitThemes(rest, seed + k + 1);
+        for (const d of held) themeLogits({ themeBias: layer.bias, themeWeights: layer.weights }, X[d]!, themeZ.subarray(d * L, d * L + L));
+      }
+      if (tuneSentiment && hasSentiment) {
+        const layer = fitSvms(rest.map((d) => X[d]!), rest.map((d) => sentimentTargets[d]!), F, 3, { ...sentimentSvm, seed: seed + k + 1 });
+        for (const d of held) themeLogits({ themeBias: layer.bias, themeWeights: layer.weights }, X[d]!, sentimentZ.subarray(d * 3, d * 3 + 3));
+      }
       onProgress?.({ stage: 'thresholds', done: k + 1, total: folds });
     }
-    const themeOffsets = tuneOffsets(themeZ, L, targets, 'best-and-positive', { grid: OFFSET_GRID });
-    for (let l = 0; l < L; l++) themeLayer.bias[l]! += themeOffsets[l]!;
+    if (tuneThemes) {
+      const offsets = tuneOffsets(themeZ, L, targets, 'best-and-positive', { grid: OFFSET_GRID });
+      for (let l = 0; l < L; l++) themeLayer.bias[l]! += offsets[l]!;
+    }
+    if (tuneSentiment && hasSentiment) {
+      const offsets = tuneOffsets(sentimentZ, 3, sentimentTargets, 'best', { grid: OFFSET_GRID });
+      for (let c = 0; c < 3; c++) sentimentLayer.bias[c]! += offsets[c]!;
+    }
   }
 
   const named = new Map((options.themes ?? []).map((t) => [t.id, t]));
