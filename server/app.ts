@@ -22,6 +22,7 @@ import { safeguardingPageRoutes } from './routes/safeguarding-pages';
 import { signInRoutes } from './routes/sign-in';
 import { safeguardingRoutes } from './routes/safeguarding';
 import { surveyRoutes } from './routes/surveys';
+import { widgetRoutes } from './routes/widget';
 import { themeRoutes } from './routes/themes';
 
 export function createApp(deps: AppDeps) {
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   const counters = submissionCounters(deps.config.RATE_LIMIT_PER_MINUTE);
   app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
   app.route('/', healthRoutes(deps));
+  app.route('/', widgetRoutes());
   app.route('/', authRoutes(deps));
   app.route('/', siteRoutes(deps));
   app.route('/', surveyRoutes(deps));

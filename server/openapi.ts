@@ -113,6 +113,13 @@ export function openApiDocument(publicUrl: string) {
           responses: { 200: { description: '`{ code, surveyId }`' }, 404: error('No such code you manage'), 422: error('The survey is not this organisation’s') },
         },
       },
+      '/widget.js': {
+        get: {
+          summary: 'The embeddable survey widget (one file, gzip ≤ 10 KB); any origin may load it',
+          description: 'Embed with `<script src=".../widget.js" data-hubvoice="{code}" async></script>`. Revalidated by ETag; `/widget.{hash}.js` is the same file, immutable for a year.',
+          responses: { 200: { description: 'JavaScript' }, 304: { description: 'Not modified' } },
+        },
+      },
       '/api/forms/{code}': {
         get: {
           summary: 'The public survey for a site or service point, in one language',

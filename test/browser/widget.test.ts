@@ -1,0 +1,243 @@
+/**
+ * The embeddable widget in real Chromium, on a third-party page from another origin whose CSS is
+ * hostile: embedded by its script tag, a multi-page survey with skip logic answered in Polish, axe
+ * on the widget's shadow root, the button-and-dialog mode, and a connection cut mid-submit.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pl from '../../widget/i18n/pl.json';
+import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
+import { launchChromium, phonePage, startServer, storedResponses, type RunningServer } from './helpers';
+
+const CODE = 'stb-play';
+/** What a careless or hostile host page might do to everything on it. */
+const HOSTILE_CSS = `* { display: block !important; color: red !important; font: 9px/1 "Comic Sans MS", cursive !important; }
+div, button, input, label, h1 { visibility: hidden; opacity: .2 } input { display: none !important } head, script, style { display: none !important }`;
+
+let server: RunningServer;
+let browser: Browser;
+let thirdParty: Server;
+let thirdPartyUrl: string;
+let surveyVersionId: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ ADMIN_EMAIL: 'admin@example.org' }), launchChromium()]);
+  const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'correct horse battery staple' }) });
+  const { token } = (await login.json()) as { token: string };
+  const created = await fetch(`${server.base}/api/surveys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] }),
+  });
+  if (created.status !== 201) throw new Error(`could not create the survey: ${await created.text()}`);
+  const survey = (await created.json()) as { versions: { id: string }[] };
+  surveyVersionId = survey.versions[0]!.id;
+  thirdParty = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://third-party');
+    const mode = url.pathname === '/button' ? ' data-mode="button"' : '';
+    const lang = url.searchParams.get('lang') ?? 'pl';
+    const code = url.searchParams.get('code') ?? CODE;
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Council news</title>
+<style>${HOSTILE_CSS}</style></head><body><main><h1>Family services</h1><p>Tell us how we did:</p>
+<script src="${server.base}/widget.js" data-hubvoice="${code}" data-lang="${lang}"${mode} async></script><p>More council news.</p></main></body></html>`);
+  });
+  await new Promise<void>((resolve) => thirdParty.listen(0, '127.0.0.1', resolve));
+  thirdPartyUrl = `http://localhost:${(thirdParty.address() as AddressInfo).port}`;
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => thirdParty?.close(resolve));
+  await server?.close();
+});
+
+const widgetRows = async () => (await storedResponses(server.db)).filter((r) => r.channel === 'widget');
+const rowsWithKey = async (key: string) => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
+/** axe-core on the widget alone (its shadow root), not on the host page it was put on. */
+const widgetViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).include('hubvoice-survey').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).disableRules(['region']).analyze();
+  return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+};
+const stored = (page: Page) => page.evaluate((code) => JSON.parse(localStorage.getItem(`hubvoice:${code}`) ?? 'null') as { idempotencyKey: string; pending: boolean } | null, CODE);
+
+async function waitFor<T>(check: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the widget on a third-party page with hostile CSS', () => {
+  it('is embedded by its script tag and answered in Polish across three pages with skip logic, and stored once', async () => {
+    const { context, page } = await phonePage(browser);
+    page.setDefaultTimeout(15_000);
+    await page.goto(thirdPartyUrl);
+    const widget = page.locator('hubvoice-survey');
+    await widget.getByRole('heading', { name: 'Twoja wizyta' }).waitFor();
+    // The page's CSS stops at the shadow root.
+    const heading = await widget.locator('h1').evaluate((h1) => ({ color: getComputedStyle(h1).color, visibility: getComputedStyle(h1).visibility, size: getComputedStyle(h1).fontSize }));
+    expect(heading).toEqual({ color: 'rgb(11, 12, 12)', visibility: 'visible', size: '28.8px' });
+    expect(await widget.getByLabel(pl['fft.poor'], { exact: true }).isVisible()).toBe(true);
+    expect(await widget.getByText(pl['widget.page'].replace('{page}', '1').replace('{pages}', '3')).isVisible()).toBe(true);
+
+    const wrong = widget.getByLabel('Co poszło nie tak?');
+    expect(await wrong.count()).toBe(0);
+    await widget.getByLabel(pl['fft.poor'], { exact: true }).check();
+    await wrong.waitFor();
+    await widget.getByLabel(pl['fft.good'], { exact: true }).check();
+    await wrong.waitFor({ state: 'detached' });
+    await widget.getByLabel(pl['fft.veryPoor'], { exact: true }).check();
+    await wrong.fill('Za długo czekaliśmy');
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+
+    // Page 2: a required question left unanswered gets the GOV.UK error summary, in Polish, focused.
+    await widget.getByRole('heading', { name: 'Jeszcze trochę' }).waitFor();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    const summary = widget.locator('.es');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(pl['error.select'].replace('{title}', 'Czy przyjdziesz ponownie?'));
+    expect(await summary.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(await widgetViolations(page)).toEqual([]);
+    await summary.getByRole('link').click();
+    expect(await widget.locator('#q-again').evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    await widget.getByLabel(pl['yesno.yes'], { exact: true }).check();
+    await widget.getByLabel('Personel').check();
+    await widget.getByLabel('Sala').check();
+    await widget.getByLabel('4', { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+
+    // Back keeps the answers; forward again.
+    await widget.getByRole('heading', { name: 'O Tobie' }).waitFor();
+    await widget.getByRole('button', { name: pl['form.back'] }).click();
+    expect(await widget.getByLabel('Sala').isChecked()).toBe(true);
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    // The equality options are not yet translated into Polish: they fall back to English.
+    await widget.getByLabel('Mum', { exact: true }).check();
+    expect(await widgetViolations(page)).toEqual([]);
+    await widget.getByRole('button', { name: pl['form.submit'] }).click();
+
+    await widget.getByText('Dziękujemy za opinię.').waitFor();
+    expect(await widgetViolations(page)).toEqual([]);
+    const rows = await widgetRows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: 'widget', language: 'pl', point_code: CODE, fft: 5, survey_version_id: surveyVersionId });
+    expect(rows[0]?.answers).toEqual({ fft: 'veryPoor', wrong: 'Za długo czekaliśmy', again: 'yes', helped: ['staff', 'room'], stars: 4 });
+    const demographics = await server.db.execute({ sql: 'SELECT relationship FROM response_demographics WHERE response_id = ?', args: [String(rows[0]?.id)] });
+    expect(demographics.rows[0]?.relationship).toBe('mum');
+    expect(await stored(page)).toBeNull();
+    await context.close();
+  });
+
+  it('keeps the answers when the connection drops mid-submit and over a reload, says so, and sends them exactly once when it returns', async () => {
+    const { context, page } = await phonePage(browser);
+    page.setDefaultTimeout(15_000);
+    await page.goto(thirdPartyUrl);
+    const widget = page.locator('hubvoice-survey');
+    await widget.getByLabel(pl['fft.good'], { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    await widget.getByLabel('Nie', { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    await widget.getByRole('button', { name: pl['form.submit'] }).waitFor();
+    const key = (await stored(page))!.idempotencyKey;
+
+    // The first request reaches the server and is stored, but the answer never comes back (the worst
+    // case); then the connection stays down until `restored`.
+    let reached = false;
+    let restored = false;
+    await page.route('**/api/responses', async (route) => {
+      if (restored) return route.continue();
+      if (!reached) {
+        reached = true;
+        await route.fetch();
+      }
+      await route.abort('connectionreset');
+    });
+    await widget.getByRole('button', { name: pl['form.submit'] }).click();
+    await widget.getByText(pl['widget.waiting']).waitFor();
+    expect(await stored(page)).toMatchObject({ idempotencyKey: key, pending: true });
+    expect(await rowsWithKey(key)).toHaveLength(1);
+    // A reload while it is down loses nothing: the answers and their key are still on the device.
+    await page.reload();
+    await page.locator('hubvoice-survey').getByText(pl['widget.waiting']).waitFor();
+    expect(await stored(page)).toMatchObject({ idempotencyKey: key, pending: true });
+
+    restored = true;
+    await page.locator('hubvoice-survey').getByText('Dziękujemy za opinię.').waitFor();
+    expect(await stored(page)).toBeNull();
+    const rows = await waitFor(() => rowsWithKey(key), (r) => r.length > 0);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.answers).toEqual({ fft: 'good', again: 'no' });
+    await context.close();
+  });
+
+  it('says it is offline when the network is cut mid-submit, and resends on `online` with the same key, storing one response', async () => {
+    const { context, page } = await phonePage(browser);
+    page.setDefaultTimeout(15_000);
+    await page.goto(thirdPartyUrl);
+    const widget = page.locator('hubvoice-survey');
+    await widget.getByLabel(pl['fft.good'], { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    await widget.getByLabel(pl['yesno.yes'], { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    const key = (await stored(page))!.idempotencyKey;
+    let attempts = 0;
+    await page.route('**/api/responses', async (route) => {
+      attempts++;
+      if (attempts > 1) return route.continue();
+      await route.fetch();
+      await context.setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+    await widget.getByRole('button', { name: pl['form.submit'] }).click();
+    await widget.getByText(pl['widget.offline']).waitFor();
+    await context.setOffline(false);
+    await widget.getByText('Dziękujemy za opinię.').waitFor();
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(await rowsWithKey(key)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('as a floating button, opens an accessible dialog that takes focus, closes on Escape and gives focus back', async () => {
+    const { context, page } = await phonePage(browser);
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${thirdPartyUrl}/button?lang=en`);
+    const widget = page.locator('hubvoice-survey');
+    const open = widget.getByRole('button', { name: 'Give feedback' });
+    await open.click();
+    const dialog = widget.getByRole('dialog', { name: 'Your visit' });
+    await dialog.waitFor();
+    const focusIn = () => widget.evaluate((host) => {
+      const active = host.shadowRoot?.activeElement;
+      return { inDialog: Boolean(active?.closest('dialog')), text: active?.textContent ?? '' };
+    });
+    expect((await focusIn()).inDialog).toBe(true);
+    expect(await widgetViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focusIn()).toEqual({ inDialog: false, text: 'Give feedback' });
+    await open.click();
+    await widget.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await focusIn()).text).toBe('Give feedback');
+    await context.close();
+  });
+
+  it('refuses a page from an origin the organisation has not allowed, and says so plainly', async () => {
+    await server.db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["https://www.council.example"]'))`);
+    // The server caches codes for 30 s; a fresh code avoids waiting: stb-young has not been looked up.
+    const { context, page } = await phonePage(browser);
+    page.setDefaultTimeout(15_000);
+    const blocked: string[] = [];
+    page.on('console', (message) => blocked.push(message.text()));
+    await page.goto(`${thirdPartyUrl}/?code=stb-young&lang=en`);
+    await page.locator('hubvoice-survey').getByText('The feedback form could not load').waitFor();
+    expect(blocked.join('\n')).toMatch(/CORS|Access-Control-Allow-Origin/);
+    await server.db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["*"]'))`);
+    await context.close();
+  });
+});
