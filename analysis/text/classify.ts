@@ -10,7 +10,7 @@ export interface ThemeMention {
   /** Theme id. */
   theme: string;
   name: string;
-  /** 0..1; logistic score of the theme. */
+  /** 0..1; sigmoid of the theme's score (an SVM margin for trained models; 0.5 is the threshold). */
   score: number;
   /** Words in the comment that most raised the score, as written. */
   triggers: string[];

@@ -1,8 +1,9 @@
 /**
  * The theme and sentiment model: one linear layer over the shared features. Themes are
- * one-vs-rest logistic scores (a comment can be about several things); sentiment is a 3-way
- * softmax. The JSON form is sparse and rounded so a trained model stays small enough to keep in
- * a database row or ship with a Worker.
+ * one-vs-rest scores (a comment can be about several things), read through a sigmoid; sentiment
+ * is the best of three. Trained models are one-vs-rest linear SVMs (svm.ts), seed-term models
+ * hand-set weights. The JSON form is sparse and rounded so a trained model stays small enough to
+ * keep in a database row or ship with a Worker.
  */
 import { compileVocabulary, type FeatureScheme, type Vocabulary } from './features';
 
