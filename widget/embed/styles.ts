@@ -41,11 +41,11 @@ legend,.lbl{display:block;font-weight:700;font-size:1.1em;margin:0 0 .5em;paddin
 .opt input:checked+label{border-color:var(--t);box-shadow:inset 0 0 0 2px var(--t)}
 .input{display:block;width:100%;font:inherit;color:inherit;background:var(--b);padding:.5em;border:2px solid var(--t);min-height:48px}
 .input.short{max-width:7em}
-.input-err,.es{border-color:var(--e)}
+.input-err{border-color:var(--e)}
 .btn,.hv-fab{display:block;width:100%;font:inherit;font-weight:700;color:var(--hubvoice-accent-text,#fff);background:var(--a);border:0;border-radius:var(--r);padding:.6em 1.2em;min-height:48px;cursor:pointer}
 .hv-back,.hv-close{font:inherit;background:none;border:0;min-height:44px;min-width:44px;text-decoration:underline;cursor:pointer}
 :focus-visible,.opt input:focus-visible+label{outline:4px solid var(--f);outline-offset:0;box-shadow:0 0 0 6px var(--t)}
-.es{border:5px solid;padding:1em;margin:0 0 1.5em}
+.es{border:5px solid var(--e);padding:1em;margin:0 0 1.5em}
 .es ul{padding:0;list-style:none}
 .es a{color:var(--e);font-weight:700}
 .hv-fab{position:fixed;bottom:1em;inset-inline-end:1em;width:auto;z-index:2147483646;box-shadow:0 2px 8px #0008}
