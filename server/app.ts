@@ -24,6 +24,7 @@ import { safeguardingRoutes } from './routes/safeguarding';
 import { surveyRoutes } from './routes/surveys';
 import { widgetRoutes } from './routes/widget';
 import { themeRoutes } from './routes/themes';
+import { userRoutes } from './routes/users';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportRoutes(deps));
   app.route('/', safeguardingRoutes(deps));
   app.route('/', themeRoutes(deps));
+  app.route('/', userRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', signInRoutes(deps));
   app.route('/', dashboardRoutes(deps));

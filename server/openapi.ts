@@ -7,6 +7,7 @@ import { LoginRequest } from './routes/auth';
 import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './routes/reports';
 import { ResponseSubmission } from './routes/responses';
 import { FlagReview } from './routes/safeguarding';
+import { NewAccount, NewAssignment } from './routes/users';
 import { CreateSurvey, NewSurveyVersion, SurveyAssignment } from './routes/surveys';
 
 const ErrorBody = z.object({
@@ -153,6 +154,24 @@ export function openApiDocument(publicUrl: string) {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, ...json(FlagReview, 'The review') },
           responses: { 200: { description: 'The flag, reviewed' }, 404: error('No such flag you can see'), 422: error('A field is invalid') },
+        },
+      },
+      '/api/users': {
+        get: { summary: 'Staff accounts and the roles the caller administers (admins)', security: signedIn, responses: { 200: { description: 'Accounts' }, 403: error('Not an admin') } },
+        post: {
+          summary: 'Add a staff account with one role; its temporary password is returned once',
+          security: signedIn,
+          requestBody: { required: true, ...json(NewAccount, 'The account') },
+          responses: { 201: { description: '`{ id, email, temporaryPassword }`' }, 403: error('Outside your organisation'), 409: error('The email already has an account'), 422: error('A field is invalid') },
+        },
+      },
+      '/api/users/{id}/roles': {
+        post: {
+          summary: 'Grant a role at an organisation, provider or site',
+          security: signedIn,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json(NewAssignment, 'The role and its scope') },
+          responses: { 201: { description: 'The assignment' }, 403: error('Outside your organisation') },
         },
       },
       '/api/responses': {

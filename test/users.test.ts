@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providers } from '../db/schema';
+import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let platformAdmin: string;
+let organisationId: string;
+let councilAdmin: string;
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  platformAdmin = await t.login();
+  organisationId = (await t.store.db.query.organisations.findFirst())!.id;
+  const created = await t.json('/api/users', { token: platformAdmin, body: { email: 'Admin@Council.example', name: 'Council admin', role: 'admin', scope: { type: 'organisation', id: organisationId } } });
+  expect(created.status).toBe(201);
+  councilAdmin = await t.login('admin@council.example', created.body.temporaryPassword);
+});
+afterAll(() => t.close());
+
+describe('staff accounts', () => {
+  it('lets a council admin add a provider manager who signs in with the temporary password and sees only that provider', async () => {
+    const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
+    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'manager@harbour.example', name: 'Harbour manager', role: 'provider_manager', scope: { type: 'provider', id: harbour!.id } } });
+    expect(created.status).toBe(201);
+    expect(created.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
+    const token = await t.login('manager@harbour.example', created.body.temporaryPassword);
+    const sites = await t.json('/api/sites', { token });
+    expect(sites.body.length).toBeGreaterThan(0);
+    expect(sites.body.every((s: { provider: { code: string } }) => s.provider.code === 'harbour')).toBe(true);
+    const audit = await t.store.client.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'user_created'");
+    expect(Number(audit.rows[0]?.n)).toBe(2);
+  });
+
+  it('keeps a council admin inside their council: no platform roles', async () => {
+    const response = await t.json('/api/users', { token: councilAdmin, body: { email: 'root@council.example', name: 'Root', role: 'admin', scope: { type: 'platform', id: null } } });
+    expect(response.status).toBe(403);
+    expectErrorShape(response.body);
+  });
+
+  it('refuses a second account for the same email with 409, and a scope that does not exist with 422', async () => {
+    const twice = await t.json('/api/users', { token: councilAdmin, body: { email: 'manager@harbour.example', name: 'Again', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('email_taken');
+    const nowhere = await t.json('/api/users', { token: councilAdmin, body: { email: 'x@council.example', name: 'X', role: 'analyst', scope: { type: 'site', id: 'site_nope' } } });
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.body.error.details[0].field).toBe('scope.id');
+  });
+
+  it('grants and revokes roles, and a disabled account loses its sessions at once', async () => {
+    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'lead@council.example', name: 'Lead', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    const token = await t.login('lead@council.example', created.body.temporaryPassword);
+    expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(403);
+    const granted = await t.json(`/api/users/${created.body.id}/roles`, { token: councilAdmin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } });
+    expect(granted.status).toBe(201);
+    expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(200);
+    const revoked = await t.app.request(`/api/users/${created.body.id}/roles/${granted.body.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${councilAdmin}` } });
+    expect(revoked.status).toBe(204);
+    expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(403);
+    const disabled = await t.json(`/api/users/${created.body.id}`, { token: councilAdmin, method: 'PATCH', body: { disabled: true } });
+    expect(disabled.status).toBe(200);
+    expect((await t.json('/api/auth/me', { token })).status).toBe(401);
+  });
+
+  it('is for admins only', async () => {
+    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'analyst@council.example', name: 'Analyst', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    const token = await t.login('analyst@council.example', created.body.temporaryPassword);
+    expect((await t.json('/api/users', { token })).status).toBe(403);
+  });
+});
