@@ -27,6 +27,7 @@ export interface Classification {
 
 /** Reused score buffers; tagging is synchronous so one set per process is safe. */
 let themeScratch = new Float32Array(64);
+const sentimentScratch = new Float32Array(3);
 
 /** Theme logits for a vector, written into `out` (length = number of themes). */
 export function themeLogits(layer: Pick<ThemeModel, 'themeBias' | 'themeWeights'>, v: FeatureVector, out: Float32Array): void {
@@ -165,7 +166,7 @@ export function classify(model: ThemeModel, text: string): Classification {
   if (themeScratch.length < L) themeScratch = new Float32Array(L);
   const logits = themeScratch.subarray(0, L);
   themeLogits(model, v, logits);
-  const charSentiment = new Float32Array(3);
+  const charSentiment = sentimentScratch.fill(0);
   addCharScores(model, t.words, logits, charSentiment);
   const chosen = chooseThemes(model, logits);
   const sentimentScores = sentimentProbabilities(model, v, charSentiment);

@@ -29,8 +29,8 @@ export interface FeatureScheme {
   charNgrams?: CharNgramScheme & { weight: number };
 }
 
-const positiveStems = new Set(lexicon.positive.map(stem));
-const negativeStems = new Set(lexicon.negative.map(stem));
+/** +1 for a positive lexicon stem, -1 for a negative one (positive wins if both): one lookup per word. */
+const polarity = new Map<string, 1 | -1>([...lexicon.negative.map((w) => [stem(w), -1] as const), ...lexicon.positive.map((w) => [stem(w), 1] as const)]);
 
 /** Stems of a tokenised comment, in word order. */
 export function stems(t: TokenisedText): string[] {
@@ -85,8 +85,9 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
   let neg = 0;
   for (let i = 0; i < stemmed.length; i++) {
     const s = stemmed[i]!;
-    if (positiveStems.has(s) || negativeStems.has(s)) {
-      if (positiveStems.has(s) !== (t.negated[i] === 1)) pos++;
+    const p = polarity.get(s);
+    if (p !== undefined) {
+      if ((p === 1) !== (t.negated[i] === 1)) pos++;
       else neg++;
     }
   }
@@ -223,8 +224,9 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   for (let i = 0; i < n; i++) {
     const s = stem(t.words[i]!);
     const negated = t.negated[i] === 1;
-    if (positiveStems.has(s) || negativeStems.has(s)) {
-      if (positiveStems.has(s) !== negated) pos++;
+    const p = polarity.get(s);
+    if (p !== undefined) {
+      if ((p === 1) !== negated) pos++;
       else neg++;
       if (firstLexicon < 0) firstLexicon = i;
     }
