@@ -110,3 +110,23 @@ describe('guessing passwords', () => {
     }
   });
 });
+
+describe('POST /api/auth/password', () => {
+  it('changes the password after checking the current one, and signs the account out everywhere', async () => {
+    const g = await makeTestApp({ ADMIN_EMAIL: 'changer@example.org' });
+    try {
+      const token = await g.login('changer@example.org', ADMIN.password);
+      const wrong = await g.json('/api/auth/password', { token, body: { currentPassword: 'not it at all', newPassword: 'a brand new password' } });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.error.details[0].field).toBe('currentPassword');
+      const short = await g.json('/api/auth/password', { token, body: { currentPassword: ADMIN.password, newPassword: 'short' } });
+      expect(short.body.error.details[0].field).toBe('newPassword');
+      expect((await g.json('/api/auth/password', { token, body: { currentPassword: ADMIN.password, newPassword: 'a brand new password' } })).status).toBe(204);
+      expect((await g.json('/api/auth/me', { token })).status).toBe(401);
+      expect((await g.json('/api/auth/login', { body: { email: 'changer@example.org', password: ADMIN.password } })).status).toBe(401);
+      await g.login('changer@example.org', 'a brand new password');
+    } finally {
+      await g.close();
+    }
+  });
+});

@@ -4,12 +4,13 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { auditLog } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { auditLog, sessions, users } from '../../db/schema';
 import { createSession, deleteSession, findUserByEmail } from '../../db/users';
 import type { AppDeps } from '../deps';
 import { FixedWindowCounter } from '../middleware/rate-limit';
 import { SESSION_COOKIE, sessionToken } from '../middleware/require-user';
-import { randomSecret, sha256Hex, verifyPassword } from './password';
+import { hashPassword, randomSecret, sha256Hex, verifyPassword } from './password';
 
 export type SessionAttempt =
   | { ok: true; token: string; expiresAt: Date }
@@ -57,4 +58,20 @@ export async function endSession(deps: Pick<AppDeps, 'store'>, c: Context): Prom
   const token = sessionToken(c);
   if (token) await deleteSession(deps.store.db, await sha256Hex(token));
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Replaces a password after checking the current one, and ends every other session of the
+ * account: a temporary password from an administrator stops working everywhere at once.
+ */
+export async function changePassword(deps: Pick<AppDeps, 'store' | 'now'>, userId: string, currentPassword: string, newPassword: string): Promise<boolean> {
+  const { db } = deps.store;
+  const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
+  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) return false;
+  await db.batch([
+    db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+    db.insert(auditLog).values({ at: deps.now(), userId, action: 'password_changed', targetType: 'user', targetId: userId }),
+  ]);
+  return true;
 }

@@ -1,7 +1,7 @@
 /** Sign-in: `POST /api/auth/login` sets an HttpOnly cookie and returns the same token for API use. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { endSession, startSession } from '../auth/session';
+import { changePassword, endSession, startSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError } from '../errors';
 import { requireUser } from '../middleware/require-user';
@@ -11,6 +11,11 @@ export const LoginRequest = z.object({
   // Not z.email(): it refuses `admin@localhost`, the address bootstrap gives the first admin.
   email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
   password: z.string().min(1, 'enter your password'),
+});
+
+export const PasswordChange = z.object({
+  currentPassword: z.string().min(1, 'enter your current password'),
+  newPassword: z.string().min(12, 'use at least 12 characters').max(200),
 });
 
 export function authRoutes(deps: AppDeps) {
@@ -27,6 +32,12 @@ export function authRoutes(deps: AppDeps) {
     })
     .post('/api/auth/logout', requireUser(deps), async (c) => {
       await endSession(deps, c);
+      return c.body(null, 204);
+    })
+    .post('/api/auth/password', requireUser(deps), valid('json', PasswordChange), async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const changed = await changePassword(deps, c.var.principal.userId, currentPassword, newPassword);
+      if (!changed) throw new ApiError(422, 'validation_failed', 'currentPassword: that is not your current password', [{ field: 'currentPassword', message: 'that is not your current password' }]);
       return c.body(null, 204);
     })
     .get('/api/auth/me', requireUser(deps), (c) => {
