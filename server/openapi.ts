@@ -3,7 +3,7 @@
  * JSON Schema output is the 2020-12 dialect OpenAPI 3.1 uses), so the docs cannot drift.
  */
 import { z } from 'zod';
-import { LoginRequest } from './routes/auth';
+import { LoginRequest, PasswordChange } from './routes/auth';
 import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './routes/reports';
 import { ResponseSubmission } from './routes/responses';
 import { FlagReview } from './routes/safeguarding';
@@ -63,6 +63,14 @@ export function openApiDocument(publicUrl: string) {
           description: 'Sets an HttpOnly session cookie and returns the same token for `Authorization: Bearer`.',
           requestBody: { required: true, ...json(LoginRequest, 'Email and password') },
           responses: { 200: { description: '`{ token, expiresAt }`' }, 401: error('Wrong email or password'), 422: error('A field is missing or malformed') },
+        },
+      },
+      '/api/auth/password': {
+        post: {
+          summary: 'Change your password (ends your other sessions)',
+          security: [{ bearer: [] }, { cookie: [] }],
+          requestBody: { required: true, ...json(PasswordChange, 'Current and new password') },
+          responses: { 204: { description: 'Changed' }, 401: error('Not signed in'), 422: error('Wrong current password, or the new one is too short') },
         },
       },
       '/api/auth/me': { get: { summary: 'Who is signed in, with their roles', security: [{ bearer: [] }, { cookie: [] }], responses: { 200: { description: 'The account' }, 401: error('Not signed in') } } },
