@@ -5,9 +5,9 @@
  * Run by `npm run build:widget`; a test fails when the committed bundle is stale.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, transform, type Plugin } from 'esbuild';
 import { catalogues } from './i18n';
 
 /** Words shown before a form (and its messages) has loaded; the rest arrive with the form. */
@@ -26,9 +26,12 @@ export async function buildWidget(): Promise<{ code: string; hash: string }> {
     jsxImportSource: 'preact',
     legalComments: 'none',
     charset: 'utf8',
+    // Preact's private fields (`__k`, `__e`, …: two underscores and a letter, never its API, never
+    // `__html`) to one letter. They live only inside this one IIFE, so renaming them is consistent.
+    mangleProps: /^__[a-zA-Z]$/,
     define: { HUBVOICE_BOOT_MESSAGES: JSON.stringify(bootMessages()), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
-    plugins: [leaveOut],
+    plugins: [leaveOut, minifiedCss],
   });
   const code = result.outputFiles[0]!.text;
   return { code, hash: createHash('sha256').update(code).digest('hex').slice(0, 12) };
@@ -44,6 +47,17 @@ const leaveOut: Plugin = {
   setup(build) {
     build.onLoad({ filter: /widget[\\/]components[\\/]face\.tsx$/ }, () => ({ contents: 'export const Face = () => null;', loader: 'ts' }));
     build.onLoad({ filter: /widget[\\/]lib[\\/]condition-text\.ts$/ }, () => ({ contents: 'export const describeCondition = () => undefined;', loader: 'ts' }));
+  },
+};
+
+/** widget/embed/styles.css as a minified string, for the shadow root's <style>. */
+const minifiedCss: Plugin = {
+  name: 'hubvoice-minified-css',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code.trim(), loader: 'text' };
+    });
   },
 };
 

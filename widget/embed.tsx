@@ -6,52 +6,27 @@
  * nor it the page. Built by widget/bundle-widget.ts; nothing here may import zod or server code.
  */
 import { mountSurvey } from './embed/survey-widget';
-import { WIDGET_CSS } from './embed/styles';
+import WIDGET_CSS from './embed/styles.css';
 
 /** The catalogues' words the widget needs before a form has loaded, put in by the build (English here). */
-declare const HUBVOICE_BOOT_MESSAGES: Record<string, string> | undefined;
+declare const HUBVOICE_BOOT_MESSAGES: Record<string, string>;
 
 export interface RenderOptions {
   code: string;
-  lang?: string;
-  mode?: 'inline' | 'button';
+  lang?: string | undefined;
+  mode?: 'inline' | 'button' | undefined;
 }
 
-const script = document.currentScript as HTMLScriptElement | null;
 /** Where hubvoice is: widget.js's own URL without its file name, so the API is asked at the same place. */
-const base = (script?.src ?? '').replace(/\/widget(\.[\w-]+)?\.js(\?.*)?$/, '');
+const base = ((document.currentScript as HTMLScriptElement | null)?.src ?? '').replace(/\/widget[^/]*$/, '');
 
-function renderSurvey(element: Element | null | undefined, options: RenderOptions): void {
-  if (!element) throw new Error('hubvoice.render: no element to render into (got null or undefined)');
-  if (!options?.code) throw new Error('hubvoice.render: options.code is required, e.g. { code: "dvp" }');
+/** A `<hubvoice-survey>` element holding the survey in its shadow root, for the caller to place. */
+function surveyHost(code: string, lang: string | undefined, mode: string | undefined): HTMLElement {
   const host = document.createElement('hubvoice-survey');
-  element.append(host);
-  mount(host, options);
-}
-
-function mount(host: HTMLElement, options: RenderOptions): void {
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = WIDGET_CSS;
-  const root = document.createElement('div');
-  shadow.append(style, root);
-  mountSurvey(root, {
-    base, code: options.code, lang: options.lang, mode: options.mode === 'button' ? 'button' : 'inline',
-    bootMessages: typeof HUBVOICE_BOOT_MESSAGES === 'undefined' ? {} : HUBVOICE_BOOT_MESSAGES,
-  });
-}
-
-/** Every `<script data-hubvoice>` not yet rendered: the tag itself, and any others on the page. */
-function renderTags(): void {
-  for (const tag of document.querySelectorAll<HTMLScriptElement>('script[data-hubvoice]:not([data-hubvoice-rendered])')) {
-    tag.setAttribute('data-hubvoice-rendered', '');
-    const mode = tag.dataset.mode === 'button' ? 'button' : 'inline';
-    const host = document.createElement('hubvoice-survey');
-    // A floating button belongs to the page, not to whatever box the tag happens to be in.
-    if (mode === 'button') document.body.append(host);
-    else tag.after(host);
-    mount(host, { code: tag.dataset.hubvoice ?? '', mode, ...(tag.dataset.lang ? { lang: tag.dataset.lang } : {}) });
-  }
+  shadow.innerHTML = `<style>${WIDGET_CSS}</style><div></div>`;
+  mountSurvey(shadow.lastChild as HTMLElement, { base, code, lang, button: mode === 'button', bootMessages: HUBVOICE_BOOT_MESSAGES });
+  return host;
 }
 
 declare global {
@@ -60,5 +35,19 @@ declare global {
   }
 }
 
-window.hubvoice ??= { render: renderSurvey };
-renderTags();
+window.hubvoice ??= {
+  render(element, options) {
+    if (!element || !options?.code) throw new Error('hubvoice.render needs an element and { code }');
+    element.append(surveyHost(options.code, options.lang, options.mode));
+  },
+};
+
+// Every `<script data-hubvoice>` not yet rendered: the tag itself, and any others on the page.
+for (const tag of document.querySelectorAll<HTMLScriptElement>('script[data-hubvoice]:not([data-hubvoice-rendered])')) {
+  tag.setAttribute('data-hubvoice-rendered', '');
+  const { hubvoice: code = '', lang, mode } = tag.dataset;
+  const host = surveyHost(code, lang, mode);
+  // A floating button belongs to the page, not to whatever box the tag happens to be in.
+  if (mode === 'button') document.body.append(host);
+  else tag.after(host);
+}

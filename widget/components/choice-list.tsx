@@ -1,21 +1,25 @@
 /** Native radios or checkboxes as large labelled rows; the first control carries the question's anchor id. */
 import type { ComponentChildren } from 'preact';
 import type { PublicOption } from '../lib/public-form';
+import type { AnswerValue } from '../lib/skip-logic';
 
 export interface ChoiceListProps {
   /** The question id: anchor ids derive from it. */
   id: string;
-  name: string;
+  /** The field name, the id unless given (a likert row's is `question.row`). */
+  name?: string | undefined;
   type: 'radio' | 'checkbox';
-  options: PublicOption[];
-  selected: string[];
+  options: PublicOption[] | undefined;
+  /** The answer so far: the options it names are ticked. */
+  value: AnswerValue | undefined;
   /** Extra class on the list: `fft` cards, `scale` inline numbers. */
-  variant?: string;
+  variant?: string | undefined;
   /** Something drawn before each label's text, e.g. a face. */
-  decorate?: (option: PublicOption) => ComponentChildren;
+  decorate?: ((option: PublicOption) => ComponentChildren) | undefined;
 }
 
-export function ChoiceList({ id, name, type, options, selected, variant, decorate }: ChoiceListProps) {
+export function ChoiceList({ id, name = id, type, options = [], value, variant, decorate }: ChoiceListProps) {
+  const selected = selectedValues(value);
   return (
     <div class={`${type === 'radio' ? 'radios' : 'checks'}${variant ? ` ${variant}` : ''}`}>
       {options.map((option, index) => {
@@ -32,4 +36,11 @@ export function ChoiceList({ id, name, type, options, selected, variant, decorat
       })}
     </div>
   );
+}
+
+/** The chosen values of a radio or checkbox question as strings. */
+export function selectedValues(value: AnswerValue | undefined): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  return typeof value === 'object' ? [] : [String(value)];
 }

@@ -2,20 +2,16 @@
 import { ChoiceList } from './choice-list';
 import { Face } from './face';
 import { QuestionFrame } from './question-frame';
-import { selectedValues, type QuestionProps } from './question-props';
+import type { QuestionProps } from './question-props';
 
-export function FftQuestion({ question, value, error, condition, t }: QuestionProps) {
+export function FftQuestion(props: QuestionProps) {
+  const { question } = props;
   const faces = question.style === 'smileys';
   return (
-    <QuestionFrame question={question} error={error} condition={condition} optionalLabel={t('form.optional')} errorPrefix={t('form.errorPrefix')}>
+    <QuestionFrame {...props}>
       <ChoiceList
-        id={question.id}
-        name={question.id}
-        type="radio"
-        options={question.options ?? []}
-        selected={selectedValues(value)}
-        variant={faces ? 'fft faces' : 'fft'}
-        {...(faces ? { decorate: (option) => <Face mood={option.value} /> } : {})}
+        id={question.id} type="radio" options={question.options} value={props.value} variant={faces ? 'fft faces' : 'fft'}
+        decorate={faces ? (option) => <Face mood={option.value} /> : undefined}
       />
     </QuestionFrame>
   );

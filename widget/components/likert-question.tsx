@@ -6,19 +6,20 @@ import { ChoiceList } from './choice-list';
 import { QuestionFrame } from './question-frame';
 import type { QuestionProps } from './question-props';
 
-export function LikertQuestion({ question, value, error, condition, t }: QuestionProps) {
+export function LikertQuestion(props: QuestionProps) {
+  const { question, value } = props;
   const rows = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
   return (
-    <QuestionFrame question={question} error={error} condition={condition} optionalLabel={t('form.optional')} errorPrefix={t('form.errorPrefix')}>
-      {(question.rows ?? []).map((row, index) => {
-        const id = index === 0 ? question.id : `${question.id}-${row.value}`;
-        return (
-          <fieldset class="row" key={row.value}>
-            <legend>{row.label}</legend>
-            <ChoiceList id={id} name={`${question.id}.${row.value}`} type="radio" options={question.options ?? []} selected={rows[row.value] ? [rows[row.value]!] : []} variant="inline" />
-          </fieldset>
-        );
-      })}
+    <QuestionFrame {...props}>
+      {(question.rows ?? []).map((row, index) => (
+        <fieldset class="row" key={row.value}>
+          <legend>{row.label}</legend>
+          <ChoiceList
+            id={index === 0 ? question.id : `${question.id}-${row.value}`} name={`${question.id}.${row.value}`}
+            type="radio" options={question.options} value={rows[row.value]} variant="inline"
+          />
+        </fieldset>
+      ))}
     </QuestionFrame>
   );
 }

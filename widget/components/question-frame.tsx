@@ -1,35 +1,47 @@
 /**
- * The frame of a question answered with radios or checkboxes: a form group holding a fieldset whose
- * legend is the question (GOV.UK pattern), so screen readers announce the question with each option.
+ * The frame of every question: a form group whose question is the legend of a fieldset around its
+ * radios or checkboxes (GOV.UK pattern, so screen readers announce the question with each option),
+ * or the label of its one text control; then its hint, skip-logic note and error.
  */
 import type { ComponentChildren } from 'preact';
-import type { PublicQuestion } from '../lib/public-form';
-import type { AnswerError } from '../lib/validate-answers';
 import { describedBy, FieldNotes } from './field-notes';
+import type { QuestionProps } from './question-props';
 
-export interface QuestionFrameProps {
-  question: PublicQuestion;
-  error?: AnswerError | undefined;
-  condition?: string | undefined;
+export interface QuestionFrameProps extends QuestionProps {
   /** A hint the question type adds after the author's hint, e.g. "Select all that apply". */
   typeHint?: string | undefined;
-  optionalLabel: string;
-  errorPrefix: string;
+  /** The id of a text question's one control: the question is its <label> rather than a legend. */
+  labelFor?: string | undefined;
   children: ComponentChildren;
 }
 
-export function QuestionFrame({ question, error, condition, typeHint, optionalLabel, errorPrefix, children }: QuestionFrameProps) {
+export function QuestionFrame({ question, error, condition, typeHint, labelFor, t, children }: QuestionFrameProps) {
   const hint = [question.hint, typeHint].filter(Boolean).join(' ') || undefined;
+  const title = (
+    <>
+      {question.title}
+      {!question.required && <span class="opt-tag"> {t('form.optional')}</span>}
+    </>
+  );
+  const body = (
+    <>
+      <FieldNotes id={question.id} hint={hint} condition={condition} error={error} errorPrefix={t('form.errorPrefix')} />
+      {children}
+    </>
+  );
   return (
     <div class={error ? 'fg fg-err' : 'fg'} id={`qw-${question.id}`} data-show-if={question.showIf && JSON.stringify(question.showIf)}>
-      <fieldset aria-describedby={describedBy(question.id, { hint, condition, error })}>
-        <legend>
-          {question.title}
-          {!question.required && <span class="opt-tag"> {optionalLabel}</span>}
-        </legend>
-        <FieldNotes id={question.id} hint={hint} condition={condition} error={error} errorPrefix={errorPrefix} />
-        {children}
-      </fieldset>
+      {labelFor ? (
+        <>
+          <label class="lbl" for={labelFor}>{title}</label>
+          {body}
+        </>
+      ) : (
+        <fieldset aria-describedby={describedBy(question.id, { hint, condition, error })}>
+          <legend>{title}</legend>
+          {body}
+        </fieldset>
+      )}
     </div>
   );
 }

@@ -13,10 +13,3 @@ export interface QuestionProps {
   condition?: string | undefined;
   t: Translate;
 }
-
-/** The chosen values of a radio or checkbox question as strings. */
-export function selectedValues(value: AnswerValue | undefined): string[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
-  return typeof value === 'object' ? [] : [String(value)];
-}

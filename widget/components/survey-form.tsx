@@ -16,7 +16,8 @@ export interface SurveyFormProps {
   form: PublicForm;
   answers: Answers;
   errors: AnswerError[];
-  action: string;
+  /** Where the form posts without script; the widget leaves it out, as its script always sends the answers. */
+  action?: string | undefined;
   /** Random per render, kept across an error re-render, so a double tap stores one response. */
   idempotencyKey: string;
   /** The hub or service the family is at, shown above the title. */

@@ -1,10 +1,10 @@
 /**
  * The widget's two calls to the form API, `GET /api/forms/{code}` and `POST /api/responses`. They
  * never throw: a dropped connection, a server error and a refused answer each come back as a
- * `Result` the widget can explain, and retries decide only on `retryable`.
+ * `Result` the widget can explain; it tries again only after a `network` failure.
  */
 import type { PublicForm } from './public-form';
-import { err, ok, type Result } from './result';
+import type { Result } from './result';
 import type { Answers } from './skip-logic';
 
 /** The form as `GET /api/forms/{code}` returns it: the public form and where it is. */
@@ -21,12 +21,12 @@ export interface FieldProblem {
 }
 
 export type ApiFailure =
-  /** Offline, DNS, CORS refused, a 5xx or a 429: worth trying again later. */
-  | { kind: 'network'; retryable: true; status?: number }
-  /** The server refused the answers: its messages (in the respondent's language) are the truth. */
-  | { kind: 'invalid'; retryable: false; details: FieldProblem[] }
+  /** Offline, DNS, CORS refused, a 5xx, a 408 or a 429: worth trying again later. */
+  | { kind: 'network' }
+  /** The server refused the answers: its messages (in the respondent's language) are the truth. Only `answers.*` fields. */
+  | { kind: 'invalid'; details: FieldProblem[] }
   /** Anything else (unknown code, 403): trying again will not help. */
-  | { kind: 'refused'; retryable: false; status: number; message: string };
+  | { kind: 'refused' };
 
 export interface Submission {
   code: string;
@@ -39,36 +39,28 @@ export interface Submission {
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** @example await fetchForm('https://feedback.example.org', 'dvp', 'pl') // { ok: true, value: { title: 'Opinia…', … } } */
-export async function fetchForm(base: string, code: string, language: string | undefined, fetcher: Fetch = fetch): Promise<Result<EmbeddedForm, ApiFailure>> {
-  const query = language ? `?lang=${encodeURIComponent(language)}` : '';
-  return call<EmbeddedForm>(fetcher, `${base}/api/forms/${encodeURIComponent(code)}${query}`, {});
+export function fetchForm(base: string, code: string, language: string | undefined, fetcher?: Fetch): Promise<Result<EmbeddedForm, ApiFailure>> {
+  return call(`${base}/api/forms/${encodeURIComponent(code)}${language ? `?lang=${encodeURIComponent(language)}` : ''}`, {}, fetcher);
 }
 
 /** 201 (stored) and 200 (already stored under this key) are both success: the key makes a resend harmless. */
-export async function postResponse(base: string, submission: Submission, fetcher: Fetch = fetch): Promise<Result<{ id: string }, ApiFailure>> {
-  return call<{ id: string }>(fetcher, `${base}/api/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(submission),
-  });
+export function postResponse(base: string, submission: Submission, fetcher?: Fetch): Promise<Result<{ id: string }, ApiFailure>> {
+  return call(`${base}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission) }, fetcher);
 }
 
-async function call<T>(fetcher: Fetch, url: string, init: RequestInit): Promise<Result<T, ApiFailure>> {
-  let response: Response;
-  let body: unknown;
+async function call<T>(url: string, init: RequestInit, fetcher: Fetch = fetch): Promise<Result<T, ApiFailure>> {
+  // 0 stands for no answer at all (offline, DNS, CORS).
+  let status = 0;
+  let body: { error?: { details?: FieldProblem[] } } | undefined;
   try {
-    response = await fetcher(url, { ...init, credentials: 'omit' });
+    const response = await fetcher(url, { ...init, credentials: 'omit' });
+    status = response.status;
     body = await response.json().catch(() => undefined);
   } catch {
-    return err({ kind: 'network', retryable: true });
+    // No answer: status stays 0.
   }
-  if (response.ok) return ok(body as T);
-  if (response.status >= 500 || response.status === 429 || response.status === 408) {
-    return err({ kind: 'network', retryable: true, status: response.status });
-  }
-  const error = (body as { error?: { message?: string; details?: FieldProblem[] } } | undefined)?.error;
-  if (response.status === 422 && error?.details?.some((d) => d.field.startsWith('answers.'))) {
-    return err({ kind: 'invalid', retryable: false, details: error.details });
-  }
-  return err({ kind: 'refused', retryable: false, status: response.status, message: error?.message ?? response.statusText });
+  const details = body?.error?.details?.filter((d) => d.field.startsWith('answers.')) ?? [];
+  return status > 199 && status < 300
+    ? { ok: true, value: body as T }
+    : { ok: false, error: !status || status > 499 || status === 429 || status === 408 ? { kind: 'network' } : status === 422 && details.length ? { kind: 'invalid', details } : { kind: 'refused' } };
 }

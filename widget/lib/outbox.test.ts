@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newIdempotencyKey, Outbox, retryDelay, type KeyValueStore } from './outbox';
+import { newIdempotencyKey, readEntry, retryDelay, writeEntry, type KeyValueStore } from './outbox';
 
 const memoryStorage = (): KeyValueStore & { data: Map<string, string> } => {
   const data = new Map<string, string>();
@@ -7,30 +7,27 @@ const memoryStorage = (): KeyValueStore & { data: Map<string, string> } => {
 };
 const entry = { idempotencyKey: 'a'.repeat(32), answers: { fft: 'poor', wrong: 'Late' }, language: 'pl', page: 1, pending: true };
 
-describe('Outbox', () => {
-  it('keeps an entry per form code across a reload (a new Outbox on the same storage)', () => {
+describe('readEntry and writeEntry', () => {
+  it('keep an entry per form code across a reload, and forget it once sent', () => {
     const storage = memoryStorage();
-    new Outbox(storage).write('DVP', entry);
-    expect(new Outbox(storage).read('dvp')).toEqual(entry);
-    expect(new Outbox(storage).read('stb')).toBeUndefined();
-    new Outbox(storage).clear('dvp');
-    expect(new Outbox(storage).read('dvp')).toBeUndefined();
+    writeEntry('DVP', entry, storage);
+    expect(readEntry('dvp', storage)).toEqual(entry);
+    expect(readEntry('stb', storage)).toBeUndefined();
+    writeEntry('dvp', undefined, storage);
+    expect(readEntry('dvp', storage)).toBeUndefined();
   });
 
-  it('still holds answers in memory when storage throws (private browsing, a full quota)', () => {
+  it('never throw when storage does (private browsing, a full quota): the widget keeps the answers in memory', () => {
     const throwing: KeyValueStore = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => { throw new Error('denied'); } };
-    const outbox = new Outbox(throwing);
-    outbox.write('dvp', entry);
-    expect(outbox.read('dvp')).toEqual(entry);
-    outbox.clear('dvp');
-    expect(outbox.read('dvp')).toBeUndefined();
-    expect(new Outbox(undefined).read('dvp')).toBeUndefined();
+    expect(() => writeEntry('dvp', entry, throwing)).not.toThrow();
+    expect(() => writeEntry('dvp', undefined, throwing)).not.toThrow();
+    expect(readEntry('dvp', throwing)).toBeUndefined();
   });
 
-  it.each(['not json', '{"answers":{}}', '{"idempotencyKey":"k"}', 'null'])('ignores a damaged entry: %s', (text) => {
+  it.each(['not json', '{"answers":{}}', '{"idempotencyKey":"k"}', '{"idempotencyKey":"k","answers":null}', 'null'])('ignores a damaged entry: %s', (text) => {
     const storage = memoryStorage();
     storage.setItem('hubvoice:dvp', text);
-    expect(new Outbox(storage).read('dvp')).toBeUndefined();
+    expect(readEntry('dvp', storage)).toBeUndefined();
   });
 });
 

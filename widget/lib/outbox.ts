@@ -2,6 +2,8 @@
  * Answers kept on the device, per form code: the draft while a person answers, and the submission
  * with its idempotency key once they press send, until the server confirms it. A reload, a crash or
  * a dropped connection therefore loses nothing, and a resend under the same key is stored once.
+ * Storage can throw (quota, Safari private mode, a sandboxed frame); these never do, and the widget
+ * then still holds the answers in memory for as long as the page is open.
  */
 import type { Answers } from './skip-logic';
 
@@ -14,45 +16,30 @@ export interface StoredEntry {
   pending: boolean;
 }
 
-/** The part of `localStorage` used, so tests and private browsing (where it throws) can stand in. */
+/** The part of `localStorage` used, so tests can stand in for it. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const keyFor = (code: string) => `hubvoice:${code.toLowerCase()}`;
 
-export class Outbox {
-  private memory = new Map<string, string>();
-
-  constructor(private storage: KeyValueStore | undefined) {}
-
-  read(code: string): StoredEntry | undefined {
-    const text = this.attempt(() => this.storage?.getItem(keyFor(code))) ?? this.memory.get(keyFor(code));
-    if (!text) return undefined;
-    try {
-      const entry = JSON.parse(text) as StoredEntry;
-      return typeof entry.idempotencyKey === 'string' && entry.answers && typeof entry.answers === 'object' ? entry : undefined;
-    } catch {
-      return undefined;
-    }
+/** The entry kept for a form, or undefined when there is none, it is damaged, or storage is blocked. */
+export function readEntry(code: string, storage?: KeyValueStore): StoredEntry | undefined {
+  try {
+    // JSON.parse(null) is null, and reading from null throws into the catch: no entry.
+    const entry = JSON.parse((storage ?? localStorage).getItem(keyFor(code))!) as StoredEntry;
+    return typeof entry.idempotencyKey === 'string' && typeof entry.answers === 'object' && entry.answers ? entry : undefined;
+  } catch {
+    return undefined;
   }
+}
 
-  write(code: string, entry: StoredEntry): void {
-    const text = JSON.stringify(entry);
-    this.memory.set(keyFor(code), text);
-    this.attempt(() => this.storage?.setItem(keyFor(code), text));
-  }
-
-  clear(code: string): void {
-    this.memory.delete(keyFor(code));
-    this.attempt(() => this.storage?.removeItem(keyFor(code)));
-  }
-
-  /** Storage can throw (quota, Safari private mode, a sandboxed frame): the memory copy still holds. */
-  private attempt<T>(action: () => T): T | undefined {
-    try {
-      return action();
-    } catch {
-      return undefined;
-    }
+/** Keeps the entry for a form, or forgets it (undefined) once the server has it. */
+export function writeEntry(code: string, entry: StoredEntry | undefined, storage?: KeyValueStore): void {
+  try {
+    const store = storage ?? localStorage;
+    if (entry) store.setItem(keyFor(code), JSON.stringify(entry));
+    else store.removeItem(keyFor(code));
+  } catch {
+    // Blocked or full: the answers stay in the widget's memory.
   }
 }
 
@@ -61,11 +48,11 @@ export class Outbox {
  * does not hammer the server, and a short blip is over before the person has noticed.
  * @example retryDelay(3) // 8000
  */
-export function retryDelay(attempt: number, baseMs = 1000, capMs = 60_000): number {
-  return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
+export function retryDelay(attempt: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.max(0, attempt));
 }
 
 /** 128 random bits as hex. @example newIdempotencyKey().length // 32 */
 export function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
 }

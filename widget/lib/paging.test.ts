@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { SKIP_LOGIC_SURVEY } from '../../test/helpers/surveys';
 import { catalogues } from '../i18n';
 import { createTranslator } from './i18n';
-import { formForPage, nextPage, pageErrors, pageOf, previousPage, visibleQuestions } from './paging';
+import { formForPage, missingAnswers, nextPage, pageOf, previousPage, visibleQuestions } from './paging';
 import { resolveForm } from './public-form';
 import { SurveyDefinition } from './survey-schema';
+import { validateAnswers, type AnswersResult } from './validate-answers';
 
 const t = createTranslator(catalogues, 'en');
 const form = resolveForm({ id: 's', version: 1, definition: SurveyDefinition.parse(SKIP_LOGIC_SURVEY) }, 'en', t);
+const serverError = (result: AnswersResult, questionId: string) => (result.ok ? undefined : result.errors.find((e) => e.questionId === questionId));
 const ids = (questions: { id: string }[]) => questions.map((q) => q.id);
 
 describe('paging', () => {
@@ -48,10 +50,19 @@ describe('paging', () => {
     { index: 0, answers: { fft: 'poor' }, out: ['wrong'] },
     { index: 0, answers: { fft: 'good' }, out: [] },
     { index: 1, answers: { fft: 'poor' }, out: ['again'] },
-    { index: 1, answers: { fft: 'good', again: 'yes', helped: ['staff', 'room', 'time'] }, out: ['helped'] },
+    { index: 1, answers: { fft: 'good', again: 'yes', helped: ['staff', 'room', 'time'] }, out: [] },
     { index: 2, answers: {}, out: [] },
+    { index: 1, answers: { fft: 'good', again: 'yes', helped: ['staff', 'room'] }, out: [] },
   ])('finds on page $index, for $answers, problems with $out', ({ index, answers, out }) => {
-    expect(pageErrors(form, index, answers, t).map((e) => e.questionId)).toEqual(out);
+    expect(missingAnswers(form, index, answers, t).map((e) => e.questionId)).toEqual(out);
+  });
+
+  it('words a missing answer as the server would, naming the question', () => {
+    const [required] = missingAnswers(form, 1, {}, t);
+    const [blank] = missingAnswers(form, 0, { fft: 'poor', wrong: '   ' }, t);
+    const server = (answers: Record<string, unknown>) => validateAnswers(form.questions, answers, t);
+    expect(required).toEqual(serverError(server({ fft: 'good' }), 'again'));
+    expect(blank).toEqual(serverError(server({ fft: 'poor', wrong: '   ' }), 'wrong'));
   });
 
   it('knows which page a question is on', () => {

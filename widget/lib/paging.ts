@@ -1,11 +1,11 @@
 /**
  * The widget shows a survey a page at a time. These say what one page shows given the answers so
- * far (skip logic can empty a page, which is then passed over), and which problems belong to it.
+ * far (skip logic can empty a page, which is then passed over), and what is missing on it.
  */
 import type { Translate } from './i18n';
 import type { PublicForm, PublicQuestion } from './public-form';
 import { isShown, type Answers } from './skip-logic';
-import { validateAnswers, type AnswerError } from './validate-answers';
+import type { AnswerError } from './validate-answers';
 
 /** The questions of page `index` that the skip logic shows now. */
 export function visibleQuestions(form: PublicForm, index: number, answers: Answers): PublicQuestion[] {
@@ -40,12 +40,19 @@ export function previousPage(form: PublicForm, from: number, answers: Answers): 
   return from;
 }
 
-/** The problems on page `index`, judged with every earlier answer (a condition may point back). */
-export function pageErrors(form: PublicForm, index: number, answers: Answers, t: Translate): AnswerError[] {
-  const upTo = new Set(form.pages.slice(0, index + 1).flatMap((p) => p.questionIds));
-  const onPage = new Set(form.pages[index]?.questionIds ?? []);
-  const checked = validateAnswers(form.questions.filter((q) => upTo.has(q.id)), answers, t);
-  return checked.ok ? [] : checked.errors.filter((e) => onPage.has(e.questionId));
+/**
+ * The required questions shown on page `index` and left unanswered: all the widget checks before
+ * leaving a page, so the full validator stays out of widget.js's 10 KB. The native controls only
+ * offer valid options, and the server's 422 (localised, naming the field) remains the truth for
+ * the rest (a postcode's shape, a text's length, too many boxes ticked) and brings the person back
+ * to the page it is on.
+ * @example missingAnswers(form, 0, {}, t) // [{ questionId: 'fft', code: 'required', message: 'Select …' }]
+ */
+export function missingAnswers(form: PublicForm, index: number, answers: Answers, t: Translate): AnswerError[] {
+  return visibleQuestions(form, index, answers)
+    // Blank, or (a likert grid) fewer rows answered than it has: no other answer has rows.
+    .filter(({ id, required, rows }) => required && (!`${answers[id] ?? ''}`.trim() || Object.keys(answers[id] ?? {}).length < (rows?.length ?? 0)))
+    .map(({ id, type, title }) => ({ questionId: id, field: `answers.${id}`, code: 'required', message: t(type.endsWith('text') ? 'error.enter' : 'error.select', { title }) }));
 }
 
 /** The index of the page holding a question (0 when it is on none). */
