@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widgetBundle } from '../widget/widget-bundle.gen';
 
 const dir = mkdtempSync(join(tmpdir(), 'hubvoice-worker-'));
 let sqld: ChildProcess;
@@ -72,6 +73,12 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
     const png = await call('/f/dvp/qr.png');
     expect(png.status).toBe(200);
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('serves widget.js compressed once, not twice', async () => {
+    const response = await call('/widget.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(widgetBundle.code);
   });
 
   it('serves forms and takes responses through the same ingestion path', async () => {
