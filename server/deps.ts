@@ -36,7 +36,7 @@ export function buildDeps(
   return {
     config,
     store,
-    writer: new ResponseWriter(client),
+    writer: new ResponseWriter(client, 2000, config.GROUP_COMMIT_MS),
     forms: new FormDirectory(store.db),
     catalogues: shippedCatalogues,
     themeModels: new ThemeModels(store, options.themeModel ?? defaultModel()),

@@ -125,7 +125,7 @@ export function openApiDocument(publicUrl: string) {
       '/widget.js': {
         get: {
           summary: 'The embeddable survey widget (one file, gzip ≤ 10 KB); any origin may load it',
-          description: 'Embed with `<script src=".../widget.js" data-hubvoice="{code}" async></script>`. Revalidated by ETag; `/widget.{hash}.js` is the same file, immutable for a year.',
+          description: 'Embed with `<script src=".../widget.js" data-hubvoice="{code}" async></script>`. Revalidated by ETag; `/widget/{hash}.js` is the same file, immutable for a year.',
           responses: { 200: { description: 'JavaScript' }, 304: { description: 'Not modified' } },
         },
       },

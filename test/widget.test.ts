@@ -36,11 +36,11 @@ describe('widget.js', () => {
   });
 
   it('is also served under its content hash, immutable for a year; an old hash goes to the current file', async () => {
-    const pinned = await t.app.request(`/widget.${widgetBundle.hash}.js`);
+    const pinned = await t.app.request(`/widget/${widgetBundle.hash}.js`);
     expect(pinned.status).toBe(200);
     expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await pinned.text()).toBe(widgetBundle.code);
-    const old = await t.app.request('/widget.0123456789ab.js');
+    const old = await t.app.request('/widget/0123456789ab.js');
     expect(old.status).toBe(302);
     expect(old.headers.get('location')).toBe('/widget.js');
   });

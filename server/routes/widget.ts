@@ -1,7 +1,7 @@
 /**
  * The embeddable widget's script. `GET /widget.js` is the URL in embed snippets: served directly
  * (no redirect, so a slow phone makes one request, not two), revalidated by ETag after five
- * minutes so a new release reaches every site within minutes. `GET /widget.{hash}.js` is the
+ * minutes so a new release reaches every site within minutes. `GET /widget/{hash}.js` is the
  * same bytes under a content-hashed name, immutable for a year, for sites that pin a version.
  * Any origin may load it; what it may read and post is decided per organisation (middleware/cors.ts).
  *
@@ -12,7 +12,9 @@ import { Hono, type Context } from 'hono';
 import { widgetBundle } from '../../widget/widget-bundle.gen';
 import type { WidgetBundle } from '../../widget/bundle-widget';
 
-const HASHED = '/:file{widget\\.[0-9a-f]{6,64}\\.js}';
+// A plain parameter, not a regex route: one regex route makes Hono fall back from its RegExpRouter
+// to the slower TrieRouter for every request the app serves.
+const HASHED = '/widget/:file';
 
 export function widgetRoutes(bundle: WidgetBundle = widgetBundle) {
   const etag = `"${bundle.hash}"`;
@@ -32,7 +34,7 @@ export function widgetRoutes(bundle: WidgetBundle = widgetBundle) {
       return script(c, cacheControl);
     })
     .get(HASHED, (c) => {
-      if (c.req.param('file') !== `widget.${bundle.hash}.js`) return c.redirect('/widget.js', 302);
+      if (c.req.param('file') !== `${bundle.hash}.js`) return c.redirect('/widget.js', 302);
       return script(c, 'public, max-age=31536000, immutable');
     });
 }
