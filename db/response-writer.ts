@@ -120,10 +120,12 @@ export class ResponseWriter {
   private async drain(): Promise<void> {
     await null; // let submissions from the same tick join the first batch
     try {
+      // Only the first submission after a pause waits; whatever queued up during a commit has
+      // already waited that long and goes straight into the next one.
+      if (this.gatherMs > 0 && performance.now() - this.lastCommitEnded < 10 * this.gatherMs) {
+        await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
+      }
       while (this.queue.length) {
-        if (this.gatherMs > 0 && performance.now() - this.lastCommitEnded < 10 * this.gatherMs) {
-          await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
-        }
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commitOrFallBack(batch);
         this.lastCommitEnded = performance.now();
