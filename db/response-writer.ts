@@ -112,6 +112,20 @@ export class ResponseWriter {
     });
   }
 
+  /**
+   * Waits while submissions keep arriving: until a whole turn of the event loop brings no new
+   * one (everyone who was on their way has arrived), or `gatherMs` at most.
+   */
+  private async gather(): Promise<void> {
+    const deadline = performance.now() + this.gatherMs;
+    let seen = this.queue.length;
+    while (performance.now() < deadline) {
+      await nextTurn();
+      if (this.queue.length === seen) return;
+      seen = this.queue.length;
+    }
+  }
+
   /** Resolves when everything submitted so far is committed (for shutdown and tests). */
   async flush(): Promise<void> {
     while (this.draining) await this.draining;
@@ -122,9 +136,7 @@ export class ResponseWriter {
     try {
       // Only the first submission after a pause waits; whatever queued up during a commit has
       // already waited that long and goes straight into the next one.
-      if (this.gatherMs > 0 && performance.now() - this.lastCommitEnded < 10 * this.gatherMs) {
-        await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
-      }
+      if (this.gatherMs > 0 && performance.now() - this.lastCommitEnded < 10 * this.gatherMs) await this.gather();
       while (this.queue.length) {
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commitOrFallBack(batch);
@@ -151,6 +163,10 @@ export class ResponseWriter {
     }
   }
 }
+
+/** After pending I/O callbacks: setImmediate on Node, a zero timeout where there is none (Workers). */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 function settle(batch: Pending[], results: Committed[]): void {
   batch.forEach((pending, i) => pending.resolve(results[i]!));

@@ -139,6 +139,12 @@ describe('POST /api/responses', () => {
     expect(about.rows[0]?.n).toBe(1);
   });
 
+  it('refuses a declared Content-Length over 64 KB before reading the body', async () => {
+    const response = await t.json('/api/responses', { body: { code: 'dvp', answers: { fft: 'good' } }, headers: { 'content-length': String(65 * 1024) } });
+    expect(response.status).toBe(413);
+    expectErrorShape(response.body);
+  });
+
   it('refuses a body over 64 KB with 413 in the shared shape', async () => {
     const response = await submit({ answers: { fft: 'good', better: 'x'.repeat(70_000) } });
     expect(response.status).toBe(413);

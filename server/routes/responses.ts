@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CHANNELS, RESPONDENT_ROLES } from '../../db/schema';
 import type { AppDeps } from '../deps';
+import { bodySize } from '../middleware/body-size';
 import { formCors } from '../middleware/cors';
 import { ApiError, errorBody, validationFailed } from '../errors';
 import { ingest } from '../ingest';
@@ -36,7 +36,7 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
   });
   return new Hono().options('/api/responses', cors).post(
     '/api/responses',
-    bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); } }),
+    bodySize(64 * 1024, () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); }),
     cors,
     rateLimit({
       rules: submissionRules(counters, async (c) => {
