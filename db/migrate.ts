@@ -28,5 +28,8 @@ export async function migrate(client: Client, migrations: Migration[] = bundled)
     );
     done.push(migration.tag);
   }
+  // New or changed indexes need statistics before the planner will choose them for reports.
+  // A libSQL server keeps its own and may refuse the pragma: best effort.
+  if (done.length) await client.execute('PRAGMA optimize').catch(() => undefined);
   return done;
 }

@@ -21,5 +21,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0004_responses_nps",
     "sql": "DROP INDEX `responses_report`;--> statement-breakpoint\nALTER TABLE `responses` ADD `nps` integer;--> statement-breakpoint\nCREATE INDEX `responses_report` ON `responses` (`submitted_at`,`site_id`,`service_point_id`,`channel`,`language`,`respondent_role`,`fft`,`rating`,`nps`);"
+  },
+  {
+    "tag": "0005_scored_index",
+    "sql": "CREATE INDEX `responses_scored` ON `responses` (`site_id`,`submitted_at`,`rating`,`nps`) WHERE rating IS NOT NULL OR nps IS NOT NULL;"
   }
 ];

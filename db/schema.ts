@@ -138,6 +138,9 @@ export const responses = sqliteTable(
     // Reports read these two covering indexes, never the wide rows: by site, the GROUP BY streams
     // in index order with no sort; by period, channel, language or role, the date range is one seek.
     index('responses_site_report').on(t.siteId, t.submittedAt, t.fft, t.rating),
+    // Ratings and NPS are asked by few surveys: their distributions come from this small partial
+    // index rather than from 16 more sums over every response.
+    index('responses_scored').on(t.siteId, t.submittedAt, t.rating, t.nps).where(sql`rating IS NOT NULL OR nps IS NOT NULL`),
     index('responses_report').on(t.submittedAt, t.siteId, t.servicePointId, t.channel, t.language, t.respondentRole, t.fft, t.rating, t.nps),
   ],
 );

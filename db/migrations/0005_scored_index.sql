@@ -1,0 +1,1 @@
+CREATE INDEX `responses_scored` ON `responses` (`site_id`,`submitted_at`,`rating`,`nps`) WHERE rating IS NOT NULL OR nps IS NOT NULL;
