@@ -97,3 +97,13 @@ export async function storedResponses(db: Client): Promise<StoredResponse[]> {
   const result = await db.execute('SELECT r.*, s.code AS site_code, p.code AS point_code FROM responses r JOIN sites s ON s.id = r.site_id LEFT JOIN service_points p ON p.id = r.service_point_id ORDER BY r.submitted_at, r.id');
   return result.rows.map((row) => ({ ...(row as unknown as StoredResponse), answers: JSON.parse(String(row.answers)) as Record<string, unknown> }));
 }
+
+/** Polls `check` every 100 ms until `done` says so or `ms` pass, and returns the last value. */
+export async function waitFor<T>(check: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, storedResponses, type RunningServer } from './helpers';
+import { launchChromium, startServer, storedResponses, type RunningServer, waitFor } from './helpers';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,15 +15,6 @@ afterAll(async () => {
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 const withKey = async (key: string) => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
 const queue = (page: import('playwright-core').Page) => page.evaluate(() => JSON.parse(localStorage.getItem('hubvoice.kiosk.queue') ?? '[]') as unknown[]);
-
-async function waitFor<T>(check: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('kiosk mode in Chromium', () => {
   it('queues a submission made offline and sends it exactly once when the connection returns', async () => {

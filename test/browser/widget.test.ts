@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pl from '../../widget/i18n/pl.json';
 import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
-import { launchChromium, phonePage, startServer, storedResponses, type RunningServer } from './helpers';
+import { launchChromium, phonePage, startServer, storedResponses, type RunningServer, waitFor } from './helpers';
 
 const CODE = 'stb-play';
 /** What a careless or hostile host page might do to everything on it. */
@@ -62,15 +62,6 @@ const widgetViolations = async (page: Page) => {
   return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 };
 const stored = (page: Page) => page.evaluate((code) => JSON.parse(localStorage.getItem(`hubvoice:${code}`) ?? 'null') as { idempotencyKey: string; pending: boolean } | null, CODE);
-
-async function waitFor<T>(check: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the widget on a third-party page with hostile CSS', () => {
   it('is embedded by its script tag and answered in Polish across three pages with skip logic, and stored once', async () => {
