@@ -107,8 +107,8 @@ describe('the widget on a third-party page with hostile CSS', () => {
     await widget.getByRole('button', { name: pl['form.back'] }).click();
     expect(await widget.getByLabel('Sala').isChecked()).toBe(true);
     await widget.getByRole('button', { name: pl['form.next'] }).click();
-    // The equality options are not yet translated into Polish: they fall back to English.
-    await widget.getByLabel('Mum', { exact: true }).check();
+    // The equality options in Polish, from widget/i18n/pl.json.
+    await widget.getByLabel('Mama', { exact: true }).check();
     expect(await widgetViolations(page)).toEqual([]);
     await widget.getByRole('button', { name: pl['form.submit'] }).click();
 
