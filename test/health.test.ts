@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestApp } from './helpers/app';
+import { expectErrorShape, makeTestApp } from './helpers/app';
 
 describe('GET /health', () => {
   it('answers ok when the store answers', async () => {
@@ -11,10 +11,15 @@ describe('GET /health', () => {
 
   it('answers 503 with "db":"down" and the error shape when the store fails', async () => {
     const t = await makeTestApp({ SEED: 'none' });
-    t.store.client.close();
-    const response = await t.json('/health');
-    expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ db: 'down', error: { code: 'unavailable' } });
+    try {
+      t.store.client.close();
+      const response = await t.json('/health');
+      expect(response.status).toBe(503);
+      expectErrorShape(response.body);
+      expect(response.body).toMatchObject({ db: 'down', error: { code: 'unavailable' } });
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -121,6 +121,7 @@ describe('POST /api/responses', () => {
       expect(responses.every((r) => r.status === 201)).toBe(true);
       expect(new Set(responses.map((r) => r.body.id)).size).toBe(200);
       expect(await count()).toBe(before + 200);
+      expect(batches.length).toBeGreaterThan(0);
       expect(batches.length).toBeLessThan(200);
     } finally {
       t.store.client.batch = original;

@@ -68,6 +68,7 @@ describe('GET /api/reports/satisfaction', () => {
     const token = await t.login('manager@harbour.example', 'harbour manager pw');
     const response = await report('/api/reports/satisfaction?groupBy=site&from=2026-03-01&to=2026-03-31', token);
     const visible = (await t.store.db.select().from(sites).where(eq(sites.providerId, harbour!.id))).map((s) => s.name);
+    expect(response.body.rows.length).toBeGreaterThan(0);
     for (const row of response.body.rows) expect(visible).toContain(row.label);
     expect(response.body.rows.map((r: { label: string }) => r.label)).not.toContain('Efford Family Hub');
     const other = await report('/api/reports/satisfaction?groupBy=site&site=efd', token);

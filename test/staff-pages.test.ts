@@ -200,7 +200,8 @@ describe('the safeguarding pages', () => {
     expect(audit).toHaveLength(1);
     const after = await page(saved.headers.get('location')!, cookie);
     expect(after.html).toContain('Your review has been recorded');
-    expect(after.html).toContain('checked');
+    expect(after.html).toMatch(/<input[^>]*value="in_review"[^>]*checked/);
+    expect(after.html).not.toMatch(/<input[^>]*value="closed"[^>]*checked/);
   });
 
   it('show an admin the redacted words only', async () => {

@@ -41,7 +41,10 @@ describe('childForm', () => {
 
   it.each(['pl', 'ro', 'zh', 'pt', 'ar'])('has its own words in %s', (language) => {
     const child = form(language);
-    expect(child.questions[0]?.title).not.toBe('How was it today?');
-    expect(child.messages['form.submit']).not.toBe('Send');
+    const own = catalogues[language]!;
+    expect(child.questions[0]?.title).toBe(own['child.fft.question']);
+    expect(child.questions[0]?.title).not.toBe(catalogues.en!['child.fft.question']);
+    expect(child.messages['form.submit']).toBe(own['child.form.submit']);
+    expect(child.messages['form.submit']).not.toBe(catalogues.en!['child.form.submit']);
   });
 });

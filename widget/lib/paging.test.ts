@@ -61,6 +61,8 @@ describe('paging', () => {
     const [required] = missingAnswers(form, 1, {}, t);
     const [blank] = missingAnswers(form, 0, { fft: 'poor', wrong: '   ' }, t);
     const server = (answers: Record<string, unknown>) => validateAnswers(form.questions, answers, t);
+    expect(required).toMatchObject({ questionId: 'again', code: 'required' });
+    expect(blank).toMatchObject({ questionId: 'wrong', code: 'required' });
     expect(required).toEqual(serverError(server({ fft: 'good' }), 'again'));
     expect(blank).toEqual(serverError(server({ fft: 'poor', wrong: '   ' }), 'wrong'));
   });
