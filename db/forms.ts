@@ -21,7 +21,12 @@ export interface FormTarget {
 const definitions = new Map<string, SurveyDefinition>();
 
 export class FormDirectory {
-  private cache = new Map<string, { at: number; target: FormTarget | null }>();
+  /**
+   * Found targets only, each as the in-flight or settled look-up: caching misses would let anyone
+   * typing codes grow the map without bound, and sharing the promise means concurrent first
+   * look-ups of a popular code make one query.
+   */
+  private cache = new Map<string, { at: number; target: Promise<FormTarget | null> }>();
 
   constructor(
     private db: Db,
@@ -32,9 +37,13 @@ export class FormDirectory {
     const key = code.toLowerCase();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.target;
-    const target = await findFormTarget(this.db, key);
-    this.cache.set(key, { at: now, target });
-    return target;
+    const entry = { at: now, target: findFormTarget(this.db, key) };
+    this.cache.set(key, entry);
+    const forget = () => {
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+    };
+    entry.target.then((target) => target ?? forget(), forget);
+    return entry.target;
   }
 
   private anyOrigins: { at: number; origins: Promise<string[]> } | undefined;
