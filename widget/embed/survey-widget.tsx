@@ -127,7 +127,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
     return data.get(HONEYPOT_FIELD);
   };
 
-  root.addEventListener('change', readPage);
+  // `input` fires for typing, radio and checkbox clicks and selects alike; `change` too would read twice.
   root.addEventListener('input', readPage);
   root.addEventListener('submit', (event) => {
     event.preventDefault();
