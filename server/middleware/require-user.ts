@@ -7,10 +7,12 @@ import { getCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../../db/scope';
+import type { Role } from '../../db/schema';
+import { hasRole } from '../../db/scope';
 import { principalForSession } from '../../db/users';
 import { sha256Hex } from '../auth/password';
 import type { AppDeps, AppEnv } from '../deps';
-import { unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
 
 export const SESSION_COOKIE = 'hubvoice_session';
 
@@ -45,6 +47,14 @@ export async function principalOf(deps: Pick<AppDeps, 'store' | 'now'>, c: Conte
 /** The principal behind a session token, or null when it is unknown or has expired. */
 export async function principalForToken(deps: Pick<AppDeps, 'store' | 'now'>, token: string): Promise<Principal | null> {
   return principalForSession(deps.store.db, await sha256Hex(token), deps.now());
+}
+
+/** After requireUser: refuses (403) anyone holding none of these roles. */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async function requireRole(c, next) {
+    if (!hasRole(c.var.principal, ...roles)) throw forbidden();
+    await next();
+  });
 }
 
 /** The bearer token from the Authorization header, else from the session cookie. */

@@ -70,7 +70,6 @@ export function dashboardRoutes(deps: AppDeps) {
   };
 
   return new Hono<AppEnv>()
-    .use('/dashboard', staffPageHeaders, staffCompress, requireSignedIn(deps))
     .use('/dashboard/*', staffPageHeaders, staffCompress, requireSignedIn(deps))
     .get('/dashboard', async (c) => {
       const principal = c.var.principal;

@@ -57,7 +57,6 @@ export function safeguardingPageRoutes(deps: AppDeps) {
     );
 
   return new Hono<AppEnv>()
-    .use('/safeguarding', staffPageHeaders, staffCompress, requireSignedIn(deps))
     .use('/safeguarding/*', staffPageHeaders, staffCompress, requireSignedIn(deps))
     .get('/safeguarding', async (c) => {
       if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);

@@ -5,7 +5,6 @@
  * Definitions are validated by the shared zod schema, so a 422 names the path of the bad field.
  */
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { auditLog, organisations } from '../../db/schema';
 import { hasRole, type Principal } from '../../db/scope';
@@ -13,7 +12,7 @@ import { addSurveyVersion, assignSurvey, createSurvey, findCodeOwner, getSurvey,
 import { SurveyDefinition } from '../../widget/lib/survey-schema';
 import type { AppDeps, AppEnv } from '../deps';
 import { forbidden, notFound, validationFailed } from '../errors';
-import { requireUser } from '../middleware/require-user';
+import { requireRole, requireUser } from '../middleware/require-user';
 import { valid } from '../validate';
 
 export const CreateSurvey = z.object({
@@ -62,13 +61,10 @@ export function surveyRoutes(deps: AppDeps) {
   };
 
   const signedIn = requireUser(deps);
-  const manager = createMiddleware<AppEnv>(async function requireSurveyManager(c, next) {
-    if (!hasRole(c.var.principal, ...MANAGERS)) throw forbidden();
-    await next();
-  });
+  const manager = requireRole(...MANAGERS);
 
   return new Hono<AppEnv>()
-    .use('/api/surveys', signedIn, manager)
+    // '/api/surveys/*' also matches '/api/surveys' itself.
     .use('/api/surveys/*', signedIn, manager)
     .use('/api/sites/:code/survey', signedIn, manager)
     .get('/api/surveys', async (c) => c.json(await listSurveys(db, managedOrganisations(c.var.principal))))

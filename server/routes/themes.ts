@@ -9,10 +9,10 @@ import { applyCorrections, loadModel, type Sentiment } from '../../analysis/text
 import { correctComment, correctionsOf, findComments } from '../../db/comments';
 import { organisationsOf, resolveEntity } from '../../db/reports';
 import { auditLog } from '../../db/schema';
-import { hasRole, type Principal } from '../../db/scope';
+import type { Principal } from '../../db/scope';
 import type { AppDeps, AppEnv } from '../deps';
-import { ApiError, forbidden, notFound, validationFailed } from '../errors';
-import { requireUser } from '../middleware/require-user';
+import { ApiError, notFound, validationFailed } from '../errors';
+import { requireRole, requireUser } from '../middleware/require-user';
 import { valid } from '../validate';
 
 const DAY = 86_400_000;
@@ -50,15 +50,13 @@ export function themeRoutes(deps: AppDeps) {
     return mine[0]!;
   }
 
-  function requireEditor(principal: Principal) {
-    if (!hasRole(principal, 'admin', 'commissioner')) throw forbidden();
-  }
+
+  const editor = requireRole('admin', 'commissioner');
 
   return new Hono<AppEnv>()
+    // '/x/*' also matches '/x' itself.
     .use('/api/comments/*', requireUser(deps))
-    .use('/api/comments', requireUser(deps))
     .use('/api/themes/*', requireUser(deps))
-    .use('/api/themes', requireUser(deps))
     .get('/api/comments', valid('query', CommentsQuery), async (c) => {
       const query = c.req.valid('query');
       const siteId = query.site ? await resolveEntity(db, c.var.principal, 'site', query.site) : undefined;
@@ -77,8 +75,7 @@ export function themeRoutes(deps: AppDeps) {
       });
       return c.json({ comments: rows, limit: query.limit, offset: query.offset });
     })
-    .post('/api/comments/:id/themes', valid('json', Correction), async (c) => {
-      requireEditor(c.var.principal);
+    .post('/api/comments/:id/themes', editor, valid('json', Correction), async (c) => {
       const correction = c.req.valid('json');
       const done = await correctComment(db, c.var.principal, c.req.param('id'), { ...correction, userId: c.var.principal.userId });
       if (!done) throw notFound('That comment');
@@ -90,8 +87,7 @@ export function themeRoutes(deps: AppDeps) {
       const { model, version } = await deps.themeModels.forOrganisation(organisationId);
       return c.json({ version, multiLabel: model.multiLabel, trainedOn: model.trainedOn ?? null, themes: model.themes });
     })
-    .post('/api/themes/model', valid('query', OrganisationQuery), async (c) => {
-      requireEditor(c.var.principal);
+    .post('/api/themes/model', editor, valid('query', OrganisationQuery), async (c) => {
       const organisationId = await organisationFor(c.var.principal, c.req.valid('query').organisation);
       let model;
       try {
@@ -103,8 +99,7 @@ export function themeRoutes(deps: AppDeps) {
       await db.insert(auditLog).values({ at: deps.now(), userId: c.var.principal.userId, organisationId, action: 'theme_model_uploaded', details: { version: saved.version } });
       return c.json({ version: saved.version, themes: model.themes.length }, 201);
     })
-    .post('/api/themes/model/apply-corrections', valid('query', OrganisationQuery), async (c) => {
-      requireEditor(c.var.principal);
+    .post('/api/themes/model/apply-corrections', editor, valid('query', OrganisationQuery), async (c) => {
       const organisationId = await organisationFor(c.var.principal, c.req.valid('query').organisation);
       const corrections = await correctionsOf(db, organisationId);
       if (corrections.length === 0) throw validationFailed([{ field: 'corrections', message: 'there are no corrections to learn from yet' }]);

@@ -7,12 +7,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { addAssignment, findAssignment, listAccounts, mayAdminister, organisationOfScope, removeAssignment, setDisabled } from '../../db/accounts';
 import { auditLog, ROLES, SCOPE_TYPES } from '../../db/schema';
-import { hasRole, type Principal } from '../../db/scope';
+import type { Principal } from '../../db/scope';
 import { createUser, findUserByEmail } from '../../db/users';
 import { hashPassword, randomSecret } from '../auth/password';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError, forbidden, notFound, validationFailed } from '../errors';
-import { requireUser } from '../middleware/require-user';
+import { requireRole, requireUser } from '../middleware/require-user';
 import { valid } from '../validate';
 
 const Scope = z.object({ type: z.enum(SCOPE_TYPES), id: z.string().max(64).nullable().default(null) });
@@ -38,10 +38,8 @@ export function userRoutes(deps: AppDeps) {
     db.insert(auditLog).values({ at: deps.now(), userId: principal.userId, action, targetType: 'user', targetId, details });
 
   return new Hono<AppEnv>()
-    .use('/api/users', requireUser(deps))
-    .use('/api/users/*', requireUser(deps))
-    .use('/api/users', async (c, next) => (hasRole(c.var.principal, 'admin') ? next() : Promise.reject(forbidden())))
-    .use('/api/users/*', async (c, next) => (hasRole(c.var.principal, 'admin') ? next() : Promise.reject(forbidden())))
+    // '/api/users/*' also matches '/api/users' itself.
+    .use('/api/users/*', requireUser(deps), requireRole('admin'))
     .get('/api/users', async (c) => c.json(await listAccounts(db, c.var.principal)))
     .post('/api/users', valid('json', NewAccount), async (c) => {
       const account = c.req.valid('json');
