@@ -4,6 +4,8 @@
  * phrases families really use. Deterministic for a seed. Built-in patterns give the reports
  * something true to find: a satisfaction gap for some language groups and one hub in decline.
  */
+import { fftOptionForCode } from '../analysis/fft';
+import { random as mulberry32 } from '../analysis/text/fit';
 import { newId } from './ids';
 import type { NewComment, NewResponse } from './response-writer';
 import type { Channel } from './schema';
@@ -112,7 +114,7 @@ export function* syntheticResponses(
     if (relationship === 'dad') positive -= 0.05;
     if (siteIndex === decliningSite && end - submittedAt < 90 * 86_400_000) positive -= 0.2;
     const fft = fftFor(positive, random);
-    const answers: Record<string, string> = { fft: ['veryGood', 'good', 'neither', 'poor', 'veryPoor', 'dontKnow'][fft - 1]! };
+    const answers: Record<string, string> = { fft: fftOptionForCode(fft)! };
     const phrases = (bank: Record<string, string[]>) => bank[language] ?? bank.en!;
     if (random() < 0.6 && fft <= 3) answers.good = any(phrases(GOOD));
     if (random() < (fft >= 4 ? 0.9 : 0.4)) answers.better = any(phrases(BETTER));
@@ -172,15 +174,4 @@ function pickWeighted<T>(weighted: Weighted<T>, random: () => number): T {
   let r = random() * total;
   for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;
   return weighted[weighted.length - 1]![0];
-}
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
