@@ -39,7 +39,8 @@ export function readFreeText(
       text: value,
       redacted: tagged.redacted,
       sentiment: tagged.sentiment,
-      themes: tagged.themes.map(({ theme, score }) => ({ theme, score: Math.round(score * 1000) / 1000 })),
+      // Each theme keeps its mention's sentiment so summaries count "staff lovely but the wait…" once each way.
+      themes: tagged.themes.map(({ theme, score, sentiment }) => ({ theme, score: Math.round(score * 1000) / 1000, sentiment })),
       modelVersion: version,
     });
     if (tagged.safeguarding.flagged) {
