@@ -104,6 +104,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
 
   const limited = rateLimit({
     rules: submissionRules(counters, (c) => c.req.param('code')?.toLowerCase()),
+    now: () => deps.now().getTime(),
     onLimited: (c, seconds) => {
       const language = negotiateLanguage(c.req.query('lang'), c.req.header('accept-language'), 'en');
       const t = createTranslator(deps.catalogues, language);

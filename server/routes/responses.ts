@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CHANNELS, RESPONDENT_ROLES } from '../../db/schema';
 import type { AppDeps } from '../deps';
@@ -18,6 +18,24 @@ export const ResponseSubmission = z.object({
   respondentRole: z.enum(RESPONDENT_ROLES).optional(),
 });
 
+const codes = new WeakMap<Context, Promise<string | undefined>>();
+
+/**
+ * The form code a submission names, read from its JSON once per request: CORS and both rate-limit
+ * rules need it before the validator runs, and hono re-parses the body on every c.req.json().
+ */
+function submittedCode(c: Context): Promise<string | undefined> {
+  let code = codes.get(c);
+  if (!code) {
+    code = c.req.json().then(
+      (body: unknown) => (body && typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code.toLowerCase() : undefined),
+      () => undefined,
+    );
+    codes.set(c, code);
+  }
+  return code;
+}
+
 /**
  * `POST /api/responses`: 201 `{ id }` once the response is durably committed; the same
  * idempotency key again answers 200 with the same id; invalid answers are a 422 naming each question.
@@ -29,8 +47,7 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
     methods: ['POST'],
     allowedOrigins: async (c) => {
       if (c.req.method === 'OPTIONS') return deps.forms.anyAllowedOrigins();
-      const body: unknown = await c.req.json().catch(() => undefined);
-      const code = body && typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+      const code = await submittedCode(c);
       return (code && (await deps.forms.find(code))?.allowedOrigins) || null;
     },
   });
@@ -39,11 +56,8 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
     bodySize(64 * 1024, () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); }),
     cors,
     rateLimit({
-      rules: submissionRules(counters, async (c) => {
-        const body: unknown = await c.req.json().catch(() => undefined);
-        const code = body && typeof body === 'object' && 'code' in body ? body.code : undefined;
-        return typeof code === 'string' ? code.toLowerCase() : undefined;
-      }),
+      rules: submissionRules(counters, submittedCode),
+      now: () => deps.now().getTime(),
       onLimited: (c, seconds) =>
         c.json(errorBody('rate_limited', `Too many responses from here in the last minute. Please try again in ${seconds} seconds.`), 429),
     }),
