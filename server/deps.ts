@@ -8,6 +8,8 @@ import { createStore, type Store } from '../db/store';
 import { catalogues as shippedCatalogues } from '../widget/i18n';
 import type { Catalogue } from '../widget/lib/i18n';
 import { logMailer, SafeguardingAlerts, type Mailer } from './alerts';
+import { signInFailureCounter } from './auth/session';
+import type { FixedWindowCounter } from './middleware/rate-limit';
 import { ThemeModels } from './theme-models';
 import type { Config } from './config';
 
@@ -18,6 +20,8 @@ export interface AppDeps {
   forms: FormDirectory;
   catalogues: Record<string, Catalogue>;
   themeModels: ThemeModels;
+  /** Wrong passwords per account in the current 15-minute window (auth/session.ts). */
+  signInFailures: FixedWindowCounter;
   alerts: SafeguardingAlerts;
   now: () => Date;
 }
@@ -40,6 +44,7 @@ export function buildDeps(
     forms: new FormDirectory(store.db),
     catalogues: shippedCatalogues,
     themeModels: new ThemeModels(store, options.themeModel ?? defaultModel()),
+    signInFailures: signInFailureCounter(),
     alerts: new SafeguardingAlerts({ store, mailer: options.mailer ?? logMailer, publicUrl: config.PUBLIC_URL, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     now,
   };

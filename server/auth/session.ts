@@ -19,14 +19,16 @@ export type SessionAttempt =
 
 /**
  * Failed sign-ins per account per 15 minutes before it is paused: enough for a person who
- * mistypes, too few to guess a password. Per process, like the submission limits.
+ * mistypes, too few to guess a password. Counted per app instance (per process), like the
+ * submission limits; `buildDeps` makes the counter.
  */
-const FAILURES_ALLOWED = 10;
-const failures = new FixedWindowCounter(FAILURES_ALLOWED, 15 * 60_000);
+export const FAILURES_ALLOWED = 10;
+export const signInFailureCounter = () => new FixedWindowCounter(FAILURES_ALLOWED, 15 * 60_000);
 
 /** Checks the password, audits the attempt and sets the session cookie. */
-export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, c: Context, email: string, password: string): Promise<SessionAttempt> {
+export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'signInFailures'>, c: Context, email: string, password: string): Promise<SessionAttempt> {
   const { db } = deps.store;
+  const failures = deps.signInFailures;
   const at = deps.now();
   const account = email.toLowerCase();
   if (failures.count(account, at.getTime()) >= FAILURES_ALLOWED) {
