@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../server/config';
 import { bootstrap } from '../server/bootstrap';
 import { openClient } from './client';
+import { progressBar } from './progress';
 import { seedResponses } from './seed';
 import { createStore } from './store';
 
@@ -23,12 +24,7 @@ if (report.admin?.generatedPassword) console.log(`Admin login: ${report.admin.em
 const started = performance.now();
 await seedResponses(store, count, {
   seed: values.seed ? Number(values.seed) : Date.now() % 1_000_000,
-  onProgress: (done, total) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    const rate = Math.round(done / ((performance.now() - started) / 1000));
-    process.stderr.write(`\rseeding [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-GB')}/${total.toLocaleString('en-GB')} (${rate.toLocaleString('en-GB')}/s)${done === total ? '\n' : ''}`);
-  },
+  onProgress: progressBar('seeding'),
 });
 console.log(`Added ${count.toLocaleString('en-GB')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s to ${config.DATABASE_URL}`);
 client.close();
