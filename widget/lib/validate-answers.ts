@@ -82,10 +82,10 @@ function checkQuestion(question: PublicQuestion, raw: unknown): Outcome {
         if (district === PREFER_NOT_TO_SAY.toUpperCase()) return { value: PREFER_NOT_TO_SAY };
         return POSTCODE_DISTRICT.test(district) ? { value: district } : { value: raw, error: 'invalid_postcode' };
       }
-      return typeof raw === 'string' && allowed(raw) ? { value: raw } : { error: 'invalid_option' };
-    default:
-      return typeof raw === 'string' && allowed(raw) ? { value: raw } : { error: 'invalid_option' };
+      break;
   }
+  // One choice from the list: fft, single, yesno and every equality field but the postcode.
+  return typeof raw === 'string' && allowed(raw) ? { value: raw } : { error: 'invalid_option' };
 }
 
 function describe(question: PublicQuestion, code: AnswerError['code'], message: Message): string {
