@@ -4,12 +4,12 @@
  * SCREENSHOT_DIR to keep desktop and phone screenshots for a look by eye.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../db/store';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';
-import { axeViolations, launchChromium, PHONE, startServer, type RunningServer } from './helpers';
+import { axeViolations, PHONE, useServerAndBrowser } from './helpers';
 
 const ADMIN = { email: 'admin@localhost', password: 'correct horse battery staple' };
 const LEAD = { email: 'dsl@council.example', password: 'lead password 1234' };
@@ -24,15 +24,13 @@ const COMMENTS = [
 ];
 const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 
-let server: RunningServer;
-let browser: Browser;
+// 3,000 demo responses over two years: enough for every site and month to mean something.
+const { server, newContext } = useServerAndBrowser({ SEED_RESPONSES: '3000', RATE_LIMIT_PER_MINUTE: '100000' });
 let flagId: string;
 
 beforeAll(async () => {
-  // 3,000 demo responses over two years: enough for every site and month to mean something.
-  [server, browser] = await Promise.all([startServer({ SEED_RESPONSES: '3000', RATE_LIMIT_PER_MINUTE: '100000' }), launchChromium()]);
-  const organisation = await server.db.execute('SELECT id FROM organisations LIMIT 1');
-  await createUser(createStore(server.db).db, {
+  const organisation = await server().db.execute('SELECT id FROM organisations LIMIT 1');
+  await createUser(createStore(server().db).db, {
     email: LEAD.email, name: 'Sam Okafor', passwordHash: await hashPassword(LEAD.password, 1000),
     role: 'safeguarding_lead', scopeType: 'organisation', scopeId: String(organisation.rows[0]!.id),
   });
@@ -44,16 +42,12 @@ beforeAll(async () => {
   }));
   sends.push({ code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'dashboard-browser-flag', answers: { fft: 'neither', better: DISCLOSURE } });
   for (const body of sends) {
-    const response = await fetch(`${server.base}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${server().base}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.status).toBe(201);
   }
-  const flag = await server.db.execute('SELECT id FROM safeguarding_flags ORDER BY created_at DESC LIMIT 1');
+  const flag = await server().db.execute('SELECT id FROM safeguarding_flags ORDER BY created_at DESC LIMIT 1');
   flagId = String(flag.rows[0]!.id);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function signIn(page: Page, who: { email: string; password: string }) {
   await page.getByLabel('Email address').fill(who.email);
@@ -67,9 +61,9 @@ async function screenshot(page: Page, name: string) {
 
 describe('the staff side in Chromium', () => {
   it('signs in through the form and shows the dashboard with its charts, with no axe violations', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/dashboard`);
+    await page.goto(`${server().base}/dashboard`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -100,10 +94,10 @@ describe('the staff side in Chromium', () => {
     await page.waitForURL(/dimension=firstLanguage/);
     expect(await page.locator('#equity th[scope="col"]').first().textContent()).toBe('First language');
 
-    const phone = await browser.newContext(PHONE);
+    const phone = await newContext(PHONE);
     await phone.addCookies(await context.cookies());
     const phonePage = await phone.newPage();
-    await phonePage.goto(`${server.base}/dashboard`);
+    await phonePage.goto(`${server().base}/dashboard`);
     const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     await screenshot(phonePage, 'dashboard-phone.png');
@@ -111,21 +105,21 @@ describe('the staff side in Chromium', () => {
   });
 
   it('takes a safeguarding lead from the alert link to the family’s words and records a review', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/safeguarding/flags/${flagId}`);
+    await page.goto(`${server().base}/safeguarding/flags/${flagId}`);
     await signIn(page, LEAD);
     await page.waitForURL(new RegExp(`/safeguarding/flags/${flagId}$`));
     expect(await page.locator('blockquote').textContent()).toBe(DISCLOSURE);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'flag-desktop.png');
 
-    const phone = await browser.newContext(PHONE);
+    const phone = await newContext(PHONE);
     await phone.addCookies(await context.cookies());
     const phonePage = await phone.newPage();
-    await phonePage.goto(`${server.base}/safeguarding/flags/${flagId}`);
+    await phonePage.goto(`${server().base}/safeguarding/flags/${flagId}`);
     await screenshot(phonePage, 'flag-phone.png');
-    await phonePage.goto(`${server.base}/safeguarding`);
+    await phonePage.goto(`${server().base}/safeguarding`);
     await screenshot(phonePage, 'queue-phone.png');
     expect(await axeViolations(phonePage)).toEqual([]);
 
@@ -137,7 +131,7 @@ describe('the staff side in Chromium', () => {
     await page.getByRole('button', { name: 'Save review' }).click();
     await page.waitForURL(/reviewed=1/);
     expect(await page.locator('.ok-banner').textContent()).toContain('Your review has been recorded');
-    const stored = await server.db.execute({ sql: 'SELECT status, action_taken FROM safeguarding_flags WHERE id = ?', args: [flagId] });
+    const stored = await server().db.execute({ sql: 'SELECT status, action_taken FROM safeguarding_flags WHERE id = ?', args: [flagId] });
     expect(stored.rows[0]).toMatchObject({ status: 'closed', action_taken: 'Called the family; referred to MASH' });
     await Promise.all([context.close(), phone.close()]);
   });

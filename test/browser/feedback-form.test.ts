@@ -1,26 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, phonePage, startServer, storedResponses, type RunningServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, storedResponses, useServerAndBrowser } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, phone } = useServerAndBrowser();
 
 const responseWithKey = async (page: Page) => {
   const key = await page.locator('input[name="_key"]').inputValue();
-  return async () => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
+  return async () => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);
 };
 
 describe('the QR form in Chromium', () => {
   it('is filled and sent with JavaScript on, storing site, service point, channel, language and answers', async () => {
-    const { context, page } = await phonePage(browser);
-    await page.goto(`${server.base}/f/dvp-play`);
+    const { context, page } = await phone();
+    await page.goto(`${server().base}/f/dvp-play`);
     const stored = await responseWithKey(page);
     await page.getByLabel('Good', { exact: true }).check();
     await page.getByLabel('What was good?').fill('The staff knew my name');
@@ -35,8 +27,8 @@ describe('the QR form in Chromium', () => {
   });
 
   it('is filled and sent with JavaScript off, in Polish', async () => {
-    const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.base}/f/stb-esol?lang=pl`);
+    const { context, page } = await phone({ javaScriptEnabled: false });
+    await page.goto(`${server().base}/f/stb-esol?lang=pl`);
     const stored = await responseWithKey(page);
     await page.getByLabel('Bardzo dobrze').check();
     await page.getByLabel('Co moglibyśmy zrobić lepiej?').fill('Więcej zajęć w sobotę');
@@ -48,8 +40,8 @@ describe('the QR form in Chromium', () => {
   });
 
   it('shows the error summary with JavaScript off, keeps every answer, and links each problem to its field', async () => {
-    const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.base}/f/dvp`);
+    const { context, page } = await phone({ javaScriptEnabled: false });
+    await page.goto(`${server().base}/f/dvp`);
     const stored = await responseWithKey(page);
     await page.getByLabel('What was good?').fill('Warm welcome');
     await page.getByText('About you (optional)').click();
@@ -75,8 +67,8 @@ describe('the QR form in Chromium', () => {
   });
 
   it('switches to Arabic from the visible switcher and lays the form out right to left', async () => {
-    const { context, page } = await phonePage(browser);
-    await page.goto(`${server.base}/f/dvp`);
+    const { context, page } = await phone();
+    await page.goto(`${server().base}/f/dvp`);
     await page.getByRole('link', { name: 'العربية' }).click();
     await page.waitForURL(/lang=ar/);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl', 'rtl']);
@@ -87,8 +79,8 @@ describe('the QR form in Chromium', () => {
   });
 
   it('can be answered and sent with the keyboard alone', async () => {
-    const { context, page } = await phonePage(browser);
-    await page.goto(`${server.base}/f/efd`);
+    const { context, page } = await phone();
+    await page.goto(`${server().base}/f/efd`);
     const stored = await responseWithKey(page);
     for (let i = 0; i < 12 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'fft'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
@@ -102,8 +94,8 @@ describe('the QR form in Chromium', () => {
   });
 
   it.each(['en', 'ar'])('has no axe-core violations on the form, the error state and the thank-you page in %s', async (lang) => {
-    const { context, page } = await phonePage(browser);
-    await page.goto(`${server.base}/f/dvp-hv?lang=${lang}`);
+    const { context, page } = await phone();
+    await page.goto(`${server().base}/f/dvp-hv?lang=${lang}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('details summary').click();
     await page.locator('button[type=submit]').click();

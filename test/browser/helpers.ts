@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Client } from '@libsql/client';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openClient } from '../../db/client';
 import { parseConfig, type Config } from '../../server/config';
 import { startNodeServer } from '../../server/node';
@@ -57,7 +58,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing is listening on now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -69,6 +71,51 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface ServerAndBrowser {
+  server: () => RunningServer;
+  browser: () => Browser;
+  /** A browser context that is closed after the test, even when the test fails. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  /** {@link phonePage}, closed after the test, even when the test fails. */
+  phone: (options?: PhonePageOptions) => Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Starts the server and Chromium before the file's tests and closes both after, so a test file
+ * reads `server().base` instead of repeating the hooks. Hooks the file adds run after these start,
+ * so they can use both.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): ServerAndBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const open = new Set<BrowserContext>();
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(env), launchChromium()]);
+  }, 60_000);
+  afterEach(async () => {
+    await Promise.all([...open].map((context) => context.close()));
+    open.clear();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`the ${name} has not started: use it inside a test or a later hook`);
+    return value;
+  };
+  const kept = <T extends { context: BrowserContext }>(opened: T): T => {
+    open.add(opened.context);
+    return opened;
+  };
+  return {
+    server: () => started(server, 'server'),
+    browser: () => started(browser, 'browser'),
+    newContext: async (options) => kept({ context: await started(browser, 'browser').newContext(options) }).context,
+    phone: async (options) => kept(await phonePage(started(browser, 'browser'), options)),
+  };
+}
+
 /** axe-core's violations on the page as it is now (WCAG 2.2 A and AA, and best practice). */
 export async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -76,7 +123,9 @@ export async function axeViolations(page: Page) {
 }
 
 /** A fresh phone-sized page; JavaScript on unless told otherwise. */
-export async function phonePage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export interface PhonePageOptions { javaScriptEnabled?: boolean; locale?: string }
+
+export async function phonePage(browser: Browser, options: PhonePageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.locale ? { locale: options.locale } : {}) });
   return { context, page: await context.newPage() };
 }

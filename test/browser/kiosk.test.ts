@@ -1,26 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, storedResponses, type RunningServer, waitFor } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, newContext } = useServerAndBrowser();
 
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
-const withKey = async (key: string) => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
-const queue = (page: import('playwright-core').Page) => page.evaluate(() => JSON.parse(localStorage.getItem('hubvoice.kiosk.queue') ?? '[]') as unknown[]);
+const withKey = async (key: string) => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);
+const queue = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('hubvoice.kiosk.queue') ?? '[]') as unknown[]);
 
 describe('kiosk mode in Chromium', () => {
   it('queues a submission made offline and sends it exactly once when the connection returns', async () => {
-    const context = await browser.newContext(TABLET);
+    const context = await newContext(TABLET);
     const page = await context.newPage();
-    await page.goto(`${server.base}/f/hfd-baby?kiosk=1`);
+    // The key of every submission the server answered: a resend under any key would show here.
+    const delivered: string[] = [];
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/responses') delivered.push(request.postDataJSON().idempotencyKey);
+    });
+    await page.goto(`${server().base}/f/hfd-baby?kiosk=1`);
     const key = await page.locator('input[name="_key"]').inputValue();
     await context.setOffline(true);
     await page.getByLabel('Very good').check();
@@ -36,19 +34,21 @@ describe('kiosk mode in Chromium', () => {
     expect(rows[0]).toMatchObject({ channel: 'kiosk', point_code: 'hfd-baby', language: 'en', fft: 1 });
     expect(rows[0]?.answers).toEqual({ fft: 'veryGood', good: 'Calm and friendly' });
     expect(await waitFor(() => queue(page), (q) => q.length === 0)).toEqual([]);
-    // Another 'online' and a reload must not send it again.
+    expect(delivered).toEqual([key]);
+    // Another 'online' and a reload must not send it again, under its key or any other.
     await page.evaluate(() => dispatchEvent(new Event('online')));
-    await page.reload();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await queue(page)).toEqual([]);
+    expect(delivered).toEqual([key]);
     expect(await withKey(key)).toHaveLength(1);
     await context.close();
   });
 
   it('returns to a fresh form with a new key after an offline thank-you', async () => {
-    const context = await browser.newContext(TABLET);
+    const context = await newContext(TABLET);
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(`${server.base}/f/hfd?kiosk=1&lang=ro`);
+    await page.goto(`${server().base}/f/hfd?kiosk=1&lang=ro`);
     const key = await page.locator('input[name="_key"]').inputValue();
     await context.setOffline(true);
     await page.locator('#q-fft').check();
@@ -63,10 +63,10 @@ describe('kiosk mode in Chromium', () => {
   });
 
   it('online, shows the server’s thank-you page, which goes back to a fresh kiosk form', async () => {
-    const context = await browser.newContext(TABLET);
+    const context = await newContext(TABLET);
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(`${server.base}/f/hfd-feed?kiosk=1`);
+    await page.goto(`${server().base}/f/hfd-feed?kiosk=1`);
     const key = await page.locator('input[name="_key"]').inputValue();
     await page.getByLabel('Poor', { exact: true }).check();
     await page.getByRole('button', { name: 'Send feedback' }).click();

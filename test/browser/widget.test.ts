@@ -6,28 +6,26 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pl from '../../widget/i18n/pl.json';
 import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
-import { launchChromium, phonePage, startServer, storedResponses, type RunningServer, waitFor } from './helpers';
+import { storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
 const CODE = 'stb-play';
 /** What a careless or hostile host page might do to everything on it. */
 const HOSTILE_CSS = `* { display: block !important; color: red !important; font: 9px/1 "Comic Sans MS", cursive !important; }
 div, button, input, label, h1 { visibility: hidden; opacity: .2 } input { display: none !important } head, script, style { display: none !important }`;
 
-let server: RunningServer;
-let browser: Browser;
+const { server, phone } = useServerAndBrowser({ ADMIN_EMAIL: 'admin@example.org' });
 let thirdParty: Server;
 let thirdPartyUrl: string;
 let surveyVersionId: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ ADMIN_EMAIL: 'admin@example.org' }), launchChromium()]);
-  const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'correct horse battery staple' }) });
+  const login = await fetch(`${server().base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'correct horse battery staple' }) });
   const { token } = (await login.json()) as { token: string };
-  const created = await fetch(`${server.base}/api/surveys`, {
+  const created = await fetch(`${server().base}/api/surveys`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] }),
@@ -43,32 +41,43 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Council news</title>
 <style>${HOSTILE_CSS}</style></head><body><main><h1>Family services</h1><p>Tell us how we did:</p>
-<script src="${server.base}/widget.js" data-hubvoice="${code}" data-lang="${lang}"${mode} async></script><p>More council news.</p></main></body></html>`);
+<script src="${server().base}/widget.js" data-hubvoice="${code}" data-lang="${lang}"${mode} async></script><p>More council news.</p></main></body></html>`);
   });
   await new Promise<void>((resolve) => thirdParty.listen(0, '127.0.0.1', resolve));
   thirdPartyUrl = `http://localhost:${(thirdParty.address() as AddressInfo).port}`;
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
   await new Promise((resolve) => thirdParty?.close(resolve));
-  await server?.close();
 });
 
-const widgetRows = async () => (await storedResponses(server.db)).filter((r) => r.channel === 'widget');
-const rowsWithKey = async (key: string) => (await storedResponses(server.db)).filter((r) => r.idempotency_key === key);
+const rowsWithKey = async (key: string) => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);
 /** axe-core on the widget alone (its shadow root), not on the host page it was put on. */
 const widgetViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page }).include('hubvoice-survey').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).disableRules(['region']).analyze();
   return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 };
+/** The third-party page (at `path`) on a phone, and the widget on it. */
+const openWidget = async (path = '/') => {
+  const { context, page } = await phone();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${thirdPartyUrl}${path}`);
+  return { context, page, widget: page.locator('hubvoice-survey') };
+};
+/** Answers "good" on page 1 and `again` on page 2, leaving the widget on page 3 with its answers saved. */
+const answerFirstTwoPages = async (widget: Locator, again: 'yes' | 'no') => {
+  await widget.getByLabel(pl['fft.good'], { exact: true }).check();
+  await widget.getByRole('button', { name: pl['form.next'] }).click();
+  await widget.getByLabel(pl[`yesno.${again}`], { exact: true }).check();
+  await widget.getByRole('button', { name: pl['form.next'] }).click();
+  await widget.getByRole('button', { name: pl['form.submit'] }).waitFor();
+};
+/** The idempotency key a submission was sent under. */
+const keysOf = (request: { postDataJSON: () => { idempotencyKey?: string } }) => String(request.postDataJSON().idempotencyKey);
 const stored = (page: Page) => page.evaluate((code) => JSON.parse(localStorage.getItem(`hubvoice:${code}`) ?? 'null') as { idempotencyKey: string; pending: boolean } | null, CODE);
 
 describe('the widget on a third-party page with hostile CSS', () => {
   it('is embedded by its script tag and answered in Polish across three pages with skip logic, and stored once', async () => {
-    const { context, page } = await phonePage(browser);
-    page.setDefaultTimeout(15_000);
-    await page.goto(thirdPartyUrl);
-    const widget = page.locator('hubvoice-survey');
+    const { page, widget } = await openWidget();
     await widget.getByRole('heading', { name: 'Twoja wizyta' }).waitFor();
     // The page's CSS stops at the shadow root.
     const heading = await widget.locator('h1').evaluate((h1) => ({ color: getComputedStyle(h1).color, visibility: getComputedStyle(h1).visibility, size: getComputedStyle(h1).fontSize }));
@@ -110,38 +119,38 @@ describe('the widget on a third-party page with hostile CSS', () => {
     // The equality options in Polish, from widget/i18n/pl.json.
     await widget.getByLabel('Mama', { exact: true }).check();
     expect(await widgetViolations(page)).toEqual([]);
+    const key = (await stored(page))!.idempotencyKey;
     await widget.getByRole('button', { name: pl['form.submit'] }).click();
 
     await widget.getByText('Dziękujemy za opinię.').waitFor();
     expect(await widgetViolations(page)).toEqual([]);
-    const rows = await widgetRows();
+    const rows = await rowsWithKey(key);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'widget', language: 'pl', point_code: CODE, fft: 5, survey_version_id: surveyVersionId });
     expect(rows[0]?.answers).toEqual({ fft: 'veryPoor', wrong: 'Za długo czekaliśmy', again: 'yes', helped: ['staff', 'room'], stars: 4 });
-    const demographics = await server.db.execute({ sql: 'SELECT relationship FROM response_demographics WHERE response_id = ?', args: [String(rows[0]?.id)] });
+    const demographics = await server().db.execute({ sql: 'SELECT relationship FROM response_demographics WHERE response_id = ?', args: [String(rows[0]?.id)] });
     expect(demographics.rows[0]?.relationship).toBe('mum');
     expect(await stored(page)).toBeNull();
-    await context.close();
   });
 
   it('keeps the answers when the connection drops mid-submit and over a reload, says so, and sends them exactly once when it returns', async () => {
-    const { context, page } = await phonePage(browser);
-    page.setDefaultTimeout(15_000);
-    await page.goto(thirdPartyUrl);
-    const widget = page.locator('hubvoice-survey');
-    await widget.getByLabel(pl['fft.good'], { exact: true }).check();
-    await widget.getByRole('button', { name: pl['form.next'] }).click();
-    await widget.getByLabel('Nie', { exact: true }).check();
-    await widget.getByRole('button', { name: pl['form.next'] }).click();
-    await widget.getByRole('button', { name: pl['form.submit'] }).waitFor();
+    const { page, widget } = await openWidget();
+    await answerFirstTwoPages(widget, 'no');
     const key = (await stored(page))!.idempotencyKey;
 
     // The first request reaches the server and is stored, but the answer never comes back (the worst
-    // case); then the connection stays down until `restored`.
+    // case); then the connection stays down until `restored`. The server would quietly store a
+    // resend under a new key as a second response, so every attempt's key is kept.
     let reached = false;
     let restored = false;
+    const keys: string[] = [];
+    let throughAfterRestore = 0;
     await page.route('**/api/responses', async (route) => {
-      if (restored) return route.continue();
+      keys.push(keysOf(route.request()));
+      if (restored) {
+        throughAfterRestore++;
+        return route.continue();
+      }
       if (!reached) {
         reached = true;
         await route.fetch();
@@ -163,21 +172,24 @@ describe('the widget on a third-party page with hostile CSS', () => {
     const rows = await waitFor(() => rowsWithKey(key), (r) => r.length > 0);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.answers).toEqual({ fft: 'good', again: 'no' });
-    await context.close();
+    expect(keys.length).toBeGreaterThan(1);
+    expect(new Set(keys)).toEqual(new Set([key]));
+    expect(throughAfterRestore).toBe(1);
   });
 
   it('says it is offline when the network is cut mid-submit, and resends on `online` with the same key, storing one response', async () => {
-    const { context, page } = await phonePage(browser);
-    page.setDefaultTimeout(15_000);
-    await page.goto(thirdPartyUrl);
-    const widget = page.locator('hubvoice-survey');
-    await widget.getByLabel(pl['fft.good'], { exact: true }).check();
-    await widget.getByRole('button', { name: pl['form.next'] }).click();
-    await widget.getByLabel(pl['yesno.yes'], { exact: true }).check();
-    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    const { context, page, widget } = await openWidget();
+    await answerFirstTwoPages(widget, 'yes');
     const key = (await stored(page))!.idempotencyKey;
+    const keys: string[] = [];
     let attempts = 0;
+    // What the server answered: the first attempt is stored but its answer is cut off.
+    const answered: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/responses') answered.push(keysOf(response.request()));
+    });
     await page.route('**/api/responses', async (route) => {
+      keys.push(keysOf(route.request()));
       attempts++;
       if (attempts > 1) return route.continue();
       await route.fetch();
@@ -189,15 +201,13 @@ describe('the widget on a third-party page with hostile CSS', () => {
     await context.setOffline(false);
     await widget.getByText('Dziękujemy za opinię.').waitFor();
     expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys)).toEqual(new Set([key]));
+    expect(answered).toEqual([key]);
     expect(await rowsWithKey(key)).toHaveLength(1);
-    await context.close();
   });
 
   it('as a floating button, opens an accessible dialog that takes focus, closes on Escape and gives focus back', async () => {
-    const { context, page } = await phonePage(browser);
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${thirdPartyUrl}/button?lang=en`);
-    const widget = page.locator('hubvoice-survey');
+    const { page, widget } = await openWidget('/button?lang=en');
     const open = widget.getByRole('button', { name: 'Give feedback' });
     await open.click();
     const dialog = widget.getByRole('dialog', { name: 'Your visit' });
@@ -215,20 +225,24 @@ describe('the widget on a third-party page with hostile CSS', () => {
     await widget.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await focusIn()).text).toBe('Give feedback');
-    await context.close();
   });
 
   it('refuses a page from an origin the organisation has not allowed, and says so plainly', async () => {
-    await server.db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["https://www.council.example"]'))`);
-    // The server caches codes for 30 s; a fresh code avoids waiting: stb-young has not been looked up.
-    const { context, page } = await phonePage(browser);
-    page.setDefaultTimeout(15_000);
-    const blocked: string[] = [];
-    page.on('console', (message) => blocked.push(message.text()));
-    await page.goto(`${thirdPartyUrl}/?code=stb-young&lang=en`);
-    await page.locator('hubvoice-survey').getByText('The feedback form could not load').waitFor();
-    expect(blocked.join('\n')).toMatch(/CORS|Access-Control-Allow-Origin/);
-    await server.db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["*"]'))`);
-    await context.close();
+    const before = await server().db.execute('SELECT id, settings FROM organisations');
+    await server().db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["https://www.council.example"]'))`);
+    try {
+      // The server caches codes for 30 s; a fresh code avoids waiting: stb-young has not been looked up.
+      const { page } = await phone();
+      page.setDefaultTimeout(15_000);
+      const blocked: string[] = [];
+      page.on('console', (message) => blocked.push(message.text()));
+      await page.goto(`${thirdPartyUrl}/?code=stb-young&lang=en`);
+      await page.locator('hubvoice-survey').getByText('The feedback form could not load').waitFor();
+      expect(blocked.join('\n')).toMatch(/CORS|Access-Control-Allow-Origin/);
+    } finally {
+      for (const organisation of before.rows) {
+        await server().db.execute({ sql: 'UPDATE organisations SET settings = ? WHERE id = ?', args: [String(organisation.settings), String(organisation.id)] });
+      }
+    }
   });
 });
