@@ -5,7 +5,7 @@
  * (db/reports.ts) and hands them to analysis/ for meaning.
  */
 import { z } from 'zod';
-import { FFT_OPTIONS, type FftCounts } from '../analysis/fft';
+import { emptyFftCounts, FFT_OPTIONS, type FftCounts } from '../analysis/fft';
 import { equityReport } from '../analysis/equity';
 import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../analysis/periods';
 import { satisfactionReport } from '../analysis/satisfaction';
@@ -51,6 +51,8 @@ export type ThemesRequest = z.infer<typeof ThemesQuery>;
 
 export type Reports = ReturnType<typeof createReports>;
 
+const NAMED_BY_ID: readonly Dimension[] = ['organisation', 'provider', 'site', 'servicePoint'];
+
 export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'themeModels' | 'now'>) {
   const { db } = deps.store;
   const t = createTranslator(deps.catalogues, 'en');
@@ -83,8 +85,9 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
     return names;
   }
 
+  /** Names are only looked up for groupings by id; the rest are labelled from the catalogue. */
   async function labelled(principal: Principal, groupBy: Dimension) {
-    const names = await entityLabels(db, principal);
+    const names = NAMED_BY_ID.includes(groupBy) ? await entityLabels(db, principal) : new Map<string, string>();
     return (key: string) => reportLabel(groupBy, key, names, t);
   }
 
@@ -130,8 +133,8 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
         byKey.set(row.key, { ...byKey.get(row.key), [slot]: toFftCounts(row.fft) });
       }
       const groups = [...byKey].map(([key, periods]) => ({
-        key, label: label(key), current: periods.current ?? toFftCounts([0, 0, 0, 0, 0, 0]),
-        previous: periods.previous ?? toFftCounts([0, 0, 0, 0, 0, 0]), lastYear: periods.lastYear ?? toFftCounts([0, 0, 0, 0, 0, 0]),
+        key, label: label(key), current: periods.current ?? emptyFftCounts(),
+        previous: periods.previous ?? emptyFftCounts(), lastYear: periods.lastYear ?? emptyFftCounts(),
       }));
       return {
         groupBy: query.groupBy, period: query.period, periods: { current, previous, lastYear },

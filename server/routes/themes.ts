@@ -7,22 +7,17 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { applyCorrections, loadModel, type Sentiment } from '../../analysis/text';
 import { correctComment, correctionsOf, findComments } from '../../db/comments';
-import { organisationsOf, resolveEntity } from '../../db/reports';
+import { organisationsOf } from '../../db/reports';
 import { auditLog } from '../../db/schema';
 import type { Principal } from '../../db/scope';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError, notFound, validationFailed } from '../errors';
 import { requireRole, requireUser } from '../middleware/require-user';
+import { createReports, Filters } from '../reports';
 import { valid } from '../validate';
 
-const DAY = 86_400_000;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-04-01');
-
-export const CommentsQuery = z.object({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  site: z.string().max(64).optional(),
-  provider: z.string().max(64).optional(),
+/** The report filters (same dates, same site and provider checks) plus theme, sentiment and paging. */
+export const CommentsQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
   theme: z.string().max(64).optional(),
   sentiment: z.enum(['-1', '0', '1']).transform(Number).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -38,6 +33,7 @@ const OrganisationQuery = z.object({ organisation: z.string().max(64).optional()
 
 export function themeRoutes(deps: AppDeps) {
   const { db } = deps.store;
+  const reports = createReports(deps);
 
   /** The organisation a model call is about: the one asked for, or the caller's only one. */
   async function organisationFor(principal: Principal, asked: string | undefined): Promise<string> {
@@ -59,15 +55,8 @@ export function themeRoutes(deps: AppDeps) {
     .use('/api/themes/*', requireUser(deps))
     .get('/api/comments', valid('query', CommentsQuery), async (c) => {
       const query = c.req.valid('query');
-      const siteId = query.site ? await resolveEntity(db, c.var.principal, 'site', query.site) : undefined;
-      const providerId = query.provider ? await resolveEntity(db, c.var.principal, 'provider', query.provider) : undefined;
-      if (siteId === null) throw validationFailed([{ field: 'site', message: `no site "${query.site}" that you can see` }]);
-      if (providerId === null) throw validationFailed([{ field: 'provider', message: `no provider "${query.provider}" that you can see` }]);
       const rows = await findComments(db, c.var.principal, {
-        ...(query.from ? { from: Date.parse(query.from) } : {}),
-        ...(query.to ? { to: Date.parse(query.to) + DAY } : {}),
-        ...(siteId ? { siteId } : {}),
-        ...(providerId ? { providerId } : {}),
+        ...(await reports.filtersFor(c.var.principal, query)),
         ...(query.theme ? { theme: query.theme } : {}),
         ...(query.sentiment !== undefined ? { sentiment: query.sentiment } : {}),
         limit: query.limit,
