@@ -71,7 +71,8 @@ function argmax3(p: readonly number[]): Sentiment {
   return SENTIMENT_CLASSES[i]!;
 }
 
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+/** The logistic function: a theme logit as a probability. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /**
  * Per model, each word's character n-gram score for every theme and sentiment class, and its

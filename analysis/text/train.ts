@@ -6,7 +6,7 @@
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import { CHAR_PREFIX, compileVocabulary, featureKeys, lexiconCounts, NEGATIVE_FEATURE, POSITIVE_FEATURE, stems, vectorise, type FeatureScheme, type FeatureVector, type Vocabulary } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeDefinition, type ThemeModel } from './model';
-import { chooseThemes, sentimentProbabilities, themeLogits } from './classify';
+import { chooseThemes, sentimentProbabilities, sigmoid, themeLogits } from './classify';
 import { tuneOffsets } from './decision';
 import { random, shuffled, type LinearLayer } from './fit';
 import { fitSvms } from './svm';
@@ -185,14 +185,14 @@ export function train(rows: readonly LabelledComment[], options: TrainOptions = 
   const all = X.map((_, i) => i);
   const themeLayer = fitThemes(all, seed);
   onProgress?.({ stage: 'themes', done: 1, total: 1 });
-  const sentimentLayer = sentimentTargets.some((t) => t.length > 0)
+  const hasSentiment = sentimentTargets.some((t) => t.length > 0);
+  const sentimentLayer = hasSentiment
     ? fitSvms(X, sentimentTargets, F, 3, sentimentSvm) : { bias: new Float32Array(3), weights: new Float32Array(F * 3) };
   onProgress?.({ stage: 'sentiment', done: 1, total: 1 });
 
   const folds = options.thresholdFolds ?? 3;
   const tuneThemes = multiLabel;
   const tuneSentiment = options.tuneSentiment ?? true;
-  const hasSentiment = sentimentTargets.some((t) => t.length > 0);
   if ((tuneThemes || (tuneSentiment && hasSentiment)) && folds >= 2 && labelled.length >= MIN_COMMENTS_FOR_OFFSETS) {
     // Out-of-fold scores from inner cross-validation, so thresholds are not tuned on scores
     // the model has already fitted.
@@ -267,8 +267,6 @@ export interface CorrectionOptions {
   maxPasses?: number;
   learningRate?: number;
 }
-
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 function growVocabulary(model: ThemeModel, corrections: readonly ThemeCorrection[]): Vocabulary {
   const known = new Set(model.vocab.keys);
