@@ -2,7 +2,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { newId } from './ids';
 import { comments, organisations, sites, themeCorrections } from './schema';
-import { visibleSites, type Principal } from './scope';
+import { siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
 export interface CommentQuery {
@@ -16,15 +16,24 @@ export interface CommentQuery {
   offset: number;
 }
 
+/**
+ * The filters comment drill-down and the themes report share, over `comments`: the principal's
+ * sites, a submitted-at range `[from, to)`, a site and a provider.
+ */
+export function commentFilters(principal: Principal, filters: Pick<CommentQuery, 'from' | 'to' | 'siteId' | 'providerId'>): SQL[] {
+  const where: SQL[] = [];
+  const scope = siteIn(comments.siteId, principal);
+  if (scope) where.push(scope);
+  if (filters.from !== undefined) where.push(sql`${comments.submittedAt} >= ${filters.from}`);
+  if (filters.to !== undefined) where.push(sql`${comments.submittedAt} < ${filters.to}`);
+  if (filters.siteId) where.push(eq(comments.siteId, filters.siteId));
+  if (filters.providerId) where.push(sql`${comments.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${sites.providerId} = ${filters.providerId})`);
+  return where;
+}
+
 /** Redacted comments, newest first; the original text never leaves this function. */
 export async function findComments(db: Db, principal: Principal, query: CommentQuery) {
-  const where: SQL[] = [];
-  const scope = visibleSites(principal);
-  if (scope) where.push(sql`${comments.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})`);
-  if (query.from !== undefined) where.push(sql`${comments.submittedAt} >= ${query.from}`);
-  if (query.to !== undefined) where.push(sql`${comments.submittedAt} < ${query.to}`);
-  if (query.siteId) where.push(eq(comments.siteId, query.siteId));
-  if (query.providerId) where.push(sql`${sites.providerId} = ${query.providerId}`);
+  const where = commentFilters(principal, query);
   if (query.theme) where.push(sql`EXISTS (SELECT 1 FROM json_each(${comments.themes}) WHERE json_extract(value, '$.theme') = ${query.theme})`);
   if (query.sentiment !== undefined) where.push(eq(comments.sentiment, query.sentiment));
   return db
@@ -47,11 +56,10 @@ export async function correctComment(
   commentId: string,
   correction: { themes: string[]; sentiment?: number | undefined; userId: string },
 ): Promise<{ organisationId: string } | null> {
-  const scope = visibleSites(principal);
   const [comment] = await db
     .select({ id: comments.id, organisationId: comments.organisationId })
     .from(comments)
-    .where(and(eq(comments.id, commentId), scope ? sql`${comments.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})` : undefined));
+    .where(and(eq(comments.id, commentId), siteIn(comments.siteId, principal)));
   if (!comment) return null;
   await db.batch([
     db.insert(themeCorrections).values({ id: newId('tc'), organisationId: comment.organisationId, commentId, themes: correction.themes, userId: correction.userId }),

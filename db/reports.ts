@@ -4,7 +4,8 @@
  * report ever loads individual responses into memory.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { visibleSites, type Principal } from './scope';
+import { commentFilters } from './comments';
+import { scopeOrAll, siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
 /** What a report can be broken down by, as SQL over `responses` (+ `sites`, `response_demographics`). */
@@ -86,8 +87,8 @@ export async function countResponses(
   if (filters.servicePointId) where.push(sql`responses.service_point_id = ${filters.servicePointId}`);
   if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
   if (filters.surveyId) where.push(sql`responses.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
-  const scope = visibleSites(principal);
-  if (scope) where.push(sql`responses.site_id IN (SELECT sites.id FROM sites WHERE ${scope})`);
+  const scope = siteIn(sql`responses.site_id`, principal);
+  if (scope) where.push(scope);
   const from = sql`FROM responses
     ${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
     ${needs('demographics') ? sql`LEFT JOIN response_demographics ON response_demographics.response_id = responses.id` : sql``}`;
@@ -126,7 +127,7 @@ export async function countResponses(
 
 /** Names for ids that reports group by, limited to what the principal can see. */
 export async function entityLabels(db: Db, principal: Principal): Promise<Map<string, string>> {
-  const scope = visibleSites(principal) ?? sql`1`;
+  const scope = scopeOrAll(principal);
   const rows = await db.all<{ id: string; name: string }>(sql`
     SELECT sites.id AS id, sites.name AS name FROM sites WHERE ${scope}
     UNION ALL SELECT providers.id, providers.name FROM providers WHERE providers.id IN (SELECT sites.provider_id FROM sites WHERE ${scope})
@@ -137,7 +138,7 @@ export async function entityLabels(db: Db, principal: Principal): Promise<Map<st
 
 /** Resolves a site, provider or service point given by id or code, within the principal's scope. */
 export async function resolveEntity(db: Db, principal: Principal, kind: 'site' | 'provider' | 'servicePoint', idOrCode: string): Promise<string | null> {
-  const scope = visibleSites(principal) ?? sql`1`;
+  const scope = scopeOrAll(principal);
   const lower = idOrCode.toLowerCase();
   const query =
     kind === 'site'
@@ -162,15 +163,9 @@ export interface CommentRow {
  * the text itself (quotes, emerging words), so unlike the count reports this loads rows.
  */
 export async function listComments(db: Db, principal: Principal, filters: ReportFilters, limit = 50_000): Promise<CommentRow[]> {
-  const where: SQL[] = [];
-  if (filters.from !== undefined) where.push(sql`comments.submitted_at >= ${filters.from}`);
-  if (filters.to !== undefined) where.push(sql`comments.submitted_at < ${filters.to}`);
-  if (filters.siteId) where.push(sql`comments.site_id = ${filters.siteId}`);
-  if (filters.providerId) where.push(sql`comments.site_id IN (SELECT sites.id FROM sites WHERE sites.provider_id = ${filters.providerId})`);
+  const where = commentFilters(principal, filters);
   if (filters.servicePointId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE service_point_id = ${filters.servicePointId})`);
   if (filters.surveyId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId}))`);
-  const scope = visibleSites(principal);
-  if (scope) where.push(sql`comments.site_id IN (SELECT sites.id FROM sites WHERE ${scope})`);
   const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
     SELECT redacted, submitted_at, site_id, sentiment, themes FROM comments
     ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
@@ -182,7 +177,7 @@ export async function listComments(db: Db, principal: Principal, filters: Report
 
 /** The organisations whose sites the principal can see. */
 export async function organisationsOf(db: Db, principal: Principal): Promise<string[]> {
-  const scope = visibleSites(principal) ?? sql`1`;
+  const scope = scopeOrAll(principal);
   const rows = await db.all<{ id: string }>(sql`SELECT DISTINCT sites.organisation_id AS id FROM sites WHERE ${scope}`);
   return rows.map((r) => r.id);
 }

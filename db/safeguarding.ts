@@ -1,13 +1,12 @@
 /** Safeguarding flags as their reviewers see them. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { comments, safeguardingFlags, sites, users } from './schema';
-import { visibleSites, type Principal } from './scope';
+import { siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
 export async function listFlags(db: Db, principal: Principal, options: { status?: string; id?: string; withText: boolean }) {
-  const scope = visibleSites(principal);
   const where = [
-    scope ? sql`${safeguardingFlags.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})` : undefined,
+    siteIn(safeguardingFlags.siteId, principal),
     options.status ? sql`${safeguardingFlags.status} = ${options.status}` : undefined,
     options.id ? eq(safeguardingFlags.id, options.id) : undefined,
   ].filter((w) => w !== undefined);
@@ -51,13 +50,12 @@ export async function reviewFlag(
 
 /** Flags not yet closed at the sites the principal can see, for the dashboard's count. */
 export async function countOpenFlags(db: Db, principal: Principal): Promise<number> {
-  const scope = visibleSites(principal);
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(safeguardingFlags)
     .where(and(
       sql`${safeguardingFlags.status} <> 'closed'`,
-      scope ? sql`${safeguardingFlags.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})` : undefined,
+      siteIn(safeguardingFlags.siteId, principal),
     ));
   return Number(row?.n ?? 0);
 }

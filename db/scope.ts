@@ -3,7 +3,7 @@
  * scope into one SQL predicate over sites, so a provider manager never receives another provider's
  * rows, rather than receiving them and having them filtered out.
  */
-import { inArray, or, sql, type SQL } from 'drizzle-orm';
+import { inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Role, ScopeType } from './schema';
 import { sites } from './schema';
 
@@ -31,6 +31,23 @@ export function visibleSites(principal: Principal): SQL | undefined {
     ids('site').length ? inArray(sites.id, ids('site')) : undefined,
   ].filter((part): part is SQL => part !== undefined);
   return parts.length ? or(...parts) : sql`0`;
+}
+
+/**
+ * `column IN (the sites the principal can see)`, or undefined when they see every site, so it can
+ * go straight into drizzle's `and(...)`.
+ *
+ * @example
+ * where(and(eq(comments.id, id), siteIn(comments.siteId, principal)))
+ */
+export function siteIn(column: SQLWrapper, principal: Principal): SQL | undefined {
+  const scope = visibleSites(principal);
+  return scope && sql`${column} IN (SELECT ${sites.id} FROM ${sites} WHERE ${scope})`;
+}
+
+/** visibleSites as a predicate that is always there: `1` (every site) for a platform scope. */
+export function scopeOrAll(principal: Principal): SQL {
+  return visibleSites(principal) ?? sql`1`;
 }
 
 export function hasRole(principal: Principal, ...roles: Role[]): boolean {
