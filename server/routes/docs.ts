@@ -3,16 +3,25 @@ import { html, raw } from 'hono/html';
 import type { AppDeps } from '../deps';
 import { openApiDocument } from '../openapi';
 
-/** `/api/openapi.json` and `/api/docs`, a readable page rendered from the same document (no CDN). */
+/**
+ * `/api/openapi.json` and `/api/docs`, a readable page rendered from the same document (no CDN).
+ * Both are built on first request and kept: building the document takes tens of milliseconds,
+ * which every app start (every Workers isolate, every test app) would otherwise pay.
+ */
 export function docsRoutes(deps: AppDeps) {
-  const document = openApiDocument(deps.config.PUBLIC_URL);
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  let page: Promise<string> | undefined;
+  const theDocument = () => (document ??= openApiDocument(deps.config.PUBLIC_URL));
   return new Hono()
-    .get('/api/openapi.json', (c) => c.json(document))
-    .get('/api/docs', (c) => {
-      const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })),
-      );
-      return c.html(html`<!doctype html>
+    .get('/api/openapi.json', (c) => c.json(theDocument()))
+    .get('/api/docs', async (c) => c.html(await (page ??= renderDocs(theDocument()))));
+}
+
+async function renderDocs(document: ReturnType<typeof openApiDocument>): Promise<string> {
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })),
+  );
+  return String(await html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hubvoice API</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}
@@ -24,7 +33,6 @@ ${operations.map(({ path, method, op }) => html`<section><h2><span class="m">${m
 ${op.requestBody ? html`<h3>Request body</h3><pre>${JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)}</pre>` : ''}
 <h3>Responses</h3><ul>${Object.entries(op.responses).map(([status, r]) => html`<li><strong>${status}</strong> ${raw(escapeAndCode(r.description))}</li>`)}</ul></section>`)}
 </body></html>`);
-    });
 }
 
 interface Operation {

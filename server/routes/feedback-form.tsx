@@ -118,16 +118,21 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
     },
   });
 
-  const posterFor = async (target: FormTarget, view: View): Promise<Poster> => {
+  /** The site's published "You said, we did" items: one query for all of a site's posters. */
+  const actionsFor = (target: FormTarget) =>
+    latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
+
+  const posterFor = async (target: FormTarget, view: View, actions: Poster['actions']): Promise<Poster> => {
     const url = `${deps.config.PUBLIC_URL}/f/${target.code}`;
+    const form = formFor(target, view);
     return {
       code: target.code,
       place: place(target),
-      question: formFor(target, view).questions.find((q) => q.type === 'fft')?.title ?? formFor(target, view).title,
+      question: form.questions.find((q) => q.type === 'fft')?.title ?? form.title,
       qrSvg: await qrSvg(url),
       url,
       shortUrl: url.replace(/^https?:\/\//, ''),
-      actions: await latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id }),
+      actions,
     };
   };
 
@@ -186,7 +191,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
       const target = await deps.forms.find(code);
       if (!target) return notFoundPage(c, code, options);
       const view = viewOf(c, options, target.site.defaultLanguage);
-      const actions = await latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
+      const actions = await actionsFor(target);
       return c.html(
         renderDocument(
           <ThanksPage
@@ -228,7 +233,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         renderDocument(
           <PosterPage
             language={view.language} dir={directionOf(view.language)} title={`${t('poster.title')} – ${place(target)}`}
-            posters={[await posterFor(target, view)]} t={t}
+            posters={[await posterFor(target, view, await actionsFor(target))]} t={t}
             languageHref={(language) => formUrl(target.code, { language: language as Language }, '/poster')}
           />,
         ),
@@ -242,7 +247,9 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
       if (!targets?.length) return notFoundPage(c, code, options);
       const view = viewOf(c, options, targets[0]!.site.defaultLanguage);
       const t = createTranslator(deps.catalogues, view.language);
-      const posters = await Promise.all(targets.map((target) => posterFor(target, view)));
+      // Every poster of a site shows the same site's actions.
+      const actions = await actionsFor(targets[0]!);
+      const posters = await Promise.all(targets.map((target) => posterFor(target, view, actions)));
       return c.html(
         renderDocument(
           <PosterPage
