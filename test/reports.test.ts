@@ -1,37 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../db/ids';
-import { writeResponses, type NewResponse } from '../db/response-writer';
-import { organisations, providers, servicePoints, sites } from '../db/schema';
-import { createUser } from '../db/users';
-import { hashPassword } from '../server/auth/password';
-import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { writeResponses } from '../db/response-writer';
+import { providers, sites } from '../db/schema';
+import { addResponses, expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
 let admin: string;
-let sequence = 0;
-
-async function add(siteCode: string, count: number, fft: number, at: string, demographics: NewResponse['demographics'] = null) {
-  const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, siteCode) });
-  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, site!.organisationId) });
-  const survey = await t.store.client.execute({ sql: 'SELECT current_version_id AS v FROM surveys WHERE id = ?', args: [organisation!.defaultSurveyId] });
-  await writeResponses(t.store.client, Array.from({ length: count }, () => ({
-    id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
-    servicePointId: null, channel: 'qr', language: 'en', respondentRole: 'parent', submittedAt: Date.parse(at),
-    idempotencyKey: `report-test-${++sequence}`, fft, rating: null, answers: '{}', demographics,
-  })));
-}
 
 beforeAll(async () => {
   t = await makeTestApp();
   admin = await t.login();
   // Devonport 3 (too few to publish), Stonehouse 10, Plympton 12, Efford 40, all in March 2026.
-  await add('dvp', 3, 1, '2026-03-10T10:00:00Z');
-  await add('stb', 8, 1, '2026-03-11T10:00:00Z');
-  await add('stb', 2, 4, '2026-03-11T11:00:00Z');
-  await add('pla', 12, 2, '2026-03-12T10:00:00Z');
-  await add('efd', 30, 1, '2026-03-13T10:00:00Z', { firstLanguage: 'en', ethnicity: 'white_british' });
-  await add('efd', 10, 6, '2026-03-13T11:00:00Z', { firstLanguage: 'ar', ethnicity: 'other_arab' });
+  await addResponses(t, 'dvp', 3, 1, '2026-03-10T10:00:00Z');
+  await addResponses(t, 'stb', 8, 1, '2026-03-11T10:00:00Z');
+  await addResponses(t, 'stb', 2, 4, '2026-03-11T11:00:00Z');
+  await addResponses(t, 'pla', 12, 2, '2026-03-12T10:00:00Z');
+  await addResponses(t, 'efd', 30, 1, '2026-03-13T10:00:00Z', { firstLanguage: 'en', ethnicity: 'white_british' });
+  await addResponses(t, 'efd', 10, 6, '2026-03-13T11:00:00Z', { firstLanguage: 'ar', ethnicity: 'other_arab' });
 });
 afterAll(() => t.close());
 
@@ -61,11 +47,7 @@ describe('GET /api/reports/satisfaction', () => {
 
   it('shows a provider only its own sites', async () => {
     const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
-    await createUser(t.store.db, {
-      email: 'manager@harbour.example', name: 'Harbour manager', passwordHash: await hashPassword('harbour manager pw', 1000),
-      role: 'provider_manager', scopeType: 'provider', scopeId: harbour!.id,
-    });
-    const token = await t.login('manager@harbour.example', 'harbour manager pw');
+    const token = await t.userWith('manager@harbour.example', 'provider_manager', { type: 'provider', id: harbour!.id });
     const response = await report('/api/reports/satisfaction?groupBy=site&from=2026-03-01&to=2026-03-31', token);
     const visible = (await t.store.db.select().from(sites).where(eq(sites.providerId, harbour!.id))).map((s) => s.name);
     expect(response.body.rows.length).toBeGreaterThan(0);
@@ -105,18 +87,29 @@ describe('GET /api/reports/equity', () => {
 
 describe('GET /api/reports/trends', () => {
   it('compares a month with the one before and the same month last year, flagging only significant change', async () => {
-    await add('hfd', 40, 1, '2025-05-10T10:00:00Z');
-    await add('hfd', 36, 1, '2026-04-10T10:00:00Z');
-    await add('hfd', 4, 4, '2026-04-10T10:00:00Z');
-    await add('hfd', 12, 1, '2026-05-10T10:00:00Z');
-    await add('hfd', 28, 5, '2026-05-10T10:00:00Z');
+    await addResponses(t, 'hfd', 40, 1, '2025-05-10T10:00:00Z');
+    await addResponses(t, 'hfd', 36, 1, '2026-04-10T10:00:00Z');
+    await addResponses(t, 'hfd', 4, 4, '2026-04-10T10:00:00Z');
+    await addResponses(t, 'hfd', 12, 1, '2026-05-10T10:00:00Z');
+    await addResponses(t, 'hfd', 28, 5, '2026-05-10T10:00:00Z');
     const response = await report('/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=hfd');
     expect(response.body.periods).toEqual({ current: '2026-05', previous: '2026-04', lastYear: '2025-05' });
     const [row] = response.body.rows;
     expect(row.current).toMatchObject({ n: 40, positive: 0.3 });
     expect(row.vsPrevious).toMatchObject({ significant: true });
     expect(row.vsPrevious.change).toBeCloseTo(-0.6, 10);
+    expect(row.vsLastYear).toMatchObject({ significant: true });
     expect(row.vsLastYear.change).toBeCloseTo(-0.7, 10);
+
+    // Half positive, then 19 of 40: a wobble of 2.5 points, which is noise at this size.
+    await addResponses(t, 'wbg', 20, 1, '2026-04-10T10:00:00Z');
+    await addResponses(t, 'wbg', 20, 4, '2026-04-10T10:00:00Z');
+    await addResponses(t, 'wbg', 19, 1, '2026-05-10T10:00:00Z');
+    await addResponses(t, 'wbg', 21, 4, '2026-05-10T10:00:00Z');
+    const steady = await report('/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=wbg');
+    const [wobble] = steady.body.rows;
+    expect(wobble.vsPrevious.change).toBeCloseTo(-0.025, 10);
+    expect(wobble.vsPrevious).toMatchObject({ significant: false });
   });
 });
 

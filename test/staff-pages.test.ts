@@ -1,29 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../db/ids';
-import { writeResponses } from '../db/response-writer';
-import { auditLog, organisations, providers, safeguardingFlags, sites } from '../db/schema';
+import { auditLog, providers, safeguardingFlags } from '../db/schema';
 import { createUser } from '../db/users';
 import { hashPassword } from '../server/auth/password';
-import { ADMIN, makeTestApp, type TestApp } from './helpers/app';
+import { addResponses, ADMIN, makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
-let sequence = 0;
 const LEAD = { email: 'dsl@council.example', password: 'lead password 1234' };
 const MANAGER = { email: 'manager@harbour.example', password: 'harbour manager pw' };
 const DISCLOSURE = 'My partner hits me when he drinks, please ring me on 07700 900123';
 let flagId: string;
-
-async function add(siteCode: string, count: number, fft: number, at: string) {
-  const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, siteCode) });
-  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, site!.organisationId) });
-  const survey = await t.store.client.execute({ sql: 'SELECT current_version_id AS v FROM surveys WHERE id = ?', args: [organisation!.defaultSurveyId] });
-  await writeResponses(t.store.client, Array.from({ length: count }, () => ({
-    id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
-    servicePointId: null, channel: 'qr' as const, language: 'en', respondentRole: 'parent' as const, submittedAt: Date.parse(at),
-    idempotencyKey: `staff-pages-${++sequence}`, fft, rating: null, answers: '{}', demographics: null,
-  })));
-}
 
 const form = (path: string, fields: Record<string, string>, options: { cookie?: string; origin?: string } = {}) =>
   t.app.request(path, {
@@ -46,20 +32,14 @@ beforeAll(async () => {
   t = await makeTestApp();
   const organisation = await t.store.db.query.organisations.findFirst();
   const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
-  await createUser(t.store.db, {
-    email: LEAD.email, name: 'Designated Safeguarding Lead', passwordHash: await hashPassword(LEAD.password, 1000),
-    role: 'safeguarding_lead', scopeType: 'organisation', scopeId: organisation!.id,
-  });
-  await createUser(t.store.db, {
-    email: MANAGER.email, name: 'Harbour manager', passwordHash: await hashPassword(MANAGER.password, 1000),
-    role: 'provider_manager', scopeType: 'provider', scopeId: harbour!.id,
-  });
+  await t.userWith(LEAD.email, 'safeguarding_lead', { type: 'organisation', id: organisation!.id }, LEAD.password);
+  await t.userWith(MANAGER.email, 'provider_manager', { type: 'provider', id: harbour!.id }, MANAGER.password);
   // Devonport 3 (too few to publish), Stonehouse 10 (hidden too: next-smallest), Plympton 12, Efford 40; March 2026.
-  await add('dvp', 3, 1, '2026-03-10T10:00:00Z');
-  await add('stb', 10, 1, '2026-03-11T10:00:00Z');
-  await add('pla', 12, 2, '2026-03-12T10:00:00Z');
-  await add('efd', 30, 1, '2026-03-13T10:00:00Z');
-  await add('efd', 10, 4, '2026-03-14T10:00:00Z');
+  await addResponses(t, 'dvp', 3, 1, '2026-03-10T10:00:00Z');
+  await addResponses(t, 'stb', 10, 1, '2026-03-11T10:00:00Z');
+  await addResponses(t, 'pla', 12, 2, '2026-03-12T10:00:00Z');
+  await addResponses(t, 'efd', 30, 1, '2026-03-13T10:00:00Z');
+  await addResponses(t, 'efd', 10, 4, '2026-03-14T10:00:00Z');
   const submitted = await t.json('/api/responses', {
     body: { code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-disclosure', answers: { fft: 'neither', better: DISCLOSURE } },
   });
@@ -134,7 +114,9 @@ describe('signing in with the form', () => {
     const out = await form('/sign-out', {}, { cookie });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe('/sign-in?signedOut=1');
-    expect((await page('/dashboard', cookie)).status).toBe(303);
+    const after = await page('/dashboard', cookie);
+    expect(after.status).toBe(303);
+    expect(after.location).toMatch(/^\/sign-in/);
   });
 });
 
@@ -168,10 +150,19 @@ describe('the safeguarding pages', () => {
   });
 
   it('list the flag for a safeguarding lead, present risks first, with the alert in words', async () => {
+    // A past risk raised after the present one: newest-first alone would put it on top.
+    const past = await t.json('/api/responses', {
+      body: { code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-past-risk', answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year and I feel safe now' } },
+    });
+    expect(past.status).toBe(201);
+    const pastFlag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, past.body.id) });
+    expect(pastFlag).toMatchObject({ urgency: 'priority' });
     const cookie = await signIn(LEAD);
     const queue = await page('/safeguarding', cookie);
     expect(queue.status).toBe(200);
-    expect(queue.html).toContain(`href="/safeguarding/flags/${flagId}"`);
+    const present = queue.html.indexOf(`href="/safeguarding/flags/${flagId}"`);
+    expect(present).toBeGreaterThan(-1);
+    expect(queue.html.indexOf(`href="/safeguarding/flags/${pastFlag!.id}"`)).toBeGreaterThan(present);
     expect(queue.html).toContain('Present risk: review now');
     expect(queue.html).toContain('domestic abuse');
     expect(queue.html).toMatch(/Raised (just now|\d+ minutes? ago)/);
@@ -254,12 +245,36 @@ describe('the dashboard', () => {
     expect(response.html).toContain('value="2026-02-31x"');
   });
 
-  it('lists the comments behind a theme, redacted and a page at a time', async () => {
-    const cookie = await signIn(ADMIN);
-    const comments = await page('/dashboard/comments', cookie);
+  it('lists every comment, redacted', async () => {
+    const comments = await page('/dashboard/comments', await signIn(ADMIN));
     expect(comments.status).toBe(200);
     expect(comments.html).toContain('Efford Family Hub');
     expect(comments.html).not.toContain('07700 900123');
+  });
+
+  it('lists the comments behind a theme a page at a time', async () => {
+    // 21 comments on one theme: one more than a page holds.
+    for (let visit = 1; visit <= 21; visit++) {
+      const sent = await t.json('/api/responses', {
+        body: { code: 'pla', channel: 'qr', language: 'en', idempotencyKey: `staff-pages-weekend-${visit}`, answers: { fft: 'poor', better: `Please run more sessions at weekends (visit ${visit})` } },
+      });
+      expect(sent.status).toBe(201);
+    }
+    await t.deps.writer.flush();
+    const [weekend] = (await t.json('/api/comments?site=pla', { token: await t.login() })).body.comments;
+    const theme = weekend.themes[0].theme as string;
+    const cookie = await signIn(ADMIN);
+    const first = await page(`/dashboard/comments?theme=${theme}`, cookie);
+    const second = await page(`/dashboard/comments?theme=${theme}&page=2`, cookie);
+    expect(first.status).toBe(200);
+    expect(first.html).toContain('rel="next"');
+    expect(second.status).toBe(200);
+    expect(second.html).toMatch(/<title>[^<]*\(page 2\)/);
+    expect(second.html).toContain('rel="prev"');
+    const visits = (html: string) => [...html.matchAll(/weekends \(visit (\d+)\)/g)].map((match) => match[1]);
+    expect(visits(first.html)).toHaveLength(20);
+    expect(new Set([...visits(first.html), ...visits(second.html)]).size).toBe(21);
+    expect(second.html).not.toContain('07700 900123');
   });
 });
 

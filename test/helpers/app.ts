@@ -4,14 +4,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { openClient } from '../../db/client';
+import { newId } from '../../db/ids';
+import { writeResponses, type NewResponse } from '../../db/response-writer';
+import { organisations, sites } from '../../db/schema';
 import type { Store } from '../../db/store';
+import { createUser } from '../../db/users';
 import { createApp } from '../../server/app';
+import { hashPassword } from '../../server/auth/password';
 import { bootstrap } from '../../server/bootstrap';
 import { parseConfig } from '../../server/config';
 import { buildDeps, type AppDeps } from '../../server/deps';
 
 export const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+
+type UserInput = Parameters<typeof createUser>[1];
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -20,6 +28,8 @@ export interface TestApp {
   dir: string;
   url: string;
   login: (email?: string, password?: string) => Promise<string>;
+  /** Creates a staff account with one role and signs it in, returning its token. */
+  userWith: (email: string, role: UserInput['role'], scope: { type: UserInput['scopeType']; id: string | null }, password?: string) => Promise<string>;
   json: (path: string, init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
   close: () => Promise<void>;
 }
@@ -56,8 +66,13 @@ export async function makeTestApp(env: Record<string, string> = {}, options: Par
     if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
     return response.body.token as string;
   };
+  const userWith: TestApp['userWith'] = async (email, role, scope, password = 'a test user password') => {
+    // 1,000 iterations: the real count makes every test that signs someone in take seconds.
+    await createUser(store.db, { email, name: email.split('@')[0]!, passwordHash: await hashPassword(password, 1000), role, scopeType: scope.type, scopeId: scope.id });
+    return login(email, password);
+  };
   return {
-    app, deps, store, dir, url, json, login,
+    app, deps, store, dir, url, json, login, userWith,
     close: async () => {
       await writer.flush();
       await deps.alerts.settled();
@@ -72,4 +87,18 @@ export function expectErrorShape(body: any): void {
   if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string') {
     throw new Error(`not the error shape: ${JSON.stringify(body)}`);
   }
+}
+
+let added = 0;
+
+/** Writes `count` responses straight to the store for a site, all with one FFT score and time. */
+export async function addResponses(t: TestApp, siteCode: string, count: number, fft: number, at: string, demographics: NewResponse['demographics'] = null): Promise<void> {
+  const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, siteCode) });
+  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, site!.organisationId) });
+  const survey = await t.store.client.execute({ sql: 'SELECT current_version_id AS v FROM surveys WHERE id = ?', args: [organisation!.defaultSurveyId] });
+  await writeResponses(t.store.client, Array.from({ length: count }, () => ({
+    id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
+    servicePointId: null, channel: 'qr' as const, language: 'en', respondentRole: 'parent' as const, submittedAt: Date.parse(at),
+    idempotencyKey: `added-${++added}`, fft, rating: null, answers: '{}', demographics,
+  })));
 }
