@@ -53,11 +53,8 @@ export interface SatisfactionReport {
   total: SatisfactionRow;
 }
 
-export interface SatisfactionOptions {
-  /** Key and label of the total row; defaults to 'total' / 'All'. The key must not be a group's. */
-  totalKey?: string;
-  totalLabel?: string;
-}
+/** The total row's key, which no group may use. */
+const TOTAL_KEY = 'total';
 
 /**
  * Net Promoter Score from answers per score (index 0..10): % promoters (9-10) minus % detractors
@@ -153,8 +150,7 @@ function toRow(group: SatisfactionGroup, suppressed: boolean, reason: Suppressio
  * satisfactionReport([{ key: 'plymouth-north', label: 'North hub', fft: { ...emptyFftCounts(), good: 6 },
  *   ratingSum: 24, ratingCount: 6, n: 6 }]).rows[0].fftPositive // 1
  */
-export function satisfactionReport(groups: readonly SatisfactionGroup[], options: SatisfactionOptions = {}): SatisfactionReport {
-  const totalKey = options.totalKey ?? 'total';
+export function satisfactionReport(groups: readonly SatisfactionGroup[]): SatisfactionReport {
   const topLevel = groups.filter((group) => group.parent === undefined);
   const totalGroup = topLevel.reduce<SatisfactionGroup>(
     (sum, group) => ({
@@ -166,11 +162,11 @@ export function satisfactionReport(groups: readonly SatisfactionGroup[], options
       npsCounts: sumCounts(sum.npsCounts, group.npsCounts),
       n: sum.n + group.n,
     }),
-    { key: totalKey, label: options.totalLabel ?? 'All', fft: emptyFftCounts(), ratingSum: 0, ratingCount: 0, n: 0 },
+    { key: TOTAL_KEY, label: 'All', fft: emptyFftCounts(), ratingSum: 0, ratingCount: 0, n: 0 },
   );
   const cells = [totalGroup, ...groups].map((group) => ({ key: group.key, n: disclosureCount(group), group }));
   const flagged = suppress(cells, {
-    parentOf: (cell) => (cell.group === totalGroup ? undefined : (cell.group.parent ?? totalKey)),
+    parentOf: (cell) => (cell.group === totalGroup ? undefined : (cell.group.parent ?? TOTAL_KEY)),
   });
   const [total, ...rows] = flagged.map((cell) => toRow(cell.group, cell.suppressed, cell.suppressionReason));
   return { rows, total: total ?? toRow(totalGroup, false, null) };

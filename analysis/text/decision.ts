@@ -14,13 +14,12 @@ export type DecisionRule =
   | 'best-and-positive';
 
 export interface OffsetSearch {
-  /** Candidate offsets, in logits; -3..3 in steps of 0.25 unless told. */
-  grid?: readonly number[];
-  /** Rounds of coordinate ascent over the classes; 2 unless told. */
-  rounds?: number;
+  /** Candidate offsets, in logits. */
+  grid: readonly number[];
 }
 
-const DEFAULT_GRID = Array.from({ length: 25 }, (_, i) => -3 + i * 0.25);
+/** Rounds of coordinate ascent over the classes. */
+const ROUNDS = 2;
 
 /**
  * Macro-F1 over the classes that occur in `targets`, for scores `z` (N × C, row-major) after
@@ -64,13 +63,12 @@ export function macroF1(z: Float32Array, C: number, targets: readonly (readonly 
  * An offset moves only when it gains, so classes the scores cannot help stay at 0.
  *
  * @example
- * const offsets = tuneOffsets(heldOutLogits, 9, heldOutTargets, 'best');
+ * const offsets = tuneOffsets(heldOutLogits, 9, heldOutTargets, 'best', { grid: [-1, -0.5, 0, 0.5, 1] });
  */
-export function tuneOffsets(z: Float32Array, C: number, targets: readonly (readonly number[])[], rule: DecisionRule, search: OffsetSearch = {}): Float32Array {
-  const grid = search.grid ?? DEFAULT_GRID;
+export function tuneOffsets(z: Float32Array, C: number, targets: readonly (readonly number[])[], rule: DecisionRule, { grid }: OffsetSearch): Float32Array {
   const offsets = new Float32Array(C);
   let score = macroF1(z, C, targets, offsets, rule);
-  for (let round = 0; round < (search.rounds ?? 2); round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     let moved = false;
     for (let c = 0; c < C; c++) {
       const kept = offsets[c]!;

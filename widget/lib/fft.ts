@@ -5,7 +5,6 @@
 import { FFT_OPTIONS, type FftOption } from '../../analysis/fft';
 
 export const FFT_VALUES: readonly FftOption[] = FFT_OPTIONS.map((option) => option.key);
-export type FftValue = FftOption;
 
 /** @example fftCode('poor') // 4 */
 export function fftCode(value: string): number | null {
