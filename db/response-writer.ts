@@ -55,6 +55,8 @@ export interface NewFlag {
   siteId: string;
   categories: string[];
   urgency: 'immediate' | 'priority';
+  /** Epoch ms on the app's clock; defaults to its response's submittedAt, never the wall clock. */
+  createdAt?: number;
 }
 
 export interface Demographics {
@@ -182,7 +184,7 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
     if (withDemographics.length) statements.push(insertDemographics(withDemographics));
     const comments = chunk.flatMap((r) => r.comments ?? []);
     if (comments.length) statements.push(insertComments(comments));
-    const flags = chunk.flatMap((r) => (r.flag ? [r.flag] : []));
+    const flags = chunk.flatMap((r) => (r.flag ? [{ ...r.flag, createdAt: r.flag.createdAt ?? r.submittedAt }] : []));
     if (flags.length) statements.push(insertFlags(flags));
   }
   const results = await client.batch(statements, 'write');
@@ -241,11 +243,11 @@ function insertComments(comments: NewComment[]): InStatement {
   );
 }
 
-function insertFlags(flags: NewFlag[]): InStatement {
+function insertFlags(flags: (NewFlag & { createdAt: number })[]): InStatement {
   return insertOwned(
     'safeguarding_flags',
     ['id', 'response_id', 'organisation_id', 'site_id', 'categories', 'urgency', 'status', 'created_at'],
-    flags.map((f) => [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', Date.now()]),
+    flags.map((f) => [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt]),
   );
 }
 
