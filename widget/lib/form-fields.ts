@@ -1,7 +1,8 @@
 /**
  * Answers from an HTML form post. The form's field names are the question ids; a multiple-choice
  * question repeats its name once per ticked box, and a likert grid names each row `question.row`.
- * Pure, so the server (urlencoded POST) and the kiosk script (FormData) read a form the same way.
+ * Pure, so the server (urlencoded POST) and the embeddable widget (FormData) read a form the same
+ * way. (The kiosk script in server/pages/scripts.ts reads its fields itself.)
  */
 import type { PublicQuestion } from './public-form';
 import type { Answers } from './skip-logic';
