@@ -2,8 +2,6 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations, providers, safeguardingFlags } from '../db/schema';
-import { createUser } from '../db/users';
-import { hashPassword } from '../server/auth/password';
 import { smtpMailer } from '../server/mail-node';
 import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
 
@@ -35,11 +33,7 @@ beforeAll(async () => {
   await t.store.db.update(organisations)
     .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: 'duty-desk@council.example' }] } })
     .where(eq(organisations.id, organisation!.id));
-  await createUser(t.store.db, {
-    email: 'dsl@council.example', name: 'Designated Safeguarding Lead', passwordHash: await hashPassword('lead password 1234', 1000),
-    role: 'safeguarding_lead', scopeType: 'organisation', scopeId: organisation!.id,
-  });
-  lead = await t.login('dsl@council.example', 'lead password 1234');
+  lead = await t.userWith('dsl@council.example', 'safeguarding_lead', { type: 'organisation', id: organisation!.id });
 });
 afterAll(async () => {
   await t.close();
@@ -108,31 +102,35 @@ describe('the safeguarding queue', () => {
   });
 
   it('lists present risks before past ones', async () => {
-    const flags = (await t.json('/api/safeguarding/flags?status=open', { token: lead })).body as { urgency: string }[];
+    // The past risk is raised last, so newest-first alone would list it first.
+    const { flag: present } = await submit('He hits me and I am scared to go home tonight');
+    const { flag: past } = await submit('The staff helped me leave a violent relationship last year and I feel safe now');
+    expect([present?.urgency, past?.urgency]).toEqual(['immediate', 'priority']);
+    const flags = (await t.json('/api/safeguarding/flags?status=open', { token: lead })).body as { id: string; urgency: string }[];
+    const ids = flags.map((f) => f.id);
+    expect(ids.indexOf(present!.id)).toBeGreaterThan(-1);
+    expect(ids.indexOf(past!.id)).toBeGreaterThan(ids.indexOf(present!.id));
     const firstPriority = flags.findIndex((f) => f.urgency === 'priority');
-    expect(firstPriority).toBeGreaterThan(0);
     expect(flags.slice(firstPriority).every((f) => f.urgency === 'priority')).toBe(true);
   });
 
   it('records who reviewed a flag and what they did, in the audit log too', async () => {
-    const [flag] = (await t.json('/api/safeguarding/flags?status=open', { token: lead })).body;
-    const review = await t.json(`/api/safeguarding/flags/${flag.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' } });
+    const { flag } = await submit('My partner hits me, I need help');
+    expect(flag).toBeDefined();
+    const review = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' } });
     expect(review.status).toBe(200);
     expect(review.body).toMatchObject({ status: 'closed', reviewedBy: 'dsl@council.example', actionTaken: 'Called the family; referred to MASH' });
-    const audit = await t.store.client.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'safeguarding_flag_reviewed' AND target_id = ?", args: [flag.id] });
+    const audit = await t.store.client.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'safeguarding_flag_reviewed' AND target_id = ?", args: [flag!.id] });
     expect(audit.rows[0]?.n).toBe(1);
-    const empty = await t.json(`/api/safeguarding/flags/${flag.id}/review`, { token: lead, body: { status: 'closed', actionTaken: '' } });
+    const empty = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: { status: 'closed', actionTaken: '' } });
     expect(empty.status).toBe(422);
     expect(empty.body.error.details[0].field).toBe('actionTaken');
   });
 
   it('is closed to a provider manager', async () => {
     const provider = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'moorland') });
-    await createUser(t.store.db, {
-      email: 'pm@moorland.example', name: 'PM', passwordHash: await hashPassword('provider manager pw', 1000),
-      role: 'provider_manager', scopeType: 'provider', scopeId: provider!.id,
-    });
-    const response = await t.json('/api/safeguarding/flags', { token: await t.login('pm@moorland.example', 'provider manager pw') });
+    const token = await t.userWith('pm@moorland.example', 'provider_manager', { type: 'provider', id: provider!.id });
+    const response = await t.json('/api/safeguarding/flags', { token });
     expect(response.status).toBe(403);
     expectErrorShape(response.body);
   });

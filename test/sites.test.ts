@@ -1,22 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providers, sites } from '../db/schema';
-import { createUser } from '../db/users';
-import { hashPassword } from '../server/auth/password';
 import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
 beforeAll(async () => { t = await makeTestApp(); });
 afterAll(() => t.close());
 
-async function userScopedTo(scopeType: 'site' | 'provider', scopeId: string) {
-  const email = `${scopeType}-${scopeId}@example.org`;
-  await createUser(t.store.db, {
-    email, name: 'Scoped', passwordHash: await hashPassword('a long enough password', 1000),
-    role: scopeType === 'site' ? 'site_staff' : 'provider_manager', scopeType, scopeId,
-  });
-  return t.login(email, 'a long enough password');
-}
+const userScopedTo = (scopeType: 'site' | 'provider', scopeId: string) =>
+  t.userWith(`${scopeType}-${scopeId}@example.org`, scopeType === 'site' ? 'site_staff' : 'provider_manager', { type: scopeType, id: scopeId });
 
 describe('GET /api/sites', () => {
   it('lists the demo council: 12 sites (9 Family Hubs, 3 Children’s Centres), 4-6 service points each', async () => {

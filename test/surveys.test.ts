@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../server/auth/password';
 import { newId } from '../db/ids';
 import { organisations } from '../db/schema';
-import { createUser } from '../db/users';
 import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
 import { SKIP_LOGIC_SURVEY } from './helpers/surveys';
 
@@ -18,11 +16,8 @@ beforeAll(async () => {
   const demo = (await db.query.organisations.findFirst())!;
   otherOrganisationId = newId('org');
   await db.insert(organisations).values({ id: otherOrganisationId, slug: 'elsewhere', name: 'Elsewhere Council' });
-  const passwordHash = await hashPassword('another long password');
-  await createUser(db, { email: 'commissioner@example.org', name: 'C', passwordHash, role: 'commissioner', scopeType: 'organisation', scopeId: demo.id });
-  await createUser(db, { email: 'staff@example.org', name: 'S', passwordHash, role: 'site_staff', scopeType: 'organisation', scopeId: demo.id });
-  commissioner = await t.login('commissioner@example.org', 'another long password');
-  staff = await t.login('staff@example.org', 'another long password');
+  commissioner = await t.userWith('commissioner@example.org', 'commissioner', { type: 'organisation', id: demo.id });
+  staff = await t.userWith('staff@example.org', 'site_staff', { type: 'organisation', id: demo.id });
 });
 afterAll(() => t.close());
 

@@ -2,8 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetExpiredText } from '../db/comments';
 import { comments, organisations } from '../db/schema';
-import { createUser } from '../db/users';
-import { hashPassword } from '../server/auth/password';
 import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -77,8 +75,7 @@ describe('corrections and the council’s own model', () => {
 
   it('lets only commissioners and admins correct themes', async () => {
     const organisation = await t.store.db.query.organisations.findFirst();
-    await createUser(t.store.db, { email: 'staff@hub.example', name: 'Staff', passwordHash: await hashPassword('site staff password', 1000), role: 'site_staff', scopeType: 'organisation', scopeId: organisation!.id });
-    const token = await t.login('staff@hub.example', 'site staff password');
+    const token = await t.userWith('staff@hub.example', 'site_staff', { type: 'organisation', id: organisation!.id });
     const [comment] = (await t.json('/api/comments', { token })).body.comments;
     const response = await t.json(`/api/comments/${comment.id}/themes`, { token, body: { themes: ['safety'] } });
     expect(response.status).toBe(403);
