@@ -32,18 +32,29 @@ function trainCommand(args: ReturnType<typeof parseArgs>): void {
   if (!csvPath || !out) throw new UsageError('themes train needs <labelled.csv> and --out <model.json>');
   const rows = parseLabelledCsv(readFileSync(csvPath, 'utf8'));
   const started = performance.now();
-  const epochs = args.options.has('epochs') ? Number(args.options.get('epochs')) : undefined;
-  const seed = args.options.has('seed') ? Number(args.options.get('seed')) : undefined;
+  const epochs = wholeNumberOption(args, 'epochs', 1);
+  const seed = wholeNumberOption(args, 'seed', 0);
   const model = train(
     rows,
     // Labels that are default-taxonomy ids keep their names and descriptions.
-    { themes: defaultTaxonomy, source: csvPath, ...(epochs ? { epochs } : {}), ...(seed ? { seed } : {}) },
+    { themes: defaultTaxonomy, source: csvPath, ...(epochs !== undefined ? { epochs } : {}), ...(seed !== undefined ? { seed } : {}) },
     (p) => process.stderr.write(`train: ${p.stage} ${p.done}/${p.total}\n`),
   );
   const json = JSON.stringify(modelToJson(model));
   writeFileSync(out, json + '\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`train: ${rows.length} comments, ${model.themes.length} themes, ${(json.length / 1024).toFixed(0)} KiB, ${seconds}s → ${out}\n`);
+}
+
+/** `--name N` as a whole number ≥ min, or undefined when absent; anything else is a usage error. */
+function wholeNumberOption(args: ReturnType<typeof parseArgs>, name: string, min: number): number | undefined {
+  const raw = args.options.get(name);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  }
+  return value;
 }
 
 function evalCommand(args: ReturnType<typeof parseArgs>): void {
