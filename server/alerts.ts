@@ -34,6 +34,10 @@ export const CATEGORY_NAMES: Record<string, string> = {
   'sexual-abuse-exploitation': 'sexual abuse or exploitation',
 };
 
+/** A flag's categories in plain words, as alerts and the safeguarding pages say them. */
+export const categoriesInWords = (categories: readonly string[]) =>
+  categories.map((c) => CATEGORY_NAMES[c] ?? c.replace(/-/g, ' ')).join(', ');
+
 export class SafeguardingAlerts {
   private pending = new Set<Promise<void>>();
 
@@ -74,7 +78,7 @@ export class SafeguardingAlerts {
     const contacts = flag.settings.safeguardingContacts ?? [];
     const emails = new Set([...contacts.flatMap((c) => (c.email ? [c.email] : [])), ...covering.map((l) => l.email)]);
     const link = `${this.deps.publicUrl}/safeguarding/flags/${flag.id}`;
-    const what = flag.categories.map((c) => CATEGORY_NAMES[c] ?? c).join(', ');
+    const what = categoriesInWords(flag.categories);
     const urgent = flag.urgency === 'immediate';
     const subject = `${urgent ? 'URGENT: ' : ''}Safeguarding: possible disclosure at ${flag.siteName}`;
     const text = [

@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { LoginRequest, PasswordChange } from './routes/auth';
-import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './routes/reports';
+import { LANGUAGES } from '../widget/lib/i18n';
+import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './reports';
 import { ResponseSubmission } from './routes/responses';
-import { FlagReview } from './routes/safeguarding';
+import { FlagReview } from './flag-reviews';
+import { CommentsQuery, Correction } from './routes/themes';
 import { NewAccount, NewAssignment } from './routes/users';
 import { CreateSurvey, NewSurveyVersion, SurveyAssignment } from './routes/surveys';
 
@@ -68,16 +70,16 @@ export function openApiDocument(publicUrl: string) {
       '/api/auth/password': {
         post: {
           summary: 'Change your password (ends your other sessions)',
-          security: [{ bearer: [] }, { cookie: [] }],
+          security: signedIn,
           requestBody: { required: true, ...json(PasswordChange, 'Current and new password') },
           responses: { 204: { description: 'Changed' }, 401: error('Not signed in'), 422: error('Wrong current password, or the new one is too short') },
         },
       },
-      '/api/auth/me': { get: { summary: 'Who is signed in, with their roles', security: [{ bearer: [] }, { cookie: [] }], responses: { 200: { description: 'The account' }, 401: error('Not signed in') } } },
+      '/api/auth/me': { get: { summary: 'Who is signed in, with their roles', security: signedIn, responses: { 200: { description: 'The account' }, 401: error('Not signed in') } } },
       '/api/sites': {
         get: {
           summary: 'Sites the caller may see, with service points and their QR codes',
-          security: [{ bearer: [] }, { cookie: [] }],
+          security: signedIn,
           responses: { 200: { description: '`[{ id, code, name, kind, provider, locality, servicePoints: [{ id, code, name }] }]`' }, 401: error('Not signed in') },
         },
       },
@@ -134,7 +136,7 @@ export function openApiDocument(publicUrl: string) {
           summary: 'The public survey for a site or service point, in one language',
           parameters: [
             { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'pl', 'ro', 'zh', 'pt', 'ar'] } },
+            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: LANGUAGES.map((l) => l.code) } },
           ],
           description: 'Readable from the origins in the organisation’s `settings.allowedOrigins` (`*`: any), for the widget.',
           responses: { 200: { description: 'Questions (`id`, `type`, `options[].value`), pages and messages' }, 404: error('Unknown code') },
@@ -163,6 +165,19 @@ export function openApiDocument(publicUrl: string) {
           requestBody: { required: true, ...json(FlagReview, 'The review') },
           responses: { 200: { description: 'The flag, reviewed' }, 404: error('No such flag you can see'), 422: error('A field is invalid') },
         },
+      },
+      '/api/comments': report('Redacted comments, newest first, by theme, sentiment, site or provider', CommentsQuery, '`{ comments: [{ id, redacted, sentiment, themes, site, submittedAt }], limit, offset }`.'),
+      '/api/comments/{id}/themes': {
+        post: {
+          summary: 'Correct a comment’s themes (commissioners and admins); the council’s model learns from corrections',
+          security: signedIn,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json(Correction, 'The themes it should carry') },
+          responses: { 200: { description: 'The correction' }, 403: error('Not a commissioner or admin'), 404: error('No such comment you can see') },
+        },
+      },
+      '/api/themes': {
+        get: { summary: 'The council’s theme framework: each theme’s name, description and seed terms', security: signedIn, responses: { 200: { description: '`{ version, themes }`' } } },
       },
       '/api/users': {
         get: { summary: 'Staff accounts and the roles the caller administers (admins)', security: signedIn, responses: { 200: { description: 'Accounts' }, 403: error('Not an admin') } },

@@ -3,7 +3,8 @@
  * GOV.UK-like look: 19px text, #0b0c0c on white (contrast 19.8:1), yellow-and-black focus, tap
  * targets of at least 44px (WCAG 2.5.5), and logical properties so Arabic mirrors without a second sheet.
  */
-const css = (text: string) => text.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{}:;,>+])\s*/g, '$1').replace(/;}/g, '}').trim();
+/** Strips comments and spacing from a CSS literal (enough for our own hand-written sheets). */
+export const css = (text: string) => text.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{}:;,>+])\s*/g, '$1').replace(/;}/g, '}').trim();
 
 export const BASE_CSS = css(`
 *{box-sizing:border-box}

@@ -9,8 +9,6 @@ import { requireUser } from '../middleware/require-user';
 import { createReports, EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from '../reports';
 import { valid } from '../validate';
 
-export { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery };
-
 export function reportRoutes(deps: AppDeps) {
   const reports = createReports(deps);
   return new Hono<AppEnv>()

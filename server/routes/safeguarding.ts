@@ -11,7 +11,6 @@ import { FlagReview, flagReviews, mayReviewFlags } from '../flag-reviews';
 import { requireUser } from '../middleware/require-user';
 import { valid } from '../validate';
 
-export { FlagReview };
 
 export function safeguardingRoutes(deps: AppDeps) {
   const flags = flagReviews(deps);

@@ -1,7 +1,5 @@
 /** Plain words for a flag's urgency, status and categories, shared by the queue and the flag page. */
-import { CATEGORY_NAMES } from '../../alerts';
-
-export const categoriesInWords = (categories: readonly string[]) => categories.map((c) => CATEGORY_NAMES[c] ?? c.replace(/-/g, ' ')).join(', ');
+export { categoriesInWords } from '../../alerts';
 
 export function urgencyTag(urgency: string): { text: string; tone: 'red' | 'yellow' } {
   return urgency === 'immediate' ? { text: 'Present risk: review now', tone: 'red' } : { text: 'Past risk: review today', tone: 'yellow' };

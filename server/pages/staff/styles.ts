@@ -3,7 +3,7 @@
  * tags, summary lists, KPI tiles and chart styling. Tag colours are GOV.UK's, each pair at least
  * 7:1; chart marks are at least 3:1 against white (WCAG 1.4.11).
  */
-const css = (text: string) => text.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{}:;,>+])\s*/g, '$1').replace(/;}/g, '}').trim();
+import { css } from '../styles';
 
 export const STAFF_CSS = css(`
 .staff main{max-width:64rem;padding-top:1.5rem}
