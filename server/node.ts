@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { openClient } from '../db/client';
 import { forgetExpiredText } from '../db/comments';
+import { progressBar } from '../db/progress';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
@@ -16,33 +17,29 @@ export async function startNodeServer(config: Config) {
   const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps);
-  // Housekeeping: alerts that failed are retried each minute; expired original text is forgotten.
-  const housekeeping = async () => {
-    await deps.alerts.retryPending();
-    await forgetExpiredText(deps.store.db, deps.now());
-  };
-  await housekeeping();
-  const retry = setInterval(() => void housekeeping().catch((error: unknown) => console.error('housekeeping failed', error)), 60_000);
-  retry.unref();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  // Housekeeping, after we are listening so a slow mail server cannot delay start-up: alerts that
+  // failed are retried every minute; original text past retention is forgotten every hour.
+  let minutes = 0;
+  const housekeeping = async () => {
+    await deps.alerts.retryPending();
+    if (minutes++ % 60 === 0) await forgetExpiredText(deps.store.db, deps.now());
+  };
+  let running = housekeeping().catch((error: unknown) => console.error('housekeeping failed', error));
+  const retry = setInterval(() => {
+    running = running.then(housekeeping).catch((error: unknown) => console.error('housekeeping failed', error));
+  }, 60_000);
+  retry.unref();
   const close = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearInterval(retry);
+    await running;
     await deps.writer.flush();
     await deps.alerts.settled();
     client.close();
   };
   return { server, close, report };
-}
-
-function progressBar(label: string) {
-  if (!process.stderr.isTTY) return (done: number, total: number) => done === total && process.stderr.write(`${label}: ${total} done\n`);
-  return (done: number, total: number) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
