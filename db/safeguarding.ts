@@ -4,10 +4,13 @@ import { comments, safeguardingFlags, sites, users } from './schema';
 import { siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
+/** `status: 'active'` means open or in review: everything not yet closed. */
 export async function listFlags(db: Db, principal: Principal, options: { status?: string; id?: string; withText: boolean }) {
   const where = [
     siteIn(safeguardingFlags.siteId, principal),
-    options.status ? sql`${safeguardingFlags.status} = ${options.status}` : undefined,
+    options.status === 'active'
+      ? sql`${safeguardingFlags.status} <> 'closed'`
+      : options.status ? sql`${safeguardingFlags.status} = ${options.status}` : undefined,
     options.id ? eq(safeguardingFlags.id, options.id) : undefined,
   ].filter((w) => w !== undefined);
   const flags = await db

@@ -25,8 +25,8 @@ export const readsOriginalText = (principal: Principal) => hasRole(principal, 's
 export function flagReviews(deps: Pick<AppDeps, 'store' | 'now'>) {
   const { db } = deps.store;
   return {
-    /** The open and in-review flags the caller may see, present risks first. */
-    async queue(principal: Principal, status?: 'open' | 'in_review' | 'closed'): Promise<Flag[]> {
+    /** The flags the caller may see, present risks first: all, one status, or 'active' (not closed). */
+    async queue(principal: Principal, status?: 'open' | 'in_review' | 'closed' | 'active'): Promise<Flag[]> {
       return listFlags(db, principal, { ...(status ? { status } : {}), withText: readsOriginalText(principal) });
     },
 

@@ -61,8 +61,7 @@ export function safeguardingPageRoutes(deps: AppDeps) {
     .get('/safeguarding', async (c) => {
       if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
       const showing = c.req.query('show') === 'closed' ? 'closed' : 'open';
-      const all = await flags.queue(c.var.principal, showing === 'closed' ? 'closed' : undefined);
-      const shown = showing === 'closed' ? all : all.filter((flag) => flag.status !== 'closed');
+      const shown = await flags.queue(c.var.principal, showing === 'closed' ? 'closed' : 'active');
       return c.html(renderDocument(
         <SafeguardingQueuePage user={staffUser(c.var.principal)} flags={shown} showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()} />,
       ));
