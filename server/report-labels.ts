@@ -21,9 +21,8 @@ const CHANNELS: Record<string, string> = {
   qr: 'QR code form', widget: 'Website widget', kiosk: 'Kiosk', panel: 'Parent panel', paper: 'Paper', api: 'API',
 };
 
-const FIELD_OF: Partial<Record<Dimension, string>> = {
-  relationship: 'relationship', childAgeBand: 'childAgeBand', ethnicity: 'ethnicity', disability: 'disability', firstLanguage: 'firstLanguage',
-};
+/** Dimensions whose keys are equality-monitoring answers, labelled as `equality.<dimension>.<key>`. */
+const EQUALITY_LABELLED: readonly Dimension[] = ['relationship', 'childAgeBand', 'ethnicity', 'disability', 'firstLanguage'];
 
 export function reportLabel(dimension: Dimension, key: string, names: Map<string, string>, t: Translate): string {
   if (key === '') return dimension === 'servicePoint' ? 'Whole site (no service point)' : 'Not answered';
@@ -44,9 +43,7 @@ export function reportLabel(dimension: Dimension, key: string, names: Map<string
       return ETHNIC_GROUPS[key] ?? key;
     case 'week':
       return `Week of ${key}`;
-    default: {
-      const field = FIELD_OF[dimension];
-      return field ? t(`equality.${field}.${key}`) : key;
-    }
+    default:
+      return EQUALITY_LABELLED.includes(dimension) ? t(`equality.${dimension}.${key}`) : key;
   }
 }

@@ -21,7 +21,7 @@ export interface ThanksPageProps {
 }
 
 /** Seconds a kiosk shows the thank-you before the next family's form. */
-export const KIOSK_THANKS_SECONDS = 15;
+const KIOSK_THANKS_SECONDS = 15;
 
 export function ThanksPage({ language, dir, site, team, message, actions, t, languageHref, againHref, kiosk }: ThanksPageProps) {
   return (

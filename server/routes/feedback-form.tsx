@@ -44,7 +44,7 @@ interface View {
 }
 
 /** `/f/dvp?lang=pl&kiosk=1&for=child`, leaving out what is default. */
-export function formUrl(code: string, view: Partial<View>, suffix = ''): string {
+function formUrl(code: string, view: Partial<View>, suffix = ''): string {
   const query = new URLSearchParams();
   if (view.language) query.set('lang', view.language);
   if (view.kiosk) query.set('kiosk', '1');

@@ -30,7 +30,7 @@ export const SurveyAssignment = z.object({ surveyId: z.string().max(64).nullable
 const MANAGERS = ['admin', 'commissioner'] as const;
 
 /** The organisations a principal may manage surveys for; undefined means every one (platform scope). */
-export function managedOrganisations(principal: Principal): string[] | undefined {
+function managedOrganisations(principal: Principal): string[] | undefined {
   const managing = principal.assignments.filter((a) => (MANAGERS as readonly string[]).includes(a.role));
   if (managing.some((a) => a.scopeType === 'platform')) return undefined;
   return managing.filter((a) => a.scopeType === 'organisation' && a.scopeId).map((a) => a.scopeId as string);

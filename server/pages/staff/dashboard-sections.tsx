@@ -94,7 +94,7 @@ export function MonthlyTrend({ months }: { months: MonthPoint[] }) {
 }
 
 /** What an equity row means, in words: the gap is never carried by the highlight colour alone. */
-export function equityVerdict(row: EquityRow): string {
+function equityVerdict(row: EquityRow): string {
   if (row.suppressed) return `Not shown: ${hiddenReason(row)}`;
   if (row.flagged) return row.gap !== null && row.gap < 0 ? 'Gap: less satisfied than everyone else' : 'Gap: more satisfied than everyone else';
   if (row.n === null || row.restN === null || row.n < DEFAULT_MIN_GROUP_SIZE || row.restN < DEFAULT_MIN_GROUP_SIZE) {
