@@ -76,8 +76,15 @@ export interface Committed {
   flagId?: string;
 }
 
-interface Pending {
-  response: NewResponse;
+/** Takes a response and resolves once it is durably committed (ResponseWriter, ThreadedResponseWriter). */
+export interface Writer<Response = NewResponse> {
+  submit(response: Response): Promise<Committed>;
+  /** Resolves when everything submitted so far is committed (for shutdown and tests). */
+  flush(): Promise<void>;
+}
+
+interface Pending<Response> {
+  response: Response;
   resolve: (committed: Committed) => void;
   reject: (error: unknown) => void;
 }
@@ -90,8 +97,8 @@ const DEMOGRAPHIC_COLUMNS = ['relationship', 'child_age_band', 'ethnicity', 'dis
 /** Rows per statement, under SQLite's bound-parameter limit (32,766) at 14 columns. */
 const ROWS_PER_STATEMENT = 500;
 
-export class ResponseWriter {
-  private queue: Pending[] = [];
+export class ResponseWriter<Response = NewResponse> implements Writer<Response> {
+  private queue: Pending<Response>[] = [];
   private draining: Promise<void> | null = null;
   private lastCommitEnded = -Infinity;
 
@@ -102,12 +109,17 @@ export class ResponseWriter {
    *   submission commits at once.
    */
   constructor(
-    private client: Client,
+    private commit: (responses: Response[]) => Promise<Committed[]>,
     private maxBatch = 2000,
     private gatherMs = 2,
   ) {}
 
-  submit(response: NewResponse): Promise<Committed> {
+  /** Group commit over any libSQL client (an embedded file, a server, Turso). */
+  static over(client: Client, maxBatch = 2000, gatherMs = 2): ResponseWriter<NewResponse> {
+    return new ResponseWriter<NewResponse>((responses) => writeResponses(client, responses), maxBatch, gatherMs);
+  }
+
+  submit(response: Response): Promise<Committed> {
     return new Promise((resolve, reject) => {
       this.queue.push({ response, resolve, reject });
       this.draining ??= this.drain();
@@ -150,14 +162,14 @@ export class ResponseWriter {
   }
 
   /** A batch that fails as a whole is retried one by one, so one bad row cannot sink its neighbours. */
-  private async commitOrFallBack(batch: Pending[]): Promise<void> {
+  private async commitOrFallBack(batch: Pending<Response>[]): Promise<void> {
     try {
-      settle(batch, await writeResponses(this.client, batch.map((p) => p.response)));
+      settle(batch, await this.commit(batch.map((p) => p.response)));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const pending of batch) {
         try {
-          settle([pending], await writeResponses(this.client, [pending.response]));
+          settle([pending], await this.commit([pending.response]));
         } catch (single) {
           pending.reject(single);
         }
@@ -170,7 +182,7 @@ export class ResponseWriter {
 const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
-function settle(batch: Pending[], results: Committed[]): void {
+function settle<Response>(batch: Pending<Response>[], results: Committed[]): void {
   batch.forEach((pending, i) => pending.resolve(results[i]!));
 }
 
@@ -184,7 +196,7 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
     if (withDemographics.length) statements.push(insertDemographics(withDemographics));
     const comments = chunk.flatMap((r) => r.comments ?? []);
     if (comments.length) statements.push(insertComments(comments));
-    const flags = chunk.flatMap((r) => (r.flag ? [{ ...r.flag, createdAt: r.flag.createdAt ?? r.submittedAt }] : []));
+    const flags = chunk.flatMap((r) => (r.flag ? [{ flag: r.flag, submittedAt: r.submittedAt }] : []));
     if (flags.length) statements.push(insertFlags(flags));
   }
   const results = await client.batch(statements, 'write');
@@ -199,59 +211,79 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
 }
 
 function insertResponses(rows: NewResponse[]): InStatement {
-  const placeholders = `(${RESPONSE_COLUMNS.map(() => '?').join(',')})`;
-  return {
-    sql: `INSERT INTO responses (${RESPONSE_COLUMNS.join(',')}) VALUES ${rows.map(() => placeholders).join(',')}
-          ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id`,
-    args: rows.flatMap((r) => [
-      r.id, r.organisationId, r.surveyVersionId, r.siteId, r.servicePointId, r.channel, r.language,
-      r.respondentRole, r.submittedAt, r.idempotencyKey, r.fft, r.rating, r.nps ?? null, r.answers,
-    ]),
-  };
+  return { sql: insertResponsesSql(rows.length), args: rows.flatMap(responseValues) };
+}
+
+/** Inserts `count` responses, skipping repeated idempotency keys, and returns the ids it stored. */
+export function insertResponsesSql(count: number): string {
+  return `INSERT INTO responses (${RESPONSE_COLUMNS.join(',')}) VALUES ${valuesList(RESPONSE_COLUMNS.length, count)}
+          ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id`;
+}
+
+/** `(?,?,…),(?,?,…)…`: `count` rows of `width` parameters. */
+export function valuesList(width: number, count: number): string {
+  const row = `(${'?,'.repeat(width - 1)}?)`;
+  return `${row},`.repeat(count - 1) + row;
+}
+
+/** One response's values, in RESPONSE_COLUMNS order. */
+export function responseValues(r: NewResponse): InValue[] {
+  return [
+    r.id, r.organisationId, r.surveyVersionId, r.siteId, r.servicePointId, r.channel, r.language,
+    r.respondentRole, r.submittedAt, r.idempotencyKey, r.fft, r.rating, r.nps ?? null, r.answers,
+  ];
 }
 
 /** Only for rows whose response was really inserted in this transaction (not an idempotent repeat). */
 function insertDemographics(rows: NewResponse[]): InStatement {
-  const placeholders = `(${['?', ...DEMOGRAPHIC_COLUMNS.map(() => '?')].join(',')})`;
   return {
-    sql: `INSERT INTO response_demographics (response_id, ${DEMOGRAPHIC_COLUMNS.join(',')})
-          SELECT * FROM (VALUES ${rows.map(() => placeholders).join(',')}) AS v
+    sql: `INSERT INTO response_demographics (${OWNED.demographics.join(',')})
+          SELECT * FROM (VALUES ${valuesList(OWNED.demographics.length, rows.length)}) AS v
           WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column1)`,
-    args: rows.flatMap((r) => {
-      const d = r.demographics ?? {};
-      return [r.id, d.relationship ?? null, d.childAgeBand ?? null, d.ethnicity ?? null, d.disability ?? null, d.firstLanguage ?? null, d.postcodeDistrict ?? null];
-    }),
+    args: rows.flatMap(demographicValues),
   };
 }
 
+/** The columns of the rows that belong to a response, in the order the *Values functions give. */
+export const OWNED = {
+  demographics: ['response_id', ...DEMOGRAPHIC_COLUMNS],
+  comments: ['id', 'response_id', 'organisation_id', 'site_id', 'question_id', 'submitted_at', 'language', 'text', 'redacted', 'sentiment', 'themes', 'model_version'],
+  flags: ['id', 'response_id', 'organisation_id', 'site_id', 'categories', 'urgency', 'status', 'created_at'],
+} as const;
+
+export function demographicValues(r: NewResponse): InValue[] {
+  const d = r.demographics ?? {};
+  return [r.id, d.relationship ?? null, d.childAgeBand ?? null, d.ethnicity ?? null, d.disability ?? null, d.firstLanguage ?? null, d.postcodeDistrict ?? null];
+}
+
+export function commentValues(c: NewComment): InValue[] {
+  return [c.id, c.responseId, c.organisationId, c.siteId, c.questionId, c.submittedAt, c.language, c.text, c.redacted, c.sentiment, JSON.stringify(c.themes), c.modelVersion];
+}
+
+/** A flag is open when raised, and dated by its response unless it says otherwise. */
+export function flagValues(f: NewFlag, submittedAt: number): InValue[] {
+  return [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt ?? submittedAt];
+}
+
 /** Rows that belong to a response are inserted only where that response was inserted just now. */
-function insertOwned(table: string, columns: string[], rows: InValue[][]): InStatement {
-  const placeholders = `(${columns.map(() => '?').join(',')})`;
+function insertOwned(table: string, columns: readonly string[], rows: InValue[][]): InStatement {
   return {
     sql: `INSERT INTO ${table} (${columns.join(',')})
-          SELECT * FROM (VALUES ${rows.map(() => placeholders).join(',')}) AS v
+          SELECT * FROM (VALUES ${valuesList(columns.length, rows.length)}) AS v
           WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column2)`,
-    args: rows.flat() as InValue[],
+    args: rows.flat(),
   };
 }
 
 function insertComments(comments: NewComment[]): InStatement {
-  return insertOwned(
-    'comments',
-    ['id', 'response_id', 'organisation_id', 'site_id', 'question_id', 'submitted_at', 'language', 'text', 'redacted', 'sentiment', 'themes', 'model_version'],
-    comments.map((c) => [c.id, c.responseId, c.organisationId, c.siteId, c.questionId, c.submittedAt, c.language, c.text, c.redacted, c.sentiment, JSON.stringify(c.themes), c.modelVersion]),
-  );
+  return insertOwned('comments', OWNED.comments, comments.map(commentValues));
 }
 
-function insertFlags(flags: (NewFlag & { createdAt: number })[]): InStatement {
-  return insertOwned(
-    'safeguarding_flags',
-    ['id', 'response_id', 'organisation_id', 'site_id', 'categories', 'urgency', 'status', 'created_at'],
-    flags.map((f) => [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt]),
-  );
+function insertFlags(flags: { flag: NewFlag; submittedAt: number }[]): InStatement {
+  return insertOwned('safeguarding_flags', OWNED.flags, flags.map(({ flag, submittedAt }) => flagValues(flag, submittedAt)));
 }
 
-const keyOf = (r: Pick<NewResponse, 'organisationId' | 'idempotencyKey'>) => `${r.organisationId}\u0000${r.idempotencyKey}`;
+export const keyOf = (r: Pick<NewResponse, 'organisationId' | 'idempotencyKey'>) => `${r.organisationId}\u0000${r.idempotencyKey}`;
 
 async function existingIds(client: Client, rows: NewResponse[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();

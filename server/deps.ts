@@ -2,7 +2,7 @@
 import type { Client } from '@libsql/client';
 import { defaultModel, type ThemeModel } from '../analysis/text';
 import { FormDirectory } from '../db/forms';
-import { ResponseWriter } from '../db/response-writer';
+import { ResponseWriter, type Writer } from '../db/response-writer';
 import type { Principal } from '../db/scope';
 import { createStore, type Store } from '../db/store';
 import { catalogues as shippedCatalogues } from '../widget/i18n';
@@ -10,13 +10,15 @@ import type { Catalogue } from '../widget/lib/i18n';
 import { logMailer, SafeguardingAlerts, type Mailer } from './alerts';
 import { signInFailureCounter } from './auth/session';
 import type { FixedWindowCounter } from './middleware/rate-limit';
+import { readingWriter, type ReceivedResponse } from './text-pipeline';
 import { ThemeModels } from './theme-models';
 import type { Config } from './config';
 
 export interface AppDeps {
   config: Config;
   store: Store;
-  writer: ResponseWriter;
+  /** Reads free text and durably commits each response (server/ingest.ts hands them over). */
+  writer: Writer<ReceivedResponse>;
   forms: FormDirectory;
   catalogues: Record<string, Catalogue>;
   themeModels: ThemeModels;
@@ -33,17 +35,18 @@ export interface AppEnv {
 export function buildDeps(
   config: Config,
   client: Client,
-  options: { mailer?: Mailer; now?: () => Date; themeModel?: ThemeModel; fetch?: typeof fetch } = {},
+  options: { mailer?: Mailer; now?: () => Date; themeModel?: ThemeModel; fetch?: typeof fetch; writer?: Writer<ReceivedResponse> } = {},
 ): AppDeps {
   const store = createStore(client);
   const now = options.now ?? (() => new Date());
+  const themeModels = new ThemeModels(store, options.themeModel ?? defaultModel());
   return {
     config,
     store,
-    writer: new ResponseWriter(client, 2000, config.GROUP_COMMIT_MS),
+    writer: options.writer ?? readingWriter(ResponseWriter.over(client, 2000, config.GROUP_COMMIT_MS), themeModels),
     forms: new FormDirectory(store.db),
     catalogues: shippedCatalogues,
-    themeModels: new ThemeModels(store, options.themeModel ?? defaultModel()),
+    themeModels,
     signInFailures: signInFailureCounter(),
     alerts: new SafeguardingAlerts({ store, mailer: options.mailer ?? logMailer, publicUrl: config.PUBLIC_URL, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     now,

@@ -14,7 +14,7 @@ import { resolveForm, type PublicForm } from '../widget/lib/public-form';
 import type { Answers } from '../widget/lib/skip-logic';
 import { validateAnswers, type AnswerError } from '../widget/lib/validate-answers';
 import type { AppDeps } from './deps';
-import { readFreeText } from './text-pipeline';
+import type { FreeTextAnswer } from './text-pipeline';
 
 export interface Submission {
   code: string;
@@ -71,13 +71,13 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     if (question.type === 'nps' && nps === null) nps = Number(value);
   }
   const submittedAt = deps.now().getTime();
-  const id = newId('r', submittedAt);
-  const themes = await deps.themeModels.forOrganisation(target.organisationId);
-  const freeText = readFreeText(themes, form.questions, answers, {
-    responseId: id, organisationId: target.organisationId, siteId: target.site.id, submittedAt, language,
-  });
+  const freeText: FreeTextAnswer[] = [];
+  for (const question of form.questions) {
+    const text = answers[question.id];
+    if ((question.type === 'text' || question.type === 'longtext') && typeof text === 'string') freeText.push({ questionId: question.id, text });
+  }
   const committed = await deps.writer.submit({
-    id,
+    id: newId('r', submittedAt),
     organisationId: target.organisationId,
     surveyVersionId: target.survey.versionId,
     siteId: target.site.id,
@@ -92,8 +92,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     nps,
     answers: JSON.stringify(answers),
     demographics: Object.keys(demographics).length ? (demographics as Demographics) : null,
-    comments: freeText.comments,
-    flag: freeText.flag,
+    freeText,
   });
   if (committed.flagId) deps.alerts.dispatch(committed.flagId);
   return { ok: true, id: committed.id, created: committed.created };

@@ -2,41 +2,48 @@
  * What happens to free text as it arrives: each answer to a text question becomes a comment with
  * its redacted form, themes and sentiment, and any possible disclosure of harm becomes a
  * safeguarding flag. Both are written in the same transaction as the response, so a committed
- * response can never lack its flag.
+ * response can never lack its flag. Reading happens where the response is written: inline
+ * (`readingWriter`), or in batches on the ingestion thread (server/ingest-thread.ts).
  */
 import { tagComment, type ThemeModel } from '../analysis/text';
 import { newId } from '../db/ids';
-import type { NewComment, NewFlag } from '../db/response-writer';
-import type { PublicQuestion } from '../widget/lib/public-form';
-import type { Answers } from '../widget/lib/skip-logic';
+import type { Committed, NewComment, NewFlag, NewResponse, Writer } from '../db/response-writer';
+import type { ThemeModels } from './theme-models';
 
-export interface FreeTextReading {
-  comments: NewComment[];
-  flag: NewFlag | null;
+/** One answer to a text question, as typed. */
+export interface FreeTextAnswer {
+  questionId: string;
+  text: string;
 }
 
-export function readFreeText(
-  { model, version }: { model: ThemeModel; version: string },
-  questions: PublicQuestion[],
-  answers: Answers,
-  context: { responseId: string; organisationId: string; siteId: string; submittedAt: number; language: string },
-): FreeTextReading {
+/** A validated response whose free text has not been read yet. */
+export interface ReceivedResponse extends Omit<NewResponse, 'comments' | 'flag'> {
+  freeText: FreeTextAnswer[];
+}
+
+/** The model that reads an organisation's comments, and the version stamped on each. */
+export interface ReadingModel {
+  model: ThemeModel;
+  version: string;
+}
+
+/** The response with its comments and any safeguarding flag, ready to store. */
+export function readFreeText({ model, version }: ReadingModel, received: ReceivedResponse): NewResponse {
+  const { freeText, ...response } = received;
   const comments: NewComment[] = [];
   const categories = new Set<string>();
   let urgency: NewFlag['urgency'] | null = null;
-  for (const question of questions) {
-    const value = answers[question.id];
-    if ((question.type !== 'text' && question.type !== 'longtext') || typeof value !== 'string') continue;
-    const tagged = tagComment(model, value, context.language);
+  for (const { questionId, text } of freeText) {
+    const tagged = tagComment(model, text, response.language);
     comments.push({
-      id: newId('c', context.submittedAt),
-      responseId: context.responseId,
-      organisationId: context.organisationId,
-      siteId: context.siteId,
-      questionId: question.id,
-      submittedAt: context.submittedAt,
-      language: context.language,
-      text: value,
+      id: newId('c', response.submittedAt),
+      responseId: response.id,
+      organisationId: response.organisationId,
+      siteId: response.siteId,
+      questionId,
+      submittedAt: response.submittedAt,
+      language: response.language,
+      text,
       redacted: tagged.redacted,
       sentiment: tagged.sentiment,
       // Each theme keeps its mention's sentiment so summaries count "staff lovely but the wait…" once each way.
@@ -50,7 +57,17 @@ export function readFreeText(
   }
   const flag: NewFlag | null =
     categories.size > 0
-      ? { id: newId('sg', context.submittedAt), responseId: context.responseId, organisationId: context.organisationId, siteId: context.siteId, categories: [...categories], urgency: urgency ?? 'priority' }
+      ? { id: newId('sg', response.submittedAt), responseId: response.id, organisationId: response.organisationId, siteId: response.siteId, categories: [...categories], urgency: urgency ?? 'priority' }
       : null;
-  return { comments, flag };
+  return { ...response, comments, flag };
+}
+
+/** Reads free text on the calling thread, then hands the response to `writer`. */
+export function readingWriter(writer: Writer, models: ThemeModels): Writer<ReceivedResponse> {
+  return {
+    async submit(received: ReceivedResponse): Promise<Committed> {
+      return writer.submit(readFreeText(await models.forOrganisation(received.organisationId), received));
+    },
+    flush: () => writer.flush(),
+  };
 }
