@@ -10,11 +10,13 @@ import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
 import { buildDeps } from './deps';
+import { IngestionThread } from './ingest-thread';
 import { smtpMailer } from './mail-node';
 
 export async function startNodeServer(config: Config) {
   const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) });
+  const writer = isEmbeddedFile(config.DATABASE_URL) ? new IngestionThread({ path: config.DATABASE_URL.slice('file:'.length), gatherMs: config.GROUP_COMMIT_MS }) : undefined;
+  const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM), ...(writer ? { writer } : {}) });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
@@ -36,10 +38,16 @@ export async function startNodeServer(config: Config) {
     clearInterval(retry);
     await running;
     await deps.writer.flush();
+    await writer?.close();
     await deps.alerts.settled();
     client.close();
   };
   return { server, close, report };
+}
+
+/** An embedded libSQL file (not `:memory:`, which a second connection could not share). */
+function isEmbeddedFile(url: string): boolean {
+  return url.startsWith('file:') && !url.includes(':memory:');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -16,6 +16,7 @@ import { hashPassword } from '../../server/auth/password';
 import { bootstrap } from '../../server/bootstrap';
 import { parseConfig } from '../../server/config';
 import { buildDeps, type AppDeps } from '../../server/deps';
+import { IngestionThread } from '../../server/ingest-thread';
 
 export const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 
@@ -34,12 +35,18 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function makeTestApp(env: Record<string, string> = {}, options: Parameters<typeof buildDeps>[2] = {}): Promise<TestApp> {
+/**
+ * @param how.ingestOnThread Ingest as `npm start` does on a file: reading free text and committing
+ *   on the ingestion thread (server/ingest-thread.ts) instead of inline.
+ */
+export async function makeTestApp(env: Record<string, string> = {}, options: Parameters<typeof buildDeps>[2] = {}, how: { ingestOnThread?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-test-'));
-  const url = `file:${join(dir, 'hubvoice.db')}`;
+  const path = join(dir, 'hubvoice.db');
+  const url = `file:${path}`;
   const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const client = await openClient(url);
-  const deps = buildDeps(config, client, options);
+  const thread = how.ingestOnThread ? new IngestionThread({ path, gatherMs: config.GROUP_COMMIT_MS }) : null;
+  const deps = buildDeps(config, client, { ...options, ...(thread ? { writer: thread } : {}) });
   const { store, writer } = deps;
   await bootstrap(store, config);
   const app = createApp(deps);
@@ -75,6 +82,7 @@ export async function makeTestApp(env: Record<string, string> = {}, options: Par
     app, deps, store, dir, url, json, login, userWith,
     close: async () => {
       await writer.flush();
+      await thread?.close();
       await deps.alerts.settled();
       client.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,102 @@
+/**
+ * `writeResponses` for an embedded libSQL file opened with the synchronous `libsql` driver (the
+ * one under @libsql/client), used by the writer thread. The same rows and the same answers; what
+ * differs is cost. Statements are prepared once per size and kept: a batch is cut into chunks of
+ * 256, 64, 16, 4 and 1 rows, so a handful of statements cover every batch, where the client
+ * re-prepares a multi-row INSERT whose text changes with each batch's length. Rows that belong to
+ * a response are inserted only for the responses this transaction stored, known from RETURNING.
+ */
+import Database from 'libsql';
+import {
+  commentValues, demographicValues, flagValues, insertResponsesSql, keyOf, OWNED, responseValues, valuesList,
+  type Committed, type NewResponse,
+} from './response-writer';
+
+type Statement = ReturnType<Database.Database['prepare']>;
+type Values = ReturnType<typeof responseValues>;
+
+const CHUNKS = [256, 64, 16, 4, 1] as const;
+
+export class EmbeddedResponseStore {
+  private db: Database.Database;
+  private statements = new Map<string, Statement>();
+
+  /** @param path The file of a `file:` DATABASE_URL. */
+  constructor(path: string) {
+    this.db = new Database(path);
+    // As db/client.ts: WAL beside the readers, and FULL so a commit is on disk before we say so.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON');
+  }
+
+  /** Writes responses in one transaction and reports, in order, the id each one is stored under. */
+  write(responses: NewResponse[]): Committed[] {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const inserted = new Set<string>();
+      this.insertChunked('responses', responses.map(responseValues), (count) => insertResponsesSql(count), (rows) => rows.forEach((row) => inserted.add(String((row as unknown[])[0]))));
+      const stored = responses.filter((r) => inserted.has(r.id));
+      this.insertOwned('response_demographics', OWNED.demographics, stored.filter((r) => r.demographics).map(demographicValues));
+      this.insertOwned('comments', OWNED.comments, stored.flatMap((r) => (r.comments ?? []).map(commentValues)));
+      this.insertOwned('safeguarding_flags', OWNED.flags, stored.flatMap((r) => (r.flag ? [flagValues(r.flag, r.submittedAt)] : [])));
+      const existing = stored.length === responses.length ? null : this.existingIds(responses.filter((r) => !inserted.has(r.id)));
+      this.db.exec('COMMIT');
+      return responses.map((r) =>
+        inserted.has(r.id)
+          ? { id: r.id, created: true, ...(r.flag ? { flagId: r.flag.id } : {}) }
+          : { id: existing!.get(keyOf(r))!, created: false },
+      );
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The newest theme model version an organisation has saved, or null for none. */
+  latestThemeModelVersion(organisationId: string): number | null {
+    const [latest] = this.statement('model-version', () => 'SELECT max(version) FROM theme_models WHERE organisation_id = ?').get([organisationId]) as [unknown];
+    return typeof latest === 'number' ? latest : null;
+  }
+
+  themeModelJson(organisationId: string, version: number): string {
+    const [model] = this.statement('model', () => 'SELECT model FROM theme_models WHERE organisation_id = ? AND version = ?').get([organisationId, version]) as [unknown];
+    return String(model);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private insertOwned(table: string, columns: readonly string[], rows: Values[]): void {
+    this.insertChunked(table, rows, (count) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${valuesList(columns.length, count)}`);
+  }
+
+  /** Inserts rows a chunk at a time; `returned` receives what a RETURNING statement gives back. */
+  private insertChunked(table: string, rows: Values[], sql: (count: number) => string, returned?: (rows: unknown[]) => void): void {
+    let start = 0;
+    for (const size of CHUNKS) {
+      while (rows.length - start >= size) {
+        const statement = this.statement(`${table}:${size}`, () => sql(size));
+        const args = rows.slice(start, start + size).flat();
+        if (returned) returned(statement.all(args));
+        else statement.run(args);
+        start += size;
+      }
+    }
+  }
+
+  private statement(key: string, sql: () => string): Statement {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      // Readers answer rows as arrays (`pluck` is not applied by `get`).
+      if (statement.reader) statement.raw();
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private existingIds(rows: NewResponse[]): Map<string, string> {
+    const find = this.statement('existing', () => 'SELECT id FROM responses WHERE organisation_id = ? AND idempotency_key = ?');
+    return new Map(rows.map((r) => [keyOf(r), String((find.get([r.organisationId, r.idempotencyKey]) as [unknown])[0])]));
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Ingestion on its own thread (Node, embedded libSQL file): reading free text and the durable
+ * group commit. The embedded driver commits synchronously, so on the main thread every commit,
+ * fsync included, stopped the event loop that parses the next families' requests; and tagging
+ * a batch of comments back to back is cheaper than one between each request's HTTP work. The main
+ * thread hands validated responses over, one message per turn of its event loop, and resolves
+ * each submission when the thread reports its commit: a 2xx still means durably committed. The
+ * thread runs the same `ResponseWriter` and `readFreeText` as the inline path, so batching,
+ * idempotency, the one-by-one fallback and every comment's reading are the same.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Committed, Writer } from '../db/response-writer';
+import type { ReceivedResponse } from './text-pipeline';
+
+/** What the main thread sends: rows to commit, numbered so answers find their way back. */
+export interface WriteRequest {
+  seq: number;
+  responses: ReceivedResponse[];
+}
+
+/** What the thread answers, per row in order: where it is stored, or why it could not be. */
+export interface WriteAnswer {
+  seq: number;
+  outcomes: ({ ok: true; committed: Committed } | { ok: false; message: string })[];
+}
+
+export interface WriterThreadData {
+  /** The database file (a `file:` DATABASE_URL without its scheme). */
+  path: string;
+  gatherMs: number;
+}
+
+interface Waiting {
+  resolve: (committed: Committed) => void;
+  reject: (error: unknown) => void;
+}
+
+export class IngestionThread implements Writer<ReceivedResponse> {
+  private worker: Worker | null = null;
+  private outbox: ReceivedResponse[] = [];
+  private outboxWaiting: Waiting[] = [];
+  private posting = false;
+  private inFlight = new Map<number, Waiting[]>();
+  private seq = 0;
+  private idle: (() => void)[] = [];
+
+  /** Starts the thread at once, so the first family does not wait for it to load. */
+  constructor(private data: WriterThreadData) {
+    this.thread();
+  }
+
+  submit(response: ReceivedResponse): Promise<Committed> {
+    return new Promise((resolve, reject) => {
+      this.outbox.push(response);
+      this.outboxWaiting.push({ resolve, reject });
+      if (!this.posting) {
+        this.posting = true;
+        // Everything parsed in this turn of the event loop goes over in one message.
+        setImmediate(() => this.post());
+      }
+    });
+  }
+
+  private post(): void {
+    this.posting = false;
+    const seq = ++this.seq;
+    const responses = this.outbox;
+    this.inFlight.set(seq, this.outboxWaiting);
+    this.outbox = [];
+    this.outboxWaiting = [];
+    this.thread().postMessage({ seq, responses } satisfies WriteRequest);
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const entry = new URL(`./ingest-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+    // TypeScript sources need tsx's loader registered in the thread (its ESM build: the CJS one
+    // cannot register from a worker).
+    const tsx = entry.endsWith('.ts') ? createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs') : null;
+    const worker = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       (workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));`,
+      { eval: true, workerData: { ...this.data, entry, tsx } },
+    );
+    worker.unref();
+    worker.on('message', (answer: WriteAnswer) => this.settle(answer));
+    // A dead thread's rows fail; the next submission starts a new thread.
+    worker.once('error', (error) => this.fail(worker, error));
+    worker.once('exit', (code) => this.fail(worker, new Error(`the ingestion thread stopped (exit ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle({ seq, outcomes }: WriteAnswer): void {
+    const waiting = this.inFlight.get(seq);
+    this.inFlight.delete(seq);
+    waiting?.forEach((w, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) w.resolve(outcome.committed);
+      else w.reject(new Error(outcome.message));
+    });
+    this.wakeIfIdle();
+  }
+
+  /** A thread that dies takes its in-flight rows with it: their families get an error, not a yes. */
+  private fail(worker: Worker, error: unknown): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    for (const waiting of this.inFlight.values()) waiting.forEach((w) => w.reject(error));
+    this.inFlight.clear();
+    this.wakeIfIdle();
+  }
+
+  private wakeIfIdle(): void {
+    if (this.inFlight.size || this.outbox.length) return;
+    this.idle.splice(0).forEach((wake) => wake());
+  }
+
+  /** Resolves when everything submitted so far is committed (or has failed). */
+  flush(): Promise<void> {
+    if (!this.inFlight.size && !this.outbox.length) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    }
+  }
+}
