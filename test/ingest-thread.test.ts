@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModel } from '../analysis/text';
 import { EmbeddedResponseStore } from '../db/embedded-writes';
@@ -75,6 +76,24 @@ describe('POST /api/responses through the ingestion thread', () => {
     await t.deps.themeModels.save(organisation!.id, defaultModel(), 'uploaded', null);
     const response = await submit({ answers: { fft: 'good', better: 'The staff were lovely' } });
     expect((await commentsOf(response.body.id))[0]?.model_version).toBe('v1');
+  });
+});
+
+describe('a thread that dies', () => {
+  it('fails the submissions it held, never acknowledging them, and the next submission starts a new thread', async () => {
+    const target = (await t.deps.forms.find('dvp'))!;
+    const received = (idempotencyKey: string) => ({
+      id: newId('r'), organisationId: target.organisationId, surveyVersionId: target.survey.versionId, siteId: target.site.id,
+      servicePointId: null, channel: 'api' as const, language: 'en', respondentRole: null, submittedAt: Date.now(), idempotencyKey,
+      fft: 1, rating: null, answers: '{}', demographics: null, freeText: [],
+    });
+    const lost = received(key());
+    const held = t.deps.writer.submit(lost);
+    await (t.deps.writer as unknown as { worker: Worker }).worker.terminate();
+    await expect(held).rejects.toThrow(/ingestion thread stopped/);
+    const stored = await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE id = ?', args: [lost.id] });
+    expect(stored.rows[0]?.n).toBe(0);
+    await expect(t.deps.writer.submit(received(key()))).resolves.toMatchObject({ created: true });
   });
 });
 
