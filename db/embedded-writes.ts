@@ -7,6 +7,7 @@
  * a response are inserted only for the responses this transaction stored, known from RETURNING.
  */
 import Database from 'libsql';
+import { EMBEDDED_PRAGMAS } from './client';
 import {
   commentValues, demographicValues, flagValues, insertResponsesSql, keyOf, OWNED, responseValues, valuesList,
   type Committed, type NewResponse,
@@ -24,8 +25,7 @@ export class EmbeddedResponseStore {
   /** @param path The file of a `file:` DATABASE_URL. */
   constructor(path: string) {
     this.db = new Database(path);
-    // As db/client.ts: WAL beside the readers, and FULL so a commit is on disk before we say so.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON');
+    for (const pragma of EMBEDDED_PRAGMAS) this.db.exec(`PRAGMA ${pragma}`);
   }
 
   /** Writes responses in one transaction and reports, in order, the id each one is stored under. */

@@ -76,7 +76,7 @@ export interface Committed {
   flagId?: string;
 }
 
-/** Takes a response and resolves once it is durably committed (ResponseWriter, ThreadedResponseWriter). */
+/** Takes a response and resolves once it is durably committed (ResponseWriter; server/ingest-thread.ts). */
 export interface Writer<Response = NewResponse> {
   submit(response: Response): Promise<Committed>;
   /** Resolves when everything submitted so far is committed (for shutdown and tests). */

@@ -123,6 +123,7 @@ export class IngestionThread implements Writer<ReceivedResponse> {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  /** Flushes, then stops the thread. */
   async close(): Promise<void> {
     await this.flush();
     const worker = this.worker;

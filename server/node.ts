@@ -3,7 +3,7 @@
  * file unless DATABASE_URL says otherwise), prepares it, and serves the app.
  */
 import { serve } from '@hono/node-server';
-import { openClient } from '../db/client';
+import { embeddedFile, openClient } from '../db/client';
 import { forgetExpiredText } from '../db/comments';
 import { progressBar } from '../db/progress';
 import { createApp } from './app';
@@ -15,7 +15,8 @@ import { smtpMailer } from './mail-node';
 
 export async function startNodeServer(config: Config) {
   const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const writer = isEmbeddedFile(config.DATABASE_URL) ? new IngestionThread({ path: config.DATABASE_URL.slice('file:'.length), gatherMs: config.GROUP_COMMIT_MS }) : undefined;
+  const file = embeddedFile(config.DATABASE_URL);
+  const writer = file ? new IngestionThread({ path: file, gatherMs: config.GROUP_COMMIT_MS }) : undefined;
   const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM), ...(writer ? { writer } : {}) });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps);
@@ -37,17 +38,12 @@ export async function startNodeServer(config: Config) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearInterval(retry);
     await running;
-    await deps.writer.flush();
-    await writer?.close();
+    // Closing the ingestion thread flushes it first.
+    await (writer ? writer.close() : deps.writer.flush());
     await deps.alerts.settled();
     client.close();
   };
   return { server, close, report };
-}
-
-/** An embedded libSQL file (not `:memory:`, which a second connection could not share). */
-function isEmbeddedFile(url: string): boolean {
-  return url.startsWith('file:') && !url.includes(':memory:');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

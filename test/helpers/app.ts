@@ -81,8 +81,7 @@ export async function makeTestApp(env: Record<string, string> = {}, options: Par
   return {
     app, deps, store, dir, url, json, login, userWith,
     close: async () => {
-      await writer.flush();
-      await thread?.close();
+      await (thread ? thread.close() : writer.flush());
       await deps.alerts.settled();
       client.close();
       rmSync(dir, { recursive: true, force: true });
