@@ -61,6 +61,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
   let fft: number | null = null;
   let rating: number | null = null;
   let nps: number | null = null;
+  const freeText: FreeTextAnswer[] = [];
   for (const question of form.questions) {
     const value = checked.answers[question.id];
     if (value === undefined) continue;
@@ -69,13 +70,9 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     if (question.type === 'fft' && fft === null) fft = fftCode(String(value));
     if (question.type === 'rating' && rating === null) rating = Number(value);
     if (question.type === 'nps' && nps === null) nps = Number(value);
+    if ((question.type === 'text' || question.type === 'longtext') && typeof value === 'string') freeText.push({ questionId: question.id, text: value });
   }
   const submittedAt = deps.now().getTime();
-  const freeText: FreeTextAnswer[] = [];
-  for (const question of form.questions) {
-    const text = answers[question.id];
-    if ((question.type === 'text' || question.type === 'longtext') && typeof text === 'string') freeText.push({ questionId: question.id, text });
-  }
   const committed = await deps.writer.submit({
     id: newId('r', submittedAt),
     organisationId: target.organisationId,
