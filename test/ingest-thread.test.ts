@@ -132,11 +132,14 @@ describe('EmbeddedResponseStore', () => {
   });
 
   it('rolls a failing batch back whole; the writer then stores its good rows one by one', async () => {
-    const good = rows(3, 'neighbour');
+    // Four good rows go in one statement and the bad one in the next, so the failure comes mid-transaction.
+    const good = rows(4, 'neighbour');
     const bad = { ...rows(1, 'orphan')[0]!, siteId: 'no-such-site' };
     expect(() => store.write([...good, bad])).toThrow();
     const writer = new ResponseWriter<NewResponse>(async (batch) => store.write(batch), 100, 0);
     const settled = await Promise.allSettled([...good, bad].map((r) => writer.submit(r)));
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    // Stored now, not before: had the failed batch left its good rows behind, these would be repeats.
+    expect(settled.slice(0, 4).map((s) => s.status === 'fulfilled' && s.value)).toEqual(good.map((r) => ({ id: r.id, created: true })));
   });
 });
