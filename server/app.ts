@@ -4,7 +4,6 @@
  * error shape.
  */
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
 import { submissionCounters } from './middleware/rate-limit';
@@ -25,12 +24,17 @@ import { surveyRoutes } from './routes/surveys';
 import { widgetRoutes } from './routes/widget';
 import { themeRoutes } from './routes/themes';
 import { userRoutes } from './routes/users';
+import { securityHeaders } from './security-headers';
 
-export function createApp(deps: AppDeps) {
+/**
+ * @param options.securityHeaders False where the server stamps them on every response itself
+ *   (Node: server/node.ts), so they are not set twice.
+ */
+export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders = true }: { securityHeaders?: boolean } = {}) {
   const app = new Hono<AppEnv>();
   // One set of counters for every public way in, so switching channel does not reset a limit.
   const counters = submissionCounters(deps.config.RATE_LIMIT_PER_MINUTE);
-  app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
+  if (withSecurityHeaders) app.use(securityHeaders());
   app.route('/', healthRoutes(deps));
   app.route('/', widgetRoutes());
   app.route('/', authRoutes(deps));

@@ -2,7 +2,8 @@
  * Node entry point: `npm start`. Reads the environment once, opens the store (an embedded libSQL
  * file unless DATABASE_URL says otherwise), prepares it, and serves the app.
  */
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { embeddedFile, openClient } from '../db/client';
 import { forgetExpiredText } from '../db/comments';
 import { progressBar } from '../db/progress';
@@ -11,6 +12,7 @@ import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
 import { buildDeps } from './deps';
 import { IngestionThread } from './ingest-thread';
+import { SECURITY_HEADERS } from './security-headers';
 import { smtpMailer } from './mail-node';
 
 export async function startNodeServer(config: Config) {
@@ -19,8 +21,13 @@ export async function startNodeServer(config: Config) {
   const writer = file ? new IngestionThread({ path: file, gatherMs: config.GROUP_COMMIT_MS }) : undefined;
   const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM), ...(writer ? { writer } : {}) });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
-  const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  const app = createApp(deps, { securityHeaders: false });
+  const listener = getRequestListener(app.fetch, { hostname: config.HOST });
+  // Every response gets the security headers here, on the outgoing message (see ./security-headers).
+  const server = createServer((request, response) => {
+    for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value);
+    void listener(request, response);
+  }).listen(config.PORT, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   // Housekeeping, after we are listening so a slow mail server cannot delay start-up: alerts that
   // failed are retried every minute; original text past retention is forgotten every hour.

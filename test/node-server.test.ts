@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startNodeServer } from '../server/node';
 import { parseConfig } from '../server/config';
+import { SECURITY_HEADERS } from '../server/security-headers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hubvoice-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,5 +44,29 @@ describe('the Node server', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ id });
     await second.close();
+  });
+
+  it('stamps the security headers on every response', async () => {
+    const running = await start();
+    try {
+      const answers = await Promise.all([
+        fetch(`${running.base}/f/pla`),
+        fetch(`${running.base}/health`),
+        fetch(`${running.base}/no/such/page`),
+        ...['good', 'splendid'].map((fft, i) =>
+          fetch(`${running.base}/api/responses`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: 'pla', idempotencyKey: `node-headers-${i}`, answers: { fft } }),
+          }),
+        ),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 404, 201, 422]);
+      for (const answer of answers) {
+        for (const [name, value] of SECURITY_HEADERS) expect(answer.headers.get(name), `${answer.url} ${name}`).toBe(value);
+      }
+    } finally {
+      await running.close();
+    }
   });
 });
