@@ -2,11 +2,14 @@
  * Ingestion on its own thread (Node, embedded libSQL file): reading free text and the durable
  * group commit. The embedded driver commits synchronously, so on the main thread every commit,
  * fsync included, stopped the event loop that parses the next families' requests; and tagging
- * a batch of comments back to back is cheaper than one between each request's HTTP work. The main
- * thread hands validated responses over, one message per turn of its event loop, and resolves
- * each submission when the thread reports its commit: a 2xx still means durably committed. The
- * thread runs the same `ResponseWriter` and `readFreeText` as the inline path, so batching,
- * idempotency, the one-by-one fallback and every comment's reading are the same.
+ * a batch of comments back to back is cheaper than one between each request's HTTP work.
+ *
+ * One batch is with the thread at a time. While it commits, the main thread keeps validating
+ * submissions into the next batch, and sends that batch the moment the answer comes back: one
+ * message each way per commit, however many families share it, and the thread never waits to
+ * gather a batch. Idle, a submission goes over on the next turn and commits alone. A 2xx still
+ * means durably committed. The thread runs the same `ResponseWriter` and `readFreeText` as the
+ * inline path, so idempotency, the one-by-one fallback and every comment's reading are the same.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -28,7 +31,6 @@ export interface WriteAnswer {
 export interface WriterThreadData {
   /** The database file (a `file:` DATABASE_URL without its scheme). */
   path: string;
-  gatherMs: number;
 }
 
 interface Waiting {
@@ -38,10 +40,12 @@ interface Waiting {
 
 export class IngestionThread implements Writer<ReceivedResponse> {
   private worker: Worker | null = null;
+  /** The next batch, filling while the thread commits the one before it. */
   private outbox: ReceivedResponse[] = [];
   private outboxWaiting: Waiting[] = [];
-  private posting = false;
-  private inFlight = new Map<number, Waiting[]>();
+  private postScheduled = false;
+  /** The batch with the thread: its number and who waits for it. */
+  private inFlight: { seq: number; waiting: Waiting[] } | null = null;
   private seq = 0;
   private idle: (() => void)[] = [];
 
@@ -50,23 +54,32 @@ export class IngestionThread implements Writer<ReceivedResponse> {
     this.thread();
   }
 
+  /** Batches sent so far; each is committed in one transaction (up to 2,000 responses). */
+  get batches(): number {
+    return this.seq;
+  }
+
   submit(response: ReceivedResponse): Promise<Committed> {
     return new Promise((resolve, reject) => {
       this.outbox.push(response);
       this.outboxWaiting.push({ resolve, reject });
-      if (!this.posting) {
-        this.posting = true;
-        // Everything parsed in this turn of the event loop goes over in one message.
-        setImmediate(() => this.post());
+      if (!this.inFlight && !this.postScheduled) {
+        this.postScheduled = true;
+        // Everything parsed in this turn of the event loop goes over with it.
+        setImmediate(() => {
+          this.postScheduled = false;
+          this.post();
+        });
       }
     });
   }
 
+  /** Sends the outbox as one batch, unless the thread still has one. */
   private post(): void {
-    this.posting = false;
+    if (this.inFlight || !this.outbox.length) return;
     const seq = ++this.seq;
     const responses = this.outbox;
-    this.inFlight.set(seq, this.outboxWaiting);
+    this.inFlight = { seq, waiting: this.outboxWaiting };
     this.outbox = [];
     this.outboxWaiting = [];
     this.thread().postMessage({ seq, responses } satisfies WriteRequest);
@@ -93,9 +106,12 @@ export class IngestionThread implements Writer<ReceivedResponse> {
   }
 
   private settle({ seq, outcomes }: WriteAnswer): void {
-    const waiting = this.inFlight.get(seq);
-    this.inFlight.delete(seq);
-    waiting?.forEach((w, i) => {
+    if (this.inFlight?.seq !== seq) return;
+    const { waiting } = this.inFlight;
+    this.inFlight = null;
+    // The next batch goes first, so the thread commits it while these families get their answers.
+    this.post();
+    waiting.forEach((w, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) w.resolve(outcome.committed);
       else w.reject(new Error(outcome.message));
@@ -103,23 +119,28 @@ export class IngestionThread implements Writer<ReceivedResponse> {
     this.wakeIfIdle();
   }
 
-  /** A thread that dies takes its in-flight rows with it: their families get an error, not a yes. */
+  /**
+   * A thread that dies takes its batch with it: those families get an error, not a yes. What is
+   * still in the outbox goes to a new thread.
+   */
   private fail(worker: Worker, error: unknown): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    for (const waiting of this.inFlight.values()) waiting.forEach((w) => w.reject(error));
-    this.inFlight.clear();
+    const lost = this.inFlight?.waiting ?? [];
+    this.inFlight = null;
+    lost.forEach((w) => w.reject(error));
+    this.post();
     this.wakeIfIdle();
   }
 
   private wakeIfIdle(): void {
-    if (this.inFlight.size || this.outbox.length) return;
+    if (this.inFlight || this.outbox.length) return;
     this.idle.splice(0).forEach((wake) => wake());
   }
 
   /** Resolves when everything submitted so far is committed (or has failed). */
   flush(): Promise<void> {
-    if (!this.inFlight.size && !this.outbox.length) return Promise.resolve();
+    if (!this.inFlight && !this.outbox.length) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 

@@ -30,6 +30,8 @@ function modelFor(organisationId: string): ReadingModel {
   return reading;
 }
 
+// Each message is a whole batch (the main thread sends the next only when this one is answered),
+// so the writer commits what one message brings without waiting for more.
 const writer = new ResponseWriter<ReceivedResponse>(async (batch) => {
   const reading = new Map<string, ReadingModel>();
   const responses = batch.map((received) => {
@@ -38,7 +40,7 @@ const writer = new ResponseWriter<ReceivedResponse>(async (batch) => {
     return readFreeText(model, received);
   });
   return store.write(responses);
-}, 2000, data.gatherMs);
+}, 2000, 0);
 
 port.on('message', ({ seq, responses }: WriteRequest) => {
   void Promise.allSettled(responses.map((response) => writer.submit(response))).then((settled) => {

@@ -18,7 +18,7 @@ import { smtpMailer } from './mail-node';
 export async function startNodeServer(config: Config) {
   const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const file = embeddedFile(config.DATABASE_URL);
-  const writer = file ? new IngestionThread({ path: file, gatherMs: config.GROUP_COMMIT_MS }) : undefined;
+  const writer = file ? new IngestionThread({ path: file }) : undefined;
   const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM), ...(writer ? { writer } : {}) });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps, { securityHeaders: false });

@@ -11,6 +11,7 @@ import { defaultModel } from '../analysis/text';
 import { EmbeddedResponseStore } from '../db/embedded-writes';
 import { newId } from '../db/ids';
 import { ResponseWriter, type NewResponse } from '../db/response-writer';
+import type { IngestionThread } from '../server/ingest-thread';
 import { makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -45,12 +46,14 @@ describe('POST /api/responses through the ingestion thread', () => {
     expect(await commentsOf(first.body.id)).toHaveLength(1);
   });
 
-  it('stores every one of many concurrent submissions, each once', async () => {
-    const before = await count();
+  it('stores every one of many concurrent submissions, each once, in a few shared commits', async () => {
+    const thread = t.deps.writer as IngestionThread;
+    const [before, batchesBefore] = [await count(), thread.batches];
     const responses = await Promise.all(Array.from({ length: 300 }, (_, i) => submit({ answers: { fft: i % 2 ? 'good' : 'poor', better: `Idea number ${i}` } })));
     expect(responses.every((r) => r.status === 201)).toBe(true);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(300);
     expect(await count()).toBe(before + 300);
+    expect(thread.batches - batchesBefore).toBeLessThanOrEqual(10);
   });
 
   it('stores one response for a burst of double taps with the same key, all answered with its id', async () => {

@@ -45,7 +45,7 @@ export async function makeTestApp(env: Record<string, string> = {}, options: Par
   const url = `file:${path}`;
   const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const client = await openClient(url);
-  const thread = how.ingestOnThread ? new IngestionThread({ path, gatherMs: config.GROUP_COMMIT_MS }) : null;
+  const thread = how.ingestOnThread ? new IngestionThread({ path }) : null;
   const deps = buildDeps(config, client, { ...options, ...(thread ? { writer: thread } : {}) });
   const { store, writer } = deps;
   await bootstrap(store, config);
