@@ -93,7 +93,7 @@ export async function forgetExpiredText(db: Db, now: Date): Promise<number> {
     const cutoff = now.getTime() - days * 86_400_000;
     const result = await db.run(sql`
       UPDATE comments SET text = NULL
-      WHERE organisation_id = ${organisation.id} AND submitted_at < ${cutoff} AND text IS NOT NULL
+      WHERE site_id IN (SELECT id FROM sites WHERE organisation_id = ${organisation.id}) AND submitted_at < ${cutoff} AND text IS NOT NULL
         AND response_id NOT IN (SELECT response_id FROM safeguarding_flags WHERE status <> 'closed')`);
     forgotten += result.rowsAffected;
   }

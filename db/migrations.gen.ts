@@ -25,5 +25,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0005_scored_index",
     "sql": "CREATE INDEX `responses_scored` ON `responses` (`site_id`,`submitted_at`,`rating`,`nps`) WHERE rating IS NOT NULL OR nps IS NOT NULL;"
+  },
+  {
+    "tag": "0006_unread_indexes",
+    "sql": "DROP INDEX `comments_org_submitted`;--> statement-breakpoint\nDROP INDEX `responses_org_submitted`;"
   }
 ];

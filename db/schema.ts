@@ -134,7 +134,8 @@ export const responses = sqliteTable(
   },
   (t) => [
     uniqueIndex('responses_org_idempotency').on(t.organisationId, t.idempotencyKey),
-    index('responses_org_submitted').on(t.organisationId, t.submittedAt),
+    // Every index costs each submission a B-tree insert, so none stays that no query reads: reports
+    // and housekeeping find responses and comments by site (a scope is a set of sites), not by organisation.
     // Reports read these two covering indexes, never the wide rows: by site, the GROUP BY streams
     // in index order with no sort; by period, channel, language or role, the date range is one seek.
     index('responses_site_report').on(t.siteId, t.submittedAt, t.fft, t.rating),
@@ -236,7 +237,7 @@ export const comments = sqliteTable(
     themes: text('themes', { mode: 'json' }).$type<{ theme: string; score: number }[]>().notNull(),
     modelVersion: text('model_version').notNull(),
   },
-  (t) => [index('comments_org_submitted').on(t.organisationId, t.submittedAt), index('comments_site_submitted').on(t.siteId, t.submittedAt), index('comments_response').on(t.responseId)],
+  (t) => [index('comments_site_submitted').on(t.siteId, t.submittedAt), index('comments_response').on(t.responseId)],
 );
 
 /** A commissioner's correction of a comment's themes: training data for the council's own model. */
