@@ -83,20 +83,23 @@ describe('POST /api/responses through the ingestion thread', () => {
 });
 
 describe('a thread that dies', () => {
-  it('fails the submissions it held, never acknowledging them, and the next submission starts a new thread', async () => {
+  it('fails the batch it held, never acknowledging it, and a retry with the same key starts a new thread and is stored once', async () => {
     const target = (await t.deps.forms.find('dvp'))!;
     const received = (idempotencyKey: string) => ({
       id: newId('r'), organisationId: target.organisationId, surveyVersionId: target.survey.versionId, siteId: target.site.id,
       servicePointId: null, channel: 'api' as const, language: 'en', respondentRole: null, submittedAt: Date.now(), idempotencyKey,
       fft: 1, rating: null, answers: '{}', demographics: null, freeText: [],
     });
+    const thread = t.deps.writer as IngestionThread;
+    const dying = (thread as unknown as { worker: Worker }).worker;
+    // The thread dies with the batch in hand: it is handed over, then the thread stops before answering.
+    dying.postMessage = () => void dying.terminate();
     const lost = received(key());
-    const held = t.deps.writer.submit(lost);
-    await (t.deps.writer as unknown as { worker: Worker }).worker.terminate();
-    await expect(held).rejects.toThrow(/ingestion thread stopped/);
-    const stored = await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE id = ?', args: [lost.id] });
-    expect(stored.rows[0]?.n).toBe(0);
-    await expect(t.deps.writer.submit(received(key()))).resolves.toMatchObject({ created: true });
+    await expect(thread.submit(lost)).rejects.toThrow(/ingestion thread stopped/);
+    const stored = async () => Number((await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE idempotency_key = ?', args: [lost.idempotencyKey] })).rows[0]?.n);
+    expect(await stored()).toBe(0);
+    await expect(thread.submit(received(lost.idempotencyKey))).resolves.toMatchObject({ created: true });
+    expect(await stored()).toBe(1);
   });
 });
 
