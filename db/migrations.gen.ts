@@ -29,5 +29,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0006_unread_indexes",
     "sql": "DROP INDEX `comments_org_submitted`;--> statement-breakpoint\nDROP INDEX `responses_org_submitted`;"
+  },
+  {
+    "tag": "0007_free_text_only_in_comments",
+    "sql": "-- Free text was stored twice: in its comment (redacted for staff, the original forgotten at the end\n-- of retention) and again, as typed, in responses.answers, where retention never reached it. Keep it\n-- only in the comment: drop from each response's answers every question that has a comment. The\n-- other answers are rebuilt as they were (json_each gives arrays and true/false as SQL values).\nUPDATE responses SET answers = (\n  SELECT json_group_object(key, CASE type\n    WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') WHEN 'null' THEN json('null')\n    WHEN 'array' THEN json(value) WHEN 'object' THEN json(value)\n    ELSE value END)\n  FROM json_each(responses.answers)\n  WHERE key NOT IN (SELECT question_id FROM comments WHERE comments.response_id = responses.id)\n) WHERE id IN (SELECT response_id FROM comments);\n"
   }
 ];

@@ -116,13 +116,15 @@ export function* syntheticResponses(
     const fft = fftFor(positive, random);
     const answers: Record<string, string> = { fft: fftOptionForCode(fft)! };
     const phrases = (bank: Record<string, string[]>) => bank[language] ?? bank.en!;
-    if (random() < 0.6 && fft <= 3) answers.good = any(phrases(GOOD));
-    if (random() < (fft >= 4 ? 0.9 : 0.4)) answers.better = any(phrases(BETTER));
+    // Free text is kept only as comments, as ingestion keeps it (server/ingest.ts).
+    const typed: Partial<Record<'good' | 'better', string>> = {};
+    if (random() < 0.6 && fft <= 3) typed.good = any(phrases(GOOD));
+    if (random() < (fft >= 4 ? 0.9 : 0.4)) typed.better = any(phrases(BETTER));
     const id = newId('r', submittedAt);
     const read = options.read;
     const comments: NewComment[] = read
       ? (['good', 'better'] as const).flatMap((questionId) => {
-          const text = answers[questionId];
+          const text = typed[questionId];
           return text === undefined ? [] : [{
             id: newId('c', submittedAt), responseId: id, organisationId: context.organisationId, siteId: site.id, questionId,
             submittedAt, language, text, ...read(text, language),

@@ -65,12 +65,14 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
   for (const question of form.questions) {
     const value = checked.answers[question.id];
     if (value === undefined) continue;
+    // Free text is stored once, as a comment: there it is redacted for staff, and the original is
+    // forgotten when the organisation's retention period ends (db/comments.ts).
     if (question.type === 'equality') demographics[question.field as EqualityField] = String(value);
+    else if ((question.type === 'text' || question.type === 'longtext') && typeof value === 'string') freeText.push({ questionId: question.id, text: value });
     else answers[question.id] = value;
     if (question.type === 'fft' && fft === null) fft = fftCode(String(value));
     if (question.type === 'rating' && rating === null) rating = Number(value);
     if (question.type === 'nps' && nps === null) nps = Number(value);
-    if ((question.type === 'text' || question.type === 'longtext') && typeof value === 'string') freeText.push({ questionId: question.id, text: value });
   }
   const submittedAt = deps.now().getTime();
   const committed = await deps.writer.submit({

@@ -72,7 +72,9 @@ describe('POST /f/{code}', () => {
     const [row] = await rowsWithKey(key);
     expect(row).toMatchObject({ channel: 'qr', language: 'pl', fft: 2 });
     expect(row?.service_point_id).toEqual(expect.any(String));
-    expect(JSON.parse(String(row?.answers))).toEqual({ fft: 'good', good: 'Miła obsługa' });
+    expect(JSON.parse(String(row?.answers))).toEqual({ fft: 'good' });
+    const comments = await t.store.client.execute({ sql: 'SELECT question_id, text FROM comments WHERE response_id = ?', args: [String(row?.id)] });
+    expect(comments.rows.map((c) => [c.question_id, c.text])).toEqual([['good', 'Miła obsługa']]);
   });
 
   it('stores one response for a double tap or a resubmitted POST with the same key', async () => {

@@ -9,6 +9,9 @@ let keys = 0;
 const key = () => `test-key-${Date.now()}-${++keys}`;
 const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
 const row = async (id: string) => (await t.store.client.execute({ sql: 'SELECT * FROM responses WHERE id = ?', args: [id] })).rows[0];
+/** A response's free text, as typed, by question: kept only in its comments. */
+const typed = async (id: string) =>
+  Object.fromEntries((await t.store.client.execute({ sql: 'SELECT question_id, text FROM comments WHERE response_id = ?', args: [id] })).rows.map((r) => [r.question_id, r.text]));
 const count = async () => Number((await t.store.client.execute('SELECT count(*) AS n FROM responses')).rows[0]?.n);
 
 describe('GET /api/forms/{code}', () => {
@@ -51,7 +54,9 @@ describe('POST /api/responses', () => {
     const stored = await row(response.body.id);
     expect(stored).toMatchObject({ channel: 'qr', language: 'pl', fft: 2 });
     expect(stored?.service_point_id).toEqual(expect.any(String));
-    expect(JSON.parse(String(stored?.answers))).toEqual({ fft: 'good', good: 'Miła obsługa' });
+    // Free text is kept once, as its comment (where redaction and retention apply), not in answers.
+    expect(JSON.parse(String(stored?.answers))).toEqual({ fft: 'good' });
+    expect(await typed(response.body.id)).toEqual({ good: 'Miła obsługa' });
   });
 
   it('keeps equality-monitoring answers apart from the feedback', async () => {

@@ -50,6 +50,27 @@ describe('migrations', () => {
     client.close();
   });
 
+  it('move typed text out of responses.answers on a file from before 0007, keeping every other answer as it was', async () => {
+    const client = await emptyFile();
+    const before = migrations.findIndex((m) => m.tag === '0007_free_text_only_in_comments');
+    await migrate(client, migrations.slice(0, before));
+    await client.executeMultiple(`
+      PRAGMA foreign_keys = OFF;
+      INSERT INTO responses (id, organisation_id, survey_version_id, site_id, channel, language, submitted_at, idempotency_key, answers) VALUES
+        ('r1', 'o', 'v', 's', 'qr', 'en', 1, 'k1', '{"fft":"good","better":"Ring me on 07700 900123","topics":["play","food"],"consent":true,"stars":4}'),
+        ('r2', 'o', 'v', 's', 'qr', 'en', 2, 'k2', '{"fft":"poor"}');
+      INSERT INTO comments (id, response_id, organisation_id, site_id, question_id, submitted_at, language, text, redacted, sentiment, themes, model_version)
+        VALUES ('c1', 'r1', 'o', 's', 'better', 1, 'en', 'Ring me on 07700 900123', 'Ring me on [phone]', 0, '[]', 'default');
+      PRAGMA foreign_keys = ON;`);
+    expect(await migrate(client)).toContain('0007_free_text_only_in_comments');
+    const answers = (await client.execute('SELECT id, answers FROM responses ORDER BY id')).rows.map((r) => [r.id, JSON.parse(String(r.answers))]);
+    expect(answers).toEqual([
+      ['r1', { fft: 'good', topics: ['play', 'food'], consent: true, stars: 4 }],
+      ['r2', { fft: 'poor' }],
+    ]);
+    client.close();
+  });
+
   it('are bundled in db/migrations.gen.ts exactly as drizzle-kit wrote them (run `npm run db:generate`)', () => {
     const folder = fileURLToPath(new URL('../db/migrations', import.meta.url));
     const committed = readFileSync(fileURLToPath(new URL('../db/migrations.gen.ts', import.meta.url)), 'utf8');

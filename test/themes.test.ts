@@ -94,5 +94,11 @@ describe('retention', () => {
     const after = await t.store.db.select().from(comments);
     expect(after).toHaveLength(before.length);
     expect(after.every((c) => c.text === null && c.redacted.length > 0)).toBe(true);
+    // Nor is it kept anywhere else: the response's own answers never held it.
+    const anywhere = await t.store.client.execute({
+      sql: `SELECT (SELECT count(*) FROM responses WHERE instr(answers, ?) > 0) + (SELECT count(*) FROM comments WHERE instr(coalesce(text, ''), ?) > 0) AS n`,
+      args: ['mum@example.com', 'mum@example.com'],
+    });
+    expect(Number(anywhere.rows[0]!.n)).toBe(0);
   });
 });

@@ -141,10 +141,18 @@ export interface StoredResponse {
   [column: string]: unknown;
 }
 
-/** The stored responses, newest last. */
+/**
+ * The stored responses, newest last, with `answers` as the family gave them: the response's
+ * answers plus each comment's original text under its question (free text is kept only there).
+ */
 export async function storedResponses(db: Client): Promise<StoredResponse[]> {
-  const result = await db.execute('SELECT r.*, s.code AS site_code, p.code AS point_code FROM responses r JOIN sites s ON s.id = r.site_id LEFT JOIN service_points p ON p.id = r.service_point_id ORDER BY r.submitted_at, r.id');
-  return result.rows.map((row) => ({ ...(row as unknown as StoredResponse), answers: JSON.parse(String(row.answers)) as Record<string, unknown> }));
+  const result = await db.execute(`SELECT r.*, s.code AS site_code, p.code AS point_code,
+      (SELECT json_group_object(question_id, text) FROM comments c WHERE c.response_id = r.id) AS typed
+    FROM responses r JOIN sites s ON s.id = r.site_id LEFT JOIN service_points p ON p.id = r.service_point_id ORDER BY r.submitted_at, r.id`);
+  return result.rows.map((row) => ({
+    ...(row as unknown as StoredResponse),
+    answers: { ...(JSON.parse(String(row.answers)) as Record<string, unknown>), ...(JSON.parse(String(row.typed ?? '{}')) as Record<string, unknown>) },
+  }));
 }
 
 /** Polls `check` every 100 ms until `done` says so or `ms` pass, and returns the last value. */
