@@ -64,6 +64,26 @@ describe('GET /f/{code}', () => {
 });
 
 describe('POST /f/{code}', () => {
+  it('gives the form back in the family’s language with everything they typed and the same key when the store fails (503)', async () => {
+    const broken = await makeTestApp();
+    try {
+      expect((await broken.app.request('/f/dvp?lang=pl')).status).toBe(200);
+      broken.store.client.close();
+      const fields = [['fft', 'good'], ['good', 'Bardzo miła obsługa'], ['_key', 'store-down-key-0001'], ['_website', '']];
+      const response = await broken.app.request('/f/dvp?lang=pl', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      const html = await response.text();
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(html).toContain('Nie udało się teraz zapisać Twojej opinii');
+      expect(html).toMatch(/<title>Błąd:/);
+      expect(html).toMatch(/<textarea[^>]*name="good"[^>]*>Bardzo miła obsługa<\/textarea>/);
+      expect(html).toMatch(/value="good"[^>]*checked|checked[^>]*value="good"/);
+      expect(keyOf(html)).toBe('store-down-key-0001');
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('stores a response with site, service point, channel qr, language and answers, then 303s to thanks', async () => {
     const key = 'form-test-key-0001';
     const result = await post('/f/dvp-feed?lang=pl', [['fft', 'good'], ['good', 'Miła obsługa'], ['better', ''], ['ethnicity', 'white_other'], ['_key', key], ['_website', '']]);

@@ -13,6 +13,8 @@ export interface FormPageProps {
   place: string;
   answers: Answers;
   errors: AnswerError[];
+  /** A problem that is not any one answer's, e.g. the response could not be saved. */
+  problem?: string;
   idempotencyKey: string;
   action: string;
   kiosk: boolean;
@@ -26,12 +28,18 @@ export interface FormPageProps {
 }
 
 export function FormPage(props: FormPageProps) {
-  const { form, place, answers, errors, idempotencyKey, action, kiosk, child, t } = props;
+  const { form, place, answers, errors, problem, idempotencyKey, action, kiosk, child, t } = props;
   const conditional = form.questions.some((q) => q.showIf);
   const scripts = [...(conditional ? [SKIP_LOGIC_SCRIPT] : []), ...(kiosk ? [KIOSK_SCRIPT] : [])];
-  const title = `${errors.length ? `${t('form.errorPrefix')} ` : ''}${form.title} – ${place}`;
+  const title = `${errors.length || problem ? `${t('form.errorPrefix')} ` : ''}${form.title} – ${place}`;
   return (
     <PageShell language={form.language} dir={form.dir} title={title} languageHref={props.languageHref} switcherLabel={t('form.language')} kiosk={kiosk} scripts={scripts}>
+      {problem && (
+        <div class="es" role="alert" aria-labelledby="problem-title" tabIndex={-1} autofocus>
+          <h2 id="problem-title">{t('form.errorSummaryTitle')}</h2>
+          <p>{problem}</p>
+        </div>
+      )}
       <SurveyForm
         form={form} answers={answers} errors={errors} action={action} idempotencyKey={idempotencyKey} caption={place}
         dataset={kiosk ? props.kioskData : {}}

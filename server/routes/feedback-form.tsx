@@ -65,7 +65,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   };
   const place = (target: FormTarget) => (target.servicePoint ? `${target.site.name} · ${target.servicePoint.name}` : target.site.name);
 
-  const renderForm = (target: FormTarget, view: View, state: Pick<Parameters<typeof FormPage>[0], 'answers' | 'errors' | 'idempotencyKey'>) => {
+  const renderForm = (target: FormTarget, view: View, state: Pick<Parameters<typeof FormPage>[0], 'answers' | 'errors' | 'problem' | 'idempotencyKey'>) => {
     const form = formFor(target, view);
     return renderDocument(
       <FormPage
@@ -169,14 +169,25 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         const idempotencyKey = submitted && /^[\w-]{8,128}$/.test(submitted) ? submitted : randomKey();
         const form = formFor(target, view);
         const answers = answersFromFields(form.questions, fields);
-        const result = await ingest(deps, {
-          code: target.code,
-          answers,
-          language: view.language,
-          channel: view.kiosk ? 'kiosk' : 'qr',
-          idempotencyKey,
-          respondentRole: view.child ? 'child' : undefined,
-        });
+        let result: Awaited<ReturnType<typeof ingest>>;
+        try {
+          result = await ingest(deps, {
+            code: target.code,
+            answers,
+            language: view.language,
+            channel: view.kiosk ? 'kiosk' : 'qr',
+            idempotencyKey,
+            respondentRole: view.child ? 'child' : undefined,
+          });
+        } catch (error) {
+          // The store failed, not the family: give the form back with everything they typed and
+          // the same key, so sending again cannot store it twice.
+          console.error('could not store a form response', error);
+          c.header('Cache-Control', 'no-store');
+          c.header('Retry-After', '5');
+          const problem = createTranslator(deps.catalogues, view.language)('form.notSaved');
+          return c.html(renderForm(target, view, { answers, errors: [], problem, idempotencyKey }), 503);
+        }
         if (result.ok) return c.redirect(thanks, 303);
         if (result.reason === 'unknown_code') return notFoundPage(c, code, options);
         // The children's version words its questions differently; its errors must name them as shown.
