@@ -52,7 +52,7 @@ export default async function ingestBench(): Promise<BenchRow[]> {
         met: durableConfig && durable === realRate.ids.length && durable > 0,
       },
       { bench: 'ingest', measure: 'p99 latency of POST /api/responses', value: realRate.p99, unit: 'ms' },
-      ...cpuRows(bareRate, realRate, bareRate.perSecond),
+      ...cpuRows(bareRate, realRate),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -158,7 +158,7 @@ function threadTicks(pid: number): { main: number; others: number } | null {
 type LoadResult = Awaited<ReturnType<typeof load>>;
 
 /** CPU per acknowledged response, and the rate at which the real server's costs would fill every core. */
-function cpuRows(bare: LoadResult, real: LoadResult, bareRate: number): BenchRow[] {
+function cpuRows(bare: LoadResult, real: LoadResult): BenchRow[] {
   if (!bare.server || !real.server) return [];
   const row = (measure: string, value: number): BenchRow => ({ bench: 'ingest', measure, value: Math.round(value), unit: 'µs CPU/response' });
   const serverMicros = real.server.main + real.server.others;
@@ -170,7 +170,7 @@ function cpuRows(bare: LoadResult, real: LoadResult, bareRate: number): BenchRow
     row('POST /api/responses server other threads (ingestion: reading, SQL, fsync; GC)', real.server.others),
     row('POST /api/responses load generator', real.loadMicros),
     {
-      bench: 'ingest', measure: `ceiling: rate at which those costs fill all ${availableParallelism()} cores (ratio to bare ${(ceiling / bareRate).toFixed(2)})`,
+      bench: 'ingest', measure: `ceiling: rate at which those costs fill all ${availableParallelism()} cores (ratio to bare ${(ceiling / bare.perSecond).toFixed(2)})`,
       value: Math.round(ceiling), unit: 'req/s',
     },
   ];

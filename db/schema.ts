@@ -129,7 +129,7 @@ export const responses = sqliteTable(
     rating: real('rating'),
     /** The first 0-10 likelihood-to-recommend answer, for NPS where a survey asks it. */
     nps: integer('nps'),
-    /** JSON: { [questionId]: value } — everything except equality monitoring. */
+    /** JSON: { [questionId]: value } — everything except equality monitoring and free text (kept in `comments`). */
     answers: text('answers').notNull(),
   },
   (t) => [
