@@ -31,12 +31,12 @@ legend,.lbl{display:block;font-weight:700;font-size:1.2rem;line-height:1.3;margi
 .radios,.checks{display:grid;gap:.5rem}
 .inline,.scale{display:flex;flex-wrap:wrap;gap:.5rem}
 .inline .opt{flex:1 1 8rem}
-.scale .opt{flex:1 0 3.25rem}
 .opt{position:relative}
 .opt input{position:absolute;top:50%;inset-inline-start:14px;width:26px;height:26px;margin:-13px 0 0;accent-color:#0b0c0c}
 .opt label{display:flex;align-items:center;gap:.75rem;min-height:56px;padding:.5rem .75rem;padding-inline-start:52px;border:2px solid #b1b4b6;border-radius:6px;background:#fff;cursor:pointer}
-.scale .opt input{inset-inline-start:10px}
-.scale .opt label{padding-inline-start:42px;justify-content:center}
+.scale .opt{flex:1 0 2.75rem}
+.scale .opt input{top:10px;margin:0;inset-inline:auto;left:50%;transform:translateX(-50%)}
+.scale .opt label{flex-direction:column;justify-content:flex-end;gap:0;min-height:72px;padding:40px .25rem .35rem;font-weight:600}
 .opt input:checked+label{border-color:#0b0c0c;background:#e8f1f8;box-shadow:inset 0 0 0 2px #0b0c0c}
 .opt input:focus+label{outline:4px solid #fd0;outline-offset:0;border-color:#0b0c0c}
 .fft .opt label{min-height:60px;font-weight:600}

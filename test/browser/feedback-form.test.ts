@@ -107,4 +107,27 @@ describe('the QR form in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it.each([['en', 1], ['ar', -1]])('lays a 1-5 rating out as one row at 320px, in reading order (%s), with no axe-core violations', async (lang, direction) => {
+    const login = await fetch(`${server().base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password: 'correct horse battery staple' }) });
+    const { token } = (await login.json()) as { token: string };
+    const created = await fetch(`${server().base}/api/surveys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        name: `Room rating ${lang}`, assignTo: [`stb-${lang === 'en' ? 'play' : 'young'}`],
+        definition: { title: { en: 'The room' }, pages: [{ id: 'p', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'room', type: 'rating', required: false, title: { en: 'Rate the room' } }] }] },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { context, page } = await phone();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server().base}/f/stb-${lang === 'en' ? 'play' : 'young'}?lang=${lang}`);
+    const boxes = await Promise.all([1, 2, 3, 4, 5].map(async (n) => (await page.locator(`label[for="q-room-${n}"], input[name="room"][value="${n}"] + label`).first().boundingBox())!));
+    expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(1);
+    for (let i = 1; i < boxes.length; i++) expect(Math.sign(boxes[i]!.x - boxes[i - 1]!.x)).toBe(direction);
+    expect(Math.max(...boxes.map((b) => b.x + b.width))).toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });
