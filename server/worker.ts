@@ -20,7 +20,7 @@ interface ExecutionContext {
 }
 
 /** The cron expressions in wrangler.toml, and what each runs. */
-export const CRONS: Record<string, (deps: AppDeps) => Promise<number>> = {
+const CRONS: Record<string, (deps: AppDeps) => Promise<number>> = {
   '* * * * *': everyMinute,
   '7 * * * *': hourly,
 };
