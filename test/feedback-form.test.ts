@@ -11,9 +11,9 @@ const page = async (path: string, headers: Record<string, string> = {}) => {
   const response = await t.app.request(path, { headers });
   return { status: response.status, html: await response.text(), headers: response.headers };
 };
-const post = async (path: string, fields: [string, string][], env?: unknown) => {
-  const response = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }, env);
-  return { status: response.status, html: await response.text(), location: response.headers.get('location') };
+const post = async (path: string, fields: [string, string][], env?: unknown, app = t.app) => {
+  const response = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }, env);
+  return { status: response.status, html: await response.text(), location: response.headers.get('location'), headers: response.headers };
 };
 const keyOf = (html: string) => html.match(/name="_key" value="([^"]+)"/)?.[1];
 const rowsWithKey = async (key: string) =>
@@ -69,11 +69,10 @@ describe('POST /f/{code}', () => {
     try {
       expect((await broken.app.request('/f/dvp?lang=pl')).status).toBe(200);
       broken.store.client.close();
-      const fields = [['fft', 'good'], ['good', 'Bardzo miła obsługa'], ['_key', 'store-down-key-0001'], ['_website', '']];
-      const response = await broken.app.request('/f/dvp?lang=pl', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-      const html = await response.text();
-      expect(response.status).toBe(503);
-      expect(response.headers.get('retry-after')).toBe('5');
+      const fields: [string, string][] = [['fft', 'good'], ['good', 'Bardzo miła obsługa'], ['_key', 'store-down-key-0001'], ['_website', '']];
+      const { status, html, headers } = await post('/f/dvp?lang=pl', fields, undefined, broken.app);
+      expect(status).toBe(503);
+      expect(headers.get('retry-after')).toBe('5');
       expect(html).toContain('Nie udało się teraz zapisać Twojej opinii');
       expect(html).toMatch(/<title>Błąd:/);
       expect(html).toMatch(/<textarea[^>]*name="good"[^>]*>Bardzo miła obsługa<\/textarea>/);

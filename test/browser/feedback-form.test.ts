@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, storedResponses, useServerAndBrowser } from './helpers';
+import { axeViolations, publishSurvey, storedResponses, useServerAndBrowser } from './helpers';
 
 const { server, phone } = useServerAndBrowser();
 
@@ -109,17 +109,10 @@ describe('the QR form in Chromium', () => {
   });
 
   it.each([['en', 1], ['ar', -1]])('lays a 1-5 rating out as one row at 320px, in reading order (%s), with no axe-core violations', async (lang, direction) => {
-    const login = await fetch(`${server().base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password: 'correct horse battery staple' }) });
-    const { token } = (await login.json()) as { token: string };
-    const created = await fetch(`${server().base}/api/surveys`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        name: `Room rating ${lang}`, assignTo: [`stb-${lang === 'en' ? 'play' : 'young'}`],
-        definition: { title: { en: 'The room' }, pages: [{ id: 'p', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'room', type: 'rating', required: false, title: { en: 'Rate the room' } }] }] },
-      }),
+    await publishSurvey(server(), {
+      name: `Room rating ${lang}`, assignTo: [`stb-${lang === 'en' ? 'play' : 'young'}`],
+      definition: { title: { en: 'The room' }, pages: [{ id: 'p', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'room', type: 'rating', required: false, title: { en: 'Rate the room' } }] }] },
     });
-    expect(created.status).toBe(201);
     const { context, page } = await phone();
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${server().base}/f/stb-${lang === 'en' ? 'play' : 'young'}?lang=${lang}`);

@@ -116,6 +116,23 @@ export function useServerAndBrowser(env: Record<string, string> = {}): ServerAnd
   };
 }
 
+/** Publishes a survey through the API as the server's first admin, assigned to the given codes. */
+export async function publishSurvey(server: RunningServer, survey: { name: string; definition: unknown; assignTo: string[] }): Promise<{ versions: { id: string }[] }> {
+  const login = await fetch(`${server.base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.config.ADMIN_EMAIL ?? 'admin@localhost', password: server.config.ADMIN_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const created = await fetch(`${server.base}/api/surveys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(survey),
+  });
+  if (created.status !== 201) throw new Error(`could not publish the survey: ${await created.text()}`);
+  return (await created.json()) as { versions: { id: string }[] };
+}
+
 /** axe-core's violations on the page as it is now (WCAG 2.2 A and AA, and best practice). */
 export async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();

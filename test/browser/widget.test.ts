@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pl from '../../widget/i18n/pl.json';
 import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
-import { storedResponses, useServerAndBrowser, waitFor } from './helpers';
+import { publishSurvey, storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
 const CODE = 'stb-play';
 /** What a careless or hostile host page might do to everything on it. */
@@ -23,15 +23,7 @@ let thirdPartyUrl: string;
 let surveyVersionId: string;
 
 beforeAll(async () => {
-  const login = await fetch(`${server().base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'correct horse battery staple' }) });
-  const { token } = (await login.json()) as { token: string };
-  const created = await fetch(`${server().base}/api/surveys`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] }),
-  });
-  if (created.status !== 201) throw new Error(`could not create the survey: ${await created.text()}`);
-  const survey = (await created.json()) as { versions: { id: string }[] };
+  const survey = await publishSurvey(server(), { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] });
   surveyVersionId = survey.versions[0]!.id;
   thirdParty = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://third-party');
