@@ -89,8 +89,7 @@ export async function countResponses(
   if (filters.surveyId) where.push(sql`responses.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
   const scope = siteIn(sql`responses.site_id`, principal);
   if (scope) where.push(scope);
-  const from = sql`FROM responses
-    ${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
+  const joins = sql`${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
     ${needs('demographics') ? sql`LEFT JOIN response_demographics ON response_demographics.response_id = responses.id` : sql``}`;
   const groupBy = period ? sql.raw('1, 2') : sql.raw('1');
   const whereAll = (extra?: SQL) => {
@@ -103,11 +102,11 @@ export async function countResponses(
       sum(responses.fft = 1) AS f1, sum(responses.fft = 2) AS f2, sum(responses.fft = 3) AS f3,
       sum(responses.fft = 4) AS f4, sum(responses.fft = 5) AS f5, sum(responses.fft = 6) AS f6,
       coalesce(sum(responses.rating), 0) AS rating_sum, count(responses.rating) AS rating_count
-      ${from} ${whereAll()} GROUP BY ${groupBy}`),
+      FROM responses ${joins} ${whereAll()} GROUP BY ${groupBy}`),
     // Distributions only over responses that carry a rating or NPS (the partial index
     // responses_scored): most surveys ask neither, and 16 sums over every row tripled the cost.
     db.all<Record<string, string | number | null>>(sql`${head}, ${sql.raw(RATING_COLUMNS)}, ${sql.raw(NPS_COLUMNS)}
-      ${from} ${whereAll(sql`(responses.rating IS NOT NULL OR responses.nps IS NOT NULL)`)} GROUP BY ${groupBy}`),
+      FROM responses ${joins} ${whereAll(sql`(responses.rating IS NOT NULL OR responses.nps IS NOT NULL)`)} GROUP BY ${groupBy}`),
   ]);
   const distributions = new Map(scored.map((row) => [`${row.key ?? ''}\u0000${row.period ?? ''}`, row]));
   return main.map((row) => {
@@ -158,21 +157,66 @@ export interface CommentRow {
   themes: { theme: string; score: number }[];
 }
 
-/**
- * Redacted comments in a date range for the themes report, newest first and capped: summaries read
- * the text itself (quotes, emerging words), so unlike the count reports this loads rows.
- */
-export async function listComments(db: Db, principal: Principal, filters: ReportFilters, limit = 50_000): Promise<CommentRow[]> {
+/** The themes report's filters as SQL over `comments`. */
+function themeCommentFilters(principal: Principal, filters: ReportFilters): SQL[] {
   const where = commentFilters(principal, filters);
   if (filters.servicePointId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE service_point_id = ${filters.servicePointId})`);
   if (filters.surveyId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId}))`);
+  return where;
+}
+
+const whereClause = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``);
+
+/**
+ * Redacted comments in a date range, newest first and capped: the themes report reads their text
+ * for quotes and emerging words. Its counts come from `countThemes`, over every comment.
+ */
+export async function listComments(db: Db, principal: Principal, filters: ReportFilters, limit: number): Promise<CommentRow[]> {
   const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
     SELECT redacted, submitted_at, site_id, sentiment, themes FROM comments
-    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    ${whereClause(themeCommentFilters(principal, filters))}
     ORDER BY submitted_at DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),
   }));
+}
+
+/** One period's comments and, per theme, its mentions (scoring at least the minimum) by sentiment. */
+export interface PeriodThemeCounts {
+  comments: number;
+  themes: Map<string, { count: number; sentiment: { negative: number; neutral: number; positive: number } }>;
+}
+
+/**
+ * Exact counts for the themes report over every comment in [from, to), split into the period
+ * before `split` and the one from it: comments per period, and per theme its mentions and their
+ * sentiment (the mention's own, else its comment's). Counted in SQL, so no comment is left out
+ * however many there are.
+ */
+export async function countThemes(
+  db: Db, principal: Principal, filters: ReportFilters, split: number, minScore: number,
+): Promise<{ current: PeriodThemeCounts; previous: PeriodThemeCounts }> {
+  const where = themeCommentFilters(principal, filters);
+  const totals = await db.all<{ current: number; comments: number }>(sql`
+    SELECT comments.submitted_at >= ${split} AS current, count(*) AS comments FROM comments ${whereClause(where)} GROUP BY 1`);
+  const mentions = await db.all<{ current: number; theme: string; mentions: number; negative: number; positive: number }>(sql`
+    SELECT current, theme, count(*) AS mentions, sum(sentiment < 0) AS negative, sum(sentiment > 0) AS positive
+    FROM (
+      SELECT comments.submitted_at >= ${split} AS current, json_extract(mention.value, '$.theme') AS theme,
+             coalesce(json_extract(mention.value, '$.sentiment'), comments.sentiment) AS sentiment
+      FROM comments, json_each(comments.themes) AS mention
+      ${whereClause([...where, sql`json_extract(mention.value, '$.score') >= ${minScore}`])}
+    )
+    GROUP BY current, theme`);
+  const periods = { current: { comments: 0, themes: new Map() }, previous: { comments: 0, themes: new Map() } } satisfies Record<string, PeriodThemeCounts>;
+  for (const row of totals) periods[Number(row.current) ? 'current' : 'previous'].comments = Number(row.comments);
+  for (const row of mentions) {
+    const count = Number(row.mentions);
+    const negative = Number(row.negative);
+    const positive = Number(row.positive);
+    periods[Number(row.current) ? 'current' : 'previous'].themes.set(row.theme, { count, sentiment: { negative, neutral: count - negative - positive, positive } });
+  }
+  return periods;
 }
 
 /** The organisations whose sites the principal can see. */

@@ -149,7 +149,7 @@ export function openApiDocument(publicUrl: string) {
       ),
       '/api/reports/equity': report('Each group’s % positive against everyone else, with the gap and a flag', EquityQuery, 'Service Access Equity (contract KPI 5).'),
       '/api/reports/trends': report('This period against the previous one and the same period last year', TrendsQuery, 'Changes are flagged only when a two-proportion test says they are significant (p < 0.05).'),
-      '/api/reports/themes': report('Free-text themes with sentiment, change, redacted quotes and emerging terms', ThemesQuery, 'The period is `from`..`to` (default: the last 90 days), compared with the same length before it.'),
+      '/api/reports/themes': report('Free-text themes with sentiment, change, redacted quotes and emerging terms', ThemesQuery, 'The period is `from`..`to` (default: the last 90 days), compared with the same length before it. Counts, shares, sentiment and change cover every comment; quotes and emerging terms are read from the newest 10,000 comments of each period (`textSample` gives how many).'),
       '/api/safeguarding/flags': {
         get: {
           summary: 'Possible disclosures of harm, present risks first (safeguarding leads and admins)',

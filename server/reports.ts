@@ -11,7 +11,7 @@ import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../a
 import { satisfactionReport } from '../analysis/satisfaction';
 import { trendReport } from '../analysis/trends';
 import { summariseThemes, type Sentiment } from '../analysis/text';
-import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, organisationsOf, resolveEntity, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
+import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, countThemes, organisationsOf, resolveEntity, type CommentRow, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
 import type { Principal } from '../db/scope';
 import { createTranslator } from '../widget/lib/i18n';
 import type { AppDeps } from './deps';
@@ -53,7 +53,15 @@ export type Reports = ReturnType<typeof createReports>;
 
 const NAMED_BY_ID: readonly Dimension[] = ['organisation', 'provider', 'site', 'servicePoint'];
 
-export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'themeModels' | 'now'>) {
+/** Comments per period whose text is read for quotes and emerging terms: the newest this many. */
+const TEXT_SAMPLE = 10_000;
+
+/**
+ * @param options.textSample Comments per period read for quotes and emerging terms (the newest);
+ *   counts, shares, sentiment and change always cover every comment.
+ */
+export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'themeModels' | 'now'>, options: { textSample?: number } = {}) {
+  const textSample = options.textSample ?? TEXT_SAMPLE;
   const { db } = deps.store;
   const t = createTranslator(deps.catalogues, 'en');
 
@@ -149,23 +157,24 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const to = filters.to ?? deps.now().getTime();
       const from = filters.from ?? to - 90 * DAY;
       const previousFrom = from - (to - from);
-      const comments = await listComments(db, principal, { ...filters, from: previousFrom, to });
+      // Counts cover every comment; only the text read for quotes and emerging terms is sampled.
+      const counts = await countThemes(db, principal, { ...filters, from: previousFrom, to }, from, query.minScore ?? 0);
+      const current = await listComments(db, principal, { ...filters, from, to }, textSample);
+      const previous = await listComments(db, principal, { ...filters, from: previousFrom, to: from }, textSample);
       const themeNames = await themeNamesFor(principal);
+      const asRows = (comments: CommentRow[], period: string) =>
+        comments.map((comment) => ({ text: comment.redacted, redacted: comment.redacted, period, themes: comment.themes, sentiment: comment.sentiment as Sentiment }));
       const summary = summariseThemes(
-        comments.map((comment) => ({
-          text: comment.redacted,
-          redacted: comment.redacted,
-          period: comment.submittedAt >= from ? 'current' : 'previous',
-          themes: comment.themes,
-          sentiment: comment.sentiment as Sentiment,
-        })),
-        { period: 'current', previousPeriod: 'previous', themeNames, ...(query.minScore !== undefined ? { minScore: query.minScore } : {}) },
+        [...asRows(current, 'current'), ...asRows(previous, 'previous')],
+        { period: 'current', previousPeriod: 'previous', themeNames, counts, ...(query.minScore !== undefined ? { minScore: query.minScore } : {}) },
       );
       return {
         filters: describeFilters(query),
         range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
         previousRange: { from: new Date(previousFrom).toISOString(), to: new Date(from).toISOString() },
         ...summary,
+        /** How many comments of each period the quotes and emerging terms were read from (the newest). */
+        textSample: { current: current.length, previous: previous.length },
       };
     },
   };

@@ -37,6 +37,23 @@ describe('summariseThemes', () => {
     expect(summary.themes[1]!.sentiment).toEqual({ negative: 1, neutral: 0, positive: 0 });
   });
 
+  it('takes counts, shares, sentiment and change from exact counts when the rows are a sample', () => {
+    const sentiment = (negative: number, neutral: number, positive: number) => ({ negative, neutral, positive });
+    const counted = summariseThemes(rows, {
+      period: '2025-Q2', previousPeriod: '2025-Q1', group: 'north',
+      counts: {
+        current: { comments: 400, themes: new Map([['staff', { count: 300, sentiment: sentiment(100, 0, 200) }], ['parking', { count: 10, sentiment: sentiment(10, 0, 0) }]]) },
+        previous: { comments: 200, themes: new Map([['staff', { count: 50, sentiment: sentiment(0, 0, 50) }]]) },
+      },
+    });
+    expect(counted.comments).toBe(400);
+    expect(counted.themes.map((t) => [t.theme, t.count, t.share])).toEqual([['staff', 300, 0.75], ['parking', 10, 0.025]]);
+    expect(counted.themes[0]).toMatchObject({ sentiment: sentiment(100, 0, 200), previous: { count: 50, share: 0.25 }, change: { count: 250, share: 0.5 } });
+    // Quotes still come from the rows; a theme with no sampled row has none.
+    expect(counted.themes[0]!.quotes).toEqual(summary.themes[0]!.quotes);
+    expect(counted.themes[1]!.quotes).toEqual([]);
+  });
+
   it('quotes the highest-scoring comments, redacted, without near-duplicates', () => {
     expect(summary.themes[0]!.quotes).toEqual([
       'Staff lovely, call Sarah on [phone]',

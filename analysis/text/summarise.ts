@@ -33,6 +33,18 @@ export interface ThemeSummaryOptions {
   emergingTerms?: number;
   /** Themes scoring below this on a comment are not counted; 0 unless told. */
   minScore?: number;
+  /**
+   * Exact counts, counted where the comments are stored, when `rows` are only a sample of them
+   * (the newest of each period): counts, shares, sentiment and change then come from here, and the
+   * rows give only the quotes and the emerging terms.
+   */
+  counts?: { current: PeriodCounts; previous?: PeriodCounts };
+}
+
+/** A period's comments, and per theme its mentions and their sentiment. */
+export interface PeriodCounts {
+  comments: number;
+  themes: ReadonlyMap<string, { count: number; sentiment: SentimentSplit }>;
 }
 
 export interface SentimentSplit {
@@ -144,6 +156,17 @@ export function emergingTerms(current: readonly string[], previous: readonly str
   return out.sort((p, q) => q.z - p.z).slice(0, limit);
 }
 
+/** Mentions per theme, by sentiment, from the rows themselves. */
+function countMentions(byTheme: Map<string, { sentiment: Sentiment }[]>, comments: number): PeriodCounts {
+  const themes = new Map<string, { count: number; sentiment: SentimentSplit }>();
+  for (const [theme, mentions] of byTheme) {
+    const sentiment = { negative: 0, neutral: 0, positive: 0 };
+    for (const m of mentions) sentiment[m.sentiment < 0 ? 'negative' : m.sentiment > 0 ? 'positive' : 'neutral']++;
+    themes.set(theme, { count: mentions.length, sentiment });
+  }
+  return { comments, themes };
+}
+
 /**
  * Summarises tagged comments for one period (and optionally one group) by theme.
  *
@@ -168,23 +191,24 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
     return map;
   };
   const now = byTheme(current);
-  const before = byTheme(previous);
-  const themes = [...now].map(([theme, mentions]): ThemeSummaryEntry => {
-    const count = mentions.length;
-    const share = current.length ? count / current.length : 0;
-    const sentiment = { negative: 0, neutral: 0, positive: 0 };
-    for (const m of mentions) sentiment[m.sentiment < 0 ? 'negative' : m.sentiment > 0 ? 'positive' : 'neutral']++;
-    const prior = options.previousPeriod === undefined ? null : before.get(theme)?.length ?? 0;
-    const priorShare = prior === null || previous.length === 0 ? 0 : prior / previous.length;
+  const counts = options.counts ?? {
+    current: countMentions(now, current.length),
+    ...(options.previousPeriod === undefined ? {} : { previous: countMentions(byTheme(previous), previous.length) }),
+  };
+  const themes = [...counts.current.themes].map(([theme, { count, sentiment }]): ThemeSummaryEntry => {
+    const share = counts.current.comments ? count / counts.current.comments : 0;
+    const before = options.previousPeriod === undefined ? undefined : counts.previous;
+    const prior = before ? before.themes.get(theme)?.count ?? 0 : null;
+    const priorShare = prior === null || !before?.comments ? 0 : prior / before.comments;
     return {
       theme,
       name: options.themeNames?.[theme] ?? theme,
       count,
       share: round(share),
-      sentiment,
+      sentiment: { ...sentiment },
       previous: prior === null ? null : { count: prior, share: round(priorShare) },
       change: prior === null ? null : { count: count - prior, share: round(share - priorShare) },
-      quotes: pickQuotes(mentions, options.quotes ?? 3),
+      quotes: pickQuotes(now.get(theme) ?? [], options.quotes ?? 3),
     };
   });
   themes.sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
@@ -192,7 +216,7 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
     period: options.period,
     previousPeriod: options.previousPeriod ?? null,
     group: options.group ?? null,
-    comments: current.length,
+    comments: counts.current.comments,
     themes,
     emergingTerms: options.previousPeriod === undefined ? [] : emergingTerms(current.map((r) => r.text), previous.map((r) => r.text), options.emergingTerms ?? 10),
   };
