@@ -105,8 +105,11 @@ export async function countResponses(
       FROM responses ${joins} ${whereAll()} GROUP BY ${groupBy}`),
     // Distributions only over responses that carry a rating or NPS (the partial index
     // responses_scored): most surveys ask neither, and 16 sums over every row tripled the cost.
+    // Named, because where no response is scored ANALYZE keeps no statistics for the empty index
+    // and the planner then walked every response in the range through another index (1.4 s
+    // instead of 0 ms on a year of 750,000 FFT-only responses).
     db.all<Record<string, string | number | null>>(sql`${head}, ${sql.raw(RATING_COLUMNS)}, ${sql.raw(NPS_COLUMNS)}
-      FROM responses ${joins} ${whereAll(sql`(responses.rating IS NOT NULL OR responses.nps IS NOT NULL)`)} GROUP BY ${groupBy}`),
+      FROM responses INDEXED BY responses_scored ${joins} ${whereAll(sql`(responses.rating IS NOT NULL OR responses.nps IS NOT NULL)`)} GROUP BY ${groupBy}`),
   ]);
   const distributions = new Map(scored.map((row) => [`${row.key ?? ''}\u0000${row.period ?? ''}`, row]));
   return main.map((row) => {
