@@ -208,7 +208,7 @@ export async function countThemes(
       SELECT comments.submitted_at >= ${split} AS current, json_extract(mention.value, '$.theme') AS theme,
              coalesce(json_extract(mention.value, '$.sentiment'), comments.sentiment) AS sentiment
       FROM comments, json_each(comments.themes) AS mention
-      ${whereClause([...where, sql`json_extract(mention.value, '$.score') >= ${minScore}`])}
+      ${whereClause(minScore > 0 ? [...where, sql`json_extract(mention.value, '$.score') >= ${minScore}`] : where)}
     )
     GROUP BY current, theme`);
   const periods = { current: { comments: 0, themes: new Map() }, previous: { comments: 0, themes: new Map() } } satisfies Record<string, PeriodThemeCounts>;
