@@ -4,6 +4,7 @@
  * report ever loads individual responses into memory.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters } from './comments';
 import { scopeOrAll, siteIn, type Principal } from './scope';
 import type { Db } from './store';
@@ -184,12 +185,6 @@ export async function listComments(db: Db, principal: Principal, filters: Report
   }));
 }
 
-/** One period's comments and, per theme, its mentions (scoring at least the minimum) by sentiment. */
-export interface PeriodThemeCounts {
-  comments: number;
-  themes: Map<string, { count: number; sentiment: { negative: number; neutral: number; positive: number } }>;
-}
-
 /**
  * Exact counts for the themes report over every comment in [from, to), split into the period
  * before `split` and the one from it: comments per period, and per theme its mentions and their
@@ -198,7 +193,7 @@ export interface PeriodThemeCounts {
  */
 export async function countThemes(
   db: Db, principal: Principal, filters: ReportFilters, split: number, minScore: number,
-): Promise<{ current: PeriodThemeCounts; previous: PeriodThemeCounts }> {
+): Promise<{ current: PeriodCounts; previous: PeriodCounts }> {
   const where = themeCommentFilters(principal, filters);
   const totals = await db.all<{ current: number; comments: number }>(sql`
     SELECT comments.submitted_at >= ${split} AS current, count(*) AS comments FROM comments ${whereClause(where)} GROUP BY 1`);
@@ -211,7 +206,8 @@ export async function countThemes(
       ${whereClause(minScore > 0 ? [...where, sql`json_extract(mention.value, '$.score') >= ${minScore}`] : where)}
     )
     GROUP BY current, theme`);
-  const periods = { current: { comments: 0, themes: new Map() }, previous: { comments: 0, themes: new Map() } } satisfies Record<string, PeriodThemeCounts>;
+  const period = () => ({ comments: 0, themes: new Map<string, { count: number; sentiment: SentimentSplit }>() });
+  const periods = { current: period(), previous: period() };
   for (const row of totals) periods[Number(row.current) ? 'current' : 'previous'].comments = Number(row.comments);
   for (const row of mentions) {
     const count = Number(row.mentions);

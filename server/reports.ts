@@ -11,7 +11,7 @@ import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../a
 import { satisfactionReport } from '../analysis/satisfaction';
 import { trendReport } from '../analysis/trends';
 import { summariseThemes, type Sentiment } from '../analysis/text';
-import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, entityLabels, listComments, countThemes, organisationsOf, resolveEntity, type CommentRow, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
+import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, countThemes, entityLabels, listComments, organisationsOf, resolveEntity, type CommentRow, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
 import type { Principal } from '../db/scope';
 import { createTranslator } from '../widget/lib/i18n';
 import type { AppDeps } from './deps';
@@ -53,15 +53,13 @@ export type Reports = ReturnType<typeof createReports>;
 
 const NAMED_BY_ID: readonly Dimension[] = ['organisation', 'provider', 'site', 'servicePoint'];
 
-/** Comments per period whose text is read for quotes and emerging terms: the newest this many. */
+/**
+ * Comments per period whose text the themes report reads for quotes and emerging terms (the
+ * newest); its counts, shares, sentiment and change cover every comment.
+ */
 const TEXT_SAMPLE = 10_000;
 
-/**
- * @param options.textSample Comments per period read for quotes and emerging terms (the newest);
- *   counts, shares, sentiment and change always cover every comment.
- */
-export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'themeModels' | 'now'>, options: { textSample?: number } = {}) {
-  const textSample = options.textSample ?? TEXT_SAMPLE;
+export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'themeModels' | 'now'>) {
   const { db } = deps.store;
   const t = createTranslator(deps.catalogues, 'en');
 
@@ -159,8 +157,8 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const previousFrom = from - (to - from);
       // Counts cover every comment; only the text read for quotes and emerging terms is sampled.
       const counts = await countThemes(db, principal, { ...filters, from: previousFrom, to }, from, query.minScore ?? 0);
-      const current = await listComments(db, principal, { ...filters, from, to }, textSample);
-      const previous = await listComments(db, principal, { ...filters, from: previousFrom, to: from }, textSample);
+      const current = await listComments(db, principal, { ...filters, from, to }, TEXT_SAMPLE);
+      const previous = await listComments(db, principal, { ...filters, from: previousFrom, to: from }, TEXT_SAMPLE);
       const themeNames = await themeNamesFor(principal);
       const asRows = (comments: CommentRow[], period: string) =>
         comments.map((comment) => ({ text: comment.redacted, redacted: comment.redacted, period, themes: comment.themes, sentiment: comment.sentiment as Sentiment }));

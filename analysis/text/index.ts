@@ -19,4 +19,4 @@ export { redact, isValidNhsNumber } from './redact';
 export { detectSafeguarding, compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, SAFEGUARDING_CATEGORIES } from './safeguarding';
 export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
 export { summariseThemes, emergingTerms } from './summarise';
-export type { TaggedCommentRow, ThemeSummary, ThemeSummaryEntry, ThemeSummaryOptions, EmergingTerm, SentimentSplit } from './summarise';
+export type { PeriodCounts, TaggedCommentRow, ThemeSummary, ThemeSummaryEntry, ThemeSummaryOptions, EmergingTerm, SentimentSplit } from './summarise';
