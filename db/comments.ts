@@ -3,6 +3,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { newId } from './ids';
 import { comments, organisations, sites, themeCorrections } from './schema';
 import { siteIn, type Principal } from './scope';
+import { countCommentsQuery } from './theme-days';
 import type { Db } from './store';
 
 export interface CommentQuery {
@@ -61,11 +62,15 @@ export async function correctComment(
     .from(comments)
     .where(and(eq(comments.id, commentId), siteIn(comments.siteId, principal)));
   if (!comment) return null;
+  // The comment's counts in theme_days come off before the change and go back on after it.
+  const recount = (sign: 1 | -1) => db.run(countCommentsQuery([commentId], sign));
   await db.batch([
     db.insert(themeCorrections).values({ id: newId('tc'), organisationId: comment.organisationId, commentId, themes: correction.themes, userId: correction.userId }),
+    recount(-1),
     db.update(comments)
       .set({ themes: correction.themes.map((theme) => ({ theme, score: 1 })), ...(correction.sentiment !== undefined ? { sentiment: correction.sentiment } : {}) })
       .where(eq(comments.id, commentId)),
+    recount(1),
   ]);
   return { organisationId: comment.organisationId };
 }

@@ -12,6 +12,7 @@ import {
   commentValues, demographicValues, flagValues, insertResponsesSql, keyOf, OWNED, responseValues, valuesList,
   type Committed, type NewResponse,
 } from './response-writer';
+import { themeDayRows, UPSERT_SQL } from './theme-days';
 
 type Statement = ReturnType<Database.Database['prepare']>;
 type Values = ReturnType<typeof responseValues>;
@@ -36,7 +37,9 @@ export class EmbeddedResponseStore {
       this.insertChunked('responses', responses.map(responseValues), (count) => insertResponsesSql(count), (rows) => rows.forEach((row) => inserted.add(String((row as unknown[])[0]))));
       const stored = responses.filter((r) => inserted.has(r.id));
       this.insertOwned('response_demographics', OWNED.demographics, stored.filter((r) => r.demographics).map(demographicValues));
-      this.insertOwned('comments', OWNED.comments, stored.flatMap((r) => (r.comments ?? []).map(commentValues)));
+      const comments = stored.flatMap((r) => r.comments ?? []);
+      this.insertOwned('comments', OWNED.comments, comments.map(commentValues));
+      for (const row of themeDayRows(comments)) this.statement('theme-days', () => UPSERT_SQL).run(row);
       this.insertOwned('safeguarding_flags', OWNED.flags, stored.flatMap((r) => (r.flag ? [flagValues(r.flag, r.submittedAt)] : [])));
       const existing = stored.length === responses.length ? null : this.existingIds(responses.filter((r) => !inserted.has(r.id)));
       this.db.exec('COMMIT');

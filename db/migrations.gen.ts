@@ -33,5 +33,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0007_free_text_only_in_comments",
     "sql": "-- Free text was stored twice: in its comment (redacted for staff, the original forgotten at the end\n-- of retention) and again, as typed, in responses.answers, where retention never reached it. Keep it\n-- only in the comment: drop from each response's answers every question that has a comment. The\n-- other answers are rebuilt as they were (json_each gives arrays and true/false as SQL values).\nUPDATE responses SET answers = (\n  SELECT json_group_object(key, CASE type\n    WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') WHEN 'null' THEN json('null')\n    WHEN 'array' THEN json(value) WHEN 'object' THEN json(value)\n    ELSE value END)\n  FROM json_each(responses.answers)\n  WHERE key NOT IN (SELECT question_id FROM comments WHERE comments.response_id = responses.id)\n) WHERE id IN (SELECT response_id FROM comments);\n"
+  },
+  {
+    "tag": "0008_theme_days",
+    "sql": "CREATE TABLE `theme_days` (\n\t`site_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`theme` text NOT NULL,\n\t`mentions` integer NOT NULL,\n\t`negative` integer NOT NULL,\n\t`positive` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `day`, `theme`)\n);\n--> statement-breakpoint\n-- Count the comments already stored, as db/theme-days.ts counts each new one.\nINSERT INTO `theme_days` (`site_id`, `day`, `theme`, `mentions`, `negative`, `positive`)\nSELECT site_id, day, theme, count(*), sum(sentiment < 0), sum(sentiment > 0) FROM (\n  SELECT c.site_id, c.submitted_at / 86400000 AS day, '' AS theme, c.sentiment FROM comments c\n  UNION ALL\n  SELECT c.site_id, c.submitted_at / 86400000, json_extract(m.value, '$.theme'), coalesce(json_extract(m.value, '$.sentiment'), c.sentiment)\n  FROM comments c, json_each(c.themes) m\n) GROUP BY site_id, day, theme;\n"
   }
 ];

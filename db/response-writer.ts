@@ -9,6 +9,7 @@
  */
 import type { Client, InStatement, InValue } from '@libsql/client';
 import type { Channel, RespondentRole } from './schema';
+import { countComments } from './theme-days';
 
 export interface NewResponse {
   id: string;
@@ -44,7 +45,8 @@ export interface NewComment {
   text: string;
   redacted: string;
   sentiment: number;
-  themes: { theme: string; score: number }[];
+  /** A mention's sentiment where the comment is mixed; else the comment's. */
+  themes: { theme: string; score: number; sentiment?: number }[];
   modelVersion: string;
 }
 
@@ -195,7 +197,7 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
     const withDemographics = chunk.filter((r) => r.demographics);
     if (withDemographics.length) statements.push(insertDemographics(withDemographics));
     const comments = chunk.flatMap((r) => r.comments ?? []);
-    if (comments.length) statements.push(insertComments(comments));
+    if (comments.length) statements.push(insertComments(comments), countComments(comments.map((c) => c.id)));
     const flags = chunk.flatMap((r) => (r.flag ? [{ flag: r.flag, submittedAt: r.submittedAt }] : []));
     if (flags.length) statements.push(insertFlags(flags));
   }

@@ -6,7 +6,7 @@
  * to a tenant carries `organisation_id` so scoping is one indexed predicate.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -238,6 +238,27 @@ export const comments = sqliteTable(
     modelVersion: text('model_version').notNull(),
   },
   (t) => [index('comments_site_submitted').on(t.siteId, t.submittedAt), index('comments_response').on(t.responseId)],
+);
+
+/**
+ * Comments counted per site, UTC day and theme, so the themes report counts a year of comments
+ * without reading each one. Kept in step with `comments` in the same transaction by every write
+ * that adds comments or changes their themes (db/theme-days.ts). The row with theme '' counts the
+ * comments themselves; a theme's row counts its mentions. Both split by sentiment (a mention's
+ * own, else its comment's).
+ */
+export const themeDays = sqliteTable(
+  'theme_days',
+  {
+    siteId: text('site_id').notNull(),
+    /** Days since 1970-01-01, UTC. */
+    day: integer('day').notNull(),
+    theme: text('theme').notNull(),
+    mentions: integer('mentions').notNull(),
+    negative: integer('negative').notNull(),
+    positive: integer('positive').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.day, t.theme] })],
 );
 
 /** A commissioner's correction of a comment's themes: training data for the council's own model. */

@@ -71,6 +71,31 @@ describe('migrations', () => {
     client.close();
   });
 
+  it('count the comments already stored into theme_days on a file from before 0008', async () => {
+    const client = await emptyFile();
+    await migrate(client, migrations.slice(0, migrations.findIndex((m) => m.tag === '0008_theme_days')));
+    const day = 20_000 * 86_400_000; // 2024-10-04, midnight UTC
+    await client.executeMultiple(`
+      PRAGMA foreign_keys = OFF;
+      INSERT INTO comments (id, response_id, organisation_id, site_id, question_id, submitted_at, language, redacted, sentiment, themes, model_version) VALUES
+        ('c1', 'r1', 'o', 's1', 'better', ${day + 1}, 'en', 'a', 1, '[{"theme":"play","score":0.9,"sentiment":-1},{"theme":"staff","score":0.5}]', 'default'),
+        ('c2', 'r2', 'o', 's1', 'better', ${day + 86_399_999}, 'en', 'b', 0, '[{"theme":"play","score":0.7}]', 'default'),
+        ('c3', 'r3', 'o', 's1', 'better', ${day + 86_400_000}, 'en', 'c', -1, '[]', 'default'),
+        ('c4', 'r4', 'o', 's2', 'better', ${day + 5}, 'en', 'd', 0, '[{"theme":"play","score":0.2}]', 'default');
+      PRAGMA foreign_keys = ON;`);
+    expect(await migrate(client)).toEqual(['0008_theme_days']);
+    const rows = (await client.execute('SELECT site_id, day, theme, mentions, negative, positive FROM theme_days ORDER BY 1, 2, 3')).rows.map((r) => Object.values(r));
+    expect(rows).toEqual([
+      ['s1', 20_000, '', 2, 0, 1],
+      ['s1', 20_000, 'play', 2, 1, 0],
+      ['s1', 20_000, 'staff', 1, 0, 1],
+      ['s1', 20_001, '', 1, 1, 0],
+      ['s2', 20_000, '', 1, 0, 0],
+      ['s2', 20_000, 'play', 1, 0, 0],
+    ]);
+    client.close();
+  });
+
   it('are bundled in db/migrations.gen.ts exactly as drizzle-kit wrote them (run `npm run db:generate`)', () => {
     const folder = fileURLToPath(new URL('../db/migrations', import.meta.url));
     const committed = readFileSync(fileURLToPath(new URL('../db/migrations.gen.ts', import.meta.url)), 'utf8');
