@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters } from './comments';
+import { sites, themeDays } from './schema';
 import { scopeOrAll, siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
@@ -185,37 +186,85 @@ export async function listComments(db: Db, principal: Principal, filters: Report
   }));
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Exact counts for the themes report over every comment in [from, to), split into the period
- * before `split` and the one from it: comments per period, and per theme its mentions and their
- * sentiment (the mention's own, else its comment's). Counted in SQL, so no comment is left out
- * however many there are.
+ * Exact counts for the themes report, for the period [split, to) and the one before it,
+ * [from, split): comments per period, and per theme its mentions and their sentiment (the
+ * mention's own, else its comment's). Whole UTC days come from theme_days; the part days at a
+ * period's ends, and any filter theme_days cannot answer (a minimum score, a service point, a
+ * survey), are counted from the comments themselves.
  */
 export async function countThemes(
-  db: Db, principal: Principal, filters: ReportFilters, split: number, minScore: number,
+  db: Db, principal: Principal, filters: ReportFilters & { from: number; to: number }, split: number, minScore: number,
 ): Promise<{ current: PeriodCounts; previous: PeriodCounts }> {
+  const fromComments = minScore > 0 || filters.servicePointId !== undefined || filters.surveyId !== undefined;
+  const period = async (from: number, to: number): Promise<PeriodCounts> => {
+    const firstDay = Math.ceil(from / DAY_MS);
+    const endDay = Math.floor(to / DAY_MS);
+    if (fromComments || firstDay >= endDay) return counts(await commentThemeRows(db, principal, { ...filters, from, to }, minScore));
+    return counts([
+      ...(from < firstDay * DAY_MS ? await commentThemeRows(db, principal, { ...filters, from, to: firstDay * DAY_MS }, 0) : []),
+      ...(await dailyThemeRows(db, principal, filters, firstDay, endDay)),
+      ...(endDay * DAY_MS < to ? await commentThemeRows(db, principal, { ...filters, from: endDay * DAY_MS, to }, 0) : []),
+    ]);
+  };
+  return { current: await period(split, filters.to), previous: await period(filters.from, split) };
+}
+
+/** Per theme (and '' for the comments themselves): mentions, and how many were negative and positive. */
+interface ThemeRow {
+  theme: string;
+  mentions: number;
+  negative: number;
+  positive: number;
+}
+
+/** Counted from every comment in the filters' range, reading each one's themes. */
+function commentThemeRows(db: Db, principal: Principal, filters: ReportFilters, minScore: number): Promise<ThemeRow[]> {
   const where = themeCommentFilters(principal, filters);
-  const totals = await db.all<{ current: number; comments: number }>(sql`
-    SELECT comments.submitted_at >= ${split} AS current, count(*) AS comments FROM comments ${whereClause(where)} GROUP BY 1`);
-  const mentions = await db.all<{ current: number; theme: string; mentions: number; negative: number; positive: number }>(sql`
-    SELECT current, theme, count(*) AS mentions, sum(sentiment < 0) AS negative, sum(sentiment > 0) AS positive
-    FROM (
-      SELECT comments.submitted_at >= ${split} AS current, json_extract(mention.value, '$.theme') AS theme,
-             coalesce(json_extract(mention.value, '$.sentiment'), comments.sentiment) AS sentiment
+  return db.all<ThemeRow>(sql`
+    SELECT theme, count(*) AS mentions, sum(sentiment < 0) AS negative, sum(sentiment > 0) AS positive FROM (
+      SELECT '' AS theme, comments.sentiment AS sentiment FROM comments ${whereClause(where)}
+      UNION ALL
+      SELECT json_extract(mention.value, '$.theme'), coalesce(json_extract(mention.value, '$.sentiment'), comments.sentiment)
       FROM comments, json_each(comments.themes) AS mention
       ${whereClause(minScore > 0 ? [...where, sql`json_extract(mention.value, '$.score') >= ${minScore}`] : where)}
-    )
-    GROUP BY current, theme`);
-  const period = () => ({ comments: 0, themes: new Map<string, { count: number; sentiment: SentimentSplit }>() });
-  const periods = { current: period(), previous: period() };
-  for (const row of totals) periods[Number(row.current) ? 'current' : 'previous'].comments = Number(row.comments);
-  for (const row of mentions) {
+    ) GROUP BY theme`);
+}
+
+/** Summed from theme_days over whole UTC days [firstDay, endDay), for the sites the filters allow. */
+function dailyThemeRows(db: Db, principal: Principal, filters: ReportFilters, firstDay: number, endDay: number): Promise<ThemeRow[]> {
+  const where = [sql`${themeDays.day} >= ${firstDay}`, sql`${themeDays.day} < ${endDay}`];
+  const scope = siteIn(themeDays.siteId, principal);
+  if (scope) where.push(scope);
+  if (filters.siteId) where.push(sql`${themeDays.siteId} = ${filters.siteId}`);
+  if (filters.providerId) where.push(sql`${themeDays.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${sites.providerId} = ${filters.providerId})`);
+  return db.all<ThemeRow>(sql`
+    SELECT ${themeDays.theme} AS theme, sum(${themeDays.mentions}) AS mentions, sum(${themeDays.negative}) AS negative, sum(${themeDays.positive}) AS positive
+    FROM ${themeDays} ${whereClause(where)} GROUP BY 1 HAVING sum(${themeDays.mentions}) > 0`);
+}
+
+/** Rows of the same period (from either source) as one period's counts. */
+function counts(rows: ThemeRow[]): PeriodCounts {
+  let comments = 0;
+  const themes = new Map<string, { count: number; sentiment: SentimentSplit }>();
+  for (const row of rows) {
     const count = Number(row.mentions);
+    if (row.theme === '') {
+      comments += count;
+      continue;
+    }
+    const sum = themes.get(row.theme) ?? { count: 0, sentiment: { negative: 0, neutral: 0, positive: 0 } };
     const negative = Number(row.negative);
     const positive = Number(row.positive);
-    periods[Number(row.current) ? 'current' : 'previous'].themes.set(row.theme, { count, sentiment: { negative, neutral: count - negative - positive, positive } });
+    sum.count += count;
+    sum.sentiment.negative += negative;
+    sum.sentiment.positive += positive;
+    sum.sentiment.neutral += count - negative - positive;
+    themes.set(row.theme, sum);
   }
-  return periods;
+  return { comments, themes };
 }
 
 /** The organisations whose sites the principal can see. */

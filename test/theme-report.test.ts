@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countComments } from '../db/theme-days';
 import { makeTestApp, type TestApp } from './helpers/app';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-06-30T12:00:00Z');
 const FROM = NOW.getTime() - 90 * DAY; // the report's default period: the last 90 days
 const PER_PERIOD = 30_000;
+/** Milliseconds between the comments, so each period's spread over 80 of its 90 days. */
+const SPACING = 230_000;
 
 let t: TestApp;
 let admin: string;
@@ -13,6 +16,8 @@ let admin: string;
 /**
  * 30,000 comments in each period, more than the newest-first text sample and than the 50,000 the
  * report once loaded in all: every count below is exact only if the report counts every comment.
+ * The periods end at noon, so each is counted from theme_days for its whole days and from the
+ * comments for the half days at its ends.
  * Current: 20,000 positive about play; 10,000 neutral comments mentioning waiting (negative, 0.8)
  * and play (0.3). Previous: 25,000 positive about play; 5,000 neutral about waiting (0.2).
  */
@@ -26,7 +31,7 @@ beforeAll(async () => {
     INSERT INTO comments (id, response_id, organisation_id, site_id, question_id, submitted_at, language, text, redacted, sentiment, themes, model_version)
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${2 * PER_PERIOD - 1})
     SELECT 'c_report_' || i, ${response!.id}, ${response!.organisation_id}, ${response!.site_id}, 'better',
-      CASE WHEN i < ${PER_PERIOD} THEN ${NOW.getTime()} - 1000 - i * 100 ELSE ${FROM} - 1000 - (i - ${PER_PERIOD}) * 100 END,
+      CASE WHEN i < ${PER_PERIOD} THEN ${NOW.getTime()} - 1000 - i * ${SPACING} ELSE ${FROM} - 1000 - (i - ${PER_PERIOD}) * ${SPACING} END,
       'en', 'comment ' || i, 'Comment number ' || i, CASE WHEN i < 20000 OR i >= ${PER_PERIOD} AND i < ${PER_PERIOD + 25_000} THEN 1 ELSE 0 END,
       CASE
         WHEN i < 20000 THEN '[{"theme":"play","score":0.9,"sentiment":1}]'
@@ -35,6 +40,8 @@ beforeAll(async () => {
         ELSE '[{"theme":"waiting","score":0.2}]'
       END, 'default'
     FROM n`);
+  // Written straight to the table, so counted as every write of comments counts them.
+  await t.deps.store.client.execute(countComments(Array.from({ length: 2 * PER_PERIOD }, (_, i) => `c_report_${i}`)));
 });
 afterAll(() => t.close());
 
@@ -58,6 +65,14 @@ describe('GET /api/reports/themes on many comments', () => {
     expect(report.body.textSample).toEqual({ current: 10_000, previous: 10_000 });
     expect(play.quotes.length).toBeGreaterThan(0);
     expect(play.quotes[0]).toMatch(/^Comment number \d+$/);
+  });
+
+  it('counts a site\u2019s comments and none of another\u2019s', async () => {
+    const own = await t.json('/api/reports/themes?site=dvp', { token: admin });
+    const other = await t.json('/api/reports/themes?site=efd', { token: admin });
+    expect([own.status, other.status]).toEqual([200, 200]);
+    expect(own.body.comments).toBe(PER_PERIOD);
+    expect(other.body).toMatchObject({ comments: 0, themes: [] });
   });
 
   it('counts only mentions scoring at least minScore, over every comment', async () => {
