@@ -37,5 +37,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0008_theme_days",
     "sql": "CREATE TABLE `theme_days` (\n\t`site_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`theme` text NOT NULL,\n\t`mentions` integer NOT NULL,\n\t`negative` integer NOT NULL,\n\t`positive` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `day`, `theme`)\n);\n--> statement-breakpoint\n-- Count the comments already stored, as db/theme-days.ts counts each new one.\nINSERT INTO `theme_days` (`site_id`, `day`, `theme`, `mentions`, `negative`, `positive`)\nSELECT site_id, day, theme, count(*), sum(sentiment < 0), sum(sentiment > 0) FROM (\n  SELECT c.site_id, c.submitted_at / 86400000 AS day, '' AS theme, c.sentiment FROM comments c\n  UNION ALL\n  SELECT c.site_id, c.submitted_at / 86400000, json_extract(m.value, '$.theme'), coalesce(json_extract(m.value, '$.sentiment'), c.sentiment)\n  FROM comments c, json_each(c.themes) m\n) GROUP BY site_id, day, theme;\n"
+  },
+  {
+    "tag": "0009_report_index_id",
+    "sql": "DROP INDEX `responses_report`;--> statement-breakpoint\nCREATE INDEX `responses_report` ON `responses` (`submitted_at`,`site_id`,`service_point_id`,`channel`,`language`,`respondent_role`,`fft`,`rating`,`nps`,`id`);"
   }
 ];

@@ -83,7 +83,7 @@ describe('migrations', () => {
         ('c3', 'r3', 'o', 's1', 'better', ${day + 86_400_000}, 'en', 'c', -1, '[]', 'default'),
         ('c4', 'r4', 'o', 's2', 'better', ${day + 5}, 'en', 'd', 0, '[{"theme":"play","score":0.2}]', 'default');
       PRAGMA foreign_keys = ON;`);
-    expect(await migrate(client)).toEqual(['0008_theme_days']);
+    expect(await migrate(client)).toContain('0008_theme_days');
     const rows = (await client.execute('SELECT site_id, day, theme, mentions, negative, positive FROM theme_days ORDER BY 1, 2, 3')).rows.map((r) => Object.values(r));
     expect(rows).toEqual([
       ['s1', 20_000, '', 2, 0, 1],
