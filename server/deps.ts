@@ -39,7 +39,7 @@ export function buildDeps(
 ): AppDeps {
   const store = createStore(client);
   const now = options.now ?? (() => new Date());
-  const themeModels = new ThemeModels(store, options.themeModel ?? defaultModel());
+  const themeModels = new ThemeModels(store, options.themeModel ?? defaultModel(), () => now().getTime());
   return {
     config,
     store,

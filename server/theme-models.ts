@@ -1,7 +1,8 @@
 /**
  * Which theme model tags an organisation's comments: its newest uploaded or corrected model, else
- * the default Family Hub taxonomy. Models are cached per organisation and replaced when a new
- * version is saved through this service.
+ * the default Family Hub taxonomy. Models are cached per organisation, replaced at once when a new
+ * version is saved through this service, and checked against the store at most once a minute: a
+ * model saved by another process or Workers isolate is used from then on.
  */
 import { desc, eq, max } from 'drizzle-orm';
 import { loadModel, modelToJson, type ThemeModel } from '../analysis/text';
@@ -15,32 +16,46 @@ export interface OrganisationModel {
   version: string;
 }
 
+/** How long a cached model is used before the store is asked whether a newer one was saved. */
+const CHECK_EVERY_MS = 60_000;
+
 export class ThemeModels {
-  private cache = new Map<string, Promise<OrganisationModel>>();
+  private cache = new Map<string, { model: Promise<OrganisationModel>; checkedAt: number }>();
 
   constructor(
     private store: Store,
     readonly fallback: ThemeModel,
+    private now: () => number = Date.now,
   ) {}
 
-  forOrganisation(organisationId: string): Promise<OrganisationModel> {
-    let entry = this.cache.get(organisationId);
-    if (!entry) {
-      entry = this.load(organisationId);
-      entry.catch(() => this.cache.delete(organisationId));
-      this.cache.set(organisationId, entry);
+  async forOrganisation(organisationId: string): Promise<OrganisationModel> {
+    const entry = this.cache.get(organisationId);
+    if (entry && this.now() - entry.checkedAt < CHECK_EVERY_MS) return entry.model;
+    if (entry) {
+      // One check at a time: whoever comes meanwhile uses the cached model.
+      entry.checkedAt = this.now();
+      const cached = await entry.model;
+      // A store that cannot answer just now leaves the cached model in use.
+      const latest = await this.latestVersion(organisationId).catch(() => undefined);
+      if (latest === undefined || cached.version === versionName(latest)) return cached;
     }
-    return entry;
+    const model = this.load(organisationId);
+    model.catch(() => this.cache.delete(organisationId));
+    this.cache.set(organisationId, { model, checkedAt: this.now() });
+    return model;
   }
 
   async save(organisationId: string, model: ThemeModel, source: 'uploaded' | 'corrections', createdBy: string | null): Promise<OrganisationModel> {
-    const { db } = this.store;
-    const [row] = await db.select({ latest: max(themeModels.version) }).from(themeModels).where(eq(themeModels.organisationId, organisationId));
-    const version = (row?.latest ?? 0) + 1;
-    await db.insert(themeModels).values({ id: newId('tm'), organisationId, version, source, model: JSON.stringify(modelToJson(model)), createdBy });
-    const saved = { model, version: `v${version}` };
-    this.cache.set(organisationId, Promise.resolve(saved));
+    const version = ((await this.latestVersion(organisationId)) ?? 0) + 1;
+    await this.store.db.insert(themeModels).values({ id: newId('tm'), organisationId, version, source, model: JSON.stringify(modelToJson(model)), createdBy });
+    const saved = { model, version: versionName(version) };
+    this.cache.set(organisationId, { model: Promise.resolve(saved), checkedAt: this.now() });
     return saved;
+  }
+
+  private async latestVersion(organisationId: string): Promise<number | null> {
+    const [row] = await this.store.db.select({ latest: max(themeModels.version) }).from(themeModels).where(eq(themeModels.organisationId, organisationId));
+    return row?.latest ?? null;
   }
 
   private async load(organisationId: string): Promise<OrganisationModel> {
@@ -50,6 +65,8 @@ export class ThemeModels {
       .where(eq(themeModels.organisationId, organisationId))
       .orderBy(desc(themeModels.version))
       .limit(1);
-    return row ? { model: loadModel(row.model), version: `v${row.version}` } : { model: this.fallback, version: 'default' };
+    return row ? { model: loadModel(row.model), version: versionName(row.version) } : { model: this.fallback, version: versionName(null) };
   }
 }
+
+const versionName = (version: number | null): string => (version === null ? 'default' : `v${version}`);
