@@ -1,6 +1,7 @@
 /** Safeguarding flags as their reviewers see them. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { comments, safeguardingFlags, sites, users } from './schema';
+import { allQuestions, type SurveyDefinition } from '../widget/lib/survey-schema';
+import { comments, responses, safeguardingFlags, sites, surveyVersions, users } from './schema';
 import { siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
@@ -29,14 +30,32 @@ export async function listFlags(db: Db, principal: Principal, options: { status?
     .limit(500);
   if (flags.length === 0) return [];
   const texts = await db
-    .select({ responseId: comments.responseId, questionId: comments.questionId, text: comments.text, redacted: comments.redacted })
+    .select({
+      responseId: comments.responseId, questionId: comments.questionId, text: comments.text, redacted: comments.redacted,
+      surveyVersionId: responses.surveyVersionId, definition: surveyVersions.definition,
+    })
     .from(comments)
+    .innerJoin(responses, eq(responses.id, comments.responseId))
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
     .where(inArray(comments.responseId, flags.map((f) => f.responseId)));
+  // Each answer under the question as its family read it (in English), from the version they answered.
+  const titles = new Map<string, Map<string, string>>();
+  const questionTitle = (versionId: string, definition: string, questionId: string) => {
+    let byId = titles.get(versionId);
+    if (!byId) {
+      byId = new Map(allQuestions(JSON.parse(definition) as SurveyDefinition).flatMap((q) => (q.title ? [[q.id, q.title.en] as const] : [])));
+      titles.set(versionId, byId);
+    }
+    return byId.get(questionId) ?? null;
+  };
   return flags.map((flag) => ({
     ...flag,
     comments: texts
       .filter((t) => t.responseId === flag.responseId)
-      .map((t) => ({ questionId: t.questionId, redacted: t.redacted, ...(options.withText ? { text: t.text } : {}) })),
+      .map((t) => ({
+        questionId: t.questionId, question: questionTitle(t.surveyVersionId, t.definition, t.questionId), redacted: t.redacted,
+        ...(options.withText ? { text: t.text } : {}),
+      })),
   }));
 }
 

@@ -154,7 +154,7 @@ export function openApiDocument(publicUrl: string) {
         get: {
           summary: 'Possible disclosures of harm, present risks first (safeguarding leads and admins)',
           security: signedIn,
-          responses: { 200: { description: 'Flags; original words only for safeguarding leads' }, 401: error('Not signed in'), 403: error('Not a safeguarding lead') },
+          responses: { 200: { description: 'Flags, each with its answers (`questionId`, `question` as the family read it, `redacted`); original words only for safeguarding leads' }, 401: error('Not signed in'), 403: error('Not a safeguarding lead') },
         },
       },
       '/api/safeguarding/flags/{id}/review': {

@@ -136,6 +136,30 @@ describe('the safeguarding queue', () => {
   });
 });
 
+describe('a flag from a council\u2019s own survey', () => {
+  it('shows each answer under the question of the survey the family answered', async () => {
+    const admin = await t.login();
+    const definition = {
+      title: { en: 'Stay and play' },
+      pages: [{ id: 'one', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'better', type: 'longtext', required: false, title: { en: 'What worries you most at the moment?' } }] }],
+    };
+    const published = await t.json('/api/surveys', { token: admin, body: { name: 'Worries', definition, assignTo: ['stb-play'] } });
+    expect(published.status).toBe(201);
+    const sent = await t.json('/api/responses', {
+      body: { code: 'stb-play', channel: 'qr', language: 'en', idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'poor', better: 'My partner hits me and I am scared' } },
+    });
+    expect(sent.status).toBe(201);
+    const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, sent.body.id) });
+    const api = await t.json(`/api/safeguarding/flags/${flag!.id}`, { token: lead });
+    expect(api.body.comments.map((c: { question: string }) => c.question)).toEqual(['What worries you most at the moment?']);
+    const page = await t.app.request(`/safeguarding/flags/${flag!.id}`, { headers: { authorization: `Bearer ${lead}` } });
+    const html = await page.text();
+    expect(html).toContain('What worries you most at the moment?');
+    // The default survey's question with the same id is not what this family read.
+    expect(html).not.toContain('What could we do better?');
+  });
+});
+
 describe('GET /api/reports/themes', () => {
   it('summarises the period’s comments by theme with redacted quotes', async () => {
     for (const text of ['Please run more sessions at weekends', 'More weekend sessions for working parents', 'The room was cold and dirty']) await submit(text);

@@ -5,7 +5,6 @@
  * text and every look and review is audited the same way.
  */
 import { Hono, type Context } from 'hono';
-import { DEFAULT_SURVEY } from '../../db/demo';
 import type { AppDeps, AppEnv } from '../deps';
 import type { FieldError } from '../errors';
 import { FlagReview, flagReviews, mayReviewFlags, readsOriginalText, type Flag } from '../flag-reviews';
@@ -16,11 +15,6 @@ import { SafeguardingQueuePage } from '../pages/staff/safeguarding-queue-page';
 import { StaffMessagePage } from '../pages/staff/staff-message-page';
 import { fieldErrors } from '../validate';
 import { formField, sameOriginForms, staffCompress, staffPageHeaders, staffUser } from './staff-common';
-
-// Flags carry question ids; these are the default survey's questions as families read them.
-const QUESTION_TITLES: Record<string, string> = Object.fromEntries(
-  DEFAULT_SURVEY.pages.flatMap((page) => page.questions).flatMap((q) => ('title' in q && q.title ? [[q.id, q.title.en]] : [])),
-);
 
 export function safeguardingPageRoutes(deps: AppDeps) {
   const flags = flagReviews(deps);
@@ -52,7 +46,7 @@ export function safeguardingPageRoutes(deps: AppDeps) {
     renderDocument(
       <FlagPage
         user={staffUser(c.var.principal)} flag={flag} readsOriginalText={readsOriginalText(c.var.principal)}
-        questionTitles={QUESTION_TITLES} now={deps.now()} {...state}
+        now={deps.now()} {...state}
       />,
     );
 

@@ -13,8 +13,6 @@ export interface FlagPageProps {
   user: StaffUser;
   flag: Flag;
   readsOriginalText: boolean;
-  /** Question id → the question as the family saw it. */
-  questionTitles: Record<string, string>;
   review: { status?: string | undefined; actionTaken?: string | undefined };
   errors: FieldError[];
   reviewed: boolean;
@@ -23,7 +21,7 @@ export interface FlagPageProps {
 
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function FlagPage({ user, flag, readsOriginalText, questionTitles, review, errors, reviewed, now }: FlagPageProps) {
+export function FlagPage({ user, flag, readsOriginalText, review, errors, reviewed, now }: FlagPageProps) {
   const urgency = urgencyTag(flag.urgency);
   const status = statusTag(flag.status);
   const errorOf = (field: string) => errors.find((e) => e.field === field);
@@ -55,7 +53,7 @@ export function FlagPage({ user, flag, readsOriginalText, questionTitles, review
       {flag.comments.length === 0 && <p>The words are no longer held.</p>}
       {flag.comments.map((comment) => (
         <div key={comment.questionId}>
-          <p class="quote-q">{questionTitles[comment.questionId] ?? 'Their answer'}</p>
+          <p class="quote-q">{comment.question ?? 'Their answer'}</p>
           <blockquote class="quote">{(readsOriginalText ? comment.text : undefined) ?? comment.redacted}</blockquote>
         </div>
       ))}
