@@ -41,5 +41,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0009_report_index_id",
     "sql": "DROP INDEX `responses_report`;--> statement-breakpoint\nCREATE INDEX `responses_report` ON `responses` (`submitted_at`,`site_id`,`service_point_id`,`channel`,`language`,`respondent_role`,`fft`,`rating`,`nps`,`id`);"
+  },
+  {
+    "tag": "0010_demographics_report_index",
+    "sql": "CREATE INDEX `response_demographics_report` ON `response_demographics` (`response_id`,`relationship`,`child_age_band`,`ethnicity`,`disability`,`first_language`,`postcode_district`);"
   }
 ];

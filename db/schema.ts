@@ -159,7 +159,11 @@ export const responseDemographics = sqliteTable('response_demographics', {
   disability: text('disability'),
   firstLanguage: text('first_language'),
   postcodeDistrict: text('postcode_district'),
-});
+}, (t) => [
+  // Equity reports join each response to its answers here: this covering index answers the join
+  // in one B-tree descent instead of two (the key's, then the row's).
+  index('response_demographics_report').on(t.responseId, t.relationship, t.childAgeBand, t.ethnicity, t.disability, t.firstLanguage, t.postcodeDistrict),
+]);
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),

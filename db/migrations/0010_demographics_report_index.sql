@@ -1,0 +1,1 @@
+CREATE INDEX `response_demographics_report` ON `response_demographics` (`response_id`,`relationship`,`child_age_band`,`ethnicity`,`disability`,`first_language`,`postcode_district`);
