@@ -2,7 +2,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { newId } from './ids';
 import { comments, organisations, sites, themeCorrections } from './schema';
-import { siteIn, type Principal } from './scope';
+import { siteFilters, siteIn, type Principal } from './scope';
 import { countCommentsQuery } from './theme-days';
 import type { Db } from './store';
 
@@ -22,13 +22,9 @@ export interface CommentQuery {
  * sites, a submitted-at range `[from, to)`, a site and a provider.
  */
 export function commentFilters(principal: Principal, filters: Pick<CommentQuery, 'from' | 'to' | 'siteId' | 'providerId'>): SQL[] {
-  const where: SQL[] = [];
-  const scope = siteIn(comments.siteId, principal);
-  if (scope) where.push(scope);
+  const where = siteFilters(comments.siteId, principal, filters);
   if (filters.from !== undefined) where.push(sql`${comments.submittedAt} >= ${filters.from}`);
   if (filters.to !== undefined) where.push(sql`${comments.submittedAt} < ${filters.to}`);
-  if (filters.siteId) where.push(eq(comments.siteId, filters.siteId));
-  if (filters.providerId) where.push(sql`${comments.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${sites.providerId} = ${filters.providerId})`);
   return where;
 }
 

@@ -39,7 +39,8 @@ export class EmbeddedResponseStore {
       this.insertOwned('response_demographics', OWNED.demographics, stored.filter((r) => r.demographics).map(demographicValues));
       const comments = stored.flatMap((r) => r.comments ?? []);
       this.insertOwned('comments', OWNED.comments, comments.map(commentValues));
-      for (const row of themeDayRows(comments)) this.statement('theme-days', () => UPSERT_SQL).run(row);
+      const upsert = this.statement('theme-days', () => UPSERT_SQL);
+      for (const row of themeDayRows(comments)) upsert.run(row);
       this.insertOwned('safeguarding_flags', OWNED.flags, stored.flatMap((r) => (r.flag ? [flagValues(r.flag, r.submittedAt)] : [])));
       const existing = stored.length === responses.length ? null : this.existingIds(responses.filter((r) => !inserted.has(r.id)));
       this.db.exec('COMMIT');

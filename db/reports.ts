@@ -6,8 +6,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters } from './comments';
-import { sites, themeDays } from './schema';
-import { scopeOrAll, siteIn, type Principal } from './scope';
+import { themeDays } from './schema';
+import { DAY_MS } from './theme-days';
+import { scopeOrAll, siteFilters, siteIn, type Principal } from './scope';
 import type { Db } from './store';
 
 /** What a report can be broken down by, as SQL over `responses` (+ `sites`, `response_demographics`). */
@@ -187,8 +188,6 @@ export async function listComments(db: Db, principal: Principal, filters: Report
   }));
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Exact counts for the themes report, for the period [split, to) and the one before it,
  * [from, split): comments per period, and per theme its mentions and their sentiment (the
@@ -236,11 +235,7 @@ function commentThemeRows(db: Db, principal: Principal, filters: ReportFilters, 
 
 /** Summed from theme_days over whole UTC days [firstDay, endDay), for the sites the filters allow. */
 function dailyThemeRows(db: Db, principal: Principal, filters: ReportFilters, firstDay: number, endDay: number): Promise<ThemeRow[]> {
-  const where = [sql`${themeDays.day} >= ${firstDay}`, sql`${themeDays.day} < ${endDay}`];
-  const scope = siteIn(themeDays.siteId, principal);
-  if (scope) where.push(scope);
-  if (filters.siteId) where.push(sql`${themeDays.siteId} = ${filters.siteId}`);
-  if (filters.providerId) where.push(sql`${themeDays.siteId} IN (SELECT ${sites.id} FROM ${sites} WHERE ${sites.providerId} = ${filters.providerId})`);
+  const where = [sql`${themeDays.day} >= ${firstDay}`, sql`${themeDays.day} < ${endDay}`, ...siteFilters(themeDays.siteId, principal, filters)];
   return db.all<ThemeRow>(sql`
     SELECT ${themeDays.theme} AS theme, sum(${themeDays.mentions}) AS mentions, sum(${themeDays.negative}) AS negative, sum(${themeDays.positive}) AS positive
     FROM ${themeDays} ${whereClause(where)} GROUP BY 1 HAVING sum(${themeDays.mentions}) > 0`);

@@ -53,3 +53,16 @@ export function scopeOrAll(principal: Principal): SQL {
 export function hasRole(principal: Principal, ...roles: Role[]): boolean {
   return principal.assignments.some((a) => roles.includes(a.role));
 }
+
+/**
+ * The site filters reports and drill-down share, over any table's site column: the sites the
+ * principal can see, one site, and one provider's sites.
+ */
+export function siteFilters(column: SQLWrapper, principal: Principal, filters: { siteId?: string | undefined; providerId?: string | undefined }): SQL[] {
+  const where: SQL[] = [];
+  const scope = siteIn(column, principal);
+  if (scope) where.push(scope);
+  if (filters.siteId) where.push(sql`${column} = ${filters.siteId}`);
+  if (filters.providerId) where.push(sql`${column} IN (SELECT ${sites.id} FROM ${sites} WHERE ${sites.providerId} = ${filters.providerId})`);
+  return where;
+}

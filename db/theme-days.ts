@@ -9,19 +9,25 @@ import type { InStatement } from '@libsql/client';
 import { sql, type SQL } from 'drizzle-orm';
 import type { NewComment } from './response-writer';
 
+/** theme_days' days are UTC days: `submitted_at / DAY_MS`, rounded down. */
+export const DAY_MS = 86_400_000;
+
+/** Counts add to a row that is there already. */
+const ADD_TO_ROW = `
+  ON CONFLICT (site_id, day, theme) DO UPDATE SET
+    mentions = mentions + excluded.mentions, negative = negative + excluded.negative, positive = positive + excluded.positive`;
+
 /** Counts the comments whose ids `?2` (a JSON array) lists into theme_days, `?1` times (1 adds, -1 takes away). */
 export const COUNT_COMMENTS_SQL = `
   INSERT INTO theme_days (site_id, day, theme, mentions, negative, positive)
   SELECT site_id, day, theme, ?1 * count(*), ?1 * sum(sentiment < 0), ?1 * sum(sentiment > 0) FROM (
-    SELECT c.site_id, c.submitted_at / 86400000 AS day, '' AS theme, c.sentiment FROM comments c
+    SELECT c.site_id, c.submitted_at / ${DAY_MS} AS day, '' AS theme, c.sentiment FROM comments c
     WHERE c.id IN (SELECT value FROM json_each(?2))
     UNION ALL
-    SELECT c.site_id, c.submitted_at / 86400000, json_extract(m.value, '$.theme'), coalesce(json_extract(m.value, '$.sentiment'), c.sentiment)
+    SELECT c.site_id, c.submitted_at / ${DAY_MS}, json_extract(m.value, '$.theme'), coalesce(json_extract(m.value, '$.sentiment'), c.sentiment)
     FROM comments c, json_each(c.themes) m
     WHERE c.id IN (SELECT value FROM json_each(?2))
-  ) WHERE true GROUP BY site_id, day, theme
-  ON CONFLICT (site_id, day, theme) DO UPDATE SET
-    mentions = mentions + excluded.mentions, negative = negative + excluded.negative, positive = positive + excluded.positive`;
+  ) WHERE true GROUP BY site_id, day, theme${ADD_TO_ROW}`;
 
 export function countComments(commentIds: readonly string[], sign: 1 | -1 = 1): InStatement {
   return { sql: COUNT_COMMENTS_SQL, args: [sign, JSON.stringify(commentIds)] };
@@ -34,13 +40,9 @@ export function countCommentsQuery(commentIds: readonly string[], sign: 1 | -1):
   return sql.join(COUNT_COMMENTS_SQL.split(/\?([12])/).map((part, i) => (i % 2 ? sql`${values[part]}` : sql.raw(part))));
 }
 
-const DAY_MS = 86_400_000;
-
 /** Adds one row of counts: site_id, day, theme, mentions, negative, positive. */
 export const UPSERT_SQL = `
-  INSERT INTO theme_days (site_id, day, theme, mentions, negative, positive) VALUES (?, ?, ?, ?, ?, ?)
-  ON CONFLICT (site_id, day, theme) DO UPDATE SET
-    mentions = mentions + excluded.mentions, negative = negative + excluded.negative, positive = positive + excluded.positive`;
+  INSERT INTO theme_days (site_id, day, theme, mentions, negative, positive) VALUES (?, ?, ?, ?, ?, ?)${ADD_TO_ROW}`;
 
 /** The counts `countComments` would add for these comments, one row per site, day and theme. */
 export function themeDayRows(comments: readonly NewComment[]): [string, number, string, number, number, number][] {

@@ -195,9 +195,9 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
     current: countMentions(now, current.length),
     ...(options.previousPeriod === undefined ? {} : { previous: countMentions(byTheme(previous), previous.length) }),
   };
+  const before = options.previousPeriod === undefined ? undefined : counts.previous;
   const themes = [...counts.current.themes].map(([theme, { count, sentiment }]): ThemeSummaryEntry => {
     const share = counts.current.comments ? count / counts.current.comments : 0;
-    const before = options.previousPeriod === undefined ? undefined : counts.previous;
     const prior = before ? before.themes.get(theme)?.count ?? 0 : null;
     const priorShare = prior === null || !before?.comments ? 0 : prior / before.comments;
     return {
