@@ -6,22 +6,10 @@
  * "Neither" and "Don't know" stay in the denominator. See shared REFERENCES.md.
  */
 
-/**
- * The six FFT options in published order, with the integer code stored in the database.
- *
- * @example
- * FFT_OPTIONS[0] // { key: 'veryGood', code: 1, label: 'Very good' }
- */
-export const FFT_OPTIONS = [
-  { key: 'veryGood', code: 1, label: 'Very good' },
-  { key: 'good', code: 2, label: 'Good' },
-  { key: 'neither', code: 3, label: 'Neither good nor poor' },
-  { key: 'poor', code: 4, label: 'Poor' },
-  { key: 'veryPoor', code: 5, label: 'Very poor' },
-  { key: 'dontKnow', code: 6, label: "Don't know" },
-] as const;
+import { FFT_OPTIONS, type FftOption } from '../survey/fft';
 
-export type FftOption = (typeof FFT_OPTIONS)[number]['key'];
+// The options are defined once, in the survey core; scoring them is this module's job.
+export { FFT_OPTIONS, type FftOption };
 
 /** How many answers each FFT option received in one cell (a hub, a month, a group). */
 export type FftCounts = Record<FftOption, number>;

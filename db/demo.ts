@@ -4,7 +4,7 @@
  * "Family Hub feedback" survey (the NHS FFT question, two free-text follow-ups, "About you").
  * The council and providers are invented; the shape is a real city's Family Hub network.
  */
-import type { SurveyDefinition } from '../widget/lib/survey-schema';
+import type { SurveyDefinition } from '../survey/survey-schema';
 import type { SiteKind } from './schema';
 
 export const DEMO_ORGANISATION = { slug: 'demo-council', name: 'Demo City Council' };

@@ -4,7 +4,7 @@
  * definitions are cached for the life of the process; code look-ups are cached briefly.
  */
 import { eq, sql } from 'drizzle-orm';
-import { SurveyDefinition } from '../widget/lib/survey-schema';
+import { SurveyDefinition } from '../survey/survey-schema';
 import { organisations, servicePoints, sites, surveys, surveyVersions } from './schema';
 import type { Db } from './store';
 

@@ -1,6 +1,6 @@
 /** Safeguarding flags as their reviewers see them. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { allQuestions, type SurveyDefinition } from '../widget/lib/survey-schema';
+import { allQuestions, type SurveyDefinition } from '../survey/survey-schema';
 import { comments, responses, safeguardingFlags, sites, surveyVersions, users } from './schema';
 import { siteIn, type Principal } from './scope';
 import type { Db } from './store';

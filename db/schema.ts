@@ -96,7 +96,7 @@ export const surveyVersions = sqliteTable(
     id: text('id').primaryKey(),
     surveyId: text('survey_id').notNull().references(() => surveys.id),
     version: integer('version').notNull(),
-    /** JSON: SurveyDefinition (widget/lib/survey-schema.ts), validated on save and on load. */
+    /** JSON: SurveyDefinition (survey/survey-schema.ts), validated on save and on load. */
     definition: text('definition').notNull(),
     createdAt: createdAt(),
   },

@@ -2,7 +2,7 @@
  * Seeding: the demo council on an empty database, and synthetic responses for demos and benchmarks.
  */
 import { eq } from 'drizzle-orm';
-import { SurveyDefinition } from '../widget/lib/survey-schema';
+import { SurveyDefinition } from '../survey/survey-schema';
 import { DEFAULT_SURVEY, DEMO_ACTIONS, DEMO_GENERAL_FORM, DEMO_ORGANISATION, DEMO_PROVIDERS, DEMO_SITES } from './demo';
 import { newId } from './ids';
 import { writeResponses } from './response-writer';

@@ -4,7 +4,7 @@
  * it answered. Definitions are validated by the caller on save and by FormDirectory on load.
  */
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
-import type { SurveyDefinition } from '../widget/lib/survey-schema';
+import type { SurveyDefinition } from '../survey/survey-schema';
 import { newId } from './ids';
 import { servicePoints, sites, surveys, surveyVersions } from './schema';
 import type { Db } from './store';

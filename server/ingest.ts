@@ -7,12 +7,12 @@ import type { FormTarget } from '../db/forms';
 import { newId } from '../db/ids';
 import type { Demographics } from '../db/response-writer';
 import type { Channel, RespondentRole } from '../db/schema';
-import type { EqualityField } from '../widget/lib/equality';
-import { fftCode } from '../widget/lib/fft';
-import { createTranslator, isLanguage, type Language } from '../widget/lib/i18n';
-import { resolveForm, type PublicForm } from '../widget/lib/public-form';
-import type { Answers } from '../widget/lib/skip-logic';
-import { validateAnswers, type AnswerError } from '../widget/lib/validate-answers';
+import type { EqualityField } from '../survey/equality';
+import { fftCode } from '../survey/fft';
+import { createTranslator, isLanguage, type Language } from '../survey/translate';
+import { resolveForm, type PublicForm } from '../survey/public-form';
+import type { Answers } from '../survey/skip-logic';
+import { validateAnswers, type AnswerError } from '../survey/validate-answers';
 import type { AppDeps } from './deps';
 import type { FreeTextAnswer } from './text-pipeline';
 

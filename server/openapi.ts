@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LoginRequest, PasswordChange } from './routes/auth';
-import { LANGUAGES } from '../widget/lib/i18n';
+import { LANGUAGES } from '../survey/translate';
 import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './reports';
 import { ResponseSubmission } from './routes/responses';
 import { FlagReview } from './flag-reviews';

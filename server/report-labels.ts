@@ -3,7 +3,7 @@
  * words for "not answered", so a commissioner never reads `other_arab` or an empty string.
  */
 import type { Dimension } from '../db/reports';
-import { LANGUAGES, type Translate } from '../widget/lib/i18n';
+import { LANGUAGES, type Translate } from '../survey/translate';
 
 const ETHNIC_GROUPS: Record<string, string> = {
   asian: 'Asian or Asian British',

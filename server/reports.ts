@@ -13,7 +13,7 @@ import { trendReport } from '../analysis/trends';
 import { summariseThemes, type Sentiment } from '../analysis/text';
 import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, countThemes, entityLabels, listComments, organisationsOf, resolveEntity, type CommentRow, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
 import type { Principal } from '../db/scope';
-import { createTranslator } from '../widget/lib/i18n';
+import { createTranslator } from '../survey/translate';
 import type { AppDeps } from './deps';
 import { validationFailed } from './errors';
 import { reportLabel } from './report-labels';

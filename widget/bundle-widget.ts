@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import zopfli from '@gfx/zopfli';
 import { build, transform, type Plugin } from 'esbuild';
 import { minify } from 'terser';
-import { catalogues } from './i18n';
+import { catalogues } from '../survey/catalogues';
 
 /** Words shown before a form (and its messages) has loaded; the rest arrive with the form. */
 const BOOT_KEYS = ['widget.loadFailed', 'widget.tryAgain', 'widget.refused'];
@@ -69,7 +69,7 @@ const leaveOut: Plugin = {
   name: 'hubvoice-leave-out',
   setup(build) {
     build.onLoad({ filter: /widget[\\/]components[\\/]face\.tsx$/ }, () => ({ contents: 'export const Face = () => null;', loader: 'ts' }));
-    build.onLoad({ filter: /widget[\\/]lib[\\/]condition-text\.ts$/ }, () => ({ contents: 'export const describeCondition = () => undefined;', loader: 'ts' }));
+    build.onLoad({ filter: /survey[\\/]condition-text\.ts$/ }, () => ({ contents: 'export const describeCondition = () => undefined;', loader: 'ts' }));
   },
 };
 

@@ -1,9 +1,9 @@
 /** `/f/{code}`: the feedback form, first view and error state, for phones, kiosks and children. */
 import { SurveyForm } from '../../widget/components/survey-form';
-import type { Translate } from '../../widget/lib/i18n';
-import type { PublicForm } from '../../widget/lib/public-form';
-import type { Answers } from '../../widget/lib/skip-logic';
-import type { AnswerError } from '../../widget/lib/validate-answers';
+import type { Translate } from '../../survey/translate';
+import type { PublicForm } from '../../survey/public-form';
+import type { Answers } from '../../survey/skip-logic';
+import type { AnswerError } from '../../survey/validate-answers';
 import { PageShell } from './page-shell';
 import { KIOSK_SCRIPT, SKIP_LOGIC_SCRIPT } from './scripts';
 

@@ -1,5 +1,5 @@
 /** A page that only says something in plain words, with a way on: the unknown-code and slow-down pages. */
-import type { Translate } from '../../widget/lib/i18n';
+import type { Translate } from '../../survey/translate';
 import { PageShell } from './page-shell';
 
 export interface MessagePageProps {

@@ -4,7 +4,7 @@
  * offer, and the latest "You said, we did". One poster per printed page.
  */
 import type { PublishedAction } from '../../db/actions';
-import { LANGUAGES, type Translate } from '../../widget/lib/i18n';
+import { LANGUAGES, type Translate } from '../../survey/translate';
 import { PageShell } from './page-shell';
 import { YouSaidWeDid } from './you-said-we-did';
 

@@ -1,6 +1,6 @@
 /** `/f/{code}/thanks`: what happens next, and what this site changed because families spoke up. */
 import type { PublishedAction } from '../../db/actions';
-import type { Translate } from '../../widget/lib/i18n';
+import type { Translate } from '../../survey/translate';
 import { PageShell } from './page-shell';
 import { KIOSK_RESET_SCRIPT } from './scripts';
 import { YouSaidWeDid } from './you-said-we-did';

@@ -1,6 +1,6 @@
 /** The latest published "You said, we did" items in the family's language (English where not translated). */
 import type { PublishedAction } from '../../db/actions';
-import type { Translate } from '../../widget/lib/i18n';
+import type { Translate } from '../../survey/translate';
 
 export interface YouSaidWeDidProps {
   actions: PublishedAction[];

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { negotiateLanguage } from '../../widget/lib/i18n';
+import { negotiateLanguage } from '../../survey/translate';
 import type { AppDeps } from '../deps';
 import { formCors } from '../middleware/cors';
 import { notFound } from '../errors';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { auditLog, organisations } from '../../db/schema';
 import { hasRole, type Principal } from '../../db/scope';
 import { addSurveyVersion, assignSurvey, createSurvey, findCodeOwner, getSurvey, listSurveys } from '../../db/surveys';
-import { SurveyDefinition } from '../../widget/lib/survey-schema';
+import { SurveyDefinition } from '../../survey/survey-schema';
 import type { AppDeps, AppEnv } from '../deps';
 import { forbidden, notFound, validationFailed } from '../errors';
 import { requireRole, requireUser } from '../middleware/require-user';

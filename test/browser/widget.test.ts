@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pl from '../../widget/i18n/pl.json';
+import pl from '../../survey/catalogues/pl.json';
 import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
 import { publishSurvey, storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
@@ -108,7 +108,7 @@ describe('the widget on a third-party page with hostile CSS', () => {
     await widget.getByRole('button', { name: pl['form.back'] }).click();
     expect(await widget.getByLabel('Sala').isChecked()).toBe(true);
     await widget.getByRole('button', { name: pl['form.next'] }).click();
-    // The equality options in Polish, from widget/i18n/pl.json.
+    // The equality options in Polish, from survey/catalogues/pl.json.
     await widget.getByLabel('Mama', { exact: true }).check();
     expect(await widgetViolations(page)).toEqual([]);
     const key = (await stored(page))!.idempotencyKey;

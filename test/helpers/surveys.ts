@@ -1,5 +1,5 @@
 /** A multi-page survey with skip logic, in English and Polish, for the survey API and widget tests. */
-import type { SurveyDefinition } from '../../widget/lib/survey-schema';
+import type { SurveyDefinition } from '../../survey/survey-schema';
 
 export const SKIP_LOGIC_SURVEY = {
   title: { en: 'Your visit', pl: 'Twoja wizyta' },

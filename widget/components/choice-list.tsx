@@ -1,7 +1,7 @@
 /** Native radios or checkboxes as large labelled rows; the first control carries the question's anchor id. */
 import type { ComponentChildren } from 'preact';
-import type { PublicOption } from '../lib/public-form';
-import type { AnswerValue } from '../lib/skip-logic';
+import type { PublicOption } from '../../survey/public-form';
+import type { AnswerValue } from '../../survey/skip-logic';
 
 export interface ChoiceListProps {
   /** The question id: anchor ids derive from it. */

@@ -2,7 +2,7 @@
  * The GOV.UK error summary: a list of every problem, each linking to its question's first control.
  * It takes focus on load so screen-reader and keyboard users land on it without any script.
  */
-import type { AnswerError } from '../lib/validate-answers';
+import type { AnswerError } from '../../survey/validate-answers';
 
 export interface ErrorSummaryProps {
   title: string;

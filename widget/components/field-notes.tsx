@@ -1,5 +1,5 @@
 /** A question's hint, its skip-logic note and its error message, in GOV.UK order, each with the id its control's aria-describedby points at. */
-import type { AnswerError } from '../lib/validate-answers';
+import type { AnswerError } from '../../survey/validate-answers';
 
 export interface FieldNotesProps {
   id: string;

@@ -1,5 +1,5 @@
 /** Links to the same page in each language, each named in its own language and marked with its `lang`. */
-import { LANGUAGES } from '../lib/i18n';
+import { LANGUAGES } from '../../survey/translate';
 
 export interface LanguageSwitcherProps {
   current: string;

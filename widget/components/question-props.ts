@@ -1,8 +1,8 @@
 /** What every question component is given. */
-import type { Translate } from '../lib/i18n';
-import type { PublicQuestion } from '../lib/public-form';
-import type { AnswerValue } from '../lib/skip-logic';
-import type { AnswerError } from '../lib/validate-answers';
+import type { Translate } from '../../survey/translate';
+import type { PublicQuestion } from '../../survey/public-form';
+import type { AnswerValue } from '../../survey/skip-logic';
+import type { AnswerError } from '../../survey/validate-answers';
 
 export interface QuestionProps {
   question: PublicQuestion;

@@ -1,6 +1,6 @@
 /** One question of any type in the survey schema, rendered with the control that fits it. */
 import type { FunctionComponent } from 'preact';
-import type { QuestionType } from '../lib/survey-schema';
+import type { QuestionType } from '../../survey/survey-schema';
 import { ChoiceQuestion } from './choice-question';
 import { FftQuestion } from './fft-question';
 import { LikertQuestion } from './likert-question';

@@ -3,11 +3,11 @@
  * page and question, a honeypot for bots, the idempotency key and the button. The server renders
  * it for the QR form; the embeddable widget renders the same component in the browser.
  */
-import { describeCondition } from '../lib/condition-text';
-import { createTranslator } from '../lib/i18n';
-import type { PublicForm } from '../lib/public-form';
-import type { Answers } from '../lib/skip-logic';
-import type { AnswerError } from '../lib/validate-answers';
+import { describeCondition } from '../../survey/condition-text';
+import { createTranslator } from '../../survey/translate';
+import type { PublicForm } from '../../survey/public-form';
+import type { Answers } from '../../survey/skip-logic';
+import type { AnswerError } from '../../survey/validate-answers';
 import { ErrorSummary } from './error-summary';
 import { Question } from './question';
 import { SurveyPage } from './survey-page';

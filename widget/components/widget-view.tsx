@@ -5,10 +5,10 @@
  * controller (widget/embed/survey-widget.tsx) owns the state and the events, marked with `data-hv`.
  */
 import type { EmbeddedForm } from '../lib/api-client';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../../survey/translate';
 import type { StoredEntry } from '../lib/outbox';
 import { formForPage, nextPage } from '../lib/paging';
-import type { AnswerError } from '../lib/validate-answers';
+import type { AnswerError } from '../../survey/validate-answers';
 import { SurveyForm } from './survey-form';
 
 /** Each phase but `answering` and `done` is also the catalogue key of its notice, `widget.<phase>`. */

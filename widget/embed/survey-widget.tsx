@@ -8,11 +8,11 @@ import { render } from 'preact';
 import { HONEYPOT_FIELD } from '../components/survey-form';
 import { canRetry, WidgetView, type WidgetPhase } from '../components/widget-view';
 import { fetchForm, postResponse, type EmbeddedForm } from '../lib/api-client';
-import { answersFromFields } from '../lib/form-fields';
-import { createTranslator } from '../lib/i18n';
+import { answersFromFields } from '../../survey/form-fields';
+import { createTranslator } from '../../survey/translate';
 import { newIdempotencyKey, readEntry, retryDelay, writeEntry, type StoredEntry } from '../lib/outbox';
 import { missingAnswers, nextPage, pageOf, previousPage, visibleQuestions } from '../lib/paging';
-import type { AnswerError } from '../lib/validate-answers';
+import type { AnswerError } from '../../survey/validate-answers';
 
 export interface WidgetOptions {
   /** Where hubvoice is: the origin (and path) widget.js was loaded from. */

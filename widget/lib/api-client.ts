@@ -3,9 +3,9 @@
  * never throw: a dropped connection, a server error and a refused answer each come back as a
  * `Result` the widget can explain; it tries again only after a `network` failure.
  */
-import type { PublicForm } from './public-form';
+import type { PublicForm } from '../../survey/public-form';
 import type { Result } from './result';
-import type { Answers } from './skip-logic';
+import type { Answers } from '../../survey/skip-logic';
 
 /** The form as `GET /api/forms/{code}` returns it: the public form and where it is. */
 export interface EmbeddedForm extends PublicForm {

@@ -5,7 +5,7 @@
  * Storage can throw (quota, Safari private mode, a sandboxed frame); these never do, and the widget
  * then still holds the answers in memory for as long as the page is open.
  */
-import type { Answers } from './skip-logic';
+import type { Answers } from '../../survey/skip-logic';
 
 export interface StoredEntry {
   idempotencyKey: string;

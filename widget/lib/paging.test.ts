@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SKIP_LOGIC_SURVEY } from '../../test/helpers/surveys';
-import { catalogues } from '../i18n';
-import { createTranslator } from './i18n';
+import { catalogues } from '../../survey/catalogues';
+import { createTranslator } from '../../survey/translate';
 import { formForPage, missingAnswers, nextPage, pageOf, previousPage, visibleQuestions } from './paging';
-import { resolveForm } from './public-form';
-import { SurveyDefinition } from './survey-schema';
-import { validateAnswers, type AnswersResult } from './validate-answers';
+import { resolveForm } from '../../survey/public-form';
+import { SurveyDefinition } from '../../survey/survey-schema';
+import { validateAnswers, type AnswersResult } from '../../survey/validate-answers';
 
 const t = createTranslator(catalogues, 'en');
 const form = resolveForm({ id: 's', version: 1, definition: SurveyDefinition.parse(SKIP_LOGIC_SURVEY) }, 'en', t);

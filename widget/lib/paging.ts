@@ -2,10 +2,10 @@
  * The widget shows a survey a page at a time. These say what one page shows given the answers so
  * far (skip logic can empty a page, which is then passed over), and what is missing on it.
  */
-import type { Translate } from './i18n';
-import type { PublicForm, PublicQuestion } from './public-form';
-import { isShown, type Answers } from './skip-logic';
-import type { AnswerError } from './validate-answers';
+import type { Translate } from '../../survey/translate';
+import type { PublicForm, PublicQuestion } from '../../survey/public-form';
+import { isShown, type Answers } from '../../survey/skip-logic';
+import type { AnswerError } from '../../survey/validate-answers';
 
 /** The questions of page `index` that the skip logic shows now. */
 export function visibleQuestions(form: PublicForm, index: number, answers: Answers): PublicQuestion[] {

@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../server/config';
 import { bootstrap } from '../server/bootstrap';
-import { openClient } from './client';
-import { progressBar } from './progress';
-import { seedResponses } from './seed';
-import { createStore } from './store';
+import { openClient } from '../db/client';
+import { progressBar } from '../db/progress';
+import { seedResponses } from '../db/seed';
+import { createStore } from '../db/store';
 
 const { values } = parseArgs({ options: { responses: { type: 'string', default: '10000' }, seed: { type: 'string' } } });
 const count = Number(values.responses);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../i18n';
-import { createTranslator } from './i18n';
+import { catalogues } from './catalogues';
+import { createTranslator } from './translate';
 import { resolveForm } from './public-form';
 import { SurveyDefinition } from './survey-schema';
 import { validateAnswers } from './validate-answers';

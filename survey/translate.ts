@@ -1,6 +1,6 @@
 /**
  * Languages the forms offer (Plymouth's 2021 Census main languages after English) and message
- * look-up with English fallback. Catalogues are JSON data files in widget/i18n that a council can
+ * look-up with English fallback. Catalogues are JSON data files in survey/catalogues that a council can
  * extend; this module only reads what it is given.
  */
 export const LANGUAGES = [

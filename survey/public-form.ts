@@ -6,7 +6,7 @@
 import type { Condition, Question, SurveyDefinition } from './survey-schema';
 import { EQUALITY_OPTIONS, PREFER_NOT_TO_SAY } from './equality';
 import { FFT_VALUES } from './fft';
-import { directionOf, localText, type Translate } from './i18n';
+import { directionOf, localText, type Translate } from './translate';
 
 export interface PublicOption {
   value: string;

@@ -5,6 +5,6 @@ import pl from './pl.json';
 import pt from './pt.json';
 import ro from './ro.json';
 import zh from './zh.json';
-import type { Catalogue } from '../lib/i18n';
+import type { Catalogue } from '../translate';
 
 export const catalogues: Record<string, Catalogue> = { en, pl, ro, zh, pt, ar };

@@ -5,7 +5,7 @@
  * alongside everyone else's.
  */
 import { FFT_VALUES } from './fft';
-import type { Translate } from './i18n';
+import type { Translate } from './translate';
 import type { PublicForm } from './public-form';
 
 const CHILD_MESSAGES = ['form.submit', 'form.anonymous'];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeCondition } from './condition-text';
-import { createTranslator } from './i18n';
+import { createTranslator } from './translate';
 import type { PublicQuestion } from './public-form';
-import en from '../i18n/en.json';
-import pl from '../i18n/pl.json';
+import en from './catalogues/en.json';
+import pl from './catalogues/pl.json';
 
 const fft: PublicQuestion = {
   id: 'fft', type: 'fft', page: 'p', title: 'Overall, how was it?', required: true,

@@ -4,7 +4,7 @@
  */
 import type { PublicQuestion } from './public-form';
 import type { Condition } from './survey-schema';
-import type { Translate } from './i18n';
+import type { Translate } from './translate';
 
 /** @example describeCondition({ question: 'fft', in: ['poor'] }, questions, t) // 'Answer this if you said Poor' */
 export function describeCondition(condition: Condition | undefined, questions: PublicQuestion[], t: Translate): string | undefined {

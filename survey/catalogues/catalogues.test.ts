@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../lib/i18n';
+import { LANGUAGES } from '../translate';
 import { catalogues } from './index';
 
 const english = catalogues.en!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../i18n';
+import { catalogues } from './catalogues';
 import { childForm } from './child-form';
-import { createTranslator } from './i18n';
+import { createTranslator } from './translate';
 import { resolveForm } from './public-form';
 import type { SurveyDefinition } from './survey-schema';
 
