@@ -1,8 +1,9 @@
 /** Comments for drill-down and the corrections commissioners make to their themes. */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { auditStatement, type AuditEntry } from './audit';
 import { newId } from './ids';
 import { comments, organisations, sites, themeCorrections } from './schema';
-import { siteFilters, siteIn, type Principal } from './scope';
+import { siteFilters, siteIn, type Scope } from './scope';
 import { countCommentsQuery } from './theme-days';
 import type { Db } from './store';
 
@@ -21,16 +22,16 @@ export interface CommentQuery {
  * The filters comment drill-down and the themes report share, over `comments`: the principal's
  * sites, a submitted-at range `[from, to)`, a site and a provider.
  */
-export function commentFilters(principal: Principal, filters: Pick<CommentQuery, 'from' | 'to' | 'siteId' | 'providerId'>): SQL[] {
-  const where = siteFilters(comments.siteId, principal, filters);
+export function commentFilters(scope: Scope, filters: Pick<CommentQuery, 'from' | 'to' | 'siteId' | 'providerId'>): SQL[] {
+  const where = siteFilters(comments.siteId, scope, filters);
   if (filters.from !== undefined) where.push(sql`${comments.submittedAt} >= ${filters.from}`);
   if (filters.to !== undefined) where.push(sql`${comments.submittedAt} < ${filters.to}`);
   return where;
 }
 
 /** Redacted comments, newest first; the original text never leaves this function. */
-export async function findComments(db: Db, principal: Principal, query: CommentQuery) {
-  const where = commentFilters(principal, query);
+export async function findComments(db: Db, scope: Scope, query: CommentQuery) {
+  const where = commentFilters(scope, query);
   if (query.theme) where.push(sql`EXISTS (SELECT 1 FROM json_each(${comments.themes}) WHERE json_extract(value, '$.theme') = ${query.theme})`);
   if (query.sentiment !== undefined) where.push(eq(comments.sentiment, query.sentiment));
   return db
@@ -49,14 +50,15 @@ export async function findComments(db: Db, principal: Principal, query: CommentQ
 /** Records a correction and shows it at once on the comment; the model learns when corrections are applied. */
 export async function correctComment(
   db: Db,
-  principal: Principal,
+  scope: Scope,
   commentId: string,
   correction: { themes: string[]; sentiment?: number | undefined; userId: string },
+  audit: Omit<AuditEntry, 'organisationId'>,
 ): Promise<{ organisationId: string } | null> {
   const [comment] = await db
     .select({ id: comments.id, organisationId: comments.organisationId })
     .from(comments)
-    .where(and(eq(comments.id, commentId), siteIn(comments.siteId, principal)));
+    .where(and(eq(comments.id, commentId), siteIn(comments.siteId, scope)));
   if (!comment) return null;
   // The comment's counts in theme_days come off before the change and go back on after it.
   const recount = (sign: 1 | -1) => db.run(countCommentsQuery([commentId], sign));
@@ -67,6 +69,7 @@ export async function correctComment(
       .set({ themes: correction.themes.map((theme) => ({ theme, score: 1 })), ...(correction.sentiment !== undefined ? { sentiment: correction.sentiment } : {}) })
       .where(eq(comments.id, commentId)),
     recount(1),
+    auditStatement(db, { ...audit, organisationId: comment.organisationId }),
   ]);
   return { organisationId: comment.organisationId };
 }

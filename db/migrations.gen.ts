@@ -45,5 +45,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0010_demographics_report_index",
     "sql": "CREATE INDEX `response_demographics_report` ON `response_demographics` (`response_id`,`relationship`,`child_age_band`,`ethnicity`,`disability`,`first_language`,`postcode_district`);"
+  },
+  {
+    "tag": "0011_users_home_organisation",
+    "sql": "ALTER TABLE `users` ADD `organisation_id` text;--> statement-breakpoint\n-- Existing accounts belong to the organisation of their first organisation, provider or site role;\n-- accounts with only platform roles stay null (platform accounts).\nUPDATE `users` SET `organisation_id` = (\n  SELECT COALESCE(\n    CASE ra.scope_type WHEN 'organisation' THEN ra.scope_id END,\n    (SELECT p.organisation_id FROM providers p WHERE ra.scope_type = 'provider' AND p.id = ra.scope_id),\n    (SELECT s.organisation_id FROM sites s WHERE ra.scope_type = 'site' AND s.id = ra.scope_id)\n  )\n  FROM role_assignments ra\n  WHERE ra.user_id = users.id AND ra.scope_type <> 'platform'\n  ORDER BY ra.created_at, ra.id\n  LIMIT 1\n);\n"
   }
 ];

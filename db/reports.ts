@@ -8,7 +8,7 @@ import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters } from './comments';
 import { themeDays } from './schema';
 import { DAY_MS } from './theme-days';
-import { scopeOrAll, siteFilters, siteIn, type Principal } from './scope';
+import { scopeOrAll, siteFilters, siteIn, type Scope } from './scope';
 import type { Db } from './store';
 
 /** What a report can be broken down by, as SQL over `responses` (+ `sites`, `response_demographics`). */
@@ -74,7 +74,7 @@ const NPS_COLUMNS = Array.from({ length: 11 }, (_, score) => `sum(responses.nps 
 /** Counts per group (and optionally per period) for one organisation-scoped, filtered slice. */
 export async function countResponses(
   db: Db,
-  principal: Principal,
+  scope: Scope,
   dimension: Dimension,
   filters: ReportFilters,
   period?: Dimension,
@@ -90,8 +90,8 @@ export async function countResponses(
   if (filters.servicePointId) where.push(sql`responses.service_point_id = ${filters.servicePointId}`);
   if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
   if (filters.surveyId) where.push(sql`responses.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
-  const scope = siteIn(sql`responses.site_id`, principal);
-  if (scope) where.push(scope);
+  const inScope = siteIn(sql`responses.site_id`, scope);
+  if (inScope) where.push(inScope);
   // The covering index is named: without fresh statistics the planner reads each row instead.
   const joins = sql`${needs('sites') ? sql`JOIN sites ON sites.id = responses.site_id` : sql``}
     ${needs('demographics') ? sql`LEFT JOIN response_demographics INDEXED BY response_demographics_report ON response_demographics.response_id = responses.id` : sql``}`;
@@ -131,27 +131,27 @@ export async function countResponses(
   });
 }
 
-/** Names for ids that reports group by, limited to what the principal can see. */
-export async function entityLabels(db: Db, principal: Principal): Promise<Map<string, string>> {
-  const scope = scopeOrAll(principal);
+/** Names for ids that reports group by, limited to what in scope. */
+export async function entityLabels(db: Db, scope: Scope): Promise<Map<string, string>> {
+  const visible = scopeOrAll(scope);
   const rows = await db.all<{ id: string; name: string }>(sql`
-    SELECT sites.id AS id, sites.name AS name FROM sites WHERE ${scope}
-    UNION ALL SELECT providers.id, providers.name FROM providers WHERE providers.id IN (SELECT sites.provider_id FROM sites WHERE ${scope})
-    UNION ALL SELECT service_points.id, service_points.name FROM service_points WHERE service_points.site_id IN (SELECT sites.id FROM sites WHERE ${scope})
-    UNION ALL SELECT organisations.id, organisations.name FROM organisations WHERE organisations.id IN (SELECT sites.organisation_id FROM sites WHERE ${scope})`);
+    SELECT sites.id AS id, sites.name AS name FROM sites WHERE ${visible}
+    UNION ALL SELECT providers.id, providers.name FROM providers WHERE providers.id IN (SELECT sites.provider_id FROM sites WHERE ${visible})
+    UNION ALL SELECT service_points.id, service_points.name FROM service_points WHERE service_points.site_id IN (SELECT sites.id FROM sites WHERE ${visible})
+    UNION ALL SELECT organisations.id, organisations.name FROM organisations WHERE organisations.id IN (SELECT sites.organisation_id FROM sites WHERE ${visible})`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Resolves a site, provider or service point given by id or code, within the principal's scope. */
-export async function resolveEntity(db: Db, principal: Principal, kind: 'site' | 'provider' | 'servicePoint', idOrCode: string): Promise<string | null> {
-  const scope = scopeOrAll(principal);
+/** Resolves a site, provider or service point given by id or code, within scope. */
+export async function resolveEntity(db: Db, scope: Scope, kind: 'site' | 'provider' | 'servicePoint', idOrCode: string): Promise<string | null> {
+  const visible = scopeOrAll(scope);
   const lower = idOrCode.toLowerCase();
   const query =
     kind === 'site'
-      ? sql`SELECT sites.id AS id FROM sites WHERE (sites.id = ${idOrCode} OR sites.code = ${lower}) AND ${scope}`
+      ? sql`SELECT sites.id AS id FROM sites WHERE (sites.id = ${idOrCode} OR sites.code = ${lower}) AND ${visible}`
       : kind === 'provider'
-        ? sql`SELECT providers.id AS id FROM providers WHERE (providers.id = ${idOrCode} OR providers.code = ${lower}) AND providers.id IN (SELECT sites.provider_id FROM sites WHERE ${scope})`
-        : sql`SELECT service_points.id AS id FROM service_points JOIN sites ON sites.id = service_points.site_id WHERE (service_points.id = ${idOrCode} OR service_points.code = ${lower}) AND ${scope}`;
+        ? sql`SELECT providers.id AS id FROM providers WHERE (providers.id = ${idOrCode} OR providers.code = ${lower}) AND providers.id IN (SELECT sites.provider_id FROM sites WHERE ${visible})`
+        : sql`SELECT service_points.id AS id FROM service_points JOIN sites ON sites.id = service_points.site_id WHERE (service_points.id = ${idOrCode} OR service_points.code = ${lower}) AND ${visible}`;
   const [row] = await db.all<{ id: string }>(query);
   return row?.id ?? null;
 }
@@ -165,8 +165,8 @@ export interface CommentRow {
 }
 
 /** The themes report's filters as SQL over `comments`. */
-function themeCommentFilters(principal: Principal, filters: ReportFilters): SQL[] {
-  const where = commentFilters(principal, filters);
+function themeCommentFilters(scope: Scope, filters: ReportFilters): SQL[] {
+  const where = commentFilters(scope, filters);
   if (filters.servicePointId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE service_point_id = ${filters.servicePointId})`);
   if (filters.surveyId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId}))`);
   return where;
@@ -178,10 +178,10 @@ const whereClause = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where
  * Redacted comments in a date range, newest first and capped: the themes report reads their text
  * for quotes and emerging words. Its counts come from `countThemes`, over every comment.
  */
-export async function listComments(db: Db, principal: Principal, filters: ReportFilters, limit: number): Promise<CommentRow[]> {
+export async function listComments(db: Db, scope: Scope, filters: ReportFilters, limit: number): Promise<CommentRow[]> {
   const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
     SELECT redacted, submitted_at, site_id, sentiment, themes FROM comments
-    ${whereClause(themeCommentFilters(principal, filters))}
+    ${whereClause(themeCommentFilters(scope, filters))}
     ORDER BY submitted_at DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),
@@ -196,17 +196,17 @@ export async function listComments(db: Db, principal: Principal, filters: Report
  * survey), are counted from the comments themselves.
  */
 export async function countThemes(
-  db: Db, principal: Principal, filters: ReportFilters & { from: number; to: number }, split: number, minScore: number,
+  db: Db, scope: Scope, filters: ReportFilters & { from: number; to: number }, split: number, minScore: number,
 ): Promise<{ current: PeriodCounts; previous: PeriodCounts }> {
   const fromComments = minScore > 0 || filters.servicePointId !== undefined || filters.surveyId !== undefined;
   const period = async (from: number, to: number): Promise<PeriodCounts> => {
     const firstDay = Math.ceil(from / DAY_MS);
     const endDay = Math.floor(to / DAY_MS);
-    if (fromComments || firstDay >= endDay) return counts(await commentThemeRows(db, principal, { ...filters, from, to }, minScore));
+    if (fromComments || firstDay >= endDay) return counts(await commentThemeRows(db, scope, { ...filters, from, to }, minScore));
     return counts([
-      ...(from < firstDay * DAY_MS ? await commentThemeRows(db, principal, { ...filters, from, to: firstDay * DAY_MS }, 0) : []),
-      ...(await dailyThemeRows(db, principal, filters, firstDay, endDay)),
-      ...(endDay * DAY_MS < to ? await commentThemeRows(db, principal, { ...filters, from: endDay * DAY_MS, to }, 0) : []),
+      ...(from < firstDay * DAY_MS ? await commentThemeRows(db, scope, { ...filters, from, to: firstDay * DAY_MS }, 0) : []),
+      ...(await dailyThemeRows(db, scope, filters, firstDay, endDay)),
+      ...(endDay * DAY_MS < to ? await commentThemeRows(db, scope, { ...filters, from: endDay * DAY_MS, to }, 0) : []),
     ]);
   };
   return { current: await period(split, filters.to), previous: await period(filters.from, split) };
@@ -221,8 +221,8 @@ interface ThemeRow {
 }
 
 /** Counted from every comment in the filters' range, reading each one's themes. */
-function commentThemeRows(db: Db, principal: Principal, filters: ReportFilters, minScore: number): Promise<ThemeRow[]> {
-  const where = themeCommentFilters(principal, filters);
+function commentThemeRows(db: Db, scope: Scope, filters: ReportFilters, minScore: number): Promise<ThemeRow[]> {
+  const where = themeCommentFilters(scope, filters);
   return db.all<ThemeRow>(sql`
     SELECT theme, count(*) AS mentions, sum(sentiment < 0) AS negative, sum(sentiment > 0) AS positive FROM (
       SELECT '' AS theme, comments.sentiment AS sentiment FROM comments ${whereClause(where)}
@@ -234,8 +234,8 @@ function commentThemeRows(db: Db, principal: Principal, filters: ReportFilters, 
 }
 
 /** Summed from theme_days over whole UTC days [firstDay, endDay), for the sites the filters allow. */
-function dailyThemeRows(db: Db, principal: Principal, filters: ReportFilters, firstDay: number, endDay: number): Promise<ThemeRow[]> {
-  const where = [sql`${themeDays.day} >= ${firstDay}`, sql`${themeDays.day} < ${endDay}`, ...siteFilters(themeDays.siteId, principal, filters)];
+function dailyThemeRows(db: Db, scope: Scope, filters: ReportFilters, firstDay: number, endDay: number): Promise<ThemeRow[]> {
+  const where = [sql`${themeDays.day} >= ${firstDay}`, sql`${themeDays.day} < ${endDay}`, ...siteFilters(themeDays.siteId, scope, filters)];
   return db.all<ThemeRow>(sql`
     SELECT ${themeDays.theme} AS theme, sum(${themeDays.mentions}) AS mentions, sum(${themeDays.negative}) AS negative, sum(${themeDays.positive}) AS positive
     FROM ${themeDays} ${whereClause(where)} GROUP BY 1 HAVING sum(${themeDays.mentions}) > 0`);
@@ -263,9 +263,9 @@ function counts(rows: ThemeRow[]): PeriodCounts {
   return { comments, themes };
 }
 
-/** The organisations whose sites the principal can see. */
-export async function organisationsOf(db: Db, principal: Principal): Promise<string[]> {
-  const scope = scopeOrAll(principal);
-  const rows = await db.all<{ id: string }>(sql`SELECT DISTINCT sites.organisation_id AS id FROM sites WHERE ${scope}`);
+/** The organisations whose sites in scope. */
+export async function organisationsOf(db: Db, scope: Scope): Promise<string[]> {
+  const visible = scopeOrAll(scope);
+  const rows = await db.all<{ id: string }>(sql`SELECT DISTINCT sites.organisation_id AS id FROM sites WHERE ${visible}`);
   return rows.map((r) => r.id);
 }

@@ -2,13 +2,18 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { allQuestions, type SurveyDefinition } from '../survey/survey-schema';
 import { comments, responses, safeguardingFlags, sites, surveyVersions, users } from './schema';
-import { siteIn, type Principal } from './scope';
+import { scopeHas, siteIn, type Scope } from './scope';
+import { auditStatement, type AuditEntry } from './audit';
 import type { Db } from './store';
 
-/** `status: 'active'` means open or in review: everything not yet closed. */
-export async function listFlags(db: Db, principal: Principal, options: { status?: string; id?: string; withText: boolean }) {
+/**
+ * The flags at the sites in `scope`. The family's own words come only with flags at sites in
+ * `textScope` (a safeguarding lead's sites); everyone else reads the redacted form.
+ * `status: 'active'` means open or in review: everything not yet closed.
+ */
+export async function listFlags(db: Db, scope: Scope, options: { status?: string; id?: string; textScope: Scope }) {
   const where = [
-    siteIn(safeguardingFlags.siteId, principal),
+    siteIn(safeguardingFlags.siteId, scope),
     options.status === 'active'
       ? sql`${safeguardingFlags.status} <> 'closed'`
       : options.status ? sql`${safeguardingFlags.status} = ${options.status}` : undefined,
@@ -20,6 +25,7 @@ export async function listFlags(db: Db, principal: Principal, options: { status?
       urgency: safeguardingFlags.urgency, status: safeguardingFlags.status, createdAt: safeguardingFlags.createdAt,
       notifiedAt: safeguardingFlags.notifiedAt, reviewedAt: safeguardingFlags.reviewedAt, actionTaken: safeguardingFlags.actionTaken,
       reviewedBy: users.email, site: { code: sites.code, name: sites.name },
+      siteId: sites.id, providerId: sites.providerId, organisationId: sites.organisationId,
     })
     .from(safeguardingFlags)
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
@@ -48,13 +54,14 @@ export async function listFlags(db: Db, principal: Principal, options: { status?
     }
     return byId.get(questionId) ?? null;
   };
-  return flags.map((flag) => ({
+  return flags.map(({ siteId, providerId, organisationId, ...flag }) => ({
     ...flag,
+    readsOriginalText: scopeHas(options.textScope, { siteId, providerId, organisationId }),
     comments: texts
       .filter((t) => t.responseId === flag.responseId)
       .map((t) => ({
         questionId: t.questionId, question: questionTitle(t.surveyVersionId, t.definition, t.questionId), redacted: t.redacted,
-        ...(options.withText ? { text: t.text } : {}),
+        ...(scopeHas(options.textScope, { siteId, providerId, organisationId }) ? { text: t.text } : {}),
       })),
   }));
 }
@@ -63,21 +70,25 @@ export async function reviewFlag(
   db: Db,
   id: string,
   review: { status: 'in_review' | 'closed'; actionTaken: string; reviewerId: string; at: Date },
+  audit: AuditEntry,
 ): Promise<void> {
-  await db
-    .update(safeguardingFlags)
-    .set({ status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at })
-    .where(eq(safeguardingFlags.id, id));
+  await db.batch([
+    db
+      .update(safeguardingFlags)
+      .set({ status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at })
+      .where(eq(safeguardingFlags.id, id)),
+    auditStatement(db, audit),
+  ]);
 }
 
 /** Flags not yet closed at the sites the principal can see, for the dashboard's count. */
-export async function countOpenFlags(db: Db, principal: Principal): Promise<number> {
+export async function countOpenFlags(db: Db, scope: Scope): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(safeguardingFlags)
     .where(and(
       sql`${safeguardingFlags.status} <> 'closed'`,
-      siteIn(safeguardingFlags.siteId, principal),
+      siteIn(safeguardingFlags.siteId, scope),
     ));
   return Number(row?.n ?? 0);
 }

@@ -170,6 +170,11 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /**
+   * The organisation whose admins manage this account; null for platform accounts, which only a
+   * platform admin manages. Set from the account's first role.
+   */
+  organisationId: text('organisation_id'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });

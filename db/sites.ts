@@ -1,10 +1,10 @@
 /** Sites with their providers and service points, as far as a principal may see. */
 import { asc, eq, inArray } from 'drizzle-orm';
 import { providers, servicePoints, sites } from './schema';
-import { visibleSites, type Principal } from './scope';
+import { visibleSites, type Scope } from './scope';
 import type { Db } from './store';
 
-export async function listSites(db: Db, principal: Principal) {
+export async function listSites(db: Db, scope: Scope) {
   const siteRows = await db
     .select({
       id: sites.id, code: sites.code, name: sites.name, kind: sites.kind, locality: sites.locality, ward: sites.ward,
@@ -12,7 +12,7 @@ export async function listSites(db: Db, principal: Principal) {
     })
     .from(sites)
     .innerJoin(providers, eq(providers.id, sites.providerId))
-    .where(visibleSites(principal))
+    .where(visibleSites(scope))
     .orderBy(asc(sites.name));
   if (siteRows.length === 0) return [];
   const points = await db

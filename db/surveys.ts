@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { SurveyDefinition } from '../survey/survey-schema';
 import { newId } from './ids';
 import { servicePoints, sites, surveys, surveyVersions } from './schema';
+import { auditStatement, type AuditEntry } from './audit';
 import type { Db } from './store';
 
 export type SurveyStatus = (typeof surveys.$inferSelect)['status'];
@@ -50,12 +51,14 @@ export async function getSurvey(db: Db, id: string) {
 export async function createSurvey(
   db: Db,
   input: { organisationId: string; name: string; status: SurveyStatus; definition: SurveyDefinition },
+  audit: Omit<AuditEntry, 'targetId'>,
 ): Promise<{ id: string; versionId: string; version: number }> {
   const id = newId('srv');
   const versionId = newId('sv');
   await db.batch([
     db.insert(surveys).values({ id, organisationId: input.organisationId, name: input.name, status: input.status, currentVersionId: versionId }),
     db.insert(surveyVersions).values({ id: versionId, surveyId: id, version: 1, definition: JSON.stringify(input.definition) }),
+    auditStatement(db, { ...audit, targetId: id, details: { version: 1 } }),
   ]);
   return { id, versionId, version: 1 };
 }
@@ -64,13 +67,14 @@ export async function createSurvey(
  * Writes the next version and points the survey at it, in one batch (one transaction). Two editors
  * saving at once cannot both write version n: the (survey, version) unique index refuses the second.
  */
-export async function addSurveyVersion(db: Db, surveyId: string, definition: SurveyDefinition): Promise<{ versionId: string; version: number }> {
+export async function addSurveyVersion(db: Db, surveyId: string, definition: SurveyDefinition, audit: AuditEntry): Promise<{ versionId: string; version: number }> {
   const [latest] = await db.select({ version: max(surveyVersions.version) }).from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId));
   const version = (latest?.version ?? 0) + 1;
   const versionId = newId('sv');
   await db.batch([
     db.insert(surveyVersions).values({ id: versionId, surveyId, version, definition: JSON.stringify(definition) }),
     db.update(surveys).set({ currentVersionId: versionId }).where(eq(surveys.id, surveyId)),
+    auditStatement(db, { ...audit, details: { ...audit.details, version } }),
   ]);
   return { versionId, version };
 }
@@ -89,8 +93,16 @@ export async function findCodeOwner(db: Db, code: string) {
   return point ? { kind: 'servicePoint' as const, ...point } : null;
 }
 
-/** Points a site or service point at a survey (null: back to the site's or organisation's default). */
-export async function assignSurvey(db: Db, owner: { kind: 'site' | 'servicePoint'; id: string }, surveyId: string | null): Promise<void> {
-  if (owner.kind === 'site') await db.update(sites).set({ surveyId }).where(eq(sites.id, owner.id));
-  else await db.update(servicePoints).set({ surveyId }).where(and(eq(servicePoints.id, owner.id)));
+/**
+ * Points sites and service points at a survey (null: back to the site's or organisation's
+ * default), each with its audit row, all in one batch.
+ */
+export async function assignSurvey(db: Db, owners: { kind: 'site' | 'servicePoint'; id: string; audit: AuditEntry }[], surveyId: string | null): Promise<void> {
+  const [first, ...rest] = owners.flatMap((owner) => [
+    owner.kind === 'site'
+      ? db.update(sites).set({ surveyId }).where(eq(sites.id, owner.id))
+      : db.update(servicePoints).set({ surveyId }).where(eq(servicePoints.id, owner.id)),
+    auditStatement(db, owner.audit),
+  ]);
+  if (first) await db.batch([first, ...rest]);
 }

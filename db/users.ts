@@ -1,5 +1,7 @@
 /** Accounts and sessions. Tokens are stored only as SHA-256 hashes. */
 import { and, eq, gt } from 'drizzle-orm';
+import { organisationOfScope } from './accounts';
+import { auditStatement, type AuditEntry } from './audit';
 import { newId } from './ids';
 import { roleAssignments, sessions, users, type Role, type ScopeType } from './schema';
 import type { Principal } from './scope';
@@ -8,11 +10,15 @@ import type { Db } from './store';
 export async function createUser(
   db: Db,
   input: { email: string; name: string; passwordHash: string; role: Role; scopeType: ScopeType; scopeId: string | null },
+  audit?: AuditEntry,
 ): Promise<string> {
   const id = newId('u');
+  // The account belongs to the organisation of its first role (none for a platform role).
+  const organisationId = await organisationOfScope(db, input.scopeType, input.scopeId);
   await db.batch([
-    db.insert(users).values({ id, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash }),
+    db.insert(users).values({ id, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, organisationId }),
     db.insert(roleAssignments).values({ id: newId('ra'), userId: id, role: input.role, scopeType: input.scopeType, scopeId: input.scopeId }),
+    ...(audit ? [auditStatement(db, { ...audit, targetId: id })] : []),
   ]);
   return id;
 }

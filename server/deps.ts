@@ -13,6 +13,7 @@ import type { FixedWindowCounter } from './middleware/rate-limit';
 import { readingWriter, type ReceivedResponse } from './text-pipeline';
 import { ThemeModels } from './theme-models';
 import type { Config } from './config';
+import { createServices, type Services } from './services';
 
 export interface AppDeps {
   config: Config;
@@ -26,6 +27,8 @@ export interface AppDeps {
   signInFailures: FixedWindowCounter;
   alerts: SafeguardingAlerts;
   now: () => Date;
+  /** Built once from the rest (server/services). */
+  services: Services;
 }
 
 export interface AppEnv {
@@ -40,7 +43,7 @@ export function buildDeps(
   const store = createStore(client);
   const now = options.now ?? (() => new Date());
   const themeModels = new ThemeModels(store, options.themeModel ?? defaultModel(), () => now().getTime());
-  return {
+  const base = {
     config,
     store,
     writer: options.writer ?? readingWriter(ResponseWriter.over(client, 2000, config.GROUP_COMMIT_MS), themeModels),
@@ -51,4 +54,5 @@ export function buildDeps(
     alerts: new SafeguardingAlerts({ store, mailer: options.mailer ?? logMailer, publicUrl: config.PUBLIC_URL, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     now,
   };
+  return { ...base, services: createServices(base) };
 }

@@ -7,7 +7,7 @@ import { LoginRequest, PasswordChange } from './routes/auth';
 import { LANGUAGES } from '../survey/translate';
 import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from './reports';
 import { ResponseSubmission } from './routes/responses';
-import { FlagReview } from './flag-reviews';
+import { FlagReview } from './services/flags';
 import { CommentsQuery, Correction } from './routes/themes';
 import { NewAccount, NewAssignment } from './routes/users';
 import { CreateSurvey, NewSurveyVersion, SurveyAssignment } from './routes/surveys';

@@ -13,6 +13,7 @@ import { trendReport } from '../analysis/trends';
 import { summariseThemes, type Sentiment } from '../analysis/text';
 import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, countThemes, entityLabels, listComments, organisationsOf, resolveEntity, type CommentRow, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
 import type { Principal } from '../db/scope';
+import { scopeFor } from './access/policy';
 import { createTranslator } from '../survey/translate';
 import type { AppDeps } from './deps';
 import { validationFailed } from './errors';
@@ -59,6 +60,9 @@ const NAMED_BY_ID: readonly Dimension[] = ['organisation', 'provider', 'site', '
  */
 const TEXT_SAMPLE = 10_000;
 
+/** Reports read the sites where the principal's report-reading assignments reach, and no further. */
+const reportScope = (principal: Principal) => scopeFor(principal, 'reports.read');
+
 export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'themeModels' | 'now'>) {
   const { db } = deps.store;
   const t = createTranslator(deps.catalogues, 'en');
@@ -75,7 +79,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       ['servicePoint', query.servicePoint, (id: string) => (filters.servicePointId = id)],
     ] as const) {
       if (!given) continue;
-      const id = await resolveEntity(db, principal, kind, given);
+      const id = await resolveEntity(db, reportScope(principal), kind, given);
       if (!id) throw validationFailed([{ field: kind, message: `no ${kind} "${given}" that you can see` }]);
       set(id);
     }
@@ -85,7 +89,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
   /** Names from every model the caller's organisations use, so corrected themes are named too. */
   async function themeNamesFor(principal: Principal): Promise<Record<string, string>> {
     const names: Record<string, string> = Object.fromEntries(deps.themeModels.fallback.themes.map((t) => [t.id, t.name]));
-    for (const organisationId of await organisationsOf(db, principal)) {
+    for (const organisationId of await organisationsOf(db, reportScope(principal))) {
       for (const theme of (await deps.themeModels.forOrganisation(organisationId)).model.themes) names[theme.id] = theme.name;
     }
     return names;
@@ -93,7 +97,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
 
   /** Names are only looked up for groupings by id; the rest are labelled from the catalogue. */
   async function labelled(principal: Principal, groupBy: Dimension) {
-    const names = NAMED_BY_ID.includes(groupBy) ? await entityLabels(db, principal) : new Map<string, string>();
+    const names = NAMED_BY_ID.includes(groupBy) ? await entityLabels(db, reportScope(principal)) : new Map<string, string>();
     return (key: string) => reportLabel(groupBy, key, names, t);
   }
 
@@ -103,7 +107,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
 
     async satisfaction(principal: Principal, query: SatisfactionRequest) {
       const filters = await filtersFor(principal, query);
-      const counts = await countResponses(db, principal, query.groupBy, filters);
+      const counts = await countResponses(db, reportScope(principal), query.groupBy, filters);
       const label = await labelled(principal, query.groupBy);
       const groups = sortGroups(query.groupBy, counts.map((row) => ({
         key: row.key, label: label(row.key), fft: toFftCounts(row.fft), ratingSum: row.ratingSum, ratingCount: row.ratingCount,
@@ -114,7 +118,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
 
     async equity(principal: Principal, query: EquityRequest) {
       const filters = await filtersFor(principal, query);
-      const counts = await countResponses(db, principal, query.dimension, filters);
+      const counts = await countResponses(db, reportScope(principal), query.dimension, filters);
       const label = await labelled(principal, query.dimension);
       const rows = equityReport(
         counts.map((row) => ({ key: row.key, label: label(row.key), fft: toFftCounts(row.fft) })),
@@ -130,7 +134,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const filters = await filtersFor(principal, query);
       filters.from = Date.parse(periodRange(lastYear).from);
       filters.to = Date.parse(periodRange(current).to);
-      const counts = await countResponses(db, principal, query.groupBy, filters, query.period);
+      const counts = await countResponses(db, reportScope(principal), query.groupBy, filters, query.period);
       const label = await labelled(principal, query.groupBy);
       const byKey = new Map<string, { current?: FftCounts; previous?: FftCounts; lastYear?: FftCounts }>();
       for (const row of counts) {
@@ -156,9 +160,9 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const from = filters.from ?? to - 90 * DAY;
       const previousFrom = from - (to - from);
       // Counts cover every comment; only the text read for quotes and emerging terms is sampled.
-      const counts = await countThemes(db, principal, { ...filters, from: previousFrom, to }, from, query.minScore ?? 0);
-      const current = await listComments(db, principal, { ...filters, from, to }, TEXT_SAMPLE);
-      const previous = await listComments(db, principal, { ...filters, from: previousFrom, to: from }, TEXT_SAMPLE);
+      const counts = await countThemes(db, reportScope(principal), { ...filters, from: previousFrom, to }, from, query.minScore ?? 0);
+      const current = await listComments(db, reportScope(principal), { ...filters, from, to }, TEXT_SAMPLE);
+      const previous = await listComments(db, reportScope(principal), { ...filters, from: previousFrom, to: from }, TEXT_SAMPLE);
       const themeNames = await themeNamesFor(principal);
       const asRows = (comments: CommentRow[], period: string) =>
         comments.map((comment) => ({ text: comment.redacted, redacted: comment.redacted, period, themes: comment.themes, sentiment: comment.sentiment as Sentiment }));

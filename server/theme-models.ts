@@ -6,6 +6,7 @@
  */
 import { desc, eq, max } from 'drizzle-orm';
 import { loadModel, modelToJson, type ThemeModel } from '../analysis/text';
+import { auditStatement, type AuditEntry } from '../db/audit';
 import { newId } from '../db/ids';
 import { themeModels } from '../db/schema';
 import type { Store } from '../db/store';
@@ -45,9 +46,15 @@ export class ThemeModels {
     return model;
   }
 
-  async save(organisationId: string, model: ThemeModel, source: 'uploaded' | 'corrections', createdBy: string | null): Promise<OrganisationModel> {
+  /** Saves the next version, with its audit row (given the version in its details) in the same batch. */
+  async save(organisationId: string, model: ThemeModel, source: 'uploaded' | 'corrections', createdBy: string | null, audit?: AuditEntry): Promise<OrganisationModel> {
+    const { db } = this.store;
     const version = ((await this.latestVersion(organisationId)) ?? 0) + 1;
-    await this.store.db.insert(themeModels).values({ id: newId('tm'), organisationId, version, source, model: JSON.stringify(modelToJson(model)), createdBy });
+    const id = newId('tm');
+    await db.batch([
+      db.insert(themeModels).values({ id, organisationId, version, source, model: JSON.stringify(modelToJson(model)), createdBy }),
+      ...(audit ? [auditStatement(db, { ...audit, organisationId, targetType: 'theme_model', targetId: id, details: { ...audit.details, version } })] : []),
+    ]);
     const saved = { model, version: versionName(version) };
     this.cache.set(organisationId, { model: Promise.resolve(saved), checkedAt: this.now() });
     return saved;

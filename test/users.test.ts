@@ -52,7 +52,8 @@ describe('staff accounts', () => {
     const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'lead@council.example', name: 'Lead', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
     const token = await t.login('lead@council.example', created.body.temporaryPassword);
     expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(403);
-    const granted = await t.json(`/api/users/${created.body.id}/roles`, { token: councilAdmin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } });
+    // Appointing a safeguarding lead is the platform admin's (or another lead's) act, not a council admin's.
+    const granted = await t.json(`/api/users/${created.body.id}/roles`, { token: platformAdmin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } });
     expect(granted.status).toBe(201);
     expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(200);
     const revoked = await t.app.request(`/api/users/${created.body.id}/roles/${granted.body.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${councilAdmin}` } });

@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { eq } from 'drizzle-orm';
-import { auditLog, sessions, users } from '../../db/schema';
+import { audited, auditStatement } from '../../db/audit';
+import { sessions, users } from '../../db/schema';
 import { createSession, deleteSession, findUserByEmail } from '../../db/users';
 import type { AppDeps } from '../deps';
 import { FixedWindowCounter } from '../middleware/rate-limit';
@@ -32,12 +33,12 @@ export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now
   const at = deps.now();
   const account = email.toLowerCase();
   if (failures.count(account, at.getTime()) >= FAILURES_ALLOWED) {
-    await db.insert(auditLog).values({ at, action: 'login_throttled', details: { email } });
+    await audited(db, { at, action: 'login_throttled', userId: null, details: { email } });
     return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(failures.resetsIn(at.getTime()) / 1000) };
   }
   const user = await findUserByEmail(db, email);
   const ok = user && !user.disabled && (await verifyPassword(password, user.passwordHash));
-  await db.insert(auditLog).values({ at, userId: user?.id ?? null, action: ok ? 'login' : 'login_failed', details: { email } });
+  await audited(db, { at, userId: user?.id ?? null, action: ok ? 'login' : 'login_failed', details: { email } });
   if (!user || !ok) {
     failures.take(account, at.getTime());
     return { ok: false, reason: 'mismatch' };
@@ -73,7 +74,7 @@ export async function changePassword(deps: Pick<AppDeps, 'store' | 'now'>, userI
   await db.batch([
     db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)),
     db.delete(sessions).where(eq(sessions.userId, userId)),
-    db.insert(auditLog).values({ at: deps.now(), userId, action: 'password_changed', targetType: 'user', targetId: userId }),
+    auditStatement(db, { at: deps.now(), userId, action: 'password_changed', targetType: 'user', targetId: userId }),
   ]);
   return true;
 }

@@ -2,17 +2,16 @@
  * Resolves the caller from `Authorization: Bearer <token>` or the session cookie. `requireUser`
  * refuses anyone without a live session with a 401 (the APIs); `requireSignedIn` sends them to
  * the sign-in page and back (the staff pages). Route handlers then read `c.var.principal`.
+ * What the principal may do is server/access's business.
  */
 import { getCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../../db/scope';
-import type { Role } from '../../db/schema';
-import { hasRole } from '../../db/scope';
 import { principalForSession } from '../../db/users';
 import { sha256Hex } from '../auth/password';
 import type { AppDeps, AppEnv } from '../deps';
-import { forbidden, unauthorized } from '../errors';
+import { unauthorized } from '../errors';
 
 export const SESSION_COOKIE = 'hubvoice_session';
 
@@ -47,14 +46,6 @@ export async function principalOf(deps: Pick<AppDeps, 'store' | 'now'>, c: Conte
 /** The principal behind a session token, or null when it is unknown or has expired. */
 export async function principalForToken(deps: Pick<AppDeps, 'store' | 'now'>, token: string): Promise<Principal | null> {
   return principalForSession(deps.store.db, await sha256Hex(token), deps.now());
-}
-
-/** After requireUser: refuses (403) anyone holding none of these roles. */
-export function requireRole(...roles: Role[]) {
-  return createMiddleware<AppEnv>(async function requireRole(c, next) {
-    if (!hasRole(c.var.principal, ...roles)) throw forbidden();
-    await next();
-  });
 }
 
 /** The bearer token from the Authorization header, else from the session cookie. */

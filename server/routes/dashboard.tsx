@@ -4,20 +4,21 @@
  * exactly what the API would show the same person; comments come from findComments, as
  * `/api/comments` does.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { findComments } from '../../db/comments';
 import { countOpenFlags } from '../../db/safeguarding';
 import { listSites } from '../../db/sites';
 import type { Principal } from '../../db/scope';
 import type { AppDeps, AppEnv } from '../deps';
 import { ApiError, type FieldError } from '../errors';
-import { requireSignedIn } from '../middleware/require-user';
+import { authorizePage } from '../access/authorize';
+import { can, scopeFor } from '../access/policy';
 import { renderDocument } from '../pages/render';
 import { CommentsPage } from '../pages/staff/comments-page';
+import { StaffMessagePage } from '../pages/staff/staff-message-page';
 import { DashboardPage, EQUITY_CHOICES, type DashboardData, type DashboardFilters, type EquityChoice } from '../pages/staff/dashboard-page';
 import { monthLabel, monthsBetween } from '../pages/staff/format';
-import { createReports, Filters } from '../reports';
+import { Filters } from '../reports';
 import { staffCompress, staffPageHeaders, staffUser } from './staff-common';
 
 const COMMENTS_PER_PAGE = 20;
@@ -37,8 +38,18 @@ const present = (query: Record<string, string>): Record<string, string> => Objec
 const pick = (query: Record<string, string>, names: string[]) => Object.fromEntries(names.flatMap((name) => (query[name] ? [[name, query[name]]] : [])));
 
 export function dashboardRoutes(deps: AppDeps) {
-  const reports = createReports(deps);
+  const { reports, themes } = deps.services;
   const { db } = deps.store;
+
+  const forbiddenPage = (c: Context<AppEnv>) =>
+    c.html(renderDocument(
+      <StaffMessagePage
+        title="You cannot see reports"
+        paragraphs={['Your roles do not include reading feedback reports. If you need them, ask your hubvoice administrator.']}
+        user={staffUser(c.var.principal)}
+        links={can(c.var.principal, 'flags.list') ? [{ href: '/safeguarding', text: 'Go to safeguarding flags' }] : []}
+      />,
+    ), 403);
 
   /** The last 12 months to today unless the form says otherwise: enough for a trend, recent enough to act on. */
   function defaultRange(): { from: string; to: string } {
@@ -48,7 +59,7 @@ export function dashboardRoutes(deps: AppDeps) {
   }
 
   async function scopeOf(principal: Principal) {
-    const sites = await listSites(db, principal);
+    const sites = await listSites(db, scopeFor(principal, 'reports.read'));
     const providers = [...new Map(sites.map((s) => [s.provider.code, { code: s.provider.code, name: s.provider.name }])).values()]
       .sort((a, b) => a.name.localeCompare(b.name));
     const scope = providers.length === 1
@@ -70,8 +81,8 @@ export function dashboardRoutes(deps: AppDeps) {
   };
 
   return new Hono<AppEnv>()
-    .use('/dashboard/*', staffPageHeaders, staffCompress, requireSignedIn(deps))
-    .get('/dashboard', async (c) => {
+    .use('/dashboard/*', staffPageHeaders, staffCompress)
+    .get('/dashboard', authorizePage(deps, 'reports.read', forbiddenPage), async (c) => {
       const principal = c.var.principal;
       const asked = present(c.req.query());
       const parsed = DashboardQuery.safeParse(asked);
@@ -101,7 +112,7 @@ export function dashboardRoutes(deps: AppDeps) {
           reports.satisfaction(principal, { ...query, groupBy: 'month' }),
           reports.equity(principal, { ...query, dimension: filters.dimension }),
           reports.themes(principal, query),
-          countOpenFlags(db, principal),
+          countOpenFlags(db, scopeFor(principal, 'flags.list')),
         ]);
         const months = new Map(byMonth.rows.map((row) => [row.key, row]));
         return page([], {
@@ -118,14 +129,14 @@ export function dashboardRoutes(deps: AppDeps) {
         throw error;
       }
     })
-    .get('/dashboard/comments', async (c) => {
+    .get('/dashboard/comments', authorizePage(deps, 'comments.read', forbiddenPage), async (c) => {
       const principal = c.var.principal;
       const parsed = CommentsQuery.safeParse(present(c.req.query()));
       const query: z.infer<typeof CommentsQuery> = parsed.success ? parsed.data : { page: 1 };
       // A site or provider this person cannot see finds nothing, as the API's 422 would.
       const filters = await reports.filtersFor(principal, query).catch(() => null);
       const rows = filters
-        ? await findComments(db, principal, {
+        ? await themes.comments(principal, {
           ...filters, ...(query.theme ? { theme: query.theme } : {}), limit: COMMENTS_PER_PAGE + 1, offset: (query.page - 1) * COMMENTS_PER_PAGE,
         })
         : [];

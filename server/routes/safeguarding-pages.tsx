@@ -7,8 +7,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
 import type { FieldError } from '../errors';
-import { FlagReview, flagReviews, mayReviewFlags, readsOriginalText, type Flag } from '../flag-reviews';
-import { requireSignedIn } from '../middleware/require-user';
+import { authorizePage } from '../access/authorize';
+import { FlagReview, readsOriginalText, type Flag } from '../services/flags';
 import { renderDocument } from '../pages/render';
 import { FlagPage } from '../pages/staff/flag-page';
 import { SafeguardingQueuePage } from '../pages/staff/safeguarding-queue-page';
@@ -17,7 +17,7 @@ import { fieldErrors } from '../validate';
 import { formField, sameOriginForms, staffCompress, staffPageHeaders, staffUser } from './staff-common';
 
 export function safeguardingPageRoutes(deps: AppDeps) {
-  const flags = flagReviews(deps);
+  const flags = deps.services.flags;
 
   const forbiddenPage = (c: Context<AppEnv>) =>
     c.html(renderDocument(
@@ -45,30 +45,27 @@ export function safeguardingPageRoutes(deps: AppDeps) {
   const flagPage = (c: Context<AppEnv>, flag: Flag, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
     renderDocument(
       <FlagPage
-        user={staffUser(c.var.principal)} flag={flag} readsOriginalText={readsOriginalText(c.var.principal)}
+        user={staffUser(c.var.principal)} flag={flag}
         now={deps.now()} {...state}
       />,
     );
 
   return new Hono<AppEnv>()
-    .use('/safeguarding/*', staffPageHeaders, staffCompress, requireSignedIn(deps))
-    .get('/safeguarding', async (c) => {
-      if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
+    .use('/safeguarding/*', staffPageHeaders, staffCompress)
+    .get('/safeguarding', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const showing = c.req.query('show') === 'closed' ? 'closed' : 'open';
       const shown = await flags.queue(c.var.principal, showing === 'closed' ? 'closed' : 'active');
       return c.html(renderDocument(
         <SafeguardingQueuePage user={staffUser(c.var.principal)} flags={shown} showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()} />,
       ));
     })
-    .get('/safeguarding/flags/:id', async (c) => {
-      if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
+    .get('/safeguarding/flags/:id', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const flag = await flags.open(c.var.principal, c.req.param('id'));
       if (!flag) return notFoundPage(c);
       const review = { status: flag.status === 'open' ? undefined : flag.status, actionTaken: flag.actionTaken ?? undefined };
       return c.html(flagPage(c, flag, { review, errors: [], reviewed: c.req.query('reviewed') === '1' }));
     })
-    .post('/safeguarding/flags/:id/review', sameOriginForms(deps), async (c) => {
-      if (!mayReviewFlags(c.var.principal)) return forbiddenPage(c);
+    .post('/safeguarding/flags/:id/review', sameOriginForms(deps), authorizePage(deps, 'flags.review', forbiddenPage), async (c) => {
       const id = c.req.param('id');
       const body = await c.req.parseBody();
       const review = { status: formField(body, 'status') || undefined, actionTaken: formField(body, 'actionTaken') };

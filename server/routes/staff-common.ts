@@ -5,7 +5,7 @@ import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../../db/scope';
 import type { AppDeps } from '../deps';
-import { mayReviewFlags } from '../flag-reviews';
+import { mayReviewFlags } from '../services/flags';
 import type { StaffUser } from '../pages/staff/staff-shell';
 
 /** Staff pages carry families' words and figures: never kept by a shared cache or the back-forward cache of another user. */

@@ -3,7 +3,7 @@
  * wrote (their own words for safeguarding leads, the redacted form for others), and the review form.
  */
 import type { FieldError } from '../../errors';
-import type { Flag } from '../../flag-reviews';
+import type { Flag } from '../../services/flags';
 import { ErrorSummary, Radios, TextArea } from './fields';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
 import { dateTime, timeAgo } from './format';
@@ -12,7 +12,6 @@ import { StaffShell, type StaffUser } from './staff-shell';
 export interface FlagPageProps {
   user: StaffUser;
   flag: Flag;
-  readsOriginalText: boolean;
   review: { status?: string | undefined; actionTaken?: string | undefined };
   errors: FieldError[];
   reviewed: boolean;
@@ -21,7 +20,8 @@ export interface FlagPageProps {
 
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function FlagPage({ user, flag, readsOriginalText, review, errors, reviewed, now }: FlagPageProps) {
+export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPageProps) {
+  const { readsOriginalText } = flag;
   const urgency = urgencyTag(flag.urgency);
   const status = statusTag(flag.status);
   const errorOf = (field: string) => errors.find((e) => e.field === field);

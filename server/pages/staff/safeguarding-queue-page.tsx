@@ -1,5 +1,5 @@
 /** `/safeguarding`: flags waiting for a person, present risks first, with site, what they may disclose, age and whether the alert went out. */
-import type { Flag } from '../../flag-reviews';
+import type { Flag } from '../../services/flags';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
 import { dateTime, timeAgo } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';

@@ -1,0 +1,66 @@
+/**
+ * The one audit writer. Every audited action is named in `AUDITED_ACTIONS`, and its row is written
+ * by `auditStatement` inside the same batch (one transaction) as the change it records, so the log
+ * never claims a change that did not happen nor misses one that did. Reads of a family's original
+ * words are audited too.
+ */
+import type { BatchItem } from 'drizzle-orm/batch';
+import { auditLog } from './schema';
+import type { Db } from './store';
+
+export const AUDITED_ACTIONS = [
+  'login',
+  'login_failed',
+  'login_throttled',
+  'password_changed',
+  'user_created',
+  'user_disabled',
+  'user_enabled',
+  'role_granted',
+  'role_revoked',
+  'survey_created',
+  'survey_version_added',
+  'survey_assigned',
+  'comment_themes_corrected',
+  'theme_model_uploaded',
+  'theme_model_corrected',
+  /** A safeguarding lead's queue was listed with the family's own words in it. */
+  'safeguarding_queue_viewed',
+  'safeguarding_flag_viewed',
+  'safeguarding_flag_reviewed',
+] as const;
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+
+export interface AuditEntry {
+  at: Date;
+  action: AuditedAction;
+  /** Who did it; null when nobody was signed in (a failed sign-in). */
+  userId: string | null;
+  organisationId?: string | null;
+  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag';
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** The audit row as a statement, to put in the batch that makes the change. */
+export function auditStatement(db: Db, entry: AuditEntry) {
+  return db.insert(auditLog).values({
+    at: entry.at,
+    action: entry.action,
+    userId: entry.userId,
+    organisationId: entry.organisationId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    details: entry.details ?? null,
+  });
+}
+
+/**
+ * Runs the audit row and the change's statements as one batch: both commit or neither does.
+ *
+ * @example
+ * await audited(db, { at, action: 'role_revoked', userId, targetType: 'user', targetId }, [db.delete(roleAssignments).where(...)])
+ */
+export async function audited(db: Db, entry: AuditEntry, change: BatchItem<'sqlite'>[] = []): Promise<void> {
+  await db.batch([auditStatement(db, entry), ...change]);
+}
