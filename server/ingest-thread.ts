@@ -11,7 +11,7 @@
  * means durably committed. The thread runs the same `ResponseWriter` and `readFreeText` as the
  * inline path, so idempotency, the one-by-one fallback and every comment's reading are the same.
  */
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Committed, Writer } from '../db/response-writer';
 import type { ReceivedResponse } from './text-pipeline';
@@ -31,6 +31,19 @@ export interface WriteAnswer {
 export interface WriterThreadData {
   /** The database file (a `file:` DATABASE_URL without its scheme). */
   path: string;
+}
+
+/**
+ * The thread runs built JavaScript, never a loader: dist/ingest-worker.js. Running built (`npm
+ * start`) that is this file's sibling; running as TypeScript (vitest, whose globalSetup builds
+ * dist/ first; `tsx` scripts after `npm run build`), the same built file in dist/, so tests start
+ * the very thread that ships.
+ */
+function threadEntry(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./ingest-worker.js', import.meta.url);
+  const built = new URL('../dist/ingest-worker.js', import.meta.url);
+  if (!existsSync(built)) throw new Error('dist/ingest-worker.js is missing: run `npm run build` first');
+  return built;
 }
 
 interface Waiting {
@@ -87,15 +100,7 @@ export class IngestionThread implements Writer<ReceivedResponse> {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const entry = new URL(`./ingest-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
-    // TypeScript sources need tsx's loader registered in the thread (its ESM build: the CJS one
-    // cannot register from a worker).
-    const tsx = entry.endsWith('.ts') ? createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs') : null;
-    const worker = new Worker(
-      `const { workerData } = require('node:worker_threads');
-       (workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));`,
-      { eval: true, workerData: { ...this.data, entry, tsx } },
-    );
+    const worker = new Worker(threadEntry(), { workerData: this.data });
     worker.unref();
     worker.on('message', (answer: WriteAnswer) => this.settle(answer));
     // A dead thread's rows fail; the next submission starts a new thread.

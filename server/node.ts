@@ -1,6 +1,7 @@
 /**
- * Node entry point: `npm start`. Reads the environment once, opens the store (an embedded libSQL
- * file unless DATABASE_URL says otherwise), prepares it, and serves the app.
+ * Node entry point: `npm start` runs its build, dist/node.js (cli/start.mjs). Reads the environment
+ * once, opens the store (an embedded libSQL file unless DATABASE_URL says otherwise), prepares it,
+ * and serves the app.
  */
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -53,7 +54,8 @@ export async function startNodeServer(config: Config) {
   return { server, close, report };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Serves hubvoice as configured by the environment, until SIGINT or SIGTERM (`npm start`: cli/start.mjs). */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = parseConfig(process.env);
@@ -76,3 +78,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.once(signal, () => void close().then(() => process.exit(0)));
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
