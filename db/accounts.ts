@@ -1,8 +1,8 @@
 /** Staff accounts and their role assignments, as administrators manage them. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, } from 'drizzle-orm';
 import { audited, auditStatement, type AuditEntry } from './audit';
 import { newId } from './ids';
-import { organisations, providers, roleAssignments, sessions, sites, users, type Role, type ScopeType } from './schema';
+import { providers, roleAssignments, sessions, sites, users, type Role, type ScopeType } from './schema';
 import type { Db } from './store';
 
 /**

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CHANNELS, RESPONDENT_ROLES, type Channel, type RespondentRole } from '../survey/respondents';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -103,11 +104,7 @@ export const surveyVersions = sqliteTable(
   (t) => [uniqueIndex('survey_versions_survey_version').on(t.surveyId, t.version)],
 );
 
-export const CHANNELS = ['qr', 'widget', 'kiosk', 'panel', 'paper', 'api'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const RESPONDENT_ROLES = ['parent', 'carer', 'young_person', 'child', 'professional', 'other'] as const;
-export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
+export { CHANNELS, RESPONDENT_ROLES, type Channel, type RespondentRole };
 
 export const responses = sqliteTable(
   'responses',

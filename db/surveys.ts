@@ -3,7 +3,7 @@
  * survey adds a version and moves the survey's pointer to it, so every response keeps the questions
  * it answered. Definitions are validated by the caller on save and by FormDirectory on load.
  */
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { SurveyDefinition } from '../survey/survey-schema';
 import { newId } from './ids';
 import { servicePoints, sites, surveys, surveyVersions } from './schema';

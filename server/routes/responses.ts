@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { CHANNELS, RESPONDENT_ROLES } from '../../db/schema';
+import { CHANNELS, RESPONDENT_ROLES } from '../../survey/respondents';
 import type { AppDeps } from '../deps';
 import { bodySize } from '../middleware/body-size';
 import { formCors } from '../middleware/cors';

@@ -4,7 +4,7 @@
  * A model belongs to a whole organisation, so only organisation-wide assignments may replace it.
  */
 import { z } from 'zod';
-import { applyCorrections, loadModel, type Sentiment } from '../../analysis/text';
+import { applyCorrections, loadModel, type Sentiment, type ThemeModel } from '../../analysis/text';
 import { correctComment, correctionsOf, findComments, type CommentQuery } from '../../db/comments';
 import { organisationsOf } from '../../db/reports';
 import { EVERY_SITE, type Principal } from '../../db/scope';
@@ -60,7 +60,7 @@ export function themeService(deps: Pick<AppDeps, 'store' | 'now' | 'themeModels'
 
     async upload(principal: Principal, asked: string | undefined, body: string) {
       const organisationId = await organisationFor(principal, 'themes.manage', asked);
-      let model;
+      let model: ThemeModel;
       try {
         model = loadModel(body);
       } catch (error) {
