@@ -4,8 +4,9 @@ import type { Translate } from '../../survey/translate';
 import type { PublicForm } from '../../survey/public-form';
 import type { Answers } from '../../survey/skip-logic';
 import type { AnswerError } from '../../survey/validate-answers';
+import { writeFieldShapes } from '../../survey/form-fields';
+import { pageScripts } from '../../widget/page-scripts.gen';
 import { PageShell } from './page-shell';
-import { KIOSK_SCRIPT, SKIP_LOGIC_SCRIPT } from './scripts';
 
 export interface FormPageProps {
   form: PublicForm;
@@ -23,14 +24,15 @@ export interface FormPageProps {
   languageHref: (language: string) => string;
   /** The other version of the form (children's or standard). */
   variantHref: string;
-  /** For the kiosk script: where to post from and go after. */
+  /** For the kiosk script: where to post from and go after (the page adds the questions' shapes). */
   kioskData: Record<string, string>;
 }
 
 export function FormPage(props: FormPageProps) {
   const { form, place, answers, errors, problem, idempotencyKey, action, kiosk, child, t } = props;
   const conditional = form.questions.some((q) => q.showIf);
-  const scripts = [...(conditional ? [SKIP_LOGIC_SCRIPT] : []), ...(kiosk ? [KIOSK_SCRIPT] : [])];
+  // Built from widget/page/*.ts; the form works without them (see widget/bundle-page-scripts.ts).
+  const scripts = [...(conditional ? [pageScripts.skipLogic] : []), ...(kiosk ? [pageScripts.kiosk] : [])];
   const title = `${errors.length || problem ? `${t('form.errorPrefix')} ` : ''}${form.title} – ${place}`;
   return (
     <PageShell language={form.language} dir={form.dir} title={title} languageHref={props.languageHref} switcherLabel={t('form.language')} kiosk={kiosk} scripts={scripts}>
@@ -42,7 +44,7 @@ export function FormPage(props: FormPageProps) {
       )}
       <SurveyForm
         form={form} answers={answers} errors={errors} action={action} idempotencyKey={idempotencyKey} caption={place}
-        dataset={kiosk ? props.kioskData : {}}
+        dataset={kiosk ? { ...props.kioskData, questions: writeFieldShapes(form.questions) } : {}}
       />
       {kiosk && (
         <div id="kiosk-done" class="panel" role="status" tabIndex={-1} hidden>

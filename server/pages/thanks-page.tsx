@@ -1,8 +1,8 @@
 /** `/f/{code}/thanks`: what happens next, and what this site changed because families spoke up. */
 import type { PublishedAction } from '../../db/actions';
 import type { Translate } from '../../survey/translate';
+import { pageScripts } from '../../widget/page-scripts.gen';
 import { PageShell } from './page-shell';
-import { KIOSK_RESET_SCRIPT } from './scripts';
 import { YouSaidWeDid } from './you-said-we-did';
 
 export interface ThanksPageProps {
@@ -27,7 +27,7 @@ export function ThanksPage({ language, dir, site, team, message, actions, t, lan
   return (
     <PageShell
       language={language} dir={dir} title={`${t('thanks.title')} – ${site}`} languageHref={languageHref} switcherLabel={t('form.language')}
-      kiosk={kiosk} scripts={kiosk ? [KIOSK_RESET_SCRIPT(againHref, KIOSK_THANKS_SECONDS)] : []}
+      kiosk={kiosk} scripts={kiosk ? [pageScripts.kioskReset] : []}
     >
       <div class="panel">
         <h1>{t('thanks.title')}</h1>
@@ -38,7 +38,8 @@ export function ThanksPage({ language, dir, site, team, message, actions, t, lan
       <p>{t('thanks.help')}</p>
       <YouSaidWeDid actions={actions} language={language} t={t} />
       {kiosk && <p class="hint">{t('thanks.kioskReset')}</p>}
-      <p class="alt"><a href={againHref}>{t('thanks.again')}</a></p>
+      {/* On a kiosk, the page script follows this link by itself after the seconds it names. */}
+      <p class="alt"><a href={againHref} data-kiosk-reset={kiosk ? KIOSK_THANKS_SECONDS : undefined}>{t('thanks.again')}</a></p>
     </PageShell>
   );
 }

@@ -82,7 +82,6 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
           code: target.code,
           lang: view.language,
           thanks: formUrl(target.code, view, '/thanks'),
-          multi: form.questions.filter((q) => q.type === 'multiple').map((q) => q.id).join(' '),
           ...(view.child ? { role: 'child' } : {}),
         }}
       />,

@@ -4,6 +4,7 @@
  * it for the QR form; the embeddable widget renders the same component in the browser.
  */
 import { describeCondition } from '../../survey/condition-text';
+import { HONEYPOT_FIELD, KEY_FIELD } from '../../survey/form-fields';
 import { createTranslator } from '../../survey/translate';
 import type { PublicForm } from '../../survey/public-form';
 import type { Answers } from '../../survey/skip-logic';
@@ -28,9 +29,8 @@ export interface SurveyFormProps {
   submitLabel?: string | undefined;
 }
 
-/** Field names the form posts besides the question ids (which cannot start with `_`). */
-export const KEY_FIELD = '_key';
-export const HONEYPOT_FIELD = '_website';
+// Defined with the reading of the fields, where the kiosk's page script finds them without Preact.
+export { HONEYPOT_FIELD, KEY_FIELD };
 
 export function SurveyForm({ form, answers, errors, action, idempotencyKey, caption, dataset = {}, submitLabel }: SurveyFormProps) {
   const t = createTranslator({ [form.language]: form.messages }, form.language);

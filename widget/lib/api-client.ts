@@ -32,7 +32,9 @@ export interface Submission {
   code: string;
   answers: Answers;
   language: string;
-  channel: 'widget';
+  /** The widget's own, or a kiosk's form page (widget/page/kiosk.ts), which also sends the children's role. */
+  channel: 'widget' | 'kiosk';
+  respondentRole?: 'child';
   idempotencyKey: string;
 }
 
