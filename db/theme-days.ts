@@ -7,7 +7,7 @@
  */
 import type { InStatement } from '@libsql/client';
 import { sql, type SQL } from 'drizzle-orm';
-import type { NewComment } from './response-writer';
+import type { NewComment } from './response-rows';
 
 /** theme_days' days are UTC days: `submitted_at / DAY_MS`, rounded down. */
 export const DAY_MS = 86_400_000;
