@@ -16,12 +16,14 @@ import {
   type Committed, type NewResponse,
 } from './response-rows';
 import { themeDayRows, UPSERT_SQL } from './theme-days';
+import type { ThemeModelRows } from './theme-models';
 
 type Statement = ReturnType<Database.Database['prepare']>;
 
 const CHUNKS = [256, 64, 16, 4, 1] as const;
 
-export class EmbeddedResponseStore {
+/** Also reads the organisations' theme models for the thread (db/theme-models.ts). */
+export class EmbeddedResponseStore implements ThemeModelRows {
   private db: Database.Database;
   private statements = new Map<string, Statement>();
 
