@@ -7,14 +7,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { defaultModel } from '../analysis/text';
 import { EmbeddedResponseStore } from '../db/embedded-writes';
 import { ResponseWriter } from '../db/response-writer';
-import { ThemeModelLoader } from '../db/theme-models';
+import { ThemeModelLoader, type OrganisationModel } from '../db/theme-models';
 import type { WriteAnswer, WriteRequest, WriterThreadData } from './ingest-thread';
-import { readFreeText, type ReadingModel, type ReceivedResponse } from './text-pipeline';
+import { readFreeText, type ReceivedResponse } from './text-pipeline';
 
 const data = workerData as WriterThreadData;
 const port = parentPort!;
 const store = new EmbeddedResponseStore(data.path);
-// The app's rule (server/theme-models.ts), asked once per batch rather than once a minute: here
+// The app's rule (db/theme-models.ts), asked once per batch rather than once a minute: here
 // the question is an indexed read of the local file, so a model saved by any process is used
 // from the next batch on.
 const models = new ThemeModelLoader(store, defaultModel(), 0);
@@ -22,7 +22,7 @@ const models = new ThemeModelLoader(store, defaultModel(), 0);
 // Each message is a whole batch (the main thread sends the next only when this one is answered),
 // so the writer commits what one message brings without waiting for more.
 const writer = new ResponseWriter<ReceivedResponse>(async (batch) => {
-  const reading = new Map<string, ReadingModel>();
+  const reading = new Map<string, OrganisationModel>();
   for (const { organisationId } of batch) {
     if (!reading.has(organisationId)) reading.set(organisationId, await models.forOrganisation(organisationId));
   }
