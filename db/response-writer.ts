@@ -12,7 +12,7 @@ import {
   COLUMNS, commentValues, committedAnswers, insertResponsesSql, keyOf, ownedRows, responseValues, STORED_ID_SQL, valuesList,
   type Committed, type NewResponse,
 } from './response-rows';
-import { countComments } from './theme-days';
+import { ADD_TO_ROW, themeDayRows } from './theme-days';
 
 export type { Committed, Demographics, NewComment, NewFlag, NewResponse } from './response-rows';
 
@@ -29,7 +29,7 @@ interface Pending<Response> {
   reject: (error: unknown) => void;
 }
 
-/** Rows per statement, under SQLite's bound-parameter limit (32,766) at 14 columns. */
+/** Rows per statement: 500 of the widest (14 columns) stay under SQLite's 32,766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
 export class ResponseWriter<Response = NewResponse> implements Writer<Response> {
@@ -123,21 +123,20 @@ function settle<Response>(batch: Pending<Response>[], results: Committed[]): voi
 
 /**
  * Writes responses in one transaction and reports, in order, the id each one is stored under.
- * One batch is one round trip, so nothing can wait for the responses' RETURNING: the rows that
- * belong to a response are inserted only where that response is in the table by then (a repeat's
- * id never is), and theme_days counts the comments that were stored, by their ids.
+ * One batch is one round trip, so nothing can wait for the responses' RETURNING: each row that
+ * belongs to a response, its theme_days counts included, goes in only where that response is in
+ * the table by then (a repeat's id never is).
  */
 export async function writeResponses(client: Client, responses: NewResponse[]): Promise<Committed[]> {
   const statements: InStatement[] = [];
-  for (let start = 0; start < responses.length; start += ROWS_PER_STATEMENT) {
-    const chunk = responses.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of chunks(responses)) {
     statements.push({ sql: insertResponsesSql(chunk.length), args: chunk.flatMap(responseValues) });
     const owned = ownedRows(chunk);
-    if (owned.demographics.length) statements.push(insertOwned('response_demographics', COLUMNS.demographics, owned.demographics));
-    if (owned.comments.length) {
-      statements.push(insertOwned('comments', COLUMNS.comments, owned.comments.map(commentValues)), countComments(owned.comments.map((c) => c.id)));
-    }
-    if (owned.flags.length) statements.push(insertOwned('safeguarding_flags', COLUMNS.flags, owned.flags));
+    insertOwned(statements, 'response_demographics', COLUMNS.demographics, owned.demographics);
+    insertOwned(statements, 'comments', COLUMNS.comments, owned.comments.map(commentValues));
+    // Counted per response, not per batch, so that each count can be guarded by its response.
+    addThemeDays(statements, chunk.flatMap((r) => (r.comments?.length ? themeDayRows(r.comments).map((row) => [r.id, ...row]) : [])));
+    insertOwned(statements, 'safeguarding_flags', COLUMNS.flags, owned.flags);
   }
   const results = await client.batch(statements, 'write');
   const inserted = new Set(results.flatMap((result) => result.rows.map((row) => String(row.id))));
@@ -145,14 +144,35 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
   return committedAnswers(responses, inserted, repeats.length ? await storedIds(client, repeats) : new Map());
 }
 
-/** Inserts rows only where their response (the `response_id` column) was stored just now. */
-function insertOwned(table: string, columns: readonly string[], rows: InValue[][]): InStatement {
-  return {
-    sql: `INSERT INTO ${table} (${columns.join(',')})
-          SELECT * FROM (VALUES ${valuesList(columns.length, rows.length)}) AS v
-          WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column${columns.indexOf('response_id') + 1})`,
-    args: rows.flat(),
-  };
+/** Whether the response whose id is the `column`th value of a VALUES row was stored: it is in the table by now. */
+const storedNow = (column: number) => `EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column${column})`;
+
+/** Inserts rows only where their response (their `response_id`) was stored just now. */
+function insertOwned(statements: InStatement[], table: string, columns: readonly string[], rows: InValue[][]): void {
+  for (const chunk of chunks(rows)) {
+    statements.push({
+      sql: `INSERT INTO ${table} (${columns.join(',')})
+            SELECT * FROM (VALUES ${valuesList(columns.length, chunk.length)}) AS v WHERE ${storedNow(columns.indexOf('response_id') + 1)}`,
+      args: chunk.flat(),
+    });
+  }
+}
+
+/** Adds theme_days counts (themeDayRows' rows, each led by the id of the response it counts) only where that response was stored just now. */
+function addThemeDays(statements: InStatement[], rows: InValue[][]): void {
+  for (const chunk of chunks(rows)) {
+    statements.push({
+      sql: `INSERT INTO theme_days (site_id, day, theme, mentions, negative, positive)
+            SELECT column2, column3, column4, column5, column6, column7 FROM (VALUES ${valuesList(7, chunk.length)}) AS v
+            WHERE ${storedNow(1)}${ADD_TO_ROW}`,
+      args: chunk.flat(),
+    });
+  }
+}
+
+/** Rows a statement at a time, under SQLite's bound-parameter limit (32,766) at any row width here. */
+function* chunks<Row>(rows: Row[]): Generator<Row[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) yield rows.slice(start, start + ROWS_PER_STATEMENT);
 }
 
 /** The ids repeated keys were first stored under, in one round trip. */

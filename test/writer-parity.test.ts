@@ -65,13 +65,17 @@ const batch = [
   response('key-next-day', ['Parking is impossible with a buggy'], { submittedAt: at + 86_400_000 }),
 ];
 
-/** Every table's rows, each table sorted, so row order (which neither writer promises) does not matter. */
+/**
+ * Every table's rows as SQL literals (`quote()`, so an integer stored as 1.0 is told from 1), each
+ * table sorted: row order, which neither writer promises, does not matter.
+ */
 async function everyTable(client: Client): Promise<Record<string, string[]>> {
   const tables = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   const contents: Record<string, string[]> = {};
   for (const { name } of tables.rows) {
-    const rows = await client.execute(`SELECT * FROM "${String(name)}"`);
-    contents[String(name)] = rows.rows.map((row) => JSON.stringify(Object.values(row))).sort();
+    const columns = await client.execute(`SELECT name FROM pragma_table_info('${String(name)}')`);
+    const rows = await client.execute(`SELECT ${columns.rows.map((c) => `quote("${String(c.name)}")`).join(',')} FROM "${String(name)}"`);
+    contents[String(name)] = rows.rows.map((row) => Object.values(row).join(' | ')).sort();
   }
   return contents;
 }
