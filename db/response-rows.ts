@@ -84,10 +84,13 @@ export function flagValues(f: NewFlag, submittedAt: number): InValue[] {
   return [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt ?? submittedAt];
 }
 
-/** The rows that go with these responses, should they be stored; comments as they are, for theme_days. */
-export function ownedRows(stored: readonly NewResponse[]): { demographics: InValue[][]; comments: NewComment[]; flags: InValue[][] } {
+/**
+ * The rows that go with these responses, for the writer to insert where each response was stored;
+ * comments as they are, so the writer can also count them into theme_days.
+ */
+export function ownedRows(responses: readonly NewResponse[]): { demographics: InValue[][]; comments: NewComment[]; flags: InValue[][] } {
   const owned = { demographics: [] as InValue[][], comments: [] as NewComment[], flags: [] as InValue[][] };
-  for (const r of stored) {
+  for (const r of responses) {
     if (r.demographics) owned.demographics.push(demographicValues(r.id, r.demographics));
     if (r.comments) for (const comment of r.comments) owned.comments.push(comment);
     if (r.flag) owned.flags.push(flagValues(r.flag, r.submittedAt));
