@@ -1,25 +1,29 @@
 /**
  * `writeResponses` for an embedded libSQL file opened with the synchronous `libsql` driver (the
- * one under @libsql/client), used by the writer thread. The same rows and the same answers; what
- * differs is cost. Statements are prepared once per size and kept: a batch is cut into chunks of
- * 256, 64, 16, 4 and 1 rows, so a handful of statements cover every batch, where the client
- * re-prepares a multi-row INSERT whose text changes with each batch's length. Rows that belong to
- * a response are inserted only for the responses this transaction stored, known from RETURNING.
+ * one under @libsql/client), used by the writer thread. The same rows and the same answers
+ * (db/response-rows.ts); what differs is cost. Statements are prepared once per size and kept: a
+ * batch is cut into chunks of 256, 64, 16, 4 and 1 rows, so a handful of statements cover every
+ * batch, where the client re-prepares a multi-row INSERT whose text changes with each batch's
+ * length. Inside the transaction RETURNING says which responses were stored, so the rows that
+ * belong to them go in without a guard, and their theme_days counts are added from the comments
+ * in hand instead of read back.
  */
 import Database from 'libsql';
+import type { InValue } from '@libsql/client';
 import { EMBEDDED_PRAGMAS } from './client';
 import {
-  commentValues, demographicValues, flagValues, insertResponsesSql, keyOf, OWNED, responseValues, valuesList,
+  COLUMNS, commentValues, committedAnswers, insertResponsesSql, keyOf, ownedRows, responseValues, STORED_ID_SQL, valuesList,
   type Committed, type NewResponse,
-} from './response-writer';
+} from './response-rows';
 import { themeDayRows, UPSERT_SQL } from './theme-days';
+import type { ThemeModelRows } from './theme-models';
 
 type Statement = ReturnType<Database.Database['prepare']>;
-type Values = ReturnType<typeof responseValues>;
 
 const CHUNKS = [256, 64, 16, 4, 1] as const;
 
-export class EmbeddedResponseStore {
+/** Also reads the organisations' theme models for the thread (db/theme-models.ts). */
+export class EmbeddedResponseStore implements ThemeModelRows {
   private db: Database.Database;
   private statements = new Map<string, Statement>();
 
@@ -34,21 +38,17 @@ export class EmbeddedResponseStore {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const inserted = new Set<string>();
-      this.insertChunked('responses', responses.map(responseValues), (count) => insertResponsesSql(count), (rows) => rows.forEach((row) => inserted.add(String((row as unknown[])[0]))));
-      const stored = responses.filter((r) => inserted.has(r.id));
-      this.insertOwned('response_demographics', OWNED.demographics, stored.filter((r) => r.demographics).map(demographicValues));
-      const comments = stored.flatMap((r) => r.comments ?? []);
-      this.insertOwned('comments', OWNED.comments, comments.map(commentValues));
+      this.insertChunked('responses', responses.map(responseValues), insertResponsesSql, (rows) => rows.forEach((row) => inserted.add(String((row as unknown[])[0]))));
+      const stored = inserted.size === responses.length ? responses : responses.filter((r) => inserted.has(r.id));
+      const owned = ownedRows(stored);
+      this.insert('response_demographics', COLUMNS.demographics, owned.demographics);
+      this.insert('comments', COLUMNS.comments, owned.comments.map(commentValues));
       const upsert = this.statement('theme-days', () => UPSERT_SQL);
-      for (const row of themeDayRows(comments)) upsert.run(row);
-      this.insertOwned('safeguarding_flags', OWNED.flags, stored.flatMap((r) => (r.flag ? [flagValues(r.flag, r.submittedAt)] : [])));
-      const existing = stored.length === responses.length ? null : this.existingIds(responses.filter((r) => !inserted.has(r.id)));
+      for (const row of themeDayRows(owned.comments)) upsert.run(row);
+      this.insert('safeguarding_flags', COLUMNS.flags, owned.flags);
+      const storedIds = stored.length === responses.length ? new Map<string, string>() : this.storedIds(responses.filter((r) => !inserted.has(r.id)));
       this.db.exec('COMMIT');
-      return responses.map((r) =>
-        inserted.has(r.id)
-          ? { id: r.id, created: true, ...(r.flag ? { flagId: r.flag.id } : {}) }
-          : { id: existing!.get(keyOf(r))!, created: false },
-      );
+      return committedAnswers(responses, inserted, storedIds);
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
@@ -70,12 +70,12 @@ export class EmbeddedResponseStore {
     this.db.close();
   }
 
-  private insertOwned(table: string, columns: readonly string[], rows: Values[]): void {
+  private insert(table: string, columns: readonly string[], rows: InValue[][]): void {
     this.insertChunked(table, rows, (count) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${valuesList(columns.length, count)}`);
   }
 
   /** Inserts rows a chunk at a time; `returned` receives what a RETURNING statement gives back. */
-  private insertChunked(table: string, rows: Values[], sql: (count: number) => string, returned?: (rows: unknown[]) => void): void {
+  private insertChunked(table: string, rows: InValue[][], sql: (count: number) => string, returned?: (rows: unknown[]) => void): void {
     let start = 0;
     for (const size of CHUNKS) {
       while (rows.length - start >= size) {
@@ -99,8 +99,9 @@ export class EmbeddedResponseStore {
     return statement;
   }
 
-  private existingIds(rows: NewResponse[]): Map<string, string> {
-    const find = this.statement('existing', () => 'SELECT id FROM responses WHERE organisation_id = ? AND idempotency_key = ?');
-    return new Map(rows.map((r) => [keyOf(r), String((find.get([r.organisationId, r.idempotencyKey]) as [unknown])[0])]));
+  /** The ids repeated keys were first stored under. */
+  private storedIds(repeats: NewResponse[]): Map<string, string> {
+    const find = this.statement('stored-id', () => STORED_ID_SQL);
+    return new Map(repeats.map((r) => [keyOf(r), String((find.get([r.organisationId, r.idempotencyKey]) as [unknown])[0])]));
   }
 }

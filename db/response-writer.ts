@@ -3,80 +3,18 @@
  * it, and submissions that arrive while one commit is in flight share the next one: one fsync for
  * many families instead of one each (libSQL here: ~6k autocommit inserts/s, ~60k rows/s batched).
  *
- * Idempotency: the (organisation, idempotency key) pair is unique, inserts skip conflicts, and a
- * skipped submission is answered with the id that was stored first — including a double tap that
- * lands in the same batch as its twin.
+ * What a response stores and how a repeated idempotency key is answered (the id stored first, even
+ * for a double tap in the same batch as its twin) are in db/response-rows.ts, shared with the
+ * ingestion thread's store (db/embedded-writes.ts); here is how a batch reaches a libSQL client.
  */
 import type { Client, InStatement, InValue } from '@libsql/client';
-import type { Channel, RespondentRole } from './schema';
-import { countComments } from './theme-days';
+import {
+  COLUMNS, commentValues, committedAnswers, insertResponsesSql, keyOf, ownedRows, responseValues, STORED_ID_SQL, valuesList,
+  type Committed, type NewResponse,
+} from './response-rows';
+import { ADD_TO_ROW, themeDayRows } from './theme-days';
 
-export interface NewResponse {
-  id: string;
-  organisationId: string;
-  surveyVersionId: string;
-  siteId: string;
-  servicePointId: string | null;
-  channel: Channel;
-  language: string;
-  respondentRole: RespondentRole | null;
-  submittedAt: number;
-  idempotencyKey: string;
-  fft: number | null;
-  rating: number | null;
-  /** 0..10, where the survey asks how likely they are to recommend us. */
-  nps?: number | null;
-  answers: string;
-  demographics: Demographics | null;
-  /** Free-text answers with the tagger's reading, stored only if this response is new. */
-  comments?: NewComment[];
-  /** A possible disclosure of harm, stored only if this response is new. */
-  flag?: NewFlag | null;
-}
-
-export interface NewComment {
-  id: string;
-  responseId: string;
-  organisationId: string;
-  siteId: string;
-  questionId: string;
-  submittedAt: number;
-  language: string;
-  text: string;
-  redacted: string;
-  sentiment: number;
-  /** A mention's sentiment where the comment is mixed; else the comment's. */
-  themes: { theme: string; score: number; sentiment?: number }[];
-  modelVersion: string;
-}
-
-export interface NewFlag {
-  id: string;
-  responseId: string;
-  organisationId: string;
-  siteId: string;
-  categories: string[];
-  urgency: 'immediate' | 'priority';
-  /** Epoch ms on the app's clock; defaults to its response's submittedAt, never the wall clock. */
-  createdAt?: number;
-}
-
-export interface Demographics {
-  relationship?: string | null;
-  childAgeBand?: string | null;
-  ethnicity?: string | null;
-  disability?: string | null;
-  firstLanguage?: string | null;
-  postcodeDistrict?: string | null;
-}
-
-export interface Committed {
-  id: string;
-  /** False when the idempotency key was seen before and nothing new was stored. */
-  created: boolean;
-  /** The safeguarding flag committed with this response, if any. */
-  flagId?: string;
-}
+export type { Committed, Demographics, NewComment, NewFlag, NewResponse } from './response-rows';
 
 /** Takes a response and resolves once it is durably committed (ResponseWriter; server/ingest-thread.ts). */
 export interface Writer<Response = NewResponse> {
@@ -91,12 +29,7 @@ interface Pending<Response> {
   reject: (error: unknown) => void;
 }
 
-const RESPONSE_COLUMNS = [
-  'id', 'organisation_id', 'survey_version_id', 'site_id', 'service_point_id', 'channel', 'language',
-  'respondent_role', 'submitted_at', 'idempotency_key', 'fft', 'rating', 'nps', 'answers',
-] as const;
-const DEMOGRAPHIC_COLUMNS = ['relationship', 'child_age_band', 'ethnicity', 'disability', 'first_language', 'postcode_district'] as const;
-/** Rows per statement, under SQLite's bound-parameter limit (32,766) at 14 columns. */
+/** Rows per statement: 500 of the widest (14 columns) stay under SQLite's 32,766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
 export class ResponseWriter<Response = NewResponse> implements Writer<Response> {
@@ -188,114 +121,62 @@ function settle<Response>(batch: Pending<Response>[], results: Committed[]): voi
   batch.forEach((pending, i) => pending.resolve(results[i]!));
 }
 
-/** Writes responses in one transaction and reports, in order, the id each one is stored under. */
+/**
+ * Writes responses in one transaction and reports, in order, the id each one is stored under.
+ * One batch is one round trip, so nothing can wait for the responses' RETURNING: each row that
+ * belongs to a response, its theme_days counts included, goes in only where that response is in
+ * the table by then (a repeat's id never is).
+ */
 export async function writeResponses(client: Client, responses: NewResponse[]): Promise<Committed[]> {
   const statements: InStatement[] = [];
-  for (let start = 0; start < responses.length; start += ROWS_PER_STATEMENT) {
-    const chunk = responses.slice(start, start + ROWS_PER_STATEMENT);
-    statements.push(insertResponses(chunk));
-    const withDemographics = chunk.filter((r) => r.demographics);
-    if (withDemographics.length) statements.push(insertDemographics(withDemographics));
-    const comments = chunk.flatMap((r) => r.comments ?? []);
-    if (comments.length) statements.push(insertComments(comments), countComments(comments.map((c) => c.id)));
-    const flags = chunk.flatMap((r) => (r.flag ? [{ flag: r.flag, submittedAt: r.submittedAt }] : []));
-    if (flags.length) statements.push(insertFlags(flags));
+  for (const chunk of chunks(responses)) {
+    statements.push({ sql: insertResponsesSql(chunk.length), args: chunk.flatMap(responseValues) });
+    const owned = ownedRows(chunk);
+    insertOwned(statements, 'response_demographics', COLUMNS.demographics, owned.demographics);
+    insertOwned(statements, 'comments', COLUMNS.comments, owned.comments.map(commentValues));
+    // Counted per response, not per batch, so that each count can be guarded by its response.
+    addThemeDays(statements, chunk.flatMap((r) => (r.comments?.length ? themeDayRows(r.comments).map((row) => [r.id, ...row]) : [])));
+    insertOwned(statements, 'safeguarding_flags', COLUMNS.flags, owned.flags);
   }
   const results = await client.batch(statements, 'write');
   const inserted = new Set(results.flatMap((result) => result.rows.map((row) => String(row.id))));
-  const missing = responses.filter((r) => !inserted.has(r.id));
-  const existing = missing.length ? await existingIds(client, missing) : new Map<string, string>();
-  return responses.map((r) =>
-    inserted.has(r.id)
-      ? { id: r.id, created: true, ...(r.flag ? { flagId: r.flag.id } : {}) }
-      : { id: existing.get(keyOf(r))!, created: false },
-  );
+  const repeats = responses.filter((r) => !inserted.has(r.id));
+  return committedAnswers(responses, inserted, repeats.length ? await storedIds(client, repeats) : new Map());
 }
 
-function insertResponses(rows: NewResponse[]): InStatement {
-  return { sql: insertResponsesSql(rows.length), args: rows.flatMap(responseValues) };
-}
+/** Whether the response whose id is the `column`th value of a VALUES row was stored: it is in the table by now. */
+const storedNow = (column: number) => `EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column${column})`;
 
-/** Inserts `count` responses, skipping repeated idempotency keys, and returns the ids it stored. */
-export function insertResponsesSql(count: number): string {
-  return `INSERT INTO responses (${RESPONSE_COLUMNS.join(',')}) VALUES ${valuesList(RESPONSE_COLUMNS.length, count)}
-          ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id`;
-}
-
-/** `(?,?,…),(?,?,…)…`: `count` rows of `width` parameters. */
-export function valuesList(width: number, count: number): string {
-  const row = `(${'?,'.repeat(width - 1)}?)`;
-  return `${row},`.repeat(count - 1) + row;
-}
-
-/** One response's values, in RESPONSE_COLUMNS order. */
-export function responseValues(r: NewResponse): InValue[] {
-  return [
-    r.id, r.organisationId, r.surveyVersionId, r.siteId, r.servicePointId, r.channel, r.language,
-    r.respondentRole, r.submittedAt, r.idempotencyKey, r.fft, r.rating, r.nps ?? null, r.answers,
-  ];
-}
-
-/** Only for rows whose response was really inserted in this transaction (not an idempotent repeat). */
-function insertDemographics(rows: NewResponse[]): InStatement {
-  return {
-    sql: `INSERT INTO response_demographics (${OWNED.demographics.join(',')})
-          SELECT * FROM (VALUES ${valuesList(OWNED.demographics.length, rows.length)}) AS v
-          WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column1)`,
-    args: rows.flatMap(demographicValues),
-  };
-}
-
-/** The columns of the rows that belong to a response, in the order the *Values functions give. */
-export const OWNED = {
-  demographics: ['response_id', ...DEMOGRAPHIC_COLUMNS],
-  comments: ['id', 'response_id', 'organisation_id', 'site_id', 'question_id', 'submitted_at', 'language', 'text', 'redacted', 'sentiment', 'themes', 'model_version'],
-  flags: ['id', 'response_id', 'organisation_id', 'site_id', 'categories', 'urgency', 'status', 'created_at'],
-} as const;
-
-export function demographicValues(r: NewResponse): InValue[] {
-  const d = r.demographics ?? {};
-  return [r.id, d.relationship ?? null, d.childAgeBand ?? null, d.ethnicity ?? null, d.disability ?? null, d.firstLanguage ?? null, d.postcodeDistrict ?? null];
-}
-
-export function commentValues(c: NewComment): InValue[] {
-  return [c.id, c.responseId, c.organisationId, c.siteId, c.questionId, c.submittedAt, c.language, c.text, c.redacted, c.sentiment, JSON.stringify(c.themes), c.modelVersion];
-}
-
-/** A flag is open when raised, and dated by its response unless it says otherwise. */
-export function flagValues(f: NewFlag, submittedAt: number): InValue[] {
-  return [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt ?? submittedAt];
-}
-
-/** Rows that belong to a response are inserted only where that response was inserted just now. */
-function insertOwned(table: string, columns: readonly string[], rows: InValue[][]): InStatement {
-  return {
-    sql: `INSERT INTO ${table} (${columns.join(',')})
-          SELECT * FROM (VALUES ${valuesList(columns.length, rows.length)}) AS v
-          WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column2)`,
-    args: rows.flat(),
-  };
-}
-
-function insertComments(comments: NewComment[]): InStatement {
-  return insertOwned('comments', OWNED.comments, comments.map(commentValues));
-}
-
-function insertFlags(flags: { flag: NewFlag; submittedAt: number }[]): InStatement {
-  return insertOwned('safeguarding_flags', OWNED.flags, flags.map(({ flag, submittedAt }) => flagValues(flag, submittedAt)));
-}
-
-export const keyOf = (r: Pick<NewResponse, 'organisationId' | 'idempotencyKey'>) => `${r.organisationId}\u0000${r.idempotencyKey}`;
-
-async function existingIds(client: Client, rows: NewResponse[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (const organisationId of new Set(rows.map((r) => r.organisationId))) {
-    const keys = [...new Set(rows.filter((r) => r.organisationId === organisationId).map((r) => r.idempotencyKey))];
-    const result = await client.execute({
-      sql: `SELECT id, idempotency_key FROM responses WHERE organisation_id = ? AND idempotency_key IN (${keys.map(() => '?').join(',')})`,
-      args: [organisationId, ...keys],
+/** Inserts rows only where their response (their `response_id`) was stored just now. */
+function insertOwned(statements: InStatement[], table: string, columns: readonly string[], rows: InValue[][]): void {
+  for (const chunk of chunks(rows)) {
+    statements.push({
+      sql: `INSERT INTO ${table} (${columns.join(',')})
+            SELECT * FROM (VALUES ${valuesList(columns.length, chunk.length)}) AS v WHERE ${storedNow(columns.indexOf('response_id') + 1)}`,
+      args: chunk.flat(),
     });
-    for (const row of result.rows) found.set(keyOf({ organisationId, idempotencyKey: String(row.idempotency_key) }), String(row.id));
   }
-  return found;
+}
+
+/** Adds theme_days counts (themeDayRows' rows, each led by the id of the response it counts) only where that response was stored just now. */
+function addThemeDays(statements: InStatement[], rows: InValue[][]): void {
+  for (const chunk of chunks(rows)) {
+    statements.push({
+      sql: `INSERT INTO theme_days (site_id, day, theme, mentions, negative, positive)
+            SELECT column2, column3, column4, column5, column6, column7 FROM (VALUES ${valuesList(7, chunk.length)}) AS v
+            WHERE ${storedNow(1)}${ADD_TO_ROW}`,
+      args: chunk.flat(),
+    });
+  }
+}
+
+/** Rows a statement at a time, under SQLite's bound-parameter limit (32,766) at any row width here. */
+function* chunks<Row>(rows: Row[]): Generator<Row[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) yield rows.slice(start, start + ROWS_PER_STATEMENT);
+}
+
+/** The ids repeated keys were first stored under, in one round trip. */
+async function storedIds(client: Client, repeats: NewResponse[]): Promise<Map<string, string>> {
+  const results = await client.batch(repeats.map((r) => ({ sql: STORED_ID_SQL, args: [r.organisationId, r.idempotencyKey] })), 'read');
+  return new Map(repeats.map((r, i) => [keyOf(r), String(results[i]!.rows[0]!.id)]));
 }

@@ -240,8 +240,8 @@ export const comments = sqliteTable(
     text: text('text'),
     redacted: text('redacted').notNull(),
     sentiment: integer('sentiment').notNull(),
-    /** JSON: [{ theme, score }] */
-    themes: text('themes', { mode: 'json' }).$type<{ theme: string; score: number }[]>().notNull(),
+    /** JSON: [{ theme, score, sentiment? }]; a mention's own sentiment where the comment is mixed. */
+    themes: text('themes', { mode: 'json' }).$type<{ theme: string; score: number; sentiment?: number }[]>().notNull(),
     modelVersion: text('model_version').notNull(),
   },
   (t) => [index('comments_site_submitted').on(t.siteId, t.submittedAt), index('comments_response').on(t.responseId)],

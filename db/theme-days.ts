@@ -1,19 +1,20 @@
 /**
  * Keeps `theme_days` in step with `comments` (see its note in db/schema.ts). Every write that adds
- * comments or changes their themes counts them in the same transaction, after the rows are in,
- * and only the comments it stored, so a repeated submission counts nothing: by their ids with
- * `countComments` (SQL reads them back), or, where the writer already holds the stored comments
- * (the ingestion thread), from them with `themeDayRows` and UPSERT_SQL.
+ * comments or changes their themes counts them in the same transaction, and only the comments it
+ * stored, so a repeated submission counts nothing. Both batch writers count the comments they hold
+ * with `themeDayRows` (the ingestion thread a batch at a time with UPSERT_SQL; the client writer
+ * each response's, guarded by that response being stored). A correction, which holds no comment,
+ * counts stored rows by their ids with `countComments`, the same counts in SQL.
  */
 import type { InStatement } from '@libsql/client';
 import { sql, type SQL } from 'drizzle-orm';
-import type { NewComment } from './response-writer';
+import type { NewComment } from './response-rows';
 
 /** theme_days' days are UTC days: `submitted_at / DAY_MS`, rounded down. */
 export const DAY_MS = 86_400_000;
 
 /** Counts add to a row that is there already. */
-const ADD_TO_ROW = `
+export const ADD_TO_ROW = `
   ON CONFLICT (site_id, day, theme) DO UPDATE SET
     mentions = mentions + excluded.mentions, negative = negative + excluded.negative, positive = positive + excluded.positive`;
 

@@ -5,9 +5,10 @@
  * response can never lack its flag. Reading happens where the response is written: inline
  * (`readingWriter`), or in batches on the ingestion thread (server/ingest-thread.ts).
  */
-import { tagComment, type ThemeModel } from '../analysis/text';
+import { tagComment } from '../analysis/text';
 import { newId } from '../db/ids';
 import type { Committed, NewComment, NewFlag, NewResponse, Writer } from '../db/response-writer';
+import type { OrganisationModel } from '../db/theme-models';
 import type { ThemeModels } from './theme-models';
 
 /** One answer to a text question, as typed. */
@@ -21,14 +22,8 @@ export interface ReceivedResponse extends Omit<NewResponse, 'comments' | 'flag'>
   freeText: FreeTextAnswer[];
 }
 
-/** The model that reads an organisation's comments, and the version stamped on each. */
-export interface ReadingModel {
-  model: ThemeModel;
-  version: string;
-}
-
 /** The response with its comments and any safeguarding flag, ready to store. */
-export function readFreeText({ model, version }: ReadingModel, received: ReceivedResponse): NewResponse {
+export function readFreeText({ model, version }: OrganisationModel, received: ReceivedResponse): NewResponse {
   const { freeText, ...response } = received;
   const comments: NewComment[] = [];
   const categories = new Set<string>();
