@@ -144,6 +144,6 @@ export async function makeCouncil(store: Store) {
 export type CouncilApp = TestApp & { council: Council };
 
 export async function makeCouncilApp(...[env = {}, ...rest]: Parameters<typeof makeTestApp>): Promise<CouncilApp> {
-  const t = await makeTestApp({ SEED: 'none', ...env }, ...rest);
+  const t = await makeTestApp(env, ...rest);
   return Object.assign(t, { council: await makeCouncil(t.store) });
 }
