@@ -13,7 +13,7 @@ import type { Store } from '../../db/store';
 import { createSurvey } from '../../db/surveys';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';
-import type { SurveyDefinition } from '../../survey/survey-schema';
+import { SurveyDefinition } from '../../survey/survey-schema';
 import { makeTestApp, type TestApp } from './app';
 import { COUNCIL_SURVEY } from './surveys';
 
@@ -55,13 +55,13 @@ export async function makeSite(
   return { id, kind, ...rest, provider, points: made };
 }
 
-/** A live survey of the organisation, made its default unless told otherwise. */
+/** A live survey of the organisation, validated as the survey API does on save, made its default unless told otherwise. */
 export async function makeSurvey(
   store: Store,
   organisation: MadeOrganisation,
   input: { name: string; definition: SurveyDefinition; asDefault?: boolean },
 ): Promise<{ id: string; versionId: string; name: string; definition: SurveyDefinition }> {
-  const made = await createSurvey(store.db, { organisationId: organisation.id, name: input.name, status: 'live', definition: input.definition });
+  const made = await createSurvey(store.db, { organisationId: organisation.id, name: input.name, status: 'live', definition: SurveyDefinition.parse(input.definition) });
   if (input.asDefault ?? true) await setDefaultSurvey(store.db, organisation.id, made.id);
   return { id: made.id, versionId: made.versionId, name: input.name, definition: input.definition };
 }
