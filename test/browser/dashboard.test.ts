@@ -1,6 +1,6 @@
 /**
  * The staff side in real Chromium: signing in through the form, the dashboard's charts on a
- * council's worth of demo data, the flag page an alert links to, and axe on each. Set
+ * council's worth of synthetic responses, the flag page an alert links to, and axe on each. Set
  * SCREENSHOT_DIR to keep desktop and phone screenshots for a look by eye.
  */
 import { join } from 'node:path';
