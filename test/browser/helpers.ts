@@ -35,14 +35,17 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** The real Node server on 127.0.0.1 and a free port, so PUBLIC_URL (and QR codes) are the real address. */
+/**
+ * The real Node server on 127.0.0.1 and a free port, so PUBLIC_URL (and QR codes) are the real address.
+ * It starts with `SEED=none`: a test makes its council with test/helpers/factories.ts on `db`.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-browser-'));
   const port = await freePort();
   const url = `file:${join(dir, 'hubvoice.db')}`;
   const config = parseConfig({
     DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SEED_RESPONSES: '0', ADMIN_PASSWORD: 'correct horse battery staple', ...env,
+    SEED: 'none', SEED_RESPONSES: '0', ADMIN_PASSWORD: 'correct horse battery staple', ...env,
   });
   const running = await startNodeServer(config);
   const db = await openClient(url);

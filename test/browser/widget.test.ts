@@ -8,11 +8,15 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../db/store';
 import pl from '../../survey/catalogues/pl.json';
+import { makeCouncil, type MadeSite } from '../helpers/factories';
 import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
 import { publishSurvey, storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
-const CODE = 'stb-play';
+/** The hub the widget is embedded for; its first service point's code is the one embedded. */
+let hub: MadeSite;
+let CODE: string;
 /** What a careless or hostile host page might do to everything on it. */
 const HOSTILE_CSS = `* { display: block !important; color: red !important; font: 9px/1 "Comic Sans MS", cursive !important; }
 div, button, input, label, h1 { visibility: hidden; opacity: .2 } input { display: none !important } head, script, style { display: none !important }`;
@@ -23,6 +27,8 @@ let thirdPartyUrl: string;
 let surveyVersionId: string;
 
 beforeAll(async () => {
+  hub = (await makeCouncil(createStore(server().db))).sites.bay;
+  CODE = hub.points[0]!.code;
   const survey = await publishSurvey(server(), { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] });
   surveyVersionId = survey.versions[0]!.id;
   thirdParty = createServer((request, response) => {
@@ -223,12 +229,12 @@ describe('the widget on a third-party page with hostile CSS', () => {
     const before = await server().db.execute('SELECT id, settings FROM organisations');
     await server().db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["https://www.council.example"]'))`);
     try {
-      // The server caches codes for 30 s; a fresh code avoids waiting: stb-young has not been looked up.
+      // The server caches codes for 30 s; a fresh code avoids waiting: the hub's second service point has not been looked up.
       const { page } = await phone();
       page.setDefaultTimeout(15_000);
       const blocked: string[] = [];
       page.on('console', (message) => blocked.push(message.text()));
-      await page.goto(`${thirdPartyUrl}/?code=stb-young&lang=en`);
+      await page.goto(`${thirdPartyUrl}/?code=${hub.points[1]!.code}&lang=en`);
       await page.locator('hubvoice-survey').getByText('The feedback form could not load').waitFor();
       expect(blocked.join('\n')).toMatch(/CORS|Access-Control-Allow-Origin/);
     } finally {
