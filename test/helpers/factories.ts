@@ -61,7 +61,7 @@ export async function makeSurvey(
   organisation: MadeOrganisation,
   input: { name: string; definition: SurveyDefinition; asDefault?: boolean },
 ): Promise<{ id: string; versionId: string; name: string; definition: SurveyDefinition }> {
-  const made = await createSurvey(store.db, { organisationId: organisation.id, name: input.name, status: 'live', definition: SurveyDefinition.parse(input.definition) });
+  const made = await createSurvey(store.db, { organisationId: organisation.id, name: input.name, status: 'live', definition: SurveyDefinition.parse(input.definition) }, { at: new Date(), action: 'survey_created', userId: null, organisationId: organisation.id, targetType: 'survey' });
   if (input.asDefault ?? true) await setDefaultSurvey(store.db, organisation.id, made.id);
   return { id: made.id, versionId: made.versionId, name: input.name, definition: input.definition };
 }
