@@ -5,6 +5,7 @@ import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../../db/scope';
 import type { AppDeps } from '../deps';
+import { can } from '../access/policy';
 import { mayReviewFlags } from '../services/flags';
 import type { StaffUser } from '../pages/staff/staff-shell';
 
@@ -26,8 +27,8 @@ export function sameOriginForms(deps: Pick<AppDeps, 'config'>): MiddlewareHandle
 
 export const staffUser = (principal: Principal): StaffUser => ({ name: principal.name, reviewsFlags: mayReviewFlags(principal) });
 
-/** Where a person goes after signing in when no page asked for them: leads to their queue. */
-export const homeFor = (principal: Principal) => (mayReviewFlags(principal) && principal.assignments.every((a) => a.role === 'safeguarding_lead') ? '/safeguarding' : '/dashboard');
+/** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */
+export const homeFor = (principal: Principal) => (!can(principal, 'reports.read') && mayReviewFlags(principal) ? '/safeguarding' : '/dashboard');
 
 /** The first value of a urlencoded form field as a string ('' when absent). */
 export function formField(body: Record<string, unknown>, name: string): string {
