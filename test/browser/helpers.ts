@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Client } from '@libsql/client';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { openClient } from '../../db/client';
 import { parseConfig, type Config } from '../../server/config';
 import { startNodeServer } from '../../server/node';
+
+// A browser test drives a real Chromium, and axe reads whole pages: on a two-core machine that
+// shares its cores with the other test files, one can take well over the 30 s unit-test limit.
+vi.setConfig({ testTimeout: 120_000 });
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
