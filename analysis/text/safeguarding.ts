@@ -10,7 +10,6 @@ import pl from './safeguarding/pl.json' with { type: 'json' };
 import pt from './safeguarding/pt.json' with { type: 'json' };
 import ro from './safeguarding/ro.json' with { type: 'json' };
 import zh from './safeguarding/zh.json' with { type: 'json' };
-import { trieAlternations } from './safeguarding-trie';
 
 export const SAFEGUARDING_CATEGORIES = ['child-harm', 'domestic-abuse', 'self-harm-suicide', 'neglect', 'sexual-abuse-exploitation', 'homelessness'] as const;
 export type SafeguardingCategory = (typeof SAFEGUARDING_CATEGORIES)[number];
@@ -110,14 +109,13 @@ function expand(pattern: string, macros: Record<string, string> = {}): string {
     withMacros = withMacros.replace(/\{([a-zA-Z]\w*)\}/g, (whole, name: string) => macros[name] ?? whole);
   }
   // Capture groups in council-written patterns would shift our category slots: make them plain.
-  const plain = foldLetters(withMacros)
+  return foldLetters(withMacros)
     .replace(/\\([pP])\{(\w+)\}/g, (_, p: string, name: string) => `\\${p.toLowerCase() === 'p' ? 'p' : 'P'}{${name.toUpperCase()}}`)
     .replace(/(?<!\\)\((?!\?)/g, '(?:')
     // Normalised text is letters and digits between single spaces, so "a letter" is "not a space":
     // a plain class lets the expression run without the Unicode flag, several times faster.
     .replace(/\[(?:\\p\{[LN]\})+\]|\\p\{L\}|\[\^ \]/g, '[^ |]')
     .replace(/\\p\{N\}/g, '[0-9\u0660-\u0669\u06f0-\u06f9]');
-  return trieAlternations(plain);
 }
 
 /** The Unicode flag only where a pattern still needs it (a council's own \p{...} class). */
