@@ -130,10 +130,7 @@ function alternation(patterns: string[], bounded: boolean): string {
   return patterns.map((p) => `${lead}(?:${p})`).join('|');
 }
 
-/**
- * Joins alternatives, checking the word start once in front when every lexicon asks for it:
- * one lookbehind per position instead of one per phrase (152k → 262k comments/s).
- */
+/** Joins marker alternatives, with the word start written once in front when every lexicon asks for it. */
 function joinGroup(lexicons: readonly SafeguardingLexicon[], build: (l: SafeguardingLexicon, bounded: boolean) => string[]): string {
   const allBounded = lexicons.every((l) => l.wordBoundaries);
   const parts = lexicons.flatMap((l) => build(l, l.wordBoundaries && !allBounded));
