@@ -1,8 +1,10 @@
 /**
  * Safeguarding: finds comments that may disclose harm, in every language the form offers, so they
- * reach a safeguarding lead at once. Phrase lists are data (safeguarding/*.json) a council can
- * extend. Recall matters far more than precision; look-alike idioms ("a lifesaver", "killing time")
- * are blanked out before matching. See SAFEGUARDING.md for what this cannot catch.
+ * reach a safeguarding lead at once. Concept lists are data (safeguarding/*.json) a council can
+ * extend: who × what × to whom, matched across nearby words. Recall matters far more than
+ * precision; look-alike idioms ("a lifesaver", "killing time") are blanked out before matching and
+ * subject words ("neglect") in a general remark are not counted. See SAFEGUARDING.md for what this
+ * cannot catch.
  */
 import ar from './safeguarding/ar.json' with { type: 'json' };
 import en from './safeguarding/en.json' with { type: 'json' };
@@ -234,12 +236,14 @@ function sentenceAround(normal: string, index: number, length: number): string {
 
 /**
  * Flags a comment that may disclose harm to a child, domestic abuse, self-harm or suicide risk,
- * neglect, or sexual abuse or exploitation, in English, Polish, Romanian, Portuguese, Chinese or
- * Arabic. Every language is always checked, whatever `lang` says: families mix languages.
+ * neglect, sexual abuse or exploitation, or a family homeless tonight or about to be, in English,
+ * Polish, Romanian, Portuguese, Chinese or Arabic. Every language is always checked, whatever
+ * `lang` says: families mix languages.
  *
  * @example
  * detectSafeguarding('my partner hits me').urgency // 'immediate'
  * detectSafeguarding('they helped me leave a violent relationship').urgency // 'priority'
+ * detectSafeguarding('the domestic abuse awareness session was good').flagged // false
  */
 export function detectSafeguarding(text: string, _lang?: string, detector: SafeguardingDetector = defaultDetector): SafeguardingResult {
   const matches: SafeguardingMatch[] = [];
