@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,23 @@ describe('hubvoice CLI', () => {
     }
   });
 
-  it('explains its usage and exits 2 on a bad command', () => {
+  it('scores the safeguarding detector on a labelled CSV as one JSON line, listing errors on stderr when asked', () => {
+    const csvPath = join(dir, 'safeguarding.csv');
+    writeFileSync(csvPath, 'language,label,text\nen,domestic-abuse,My partner hits me\nen,neglect,the weather is lovely\nen,none,"Lovely staff, thanks"\nen,none,my husband hits me\n');
+    const run = hubvoice(['safeguarding', 'eval', csvPath, '--show-errors']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      n: 4, recall: 0.5, falsePositiveRate: 0.5, missed: 1, falsePositives: 1,
+      recallByCategory: { 'domestic-abuse': { n: 1, recall: 1 }, neglect: { n: 1, recall: 0 } },
+      byLanguage: { en: { disclosures: 2, recall: 0.5, lookAlikes: 2, falsePositiveRate: 0.5 } },
+    });
+    expect(run.stderr).toMatch(/missed \(en, neglect\): the weather is lovely/);
+    expect(run.stderr).toMatch(/false positive \(en\): my husband hits me/);
+  });
+
+    it('explains its usage and exits 2 on a bad command', () => {
     const run = hubvoice(['themes', 'fly']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/usage:/);

@@ -12,6 +12,8 @@ import {
   modelToJson,
   parseCsvRecords,
   parseLabelledCsv,
+  parseSafeguardingCsv,
+  scoreSafeguarding,
   tagComment,
   train,
   type ThemeModel,
@@ -22,7 +24,9 @@ const USAGE = `usage:
   hubvoice themes train <labelled.csv> --out <model.json> [--epochs N] [--seed N]
   hubvoice themes eval <model.json> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
-labelled CSV columns: text,labels,sentiment (labels ;-joined, sentiment -1/0/1)`;
+  hubvoice safeguarding eval <labelled.csv> [--show-errors]
+labelled CSV columns: text,labels,sentiment (labels ;-joined, sentiment -1/0/1)
+safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)`;
 
 class UsageError extends Error {}
 
@@ -66,6 +70,30 @@ function evalCommand(args: ReturnType<typeof parseArgs>): void {
   process.stdout.write(JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond }) + '\n');
 }
 
+const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+/** Recall and false positives of the safeguarding detector on a labelled CSV; errors on stderr if asked. */
+function safeguardingEvalCommand(args: ReturnType<typeof parseArgs>): void {
+  const [csvPath] = args.positional;
+  if (!csvPath) throw new UsageError('safeguarding eval needs <labelled.csv>');
+  const result = scoreSafeguarding(parseSafeguardingCsv(readFileSync(csvPath, 'utf8')));
+  const recallByCategory = Object.fromEntries(Object.entries(result.recallByCategory).map(([c, r]) => [c, { n: r.n, recall: round(r.rate) }]));
+  const byLanguage = Object.fromEntries(
+    Object.entries(result.byLanguage).map(([l, r]) => [l, { disclosures: r.recall.n, recall: round(r.recall.rate), lookAlikes: r.falsePositiveRate.n, falsePositiveRate: round(r.falsePositiveRate.rate) }]),
+  );
+  const { n, disclosures, lookAlikes } = result;
+  const line = {
+    n, disclosures, lookAlikes,
+    recall: round(result.recall), falsePositiveRate: round(result.falsePositiveRate), categoryAgreement: round(result.categoryAgreement),
+    missed: result.missed.length, falsePositives: result.falsePositives.length, recallByCategory, byLanguage,
+  };
+  process.stdout.write(JSON.stringify(line) + '\n');
+  if (args.options.has('show-errors')) {
+    for (const c of result.missed) process.stderr.write(`missed (${c.language}, ${c.label}): ${c.text}\n`);
+    for (const c of result.falsePositives) process.stderr.write(`false positive (${c.language}): ${c.text}\n`);
+  }
+}
+
 async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
   const modelPath = args.options.get('model');
   const model: ThemeModel = modelPath ? loadModel(readFileSync(modelPath, 'utf8')) : defaultModel();
@@ -95,6 +123,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, sub] = args.positional;
   if (command === 'themes' && sub === 'train') return trainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'themes' && sub === 'eval') return evalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'tag') return tagCommand({ ...args, positional: args.positional.slice(1) });
   throw new UsageError(command ? `unknown command "${args.positional.join(' ')}"` : 'no command given');
 }

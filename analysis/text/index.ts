@@ -18,5 +18,7 @@ export type { Evaluation } from './evaluate';
 export { redact, isValidNhsNumber } from './redact';
 export { detectSafeguarding, compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, SAFEGUARDING_CATEGORIES } from './safeguarding';
 export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
+export { parseSafeguardingCsv, scoreSafeguarding } from './safeguarding-eval';
+export type { SafeguardingCase, SafeguardingEvaluation } from './safeguarding-eval';
 export { summariseThemes, emergingTerms } from './summarise';
 export type { PeriodCounts, TaggedCommentRow, ThemeSummary, ThemeSummaryEntry, ThemeSummaryOptions, EmergingTerm, SentimentSplit } from './summarise';
