@@ -10,7 +10,8 @@ const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
 const hubvoice = (args: string[], input?: string) =>
   spawnSync('npx', ['tsx', 'cli/hubvoice.ts', ...args], { cwd: root, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
 
-describe('hubvoice CLI', () => {
+// Each test starts `npx tsx` processes that compile the text pipeline: seconds each on two shared cores.
+describe('hubvoice CLI', { timeout: 120_000 }, () => {
   let dir: string;
   let modelPath: string;
   // Training once here lets eval and tag run alone, without the training test before them.
