@@ -1,0 +1,70 @@
+/**
+ * The word lists name redaction decides with, as Sets built once at load: a lookup per word keeps
+ * redaction cheap enough to run on every comment tagged.
+ */
+import common from './common-words.json' with { type: 'json' };
+import firstNames from './first-names.json' with { type: 'json' };
+
+const words = (lists: Record<string, string>, skip = 'about') =>
+  Object.entries(lists)
+    .filter(([key]) => key !== skip)
+    .flatMap(([, list]) => list.toLowerCase().split(/\s+/))
+    .filter(Boolean);
+
+/** Lower-case words that are not names even when capitalised. */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(words(common));
+
+/** A common word, or the plural of one ("Fridays", "Groups"). */
+export const isCommonWord = (lower: string): boolean =>
+  COMMON_WORDS.has(lower) || (lower.endsWith('s') && COMMON_WORDS.has(lower.slice(0, -1)));
+
+const { ambiguous, ...unambiguous } = firstNames;
+const ambiguousNames = new Set(ambiguous.toLowerCase().split(/\s+/));
+
+/** First names that are also ordinary words (here or in COMMON_WORDS): taken only after a cue. */
+export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set([
+  ...ambiguousNames,
+  ...words(unambiguous).filter((name) => COMMON_WORDS.has(name)),
+]);
+
+/** First names that are names wherever they stand, in any case. */
+export const FIRST_NAMES: ReadonlySet<string> = new Set(words(unambiguous).filter((name) => !AMBIGUOUS_NAMES.has(name)));
+
+const set = (list: string) => new Set(list.split(' '));
+
+/**
+ * Words after which the next word is a person's name if it looks like one. Kin words ("son",
+ * "partner") count only after a possessive ("my 3 year old son"), since "Baby Bounce" is a group.
+ */
+export const KIN = set(
+  'son sons daughter daughters boy boys girl girls baby babies child children kid kids twins toddler lo ds dd dh eldest oldest youngest middle grandson granddaughter grandaughter grandchildren grandkids husband hubby wife partner fiance fiancé fiancee fiancée boyfriend girlfriend ex mum mom mam mummy mother dad daddy father sister brother sis bro stepson stepdaughter stepdad stepmum nan nanny nana gran granny grandma grandmother grandad granddad grandpa grandfather aunt auntie aunty uncle cousin niece nephew friend friends neighbour neighbor bestie mate',
+);
+export const POSSESSIVES = set('my our his her their your me mine');
+/** Kin words in the families' other languages carry their own possessive or need none. */
+export const FOREIGN_KIN = set(
+  'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma',
+);
+/** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
+export const TITLES = set(
+  'mrs mr ms mx miss dr doctor nurse sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser called named signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
+);
+/** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */
+export const STRONG_TITLES = set('mrs mr ms mx dr doamna domnul sra called named signed');
+/** Thanks and the like, after which a capitalised or known first name is a person. */
+export const THANKS = set(
+  'thanks thank thankyou thanx thx ty cheers to shoutout dziękuję dziekuje dziękujemy dziekujemy dzięki dzieki mulțumesc multumesc mulțumim multumim mulţumesc lui obrigada obrigado especialmente esp especially ask',
+);
+/** What comes before "to" for "to" to be a cue ("thanks to", "spoke to"), or "for" ("ask for"). */
+export const TO_CUES = set('thanks thank grateful shout out spoke speak talk talked chat chatted special big huge massive mum dad mummy');
+/** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
+export const ROLES_AFTER = set(
+  'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader asistenta asistentă enfermeira educadora położna pielęgniarka',
+);
+/** Words after a name and "is/was" that praise or blame a person. */
+export const PERSON_PRAISE = set(
+  'amazing lovely brilliant great fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
+);
+/** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
+export const PERSON_VERBS = set(
+  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just',
+);
