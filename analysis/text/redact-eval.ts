@@ -26,7 +26,7 @@ export interface RedactionScore {
   overRedacted: string[];
 }
 
-const TOKEN = /\p{Script=Han}|[\p{L}\p{M}\p{N}]+/gu;
+const TOKEN = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+/gu;
 
 /**
  * Strips `[[` and `]]` and returns the clean text with the marked ranges.

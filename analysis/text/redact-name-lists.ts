@@ -16,7 +16,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(words(common));
 
 /** A common word, or the plural of one ("Fridays", "Groups"). */
 export const isCommonWord = (lower: string): boolean =>
-  COMMON_WORDS.has(lower) || (lower.endsWith('s') && COMMON_WORDS.has(lower.slice(0, -1)));
+  COMMON_WORDS.has(lower) || (lower.length > 4 && lower.endsWith('s') && COMMON_WORDS.has(lower.slice(0, -1)));
 
 const { ambiguous, ...unambiguous } = firstNames;
 const ambiguousNames = new Set(ambiguous.toLowerCase().split(/\s+/));
@@ -46,7 +46,7 @@ export const FOREIGN_KIN = set(
 );
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = set(
-  'mrs mr ms mx miss dr doctor nurse sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser called named signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
+  'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser called named signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
 );
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */
 export const STRONG_TITLES = set('mrs mr ms mx dr doamna domnul sra called named signed');
@@ -62,7 +62,7 @@ export const ROLES_AFTER = set(
 );
 /** Words after a name and "is/was" that praise or blame a person. */
 export const PERSON_PRAISE = set(
-  'amazing lovely brilliant great fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
+  'amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
 );
 /** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
 export const PERSON_VERBS = set(

@@ -25,6 +25,25 @@ describe('redact', () => {
     { name: "a name after I'm", input: "I'm Tom, a dad of two", out: "I'm [name], a dad of two" },
     { name: 'a name after I am called', input: 'I am called Aisha', out: 'I am called [name]' },
     { name: "a child's name after my son", input: 'my son Jake loves it', out: 'my son [name] loves it' },
+    { name: 'a child named after a kin word and a staff name before a role', input: 'my son Oliver loves it and Sarah the health visitor is great', out: 'my son [name] loves it and [name] the health visitor is great' },
+    { name: 'a lower-case name after "my daughter"', input: 'my daughter amelia (4) has autism', out: 'my daughter [name] (4) has autism' },
+    { name: 'a name after an age and a kin word', input: 'my 3 year old son Kacper goes', out: 'my 3 year old son [name] goes' },
+    { name: 'staff named after thanks, joined by and', input: 'thanks to jo and kerry for baby bounce', out: 'thanks to [name] and [name] for baby bounce' },
+    { name: 'a staff name before praise', input: 'Becky was amazing with us', out: '[name] was amazing with us' },
+    { name: 'two staff who run the group', input: 'Michelle and Donna who run the group', out: '[name] and [name] who run the group' },
+    { name: 'a title with its surname', input: 'Mrs Patel at reception was rude', out: '[name] at reception was rude' },
+    { name: 'an ambiguous name after a kin word', input: 'my daughter Grace and her friend hope loved it', out: 'my daughter [name] and her friend [name] loved it' },
+    { name: 'a name with apostrophe-s, keeping the s', input: "Vicky's group is the best", out: "[name]'s group is the best" },
+    { name: 'a full-name, age and town signature whole', input: 'Lovely staff. Karen Smith, 35, Plympton', out: 'Lovely staff. [name]' },
+    { name: 'the name of a dashed signature, keeping the role', input: 'Great group - Sarah (mum of 2)', out: 'Great group - [name] (mum of 2)' },
+    { name: 'a numeric birth date', input: 'born 12/03/2019, diagnosed last year', out: 'born [date of birth], diagnosed last year' },
+    { name: 'a written birth date', input: 'DOB 3 May 2021 for the form', out: 'DOB [date of birth] for the form' },
+    { name: 'a birthday with an ordinal', input: 'his birthday is 4th June 2020 so', out: 'his birthday is [date of birth] so' },
+    { name: 'a Polish child after "syn"', input: 'Syn Wojtek urodzony 14.05.2020', out: 'Syn [name] urodzony [date of birth]' },
+    { name: 'a Romanian name after "fiul meu"', input: 'Fiul meu Andrei adoră grupul', out: 'Fiul meu [name] adoră grupul' },
+    { name: 'a Chinese child after 我儿子', input: '我儿子小明很喜欢这里', out: '我儿子[name]很喜欢这里' },
+    { name: 'a Chinese surname before 老师', input: '王老师对孩子很有耐心', out: '[name]老师对孩子很有耐心' },
+    { name: 'an Arabic name after اسمي', input: 'اسمي فاطمة وأريد أن أشكر الفريق', out: 'اسمي [name] وأريد أن أشكر الفريق' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -40,6 +59,16 @@ describe('redact', () => {
     'Rated 10 out of 10, year 2024',
     'My baby is 14 weeks old, born 2023',
     'ref 1234567890 is not a valid NHS number',
+    'my son will love it and my daughter may come in June',
+    'Will there be a group over Christmas? Grace period would be nice',
+    'Summer holidays at Plympton Family Hub were great, Rose garden too',
+    'Staff were lovely and Parking was easy on a Monday',
+    'Got some great advice about Weaning and Potty Training',
+    'my 3 year old loves the health visitor and Tesco is next door',
+    'She was born in December 2022 and we came on 3rd May',
+    "Had a chat with the Early Help team about my son's behaviour",
+    'ابني يحب المجيء إلى هنا',
+    '工作人员非常友好，谢谢大家',
   ];
   for (const text of kept) it(`leaves "${text}" alone`, () => expect(redact(text)).toBe(text));
 });
