@@ -12,7 +12,7 @@ const words = (lists: Record<string, string>, skip = 'about') =>
     .filter(Boolean);
 
 /** Lower-case words that are not names even when capitalised. */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(words(common));
+export const COMMON_WORDS: Set<string> = new Set(words(common));
 
 /** A common word, or the plural of one ("Fridays", "Groups"). */
 export const isCommonWord = (lower: string): boolean =>
@@ -31,25 +31,30 @@ export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set([
 export const FIRST_NAMES: ReadonlySet<string> = new Set(words(unambiguous).filter((name) => !AMBIGUOUS_NAMES.has(name)));
 
 const set = (list: string) => new Set(list.split(' '));
+/** The cue words below are no names either: "Mother", "District" and "Nurse" start sentences. */
+const alsoCommon = (cues: Set<string>) => {
+  for (const word of cues) COMMON_WORDS.add(word);
+  return cues;
+};
 
 /**
  * Words after which the next word is a person's name if it looks like one. Kin words ("son",
  * "partner") count only after a possessive ("my 3 year old son"), since "Baby Bounce" is a group.
  */
-export const KIN = set(
+export const KIN = alsoCommon(set(
   'son sons daughter daughters boy boys girl girls baby babies child children kid kids twins toddler lo ds dd dh eldest oldest youngest middle grandson granddaughter grandaughter grandchildren grandkids husband hubby wife partner fiance fiancé fiancee fiancée boyfriend girlfriend ex mum mom mam mummy mother dad daddy father sister brother sis bro stepson stepdaughter stepdad stepmum nan nanny nana gran granny grandma grandmother grandad granddad grandpa grandfather aunt auntie aunty uncle cousin niece nephew friend friends neighbour neighbor bestie mate',
-);
+));
 export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
-export const FOREIGN_KIN = set(
+export const FOREIGN_KIN = alsoCommon(set(
   'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma',
-);
+));
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
-export const TITLES = set(
-  'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser called named signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
-);
+export const TITLES = alsoCommon(set(
+  'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
+));
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */
-export const STRONG_TITLES = set('mrs mr ms mx dr doamna domnul sra called named signed');
+export const STRONG_TITLES = set('mrs mr ms mx dr doamna domnul sra signed');
 /** Thanks and the like, after which a capitalised or known first name is a person. */
 export const THANKS = set(
   'thanks thank thankyou thanx thx ty cheers to shoutout dziękuję dziekuje dziękujemy dziekujemy dzięki dzieki mulțumesc multumesc mulțumim multumim mulţumesc lui obrigada obrigado especialmente esp especially ask',
@@ -57,9 +62,9 @@ export const THANKS = set(
 /** What comes before "to" for "to" to be a cue ("thanks to", "spoke to"), or "for" ("ask for"). */
 export const TO_CUES = set('thanks thank grateful shout out spoke speak talk talked chat chatted special big huge massive mum dad mummy');
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
-export const ROLES_AFTER = set(
+export const ROLES_AFTER = alsoCommon(set(
   'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader asistenta asistentă enfermeira educadora położna pielęgniarka',
-);
+));
 /** Words after a name and "is/was" that praise or blame a person. */
 export const PERSON_PRAISE = set(
   'amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
@@ -68,3 +73,24 @@ export const PERSON_PRAISE = set(
 export const PERSON_VERBS = set(
   'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just',
 );
+
+export const KNOWN = 1;
+export const AMBIGUOUS = 2;
+export const COMMON = 4;
+const LEXICON = new Map<string, number>();
+for (const word of COMMON_WORDS) LEXICON.set(word, COMMON);
+for (const name of AMBIGUOUS_NAMES) LEXICON.set(name, (LEXICON.get(name) ?? 0) | AMBIGUOUS);
+for (const name of FIRST_NAMES) LEXICON.set(name, (LEXICON.get(name) ?? 0) | KNOWN);
+
+/**
+ * KNOWN, AMBIGUOUS and COMMON of a lower-case word in one lookup, with "Kerry-Ann" known by its
+ * first part and "Fridays" common by its singular.
+ */
+export function lexiconFlags(lower: string): number {
+  const flags = LEXICON.get(lower);
+  if (flags !== undefined) return flags;
+  const dash = lower.indexOf('-');
+  if (dash > 0 && FIRST_NAMES.has(lower.slice(0, dash))) return KNOWN;
+  if (lower.length > 4 && lower.charCodeAt(lower.length - 1) === 115 && COMMON_WORDS.has(lower.slice(0, -1))) return COMMON;
+  return 0;
+}

@@ -7,9 +7,6 @@
  * word nor at the start of a sentence is taken too when it stands where a person would.
  */
 import {
-  AMBIGUOUS_NAMES,
-  isCommonWord,
-  FIRST_NAMES,
   FOREIGN_KIN,
   KIN,
   PERSON_PRAISE,
@@ -22,74 +19,22 @@ import {
   TO_CUES,
 } from './redact-name-lists';
 import { findSignature } from './redact-signature';
+import { words, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
-interface Word {
-  start: number;
-  /** End of the name part: "Sarah's" ends before the apostrophe. */
-  end: number;
-  lower: string;
-  cap: boolean;
-  /** Written with an apostrophe-s: "son's" is no kin cue. */
-  possessive: boolean;
-  /** A sentence break (. ! ? ; : or a new line) lies between this word and the one before. */
-  broken: boolean;
-  /** The text between this word and the next. */
-  gapAfter: string;
-}
-
-const WORD = /[\p{Script=Latin}\p{M}]+(?:['’-][\p{Script=Latin}\p{M}]+)*/gu;
-const POSSESSIVE_S = /['’]s$/i;
-const BREAK = /[.!?;:\n]/;
-// "Dr. Okafor": the full stop of a title is no sentence break.
-const TITLE_STOP = /^\.\s+$/;
-const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
 const NAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'miss', 'dr']);
 const NAME_IS = new Set(['is', 'imię', 'imie', 'się', 'sie', 'numesc', 'numesc', 'numesc', 'este', 'é', 'e', 'chamo', 'chamo-me', 'called', 'named']);
 const NOT_AFTER_I_AM = new Set(['a', 'an', 'the', 'so', 'not', 'just', 'still', 'also', 'now', 'here', 'there', 'from', 'in', 'at', 'on', 'with', 'very', 'really']);
-const PLACE_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'at', 'in', 'to', 'from', 'near', 'on', 'into', 'of', 'for', 'around', 'towards', 'by', 'via', 'outside', 'inside', 'behind', 'opposite']);
-
-function words(text: string): Word[] {
-  const out: Word[] = [];
-  let previousEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const name = raw.replace(POSSESSIVE_S, '');
-    const gap = text.slice(previousEnd, m.index);
-    if (out.length > 0) out[out.length - 1]!.gapAfter = gap;
-    const first = name[0]!;
-    out.push({
-      start: m.index,
-      end: m.index + name.length,
-      lower: name.toLowerCase(),
-      possessive: name.length < raw.length,
-      // "NHS" and "SEND" are shouted acronyms, not names.
-      cap: first !== first.toLowerCase() && name.slice(1) !== name.slice(1).toUpperCase(),
-      broken: out.length === 0 || (BREAK.test(gap) && !(TITLE_STOP.test(gap) && ABBREVIATED_TITLES.has(out[out.length - 1]!.lower))),
-      gapAfter: '',
-    });
-    previousEnd = m.index + raw.length;
-  }
-  if (out.length > 0) out[out.length - 1]!.gapAfter = text.slice(previousEnd);
-  return out;
-}
-
-/** A first name from the list; "Kerry-Ann" by its first part. */
-function knownName(lower: string): boolean {
-  if (FIRST_NAMES.has(lower)) return true;
-  const dash = lower.indexOf('-');
-  return dash > 0 && FIRST_NAMES.has(lower.slice(0, dash));
-}
 
 /**
  * A word that could be a name given a cue: a known name, or capitalised, not a known word, and not
  * shaped like a common noun, nor one word of a Title-Cased service name ("Potty Training").
  */
 function nameLike(w: Word, prev?: Word): boolean {
-  if (knownName(w.lower) || AMBIGUOUS_NAMES.has(w.lower)) return w.cap || !isCommonWord(w.lower) || knownName(w.lower);
-  if (!w.cap || w.lower.length < 2 || isCommonWord(w.lower) || NOUN_SHAPE.test(w.lower)) return false;
-  return !(prev && prev.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !knownName(prev.lower) && !NAME_TITLES.has(prev.lower));
+  if (w.known || w.ambiguous) return w.cap || !w.common || w.known;
+  if (!w.cap || w.lower.length < 2 || w.common || NOUN_SHAPE.test(w.lower)) return false;
+  return !(prev && prev.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
 }
 
 // Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
@@ -115,7 +60,10 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   if (w.broken || i === 0) return undefined;
   const prev = ws[i - 1]!;
   const p = prev.lower;
-  if (STRONG_TITLES.has(p) || (NAME_IS.has(p) && isNameIs(ws, i - 1))) return 'strong';
+  if (NAME_IS.has(p) && isNameIs(ws, i - 1)) return 'strong';
+  // "mrs patel" typed without capitals takes any word; "Dr" and "MS" need a capital after them:
+  // "see a Dr quicker", "an MS problem".
+  if (STRONG_TITLES.has(p)) return prev.typedLower && p !== 'dr' ? 'strong' : 'cue';
   if (TITLES.has(p) && (p !== 'miss' || prev.cap) && (p !== 'man' || ws[i - 2]?.lower === 'the')) return 'cue';
   if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
   if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
@@ -138,7 +86,8 @@ function isNameIs(ws: readonly Word[], j: number): boolean {
     .slice(Math.max(0, j - 3), j + 1)
     .map((w) => w.lower)
     .join(' ');
-  return /(?:name is|name's is|names is|nazywam się|nazywam sie|na imię|na imie|mă numesc|ma numesc|meu este|nome é|nome e|me chamo|chamo-me|i am called|i'm called|im called|is called|named)$/.test(before) || /(?:my|the) name is$/.test(before);
+  return /(?:name is|name's is|names is|nazywam się|nazywam sie|na imię|na imie|mă numesc|ma numesc|meu este|nome é|nome e|me chamo|chamo-me|i am called|i'm called|im called|is called|was called)$/.test(before) ||
+    /\b(?:lady|man|woman|nurse|worker|someone|girl|boy|guy|person|one|son|daughter|baby|visitor|midwife|doctor|teacher|therapist|friend|volunteer) (?:called|named)$/.test(before) || /(?:my|the) name is$/.test(before);
 }
 
 /** A cue after word i: a role, praise, a person's verb, an age in brackets, a kiss at the end. */
@@ -151,40 +100,64 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'cue' | undefined 
   if (!next || next.broken) return undefined;
   if (/^\s*x+\b/i.test(gap + next.lower) && next.lower === 'x' && (ws[i + 2]?.broken ?? true)) return 'cue';
   const n = next.lower;
-  if (ROLES_AFTER.has(n) && /^\s*[,(-]?\s*$/.test(gap)) return 'cue';
+  // "Sarah (health visitor)", "Raluca asistenta"; but "Female staff", "District nurse" are no names.
+  if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'cue';
   if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
   if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'cue';
   if (n === 'from' && /^(?:the|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
-  if ((n === 'is' || n === 'was' || n === 'were' || n === "'s" || n === 'has' || n === 'had') && ws[i + 2] && !ws[i + 2]!.broken) {
-    const after = n === 'has' || n === 'had' ? (ws[i + 2]!.lower === 'been' ? ws[i + 3] : undefined) : ws[i + 2];
-    if (after && !after.broken && PERSON_PRAISE.has(after.lower)) return 'praise';
+  if (n === 'is' || n === 'was' || n === 'has' || (n === 'were' && !w.broken)) {
+    // "Becky was amazing", "Jo has been so kind", "Jenna is an angel"
+    let k = i + 2;
+    if (n === 'has' && ws[k]?.lower === 'been') k++;
+    while (k < i + 5 && ws[k] && !ws[k]!.broken && INTENSIFIERS.has(ws[k]!.lower)) k++;
+    if (ws[k] && !ws[k]!.broken && PERSON_PRAISE.has(ws[k]!.lower)) return 'praise';
   }
-  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had') return 'cue';
+  // A sentence's first word ending in s is a plural noun far more often than a name: "Meals came".
+  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had' && !(w.broken && w.lower.endsWith('s'))) return 'cue';
   if ((n === 'mum' || n === 'dad' || n === 'mother' || n === 'father' || n === 'parent') && /^\s*[,(-]\s*$/.test(gap)) return 'cue';
   return undefined;
 }
 
+const INTENSIFIERS = new Set(['so', 'really', 'very', 'always', 'absolutely', 'such', 'super', 'just', 'incredibly', 'extremely', 'truly', 'a', 'an', 'the', 'our', 'my', 'amazingly', 'genuinely', 'honestly', 'lovely', 'been']);
+const FOREIGN_ROLES = new Set(['asistenta', 'asistentă', 'enfermeira', 'educadora', 'położna', 'polozna', 'pielęgniarka', 'pielegniarka']);
+
 function isName(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
-  if (w.lower.length < 2) return false;
+  // "St Ann's House" is a place; "ED" and "GP" are acronyms even when "Ed" is a name.
+  if (w.lower.length < 2 || (i > 0 && (ws[i - 1]!.lower === 'st' || ws[i - 1]!.lower === 'saint'))) return false;
+  if (!w.cap && !w.typedLower && w.lower.length <= 3) return false;
   const before = cueBefore(ws, i);
-  if (before === 'strong') return w.cap || !isCommonWord(w.lower) || FIRST_NAMES.has(w.lower);
-  if (knownName(w.lower)) return true;
+  if (before === 'strong') return w.cap || !w.common || w.known;
+  if (w.known) return true;
   // "my boy rio": after a possessive and a kin word, a lower-case word that is not a known word.
   // "my boy rio made a card", but not "my partner hits me": the word after must be one a name takes.
-  if (before === 'kin' && !w.cap && !isCommonWord(w.lower) && !AMBIGUOUS_NAMES.has(w.lower)) {
+  if (before === 'kin' && !w.cap && !w.common && !w.ambiguous) {
     return w.lower.length > 2 && !VERB_SHAPE.test(w.lower) && followedAsName(ws, i);
   }
-  if (before === 'kin' && AMBIGUOUS_NAMES.has(w.lower)) return !MODALS.has(w.lower);
+  if (before === 'kin' && w.ambiguous) return !MODALS.has(w.lower);
   if (!nameLike(w, ws[i - 1])) return false;
   if (before) return true;
   const after = cueAfter(ws, i);
-  if (after) return w.cap || !AMBIGUOUS_NAMES.has(w.lower) || after === 'praise';
+  // "Can never thank them enough": an ambiguous word opening a sentence needs praise, not a verb.
+  if (after) return after === 'praise' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
   // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
-  if (!w.cap || w.broken || AMBIGUOUS_NAMES.has(w.lower) || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
+  if (!w.cap || w.broken || w.ambiguous || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
   const next = ws[i + 1];
   return !(next && next.cap && !next.broken && /^\s+$/.test(w.gapAfter));
+}
+
+/**
+ * A cheap first look: most comments name nobody, and have no word that is a known name, a
+ * capitalised unknown word, or a word right after a cue that takes lower-case names.
+ */
+function mightBeName(w: Word, i: number, ws: readonly Word[]): boolean {
+  if (w.known || w.ambiguous) return true;
+  // At a sentence's start a capital says nothing; only a cue after it can make it a name.
+  if (w.cap && !w.common) return !w.broken || cueAfter(ws, i) !== undefined;
+  if (i === 0 || w.common) return false;
+  const p = ws[i - 1]!.lower;
+  return KIN.has(p) || FOREIGN_KIN.has(p) || STRONG_TITLES.has(p) || NAME_IS.has(p) || p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja';
 }
 
 /** Joins "and", "&" and commas: the other side of a name is a name if it looks like one. */
@@ -193,7 +166,7 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
     for (let i = 0; i < ws.length; i++) {
       if (named[i]) continue;
       const w = ws[i]!;
-      if (!nameLike(w, ws[i - 1]) || isCommonWord(w.lower) || (!w.cap && !knownName(w.lower) && !AMBIGUOUS_NAMES.has(w.lower))) continue;
+      if (!nameLike(w, ws[i - 1]) || w.common || (!w.cap && !w.known && !w.ambiguous)) continue;
       const left = i >= 2 && named[i - 2] && ws[i - 1]!.lower === 'and' && !ws[i - 1]!.broken && !w.broken;
       const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
       const right = i + 2 < ws.length && named[i + 2] && ws[i + 1]!.lower === 'and' && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
@@ -211,12 +184,14 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
  */
 export function findNames(text: string): Array<[number, number]> {
   const ws = words(text);
+  if (!ws.some(mightBeName)) return [...findSignature(text), ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
   spreadThroughLists(ws, named);
   // A capitalised word right after a name is its surname: "Karen Smith".
-  for (let i = 1; i < ws.length; i++) {
+  for (let i = 1, surname = false; i < ws.length; i++) {
     const w = ws[i]!;
-    if (!named[i] && named[i - 1] && w.cap && !w.broken && !isCommonWord(w.lower) && /^\s+$/.test(ws[i - 1]!.gapAfter)) named[i] = true;
+    surname = !surname && !named[i] && named[i - 1] === true && !ws[i - 1]!.possessive && w.cap && !w.broken && !w.common && /^\s+$/.test(ws[i - 1]!.gapAfter);
+    if (surname) named[i] = true;
   }
   const found: Array<[number, number]> = [];
   for (let i = 0; i < ws.length; i++) {

@@ -21,11 +21,17 @@ const DASHED = new RegExp(String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?)\s*
  * findSignature('Lovely staff. Karen Smith, 35, Plympton') // [[14, 39]]
  */
 export function findSignature(text: string): Array<[number, number]> {
+  // A signature is short, so only the tail is searched: an end-anchored pattern would otherwise be
+  // tried from every position of a long comment.
+  const from = Math.max(0, text.length - TAIL);
+  const tail = from === 0 ? text : text.slice(from);
   for (const pattern of [FULL, DASHED]) {
-    const m = pattern.exec(text);
+    const m = pattern.exec(tail);
     if (!m || isCommonWord(m[2]!.toLowerCase())) continue;
-    const start = m.index + m[0].indexOf(m[1]!);
+    const start = from + m.index + m[0].indexOf(m[1]!);
     return [[start, start + m[1]!.length]];
   }
   return [];
 }
+
+const TAIL = 80;

@@ -84,7 +84,17 @@ function claimAll(taken: Redaction[], text: string, pattern: RegExp, kind: Redac
  */
 export function redactSpans(text: string): Redaction[] {
   const taken: Redaction[] = [];
-  claimAll(taken, text, EMAIL, 'email');
+  // Every pattern but names needs an @ or a digit; most comments have neither.
+  if (text.includes('@')) claimAll(taken, text, EMAIL, 'email');
+  if (HAS_DIGIT.test(text)) claimNumbered(taken, text);
+  for (const [start, end] of findNames(text)) claim(taken, start, end, 'name');
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const HAS_DIGIT = /\d/;
+
+/** Phone and NHS numbers, postcodes, addresses and birth dates: each has a digit in it. */
+function claimNumbered(taken: Redaction[], text: string): void {
   claimAll(taken, text, NHS_NUMBER, 'NHS number', (m) => isValidNhsNumber(m[0].replace(/\D/g, '')) && !m[0].startsWith('0'));
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m; m = PHONE_CANDIDATE.exec(text)) {
@@ -95,8 +105,6 @@ export function redactSpans(text: string): Redaction[] {
   claimAll(taken, text, ADDRESS, 'address');
   claimAll(taken, text, FLAT, 'address');
   for (const [start, end] of findBirthDates(text)) claim(taken, start, end, 'date of birth');
-  for (const [start, end] of findNames(text)) claim(taken, start, end, 'name');
-  return taken.sort((a, b) => a.start - b.start);
 }
 
 /**
