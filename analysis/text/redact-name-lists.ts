@@ -67,12 +67,25 @@ export const ROLES_AFTER = alsoCommon(set(
 ));
 /** Words after a name and "is/was" that praise or blame a person. */
 export const PERSON_PRAISE = set(
-  'amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
+  'credit asset lifesaver godsend saviour amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
 );
 /** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
 export const PERSON_VERBS = set(
   'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just',
 );
+
+// Polish names change their ending with their case: "dziękuję Kasi", "z Agnieszką", "Piotrowi".
+const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
+  ['owi', ''], ['kowi', 'ek'], ['ce', 'ka'], ['dze', 'ga'], ['dzie', 'da'], ['rze', 'ra'], ['ie', 'a'], ['ię', 'ia'], ['ią', 'ia'], ['i', 'ia'], ['i', 'a'], ['ę', 'a'], ['ą', 'a'], ['y', 'a'], ['u', ''], ['em', ''], ['a', ''],
+];
+
+function isInflectedName(lower: string): boolean {
+  if (lower.length < 3) return false;
+  for (const [ending, base] of POLISH_ENDINGS) {
+    if (lower.endsWith(ending) && FIRST_NAMES.has(lower.slice(0, -ending.length) + base)) return true;
+  }
+  return false;
+}
 
 export const KNOWN = 1;
 export const AMBIGUOUS = 2;
@@ -91,6 +104,7 @@ export function lexiconFlags(lower: string): number {
   if (flags !== undefined) return flags;
   const dash = lower.indexOf('-');
   if (dash > 0 && FIRST_NAMES.has(lower.slice(0, dash))) return KNOWN;
+  if (isInflectedName(lower)) return KNOWN;
   if (lower.length > 4 && lower.charCodeAt(lower.length - 1) === 115 && COMMON_WORDS.has(lower.slice(0, -1))) return COMMON;
   return 0;
 }

@@ -43,6 +43,9 @@ describe('redact', () => {
     { name: 'a Romanian name after "fiul meu"', input: 'Fiul meu Andrei adoră grupul', out: 'Fiul meu [name] adoră grupul' },
     { name: 'a Chinese child after 我儿子', input: '我儿子小明很喜欢这里', out: '我儿子[name]很喜欢这里' },
     { name: 'a Chinese surname before 老师', input: '王老师对孩子很有耐心', out: '[name]老师对孩子很有耐心' },
+    { name: 'a Polish name in the dative after thanks', input: 'dziękuję kasi za pomoc', out: 'dziękuję [name] za pomoc' },
+    { name: 'a Portuguese birth date with "de"', input: 'nasceu em 5 de março de 2023', out: 'nasceu em [date of birth]' },
+    { name: 'staff praised as a credit', input: 'just want to say Adele is a credit to the hub', out: 'just want to say [name] is a credit to the hub' },
     { name: 'an Arabic name after اسمي', input: 'اسمي فاطمة وأريد أن أشكر الفريق', out: 'اسمي [name] وأريد أن أشكر الفريق' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
@@ -69,6 +72,11 @@ describe('redact', () => {
     "Had a chat with the Early Help team about my son's behaviour",
     'ابني يحب المجيء إلى هنا',
     '工作人员非常友好，谢谢大家',
+    'Meals were lovely and Questions were answered',
+    'Female staff were kind, District nurse came twice',
+    'Have now called twice and St Ann\'s House was shut',
+    'The CAMHS ED team and the DNs were slow',
+    'Can never thank the staff enough',
   ];
   for (const text of kept) it(`leaves "${text}" alone`, () => expect(redact(text)).toBe(text));
 });
