@@ -75,14 +75,16 @@ export const PERSON_VERBS = set(
 );
 
 // Polish names change their ending with their case: "dziękuję Kasi", "z Agnieszką", "Piotrowi".
+// Only endings English words hardly have: "-y" would make "tiny" Tina, "-a" would make "sala" Sal.
 const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
-  ['owi', ''], ['kowi', 'ek'], ['ce', 'ka'], ['dze', 'ga'], ['dzie', 'da'], ['rze', 'ra'], ['ie', 'a'], ['ię', 'ia'], ['ią', 'ia'], ['i', 'ia'], ['i', 'a'], ['ę', 'a'], ['ą', 'a'], ['y', 'a'], ['u', ''], ['em', ''], ['a', ''],
+  ['owi', ''], ['kowi', 'ek'], ['ce', 'ka'], ['dze', 'ga'], ['dzie', 'da'], ['rze', 'ra'], ['ie', 'a'], ['ię', 'ia'], ['ią', 'ia'], ['i', 'ia'], ['i', 'a'], ['ę', 'a'], ['ą', 'a'],
 ];
 
 function isInflectedName(lower: string): boolean {
   if (lower.length < 3) return false;
   for (const [ending, base] of POLISH_ENDINGS) {
-    if (lower.endsWith(ending) && FIRST_NAMES.has(lower.slice(0, -ending.length) + base)) return true;
+    const stem = lower.slice(0, -ending.length) + base;
+    if (lower.endsWith(ending) && stem.length > 3 && FIRST_NAMES.has(stem)) return true;
   }
   return false;
 }

@@ -32,7 +32,8 @@ const NOT_AFTER_I_AM = new Set(['a', 'an', 'the', 'so', 'not', 'just', 'still', 
  * shaped like a common noun, nor one word of a Title-Cased service name ("Potty Training").
  */
 function nameLike(w: Word, prev?: Word): boolean {
-  if (w.known || w.ambiguous) return w.cap || !w.common || w.known;
+  // A lower-case "grace" or "ma" is a word; only "my daughter grace" (a kin cue) makes it a name.
+  if (w.known || w.ambiguous) return w.cap || w.known;
   if (!w.cap || w.lower.length < 2 || w.common || NOUN_SHAPE.test(w.lower)) return false;
   return !(prev && prev.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
 }
@@ -50,8 +51,8 @@ const AFTER_A_NAME = new Set(['is', 'was', 'has', 'had', 'and', 'who', 'loves', 
 function followedAsName(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
   const next = ws[i + 1];
-  if (/^\s*[,(]\s*\d/.test(w.gapAfter) || !next || next.broken) return true;
-  return AFTER_A_NAME.has(next.lower);
+  if (/^\s*[,(]\s*\d/.test(w.gapAfter)) return true;
+  return next !== undefined && !next.broken && AFTER_A_NAME.has(next.lower);
 }
 
 /** The cue before word i, if its words stand in the same sentence. */
@@ -68,7 +69,7 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
   if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
   if ((p === 'am' || p === "i'm" || p === 'im' || p === 'i’m') && (p !== 'am' || ws[i - 2]?.lower === 'i') && !NOT_AFTER_I_AM.has(w.lower)) return 'cue';
-  if (FOREIGN_KIN.has(p)) return 'cue';
+  if (FOREIGN_KIN.has(p)) return 'kin';
   // "my son Oliver", "my 3 year old son Oliver", "my little girl Poppy", "our neighbour Pam"
   if ((KIN.has(p) && !prev.possessive) || ((p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja') && i >= 2 && FOREIGN_KIN.has(ws[i - 2]!.lower))) {
     if (prev.broken) return 'cue';
@@ -76,7 +77,7 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
       if (POSSESSIVES.has(ws[k]!.lower)) return 'kin';
       if (ws[k]!.broken) break;
     }
-    if (FOREIGN_KIN.has(ws[i - 2]?.lower ?? '')) return 'cue';
+    if (FOREIGN_KIN.has(ws[i - 2]?.lower ?? '')) return 'kin';
   }
   return undefined;
 }
@@ -134,7 +135,7 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (before === 'kin' && !w.cap && !w.common && !w.ambiguous) {
     return w.lower.length > 2 && !VERB_SHAPE.test(w.lower) && followedAsName(ws, i);
   }
-  if (before === 'kin' && w.ambiguous) return !MODALS.has(w.lower);
+  if (before === 'kin' && w.ambiguous) return !MODALS.has(w.lower) && (!w.common || followedAsName(ws, i));
   if (!nameLike(w, ws[i - 1])) return false;
   if (before) return true;
   const after = cueAfter(ws, i);
@@ -166,7 +167,8 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
     for (let i = 0; i < ws.length; i++) {
       if (named[i]) continue;
       const w = ws[i]!;
-      if (!nameLike(w, ws[i - 1]) || w.common || (!w.cap && !w.known && !w.ambiguous)) continue;
+      // "harry and teddy": beside a name, a lower-case name that is also a word counts too.
+      if (w.common || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
       const left = i >= 2 && named[i - 2] && ws[i - 1]!.lower === 'and' && !ws[i - 1]!.broken && !w.broken;
       const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
       const right = i + 2 < ws.length && named[i + 2] && ws[i + 1]!.lower === 'and' && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
