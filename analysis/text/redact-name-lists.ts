@@ -99,14 +99,15 @@ for (const name of FIRST_NAMES) LEXICON.set(name, (LEXICON.get(name) ?? 0) | KNO
 
 /**
  * KNOWN, AMBIGUOUS and COMMON of a lower-case word in one lookup, with "Kerry-Ann" known by its
- * first part and "Fridays" common by its singular.
+ * first part, "Fridays" common by its singular and, written with a capital, "Kasi" known as Kasia.
  */
-export function lexiconFlags(lower: string): number {
+export function lexiconFlags(lower: string, capitalised = false): number {
   const flags = LEXICON.get(lower);
   if (flags !== undefined) return flags;
   const dash = lower.indexOf('-');
   if (dash > 0 && FIRST_NAMES.has(lower.slice(0, dash))) return KNOWN;
-  if (isInflectedName(lower)) return KNOWN;
+  // Only capitalised: lower-case "ani" is Romanian for years, not Ania.
+  if (capitalised && isInflectedName(lower)) return KNOWN;
   if (lower.length > 4 && lower.charCodeAt(lower.length - 1) === 115 && COMMON_WORDS.has(lower.slice(0, -1))) return COMMON;
   return 0;
 }

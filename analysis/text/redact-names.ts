@@ -92,7 +92,7 @@ function isNameIs(ws: readonly Word[], j: number): boolean {
 }
 
 /** A cue after word i: a role, praise, a person's verb, an age in brackets, a kiss at the end. */
-function cueAfter(ws: readonly Word[], i: number): 'praise' | 'cue' | undefined {
+function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | undefined {
   const w = ws[i]!;
   const gap = w.gapAfter;
   if (/^\s*\(\s*\d{1,2}\b/.test(gap) || /^\s*,\s*\d{1,2}\s*(?:,|\)|$|y|m)/.test(gap)) return 'cue';
@@ -102,9 +102,9 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'cue' | undefined 
   if (/^\s*x+\b/i.test(gap + next.lower) && next.lower === 'x' && (ws[i + 2]?.broken ?? true)) return 'cue';
   const n = next.lower;
   // "Sarah (health visitor)", "Raluca asistenta"; but "Female staff", "District nurse" are no names.
-  if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'cue';
+  if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'role';
   if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
-  if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'cue';
+  if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'role';
   if (n === 'from' && /^(?:the|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
   if (n === 'is' || n === 'was' || n === 'has' || (n === 'were' && !w.broken)) {
     // "Becky was amazing", "Jo has been so kind", "Jenna is an angel"
@@ -140,7 +140,8 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (before) return true;
   const after = cueAfter(ws, i);
   // "Can never thank them enough": an ambiguous word opening a sentence needs praise, not a verb.
-  if (after) return after === 'praise' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
+  // "Dawn the family support worker": a role after it is as good as praise.
+  if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
   // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
   if (!w.cap || w.broken || w.ambiguous || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
@@ -161,6 +162,9 @@ function mightBeName(w: Word, i: number, ws: readonly Word[]): boolean {
   return KIN.has(p) || FOREIGN_KIN.has(p) || STRONG_TITLES.has(p) || NAME_IS.has(p) || p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja';
 }
 
+// "and" in English, Polish, Romanian and Portuguese.
+const AND = new Set(['and', 'i', 'oraz', 'și', 'şi', 'si', 'e']);
+
 /** Joins "and", "&" and commas: the other side of a name is a name if it looks like one. */
 function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
   for (let pass = 0; pass < 2; pass++) {
@@ -169,9 +173,9 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
       const w = ws[i]!;
       // "harry and teddy": beside a name, a lower-case name that is also a word counts too.
       if (w.common || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
-      const left = i >= 2 && named[i - 2] && ws[i - 1]!.lower === 'and' && !ws[i - 1]!.broken && !w.broken;
+      const left = i >= 2 && named[i - 2] && AND.has(ws[i - 1]!.lower) && !ws[i - 1]!.broken && !w.broken;
       const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
-      const right = i + 2 < ws.length && named[i + 2] && ws[i + 1]!.lower === 'and' && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
+      const right = i + 2 < ws.length && named[i + 2] && AND.has(ws[i + 1]!.lower) && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
       const rightAmp = i + 1 < ws.length && named[i + 1] && /^\s*[&,+]\s*$/.test(w.gapAfter);
       if (left || leftAmp || right || rightAmp) named[i] = true;
     }

@@ -93,7 +93,7 @@ export function words(text: string): Word[] {
     let lower = cap || hasUpper(name) ? name.toLowerCase() : name;
     // "I’m" and "I'm" are one word to the lists.
     if (lower.includes('’')) lower = lower.replaceAll('’', "'");
-    const flags = lexiconFlags(lower);
+    const flags = lexiconFlags(lower, cap);
     const previous = out[out.length - 1];
     let broken = !previous;
     if (previous) {

@@ -43,7 +43,7 @@ describe('redact', () => {
     { name: 'a Romanian name after "fiul meu"', input: 'Fiul meu Andrei adoră grupul', out: 'Fiul meu [name] adoră grupul' },
     { name: 'a Chinese child after 我儿子', input: '我儿子小明很喜欢这里', out: '我儿子[name]很喜欢这里' },
     { name: 'a Chinese surname before 老师', input: '王老师对孩子很有耐心', out: '[name]老师对孩子很有耐心' },
-    { name: 'a Polish name in the dative after thanks', input: 'dziękuję kasi za pomoc', out: 'dziękuję [name] za pomoc' },
+    { name: 'a Polish name in the dative after thanks', input: 'dziękuję Kasi i Oli za pomoc', out: 'dziękuję [name] i [name] za pomoc' },
     { name: 'a Portuguese birth date with "de"', input: 'nasceu em 5 de março de 2023', out: 'nasceu em [date of birth]' },
     { name: 'staff praised as a credit', input: 'just want to say Adele is a credit to the hub', out: 'just want to say [name] is a credit to the hub' },
     { name: 'an Arabic name after اسمي', input: 'اسمي فاطمة وأريد أن أشكر الفريق', out: 'اسمي [name] وأريد أن أشكر الفريق' },
@@ -78,6 +78,7 @@ describe('redact', () => {
     'The CAMHS ED team and the DNs were slow',
     'Can never thank the staff enough',
     'syn ma 3 latka i bardzo lubi malowanie',
+    'fiica mea are 3 ani si ii place',
     'a sala e linda e as criancas adoram, a minha filha adora',
     'it was tiny and my partner hits me',
   ];
