@@ -44,6 +44,8 @@ const alsoCommon = (cues: Set<string>) => {
 export const KIN = alsoCommon(set(
   'son sons daughter daughters boy boys girl girls baby babies child children kid kids twins toddler lo ds dd dh eldest oldest youngest middle grandson granddaughter grandaughter grandchildren grandkids husband hubby wife partner fiance fiancé fiancee fiancée boyfriend girlfriend ex mum mom mam mummy mother dad daddy father sister brother sis bro stepson stepdaughter stepdad stepmum nan nanny nana gran granny grandma grandmother grandad granddad grandpa grandfather aunt auntie aunty uncle cousin niece nephew friend friends neighbour neighbor bestie mate',
 ));
+/** Last words of "my name is", "I'm called", "nazywam się", "mă numesc", "chamo-me" and the like. */
+export const NAME_IS = set('is imię imie się sie numesc este é e chamo chamo-me called named');
 export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
 export const FOREIGN_KIN = alsoCommon(set(
@@ -83,8 +85,9 @@ const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
 function isInflectedName(lower: string): boolean {
   if (lower.length < 3) return false;
   for (const [ending, base] of POLISH_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
     const stem = lower.slice(0, -ending.length) + base;
-    if (lower.endsWith(ending) && stem.length > 3 && FIRST_NAMES.has(stem)) return true;
+    if (stem.length > 3 && FIRST_NAMES.has(stem)) return true;
   }
   return false;
 }

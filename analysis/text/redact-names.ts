@@ -9,6 +9,7 @@
 import {
   FOREIGN_KIN,
   KIN,
+  NAME_IS,
   PERSON_PRAISE,
   PERSON_VERBS,
   POSSESSIVES,
@@ -19,12 +20,11 @@ import {
   TO_CUES,
 } from './redact-name-lists';
 import { findSignature } from './redact-signature';
-import { words, type Word } from './redact-words';
+import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
 const NAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'miss', 'dr']);
-const NAME_IS = new Set(['is', 'imię', 'imie', 'się', 'sie', 'numesc', 'numesc', 'numesc', 'este', 'é', 'e', 'chamo', 'chamo-me', 'called', 'named']);
 const NOT_AFTER_I_AM = new Set(['a', 'an', 'the', 'so', 'not', 'just', 'still', 'also', 'now', 'here', 'there', 'from', 'in', 'at', 'on', 'with', 'very', 'really']);
 
 /**
@@ -189,7 +189,7 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
  * findNames('my son Oliver loves it and Sarah Jones the health visitor is great') // [[7, 13], [27, 38]]
  */
 export function findNames(text: string): Array<[number, number]> {
-  const ws = words(text);
+  const ws = candidateWords(text);
   if (!ws.some(mightBeName)) return [...findSignature(text), ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
   spreadThroughLists(ws, named);
