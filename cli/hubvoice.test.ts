@@ -76,4 +76,17 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/usage:/);
   });
+
+  it('scores redaction on marked comments, one JSON line on stdout and the errors on stderr', () => {
+    const path = join(dir, 'marked.csv');
+    writeFileSync(path, 'language,text\nen,my son [[Oliver]] loves it\nen,"thanks [[Zebedee-Quux]], Tesco is next door"\nzh,我儿子[[小明]]很喜欢\n');
+    const run = hubvoice(['redact', 'eval', path, '--show-errors']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result)).toEqual(['n', 'namesRecall', 'overRedaction', 'spans', 'caught', 'tokens', 'overRedactedTokens', 'byLanguage']);
+    expect(result).toMatchObject({ n: 3, spans: 3, byLanguage: { en: { n: 2 }, zh: { n: 1, namesRecall: 1 } } });
+    expect(run.stderr).toBe(result.caught === 3 ? '' : expect.stringMatching(/^miss\ten\tZebedee-Quux\t/));
+  });
 });

@@ -14,6 +14,10 @@ import {
   parseLabelledCsv,
   parseSafeguardingCsv,
   scoreSafeguarding,
+  parseMarkedText,
+  redactSpans,
+  scoreRedaction,
+  summariseRedaction,
   tagComment,
   train,
   type ThemeModel,
@@ -25,8 +29,10 @@ const USAGE = `usage:
   hubvoice themes eval <model.json> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
+  hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment (labels ;-joined, sentiment -1/0/1)
-safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)`;
+safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
+marked CSV columns: language,text, with what must be redacted in [[double brackets]]`;
 
 class UsageError extends Error {}
 
@@ -118,12 +124,38 @@ async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
   process.stdout.write(chunk);
 }
 
+/** Scores `redact` on comments whose personal data is marked: one JSON line, misses on stderr. */
+function redactEvalCommand(args: ReturnType<typeof parseArgs>): void {
+  // A bare flag takes the next argument as its value in parseArgs, so `--show-errors x.csv` gives it back.
+  const showErrors = args.options.has('show-errors');
+  const [csvPath] = [...args.positional, args.options.get('show-errors') || undefined].filter(Boolean);
+  if (!csvPath) throw new UsageError('redact eval needs <marked.csv>');
+  const records = parseCsvRecords(readFileSync(csvPath, 'utf8'));
+  if (records.length > 0 && !('text' in records[0]!)) throw new UsageError('redact eval reads a CSV with language and text columns');
+  const all = [];
+  const byLanguage = new Map<string, ReturnType<typeof scoreRedaction>[]>();
+  for (const record of records) {
+    const marked = parseMarkedText(record.text ?? '');
+    const score = scoreRedaction(marked, redactSpans(marked.text).map(({ start, end }) => [start, end] as const));
+    const language = record.language || 'unknown';
+    all.push(score);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), score]);
+    if (showErrors) {
+      for (const miss of score.misses) process.stderr.write(`miss\t${language}\t${miss}\t${record.text}\n`);
+      for (const token of score.overRedacted) process.stderr.write(`over\t${language}\t${token}\t${record.text}\n`);
+    }
+  }
+  const languages = Object.fromEntries([...byLanguage].sort(([a], [b]) => a.localeCompare(b)).map(([language, scores]) => [language, summariseRedaction(scores)]));
+  process.stdout.write(JSON.stringify({ ...summariseRedaction(all), byLanguage: languages }) + '\n');
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const [command, sub] = args.positional;
   if (command === 'themes' && sub === 'train') return trainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'themes' && sub === 'eval') return evalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'redact' && sub === 'eval') return redactEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'tag') return tagCommand({ ...args, positional: args.positional.slice(1) });
   throw new UsageError(command ? `unknown command "${args.positional.join(' ')}"` : 'no command given');
 }

@@ -56,7 +56,7 @@ describe('summariseThemes', () => {
 
   it('quotes the highest-scoring comments, redacted, without near-duplicates', () => {
     expect(summary.themes[0]!.quotes).toEqual([
-      'Staff lovely, call Sarah on [phone]',
+      'Staff lovely, call [name] on [phone]',
       'Staff friendly but the parking is awful',
       'The staff at reception were rude',
     ]);
