@@ -6,7 +6,7 @@
  */
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import lexicon from './sentiment-lexicon.json' with { type: 'json' };
-import { stem, type TokenisedText } from './tokenize';
+import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
 export const POSITIVE_FEATURE = '#pos';
 export const NEGATIVE_FEATURE = '#neg';
@@ -29,12 +29,84 @@ export interface FeatureScheme {
   charNgrams?: CharNgramScheme & { weight: number };
 }
 
-/** +1 for a positive lexicon stem, -1 for a negative one (positive wins if both): one lookup per word. */
-const polarity = new Map<string, 1 | -1>([...lexicon.negative.map((w) => [stem(w), -1] as const), ...lexicon.positive.map((w) => [stem(w), 1] as const)]);
+/** One language's sentiment lexicon, compiled: a lookup per word, and one more per phrase start. */
+interface CompiledLexicon {
+  /** +1 for a positive stem, -1 for a negative one (positive wins if both). */
+  words: Map<string, 1 | -1>;
+  /** First stem → second stem → lean of the phrase (0: cancel the second word's own lean). */
+  phrases: Map<string, Map<string, number>>;
+}
 
-/** Stems of a tokenised comment, in word order. */
+interface LexiconLists {
+  positive: string[];
+  negative: string[];
+  phrases?: Record<string, number>;
+}
+
+function compileLexicon(lang: Language): CompiledLexicon {
+  const words = new Map<string, 1 | -1>();
+  const phrases = new Map<string, Map<string, number>>();
+  const addPhrase = (stemmed: string[], lean: number) => {
+    const next = phrases.get(stemmed[0]!) ?? new Map<string, number>();
+    next.set(stemmed[1]!, lean);
+    phrases.set(stemmed[0]!, next);
+  };
+  const add = (lists: LexiconLists, as: Language) => {
+    for (const [list, lean] of [[lists.negative, -1], [lists.positive, 1]] as const) {
+      for (const term of list) {
+        const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
+        if (stemmed.length === 1) words.set(stemmed[0]!, lean);
+        else if (stemmed.length === 2) addPhrase(stemmed, lean);
+        else throw new Error(`sentiment lexicon term must be one or two words: "${term}"`);
+      }
+    }
+    for (const [term, lean] of Object.entries(lists.phrases ?? {})) {
+      const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
+      if (stemmed.length !== 2) throw new Error(`sentiment lexicon phrase must be two words: "${term}"`);
+      addPhrase(stemmed, lean);
+    }
+  };
+  // English words count in every language: families switch into English for "ok" or "rude".
+  add(lexicon, 'en');
+  const own = (lexicon.languages as Partial<Record<Language, LexiconLists>>)[lang];
+  if (lang !== 'en' && own) add(own, lang);
+  return { words, phrases };
+}
+
+const lexicons = new Map<Language, CompiledLexicon>();
+function lexiconFor(lang: Language): CompiledLexicon {
+  let l = lexicons.get(lang);
+  if (!l) lexicons.set(lang, (l = compileLexicon(lang)));
+  return l;
+}
+
+/** Stems of a tokenised comment, in word order, by the comment's language. */
 export function stems(t: TokenisedText): string[] {
-  return t.words.map(stem);
+  return t.words.map((w) => stem(w, t.lang));
+}
+
+/**
+ * A word's lean toward positive (+) or negative (-) with the phrase it ends: a negated word
+ * flips, a phrase adds its own lean (flipped when its first word is negated) or, at 0, cancels
+ * the word's. Returns the packed pair as positive * 16 + negative for the hot loop.
+ */
+function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, prev: string | null): number {
+  const p = lex.words.get(s);
+  let pos = 0;
+  let neg = 0;
+  if (p !== undefined) {
+    if ((p === 1) !== (t.negated[i] === 1)) pos = 1;
+    else neg = 1;
+  }
+  if (prev !== null) {
+    const lean = lex.phrases.get(prev)?.get(s);
+    if (lean === 0) pos = neg = 0;
+    else if (lean !== undefined) {
+      if ((lean > 0) !== (t.negated[i - 1] === 1)) pos++;
+      else neg++;
+    }
+  }
+  return pos * 16 + neg;
 }
 
 /**
@@ -79,17 +151,16 @@ const BIGRAM_BASE = 2 ** 21;
 
 const BINARY: FeatureScheme = { sublinearTf: false };
 
-/** Counts of positive and negative lexicon words, a negation flipping a word's side. */
+/** Counts of positive and negative lexicon words and phrases, a negation flipping a word's side. */
 export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = stems(t)): [positive: number, negative: number] {
+  const lex = lexiconFor(t.lang);
   let pos = 0;
   let neg = 0;
   for (let i = 0; i < stemmed.length; i++) {
-    const s = stemmed[i]!;
-    const p = polarity.get(s);
-    if (p !== undefined) {
-      if ((p === 1) !== (t.negated[i] === 1)) pos++;
-      else neg++;
-    }
+    const prev = i > 0 && t.clause[i - 1] === t.clause[i] ? stemmed[i - 1]! : null;
+    const lean = leanOf(lex, t, i, stemmed[i]!, prev);
+    pos += lean >> 4;
+    neg += lean & 15;
   }
   return [pos, neg];
 }
@@ -221,13 +292,16 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let neg = 0;
   let firstLexicon = -1;
   let prevId = -1;
+  let prevStem: string | null = null;
+  const lex = lexiconFor(t.lang);
   for (let i = 0; i < n; i++) {
-    const s = stem(t.words[i]!);
+    const s = stem(t.words[i]!, t.lang);
     const negated = t.negated[i] === 1;
-    const p = polarity.get(s);
-    if (p !== undefined) {
-      if ((p === 1) !== negated) pos++;
-      else neg++;
+    const lean = leanOf(lex, t, i, s, i > 0 && t.clause[i - 1] === t.clause[i] ? prevStem : null);
+    prevStem = s;
+    if (lean !== 0) {
+      pos += lean >> 4;
+      neg += lean & 15;
       if (firstLexicon < 0) firstLexicon = i;
     }
     const id = vocab.stemIds.get(s);

@@ -14,7 +14,7 @@ export type { TaggedComment } from './tag';
 export { train, applyCorrections } from './train';
 export type { LabelledComment, TrainOptions, TrainProgress, ThemeCorrection, CorrectionOptions } from './train';
 export { evaluate, crossValidate, scorePredictions, parseLabelledCsv } from './evaluate';
-export type { Evaluation } from './evaluate';
+export type { Evaluation, ThemeScore, LanguageScore } from './evaluate';
 export { redact, isValidNhsNumber } from './redact';
 export { detectSafeguarding, compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, SAFEGUARDING_CATEGORIES } from './safeguarding';
 export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
