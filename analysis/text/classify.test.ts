@@ -75,7 +75,7 @@ describe('classify in every language', () => {
     { lang: 'ro', input: 'Am așteptat luni de zile pe lista de așteptare', theme: 'booking-access', sentiment: -1 },
     { lang: 'ro', input: 'Grupul pentru copii cu nevoi speciale este minunat', theme: 'send-support', sentiment: 1 },
     { lang: 'zh', input: '打了好几次电话，没人回电', theme: 'communication-listening', sentiment: -1 },
-    { lang: 'zh', input: '母乳喂养方面给了我很大帮助', theme: 'infant-feeding', sentiment: 0 },
+    { lang: 'zh', input: '母乳喂养方面给了我很大帮助', theme: 'infant-feeding', sentiment: 1 },
     { lang: 'pt', input: 'Ajudaram-me imenso com a amamentação', theme: 'infant-feeding', sentiment: 1 },
     { lang: 'pt', input: 'Fica muito longe, tenho de apanhar dois autocarros', theme: 'location-travel', sentiment: -1 },
     { lang: 'ar', input: 'الحمام كان وسخ ولا يوجد مكان لتغيير الحفاضات', theme: 'venue-facilities', sentiment: -1 },

@@ -42,10 +42,12 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
   };
   for (const term of theme.cueTerms ?? []) add(term, 'en', CUE_WEIGHT);
   for (const term of theme.seedTerms) add(term, 'en', SEED_WEIGHT);
-  for (const [tag, terms] of Object.entries(theme.seedTermsByLanguage ?? {})) {
-    const lang = languageOf(tag);
-    if (!lang) throw new Error(`seed terms of theme "${theme.id}" are in an unknown language "${tag}"`);
-    for (const term of terms ?? []) add(term, lang, SEED_WEIGHT);
+  for (const [byLanguage, weight] of [[theme.cueTermsByLanguage, CUE_WEIGHT], [theme.seedTermsByLanguage, SEED_WEIGHT]] as const) {
+    for (const [tag, terms] of Object.entries(byLanguage ?? {})) {
+      const lang = languageOf(tag);
+      if (!lang) throw new Error(`seed terms of theme "${theme.id}" are in an unknown language "${tag}"`);
+      for (const term of terms ?? []) add(term, lang, weight);
+    }
   }
   return keys;
 }

@@ -87,8 +87,8 @@ export function stems(t: TokenisedText): string[] {
 
 /**
  * A word's lean toward positive (+) or negative (-) with the phrase it ends: a negated word
- * flips, a phrase adds its own lean (flipped when its first word is negated) or, at 0, cancels
- * the word's. Returns the packed pair as positive * 16 + negative for the hot loop.
+ * flips, a phrase adds its own lean (a praise phrase flipped when its first word is negated) or,
+ * at 0, cancels the word's. Returns the packed pair as positive * 16 + negative for the hot loop.
  */
 function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, prev: string | null): number {
   const p = lex.words.get(s);
@@ -99,11 +99,14 @@ function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, pr
     else neg = 1;
   }
   if (prev !== null) {
-    const lean = lex.phrases.get(prev)?.get(s);
+    const lean = lex.phrases.get(prev)?.get(s) ?? NaN;
     if (lean === 0) pos = neg = 0;
-    else if (lean !== undefined) {
-      if ((lean > 0) !== (t.negated[i - 1] === 1)) pos++;
-      else neg++;
+    // A negated praise phrase is a complaint ("不满意"); a complaint phrase stays one however
+    // it is framed ("nu s-a făcut nimic" negates twice and means nothing was done).
+    else if (lean < 0) neg++;
+    else if (lean > 0) {
+      if (t.negated[i - 1] === 1) neg++;
+      else pos++;
     }
   }
   return pos * 16 + neg;

@@ -21,6 +21,8 @@ export interface ThemeDefinition {
   cueTerms?: string[];
   /** Seed-term models only: seed terms in other languages, by language code. */
   seedTermsByLanguage?: Partial<Record<string, string[]>>;
+  /** Seed-term models only: cue terms in other languages, by language code. */
+  cueTermsByLanguage?: Partial<Record<string, string[]>>;
   /**
    * Seed-term models only: a catch-all theme ("general praise") given only when no other
    * theme's term is in the comment and nothing in it is negative.

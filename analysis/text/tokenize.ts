@@ -30,7 +30,7 @@ export interface TokenisedText {
 // comment that switches language mid-sentence ("nie było health visitor") still reads right.
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'nor', 'dont', 'didnt', 'doesnt', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt',
-  'wasnt', 'isnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'shouldnt', 'without', 'hardly', 'lack',
+  'wasnt', 'isnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'shouldnt', 'without', 'hardly', 'lack', 'less',
   // pl
   'nie', 'nigdy', 'bez', 'ani',
   // ro (with and without diacritics: phones often drop them)
@@ -40,7 +40,7 @@ const NEGATIONS = new Set([
   // ar
   'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'بدون', 'ولا', 'ولم',
   // zh: single characters, as the tokeniser splits Chinese into characters
-  '不', '没', '沒', '无', '無', '未', '别',
+  '不', '没', '沒', '无', '無', '未',
 ]);
 
 // Contrast words start a new clause: in "staff lovely but the wait was long" each half carries
