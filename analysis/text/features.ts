@@ -33,19 +33,23 @@ export interface FeatureScheme {
 interface CompiledLexicon {
   /** +1 for a positive stem, -1 for a negative one (positive wins if both). */
   words: Map<string, 1 | -1>;
-  /** First stem → second stem → lean of the phrase (0: cancel the second word's own lean). */
+  /** First stem → second stem → lean of the phrase (0: cancel the lean of both its words). */
   phrases: Map<string, Map<string, number>>;
+  /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
+  neutral: Set<string>;
 }
 
 interface LexiconLists {
   positive: string[];
   negative: string[];
   phrases?: Record<string, number>;
+  neutral?: string[];
 }
 
 function compileLexicon(lang: Language): CompiledLexicon {
   const words = new Map<string, 1 | -1>();
   const phrases = new Map<string, Map<string, number>>();
+  const neutral = new Set<string>();
   const addPhrase = (stemmed: string[], lean: number) => {
     const next = phrases.get(stemmed[0]!) ?? new Map<string, number>();
     next.set(stemmed[1]!, lean);
@@ -60,6 +64,7 @@ function compileLexicon(lang: Language): CompiledLexicon {
         else throw new Error(`sentiment lexicon term must be one or two words: "${term}"`);
       }
     }
+    for (const word of lists.neutral ?? []) neutral.add(word);
     for (const [term, lean] of Object.entries(lists.phrases ?? {})) {
       const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
       if (stemmed.length !== 2) throw new Error(`sentiment lexicon phrase must be two words: "${term}"`);
@@ -70,7 +75,7 @@ function compileLexicon(lang: Language): CompiledLexicon {
   add(lexicon, 'en');
   const own = (lexicon.languages as Partial<Record<Language, LexiconLists>>)[lang];
   if (lang !== 'en' && own) add(own, lang);
-  return { words, phrases };
+  return { words, phrases, neutral };
 }
 
 const lexicons = new Map<Language, CompiledLexicon>();
@@ -85,22 +90,31 @@ export function stems(t: TokenisedText): string[] {
   return t.words.map((w) => stem(w, t.lang));
 }
 
+/** A word's own lean: +1 positive, -1 negative, 0 none; a negation flips it. */
+function ownLean(lex: CompiledLexicon, t: TokenisedText, i: number, s: string): number {
+  const p = lex.words.get(s);
+  if (p === undefined || lex.neutral.has(t.words[i]!)) return 0;
+  return t.negated[i] === 1 ? -p : p;
+}
+
 /**
- * A word's lean toward positive (+) or negative (-) with the phrase it ends: a negated word
- * flips, a phrase adds its own lean (a praise phrase flipped when its first word is negated) or,
- * at 0, cancels the word's. Returns the packed pair as positive * 16 + negative for the hot loop.
+ * A word's lean with the phrase it ends, as the change to the positive and negative counts,
+ * packed as (positive + 2) * 8 + (negative + 2) for the hot loop. A phrase adds its own lean (a
+ * praise phrase flipped when its first word is negated) or, at 0, cancels the lean of both its
+ * words: "would be nice" is a wish and "a hard time" is what the family went through, not praise
+ * or complaint of the service.
  */
 function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, prev: string | null): number {
-  const p = lex.words.get(s);
-  let pos = 0;
-  let neg = 0;
-  if (p !== undefined) {
-    if ((p === 1) !== (t.negated[i] === 1)) pos = 1;
-    else neg = 1;
-  }
+  const own = ownLean(lex, t, i, s);
+  let pos = own > 0 ? 1 : 0;
+  let neg = own < 0 ? 1 : 0;
   if (prev !== null) {
     const lean = lex.phrases.get(prev)?.get(s) ?? NaN;
-    if (lean === 0) pos = neg = 0;
+    if (lean === 0) {
+      const before = ownLean(lex, t, i - 1, prev);
+      pos = before > 0 ? -1 : 0;
+      neg = before < 0 ? -1 : 0;
+    }
     // A negated praise phrase is a complaint ("不满意"); a complaint phrase stays one however
     // it is framed ("nu s-a făcut nimic" negates twice and means nothing was done).
     else if (lean < 0) neg++;
@@ -109,8 +123,11 @@ function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, pr
       else pos++;
     }
   }
-  return pos * 16 + neg;
+  return (pos + 2) * 8 + (neg + 2);
 }
+
+/** The packed lean of a word that leans neither way. */
+const NO_LEAN = 2 * 8 + 2;
 
 /**
  * Every feature key of a comment, possibly repeated; used to build a vocabulary when training.
@@ -162,10 +179,10 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
   for (let i = 0; i < stemmed.length; i++) {
     const prev = i > 0 && t.clause[i - 1] === t.clause[i] ? stemmed[i - 1]! : null;
     const lean = leanOf(lex, t, i, stemmed[i]!, prev);
-    pos += lean >> 4;
-    neg += lean & 15;
+    pos += (lean >> 3) - 2;
+    neg += (lean & 7) - 2;
   }
-  return [pos, neg];
+  return [Math.max(0, pos), Math.max(0, neg)];
 }
 
 /** Builds lookup tables for the given feature keys; `#pos` and `#neg` are always present. */
@@ -302,9 +319,9 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
     const negated = t.negated[i] === 1;
     const lean = leanOf(lex, t, i, s, i > 0 && t.clause[i - 1] === t.clause[i] ? prevStem : null);
     prevStem = s;
-    if (lean !== 0) {
-      pos += lean >> 4;
-      neg += lean & 15;
+    if (lean !== NO_LEAN) {
+      pos += (lean >> 3) - 2;
+      neg += (lean & 7) - 2;
       if (firstLexicon < 0) firstLexicon = i;
     }
     const id = vocab.stemIds.get(s);

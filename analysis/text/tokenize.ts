@@ -99,6 +99,11 @@ function guessLanguage(text: string, words: readonly string[], han: number, arab
 
 /** How many words a negation reaches; "not very good at all" is still negated at "good". */
 const NEGATION_REACH = 3;
+/**
+ * Romanian and Portuguese put clitics and adverbs between the negation and what it negates
+ * ("nu mă mai simt singură", "não me sinto tão sozinha"), so theirs reaches one word further.
+ */
+const LONGER_REACH: ReadonlySet<string> = new Set(['ro', 'pt']);
 
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
@@ -145,6 +150,8 @@ export function tokenise(text: string, lang?: string): TokenisedText {
   let word = '';
   let han = 0;
   let arabic = 0;
+  const given = languageOf(lang);
+  const reach = given && LONGER_REACH.has(given) ? NEGATION_REACH + 1 : NEGATION_REACH;
   const push = (w: string, from: number, to: number): void => {
     if (CONTRASTS.has(w)) {
       clauseNo++;
@@ -156,7 +163,7 @@ export function tokenise(text: string, lang?: string): TokenisedText {
     end.push(to);
     if (NEGATIONS.has(w)) {
       negFlags.push(0);
-      negLeft = NEGATION_REACH;
+      negLeft = reach;
     } else {
       negFlags.push(negLeft > 0 ? 1 : 0);
       if (negLeft > 0) negLeft--;
@@ -196,7 +203,7 @@ export function tokenise(text: string, lang?: string): TokenisedText {
       negLeft = 0;
     } else if (code === 44 || code === 58 || code === 0xff0c || code === 0x3001 || code === 0x060c) negLeft = 0;
   }
-  const language = languageOf(lang) ?? guessLanguage(lower, words, han, arabic);
+  const language = given ?? guessLanguage(lower, words, han, arabic);
   return { words, clause, negated: Uint8Array.from(negFlags), start, end, lang: language };
 }
 
