@@ -4,7 +4,7 @@
  * by construction: a theme fires when, and only when, one of its seed terms is in the comment.
  */
 import taxonomy from './taxonomy.json' with { type: 'json' };
-import { NEGATIVE_FEATURE, POSITIVE_FEATURE } from './features';
+import { NEGATIVE_FEATURE, POSITIVE_FEATURE, UNANSWERED_NEGATION_FEATURE } from './features';
 import { loadModel, type ThemeDefinition, type ThemeModel, type ThemeModelJson } from './model';
 import { languageOf, stem, tokenise, type Language } from './tokenize';
 
@@ -57,7 +57,7 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
  * framework before it has labelled a single comment.
  */
 export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJson {
-  const features: string[] = [POSITIVE_FEATURE, NEGATIVE_FEATURE];
+  const features: string[] = [POSITIVE_FEATURE, NEGATIVE_FEATURE, UNANSWERED_NEGATION_FEATURE];
   const index = new Map<string, number>();
   const featureOf = (key: string): number => {
     let f = index.get(key);
@@ -75,7 +75,7 @@ export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJso
     // A catch-all: its own words raise it, any other theme's word or any complaint rules it out.
     for (const [key] of keysOf[l]!) if (!specific.has(key)) pairs.push(featureOf(key), FALLBACK_WEIGHT);
     for (const key of specific) pairs.push(featureOf(key), -SEED_WEIGHT);
-    pairs.push(1, -SEED_WEIGHT);
+    pairs.push(1, -SEED_WEIGHT, 2, -SEED_WEIGHT);
     return pairs;
   });
   return {
@@ -90,8 +90,9 @@ export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJso
     idf: features.map(() => 1),
     themeLayer: { bias: themes.map(() => SEED_BIAS), weights },
     // Per lexicon word: positive +2 toward positive, negative +3 toward negative and -2 away from
-    // positive, so "lovely staff but we waited weeks" reads as the complaint it is; none: neutral.
-    sentimentLayer: { bias: [0, 1, 0], weights: [[0, -1, 1, 3], [], [0, 2, 1, -2]] },
+    // positive, so "lovely staff but we waited weeks" reads as the complaint it is; a negation
+    // that negates no lexicon word ("we never had a review") leans negative; none: neutral.
+    sentimentLayer: { bias: [0, 1, 0], weights: [[0, -1, 1, 3, 2, 1.5], [], [0, 2, 1, -2, 2, -1]] },
   };
 }
 

@@ -6,10 +6,16 @@
  */
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import lexicon from './sentiment-lexicon.json' with { type: 'json' };
-import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
+import { isNegation, stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
 export const POSITIVE_FEATURE = '#pos';
 export const NEGATIVE_FEATURE = '#neg';
+/**
+ * Count of negations that negate no lexicon word ("we never had a review", "没有人管"): families
+ * complain in events, not adjectives. Only models that list it use it (the default model);
+ * trained models never do, so their features are as before.
+ */
+export const UNANSWERED_NEGATION_FEATURE = '#not';
 /** Prefix of a character n-gram feature's key; the rest is its hash bucket. */
 export const CHAR_PREFIX = '~';
 
@@ -158,6 +164,8 @@ export interface Vocabulary {
   readonly bigram: ReadonlyMap<number, number>;
   readonly positive: number;
   readonly negative: number;
+  /** Feature id of `#not`, or -1 when the model does not use it. */
+  readonly unansweredNegation: number;
   readonly scheme: FeatureScheme;
   /** Feature id of each character n-gram hash bucket (-1 if none); empty without n-grams. */
   readonly charBucket: Int32Array;
@@ -228,6 +236,7 @@ export function compileVocabulary(keys: readonly string[], idf?: ArrayLike<numbe
     bigram,
     positive: all.indexOf(POSITIVE_FEATURE),
     negative: all.indexOf(NEGATIVE_FEATURE),
+    unansweredNegation: all.indexOf(UNANSWERED_NEGATION_FEATURE),
     scheme,
     charBucket,
     stamp: new Uint32Array(all.length),
@@ -336,6 +345,15 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   }
   if (pos > 0) addFeature(vocab, epoch, vocab.positive, firstLexicon, pos);
   if (neg > 0) addFeature(vocab, epoch, vocab.negative, firstLexicon, neg);
+  if (vocab.unansweredNegation >= 0) {
+    let negations = 0;
+    let flipped = 0;
+    for (let i = 0; i < n; i++) {
+      if (isNegation(t.words[i]!)) negations++;
+      else if (t.negated[i] === 1 && lex.words.has(stem(t.words[i]!, t.lang))) flipped++;
+    }
+    if (negations > flipped) addFeature(vocab, epoch, vocab.unansweredNegation, -1, negations - flipped);
+  }
   const words = size;
   let charNorm = 0;
   if (char) {
@@ -356,7 +374,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   for (let k = 0; k < words; k++) {
     const f = ids[k]!;
     const c = count[f]!;
-    const lexicon = f === vocab.positive || f === vocab.negative;
+    const lexicon = f === vocab.positive || f === vocab.negative || f === vocab.unansweredNegation;
     const v = sublinear ? (c === 1 ? 1 : 1 + Math.log(c)) * idf[f]! : lexicon ? c : idf[f]!;
     out.values[k] = v;
     norm += v * v;

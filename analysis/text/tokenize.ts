@@ -51,6 +51,11 @@ const CONTRASTS = new Set([
   'mas', 'porém', 'porem', 'contudo', 'infelizmente', 'لكن', 'ولكن', 'لكنّ', '但', '却', '可惜',
 ]);
 
+/** Whether a word is a negation ("not", "nie", "não", "لم", "不"…). */
+export function isNegation(word: string): boolean {
+  return NEGATIONS.has(word);
+}
+
 /** Han ideographs: Chinese has no spaces, so each character is a word and terms are character pairs. */
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
