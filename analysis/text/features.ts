@@ -323,9 +323,17 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let prevId = -1;
   let prevStem: string | null = null;
   const lex = lexiconFor(t.lang);
+  // Negations, and negated lexicon words, for `#not` (counted only for models that use it).
+  const countNegations = vocab.unansweredNegation >= 0;
+  let negations = 0;
+  let flipped = 0;
   for (let i = 0; i < n; i++) {
     const s = stem(t.words[i]!, t.lang);
     const negated = t.negated[i] === 1;
+    if (countNegations) {
+      if (isNegation(t.words[i]!)) negations++;
+      else if (negated && lex.words.has(s)) flipped++;
+    }
     const lean = leanOf(lex, t, i, s, i > 0 && t.clause[i - 1] === t.clause[i] ? prevStem : null);
     prevStem = s;
     if (lean !== NO_LEAN) {
@@ -345,15 +353,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   }
   if (pos > 0) addFeature(vocab, epoch, vocab.positive, firstLexicon, pos);
   if (neg > 0) addFeature(vocab, epoch, vocab.negative, firstLexicon, neg);
-  if (vocab.unansweredNegation >= 0) {
-    let negations = 0;
-    let flipped = 0;
-    for (let i = 0; i < n; i++) {
-      if (isNegation(t.words[i]!)) negations++;
-      else if (t.negated[i] === 1 && lex.words.has(stem(t.words[i]!, t.lang))) flipped++;
-    }
-    if (negations > flipped) addFeature(vocab, epoch, vocab.unansweredNegation, -1, negations - flipped);
-  }
+  if (negations > flipped) addFeature(vocab, epoch, vocab.unansweredNegation, -1, negations - flipped);
   const words = size;
   let charNorm = 0;
   if (char) {

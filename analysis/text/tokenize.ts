@@ -87,18 +87,26 @@ const LETTERS: readonly [Language, RegExp][] = [
   ['pt', /[ãõçêôà]/],
 ];
 
+/** Marker word → the languages it marks: one lookup per word whatever the number of languages. */
+const MARKER_LANGUAGES = new Map<string, Language[]>();
+for (const [lang, markers] of MARKERS) for (const w of markers) MARKER_LANGUAGES.set(w, [...(MARKER_LANGUAGES.get(w) ?? []), lang]);
+
 function guessLanguage(text: string, words: readonly string[], han: number, arabic: number): Language {
   if (han > 0 && han * 2 >= arabic) return 'zh';
   if (arabic > 0) return 'ar';
+  const hits: Partial<Record<Language, number>> = {};
+  let any = false;
+  if (/[^\x00-\x7f]/.test(text)) {
+    for (const [lang, letters] of LETTERS) if (letters.test(text)) (hits[lang] = 2), (any = true);
+  }
+  for (const w of words) {
+    const langs = MARKER_LANGUAGES.get(w);
+    if (langs) for (const l of langs) (hits[l] = (hits[l] ?? 0) + 1), (any = true);
+  }
+  if (!any) return 'en';
   let best: Language = 'en';
   let bestHits = 0;
-  const accented = /[^\x00-\x7f]/.test(text);
-  for (const [lang, markers] of MARKERS) {
-    let hits = 0;
-    if (accented) for (const [l, letters] of LETTERS) if (l === lang && letters.test(text)) hits += 2;
-    for (const w of words) if (markers.has(w)) hits++;
-    if (hits > bestHits) (best = lang), (bestHits = hits);
-  }
+  for (const [lang] of MARKERS) if ((hits[lang] ?? 0) > bestHits) (best = lang), (bestHits = hits[lang]!);
   return best;
 }
 
