@@ -37,12 +37,19 @@ export interface FeatureScheme {
 
 /** One language's sentiment lexicon, compiled: a lookup per word, and one more per phrase start. */
 interface CompiledLexicon {
-  /** +1 for a positive stem, -1 for a negative one (positive wins if both). */
-  words: Map<string, 1 | -1>;
-  /** First stem → second stem → lean of the phrase (0: cancel the lean of both its words). */
-  phrases: Map<string, Map<string, number>>;
+  /**
+   * Per stem: its own lean (+1, -1, or 0 when it only starts phrases) and the phrases it
+   * starts, second stem → lean (0: cancel the lean of both words). One map, so tagging looks
+   * each word up once.
+   */
+  entries: Map<string, LexiconEntry>;
   /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
   neutral: Set<string>;
+}
+
+interface LexiconEntry {
+  lean: number;
+  next: Map<string, number> | null;
 }
 
 interface LexiconLists {
@@ -81,7 +88,14 @@ function compileLexicon(lang: Language): CompiledLexicon {
   add(lexicon, 'en');
   const own = (lexicon.languages as Partial<Record<Language, LexiconLists>>)[lang];
   if (lang !== 'en' && own) add(own, lang);
-  return { words, phrases, neutral };
+  const entries = new Map<string, LexiconEntry>();
+  for (const [stemmed, lean] of words) entries.set(stemmed, { lean, next: null });
+  for (const [first, next] of phrases) {
+    const entry = entries.get(first);
+    if (entry) entry.next = next;
+    else entries.set(first, { lean: 0, next });
+  }
+  return { entries, neutral };
 }
 
 const lexicons = new Map<Language, CompiledLexicon>();
@@ -97,37 +111,35 @@ export function stems(t: TokenisedText): string[] {
 }
 
 /** A word's own lean: +1 positive, -1 negative, 0 none; a negation flips it. */
-function ownLean(lex: CompiledLexicon, t: TokenisedText, i: number, s: string): number {
-  const p = lex.words.get(s);
-  if (p === undefined || lex.neutral.has(t.words[i]!)) return 0;
-  return t.negated[i] === 1 ? -p : p;
+function ownLean(lex: CompiledLexicon, entry: LexiconEntry | undefined, t: TokenisedText, i: number): number {
+  if (entry === undefined || entry.lean === 0 || lex.neutral.has(t.words[i]!)) return 0;
+  return t.negated[i] === 1 ? -entry.lean : entry.lean;
 }
 
 /**
  * A word's lean with the phrase it ends, as the change to the positive and negative counts,
- * packed as (positive + 2) * 8 + (negative + 2) for the hot loop. A phrase adds its own lean (a
+ * packed as (positive + 2) * 8 + (negative + 2) for the hot loop. `entry` is the word's lexicon
+ * entry and `before` the previous word's in the same clause. A phrase adds its own lean (a
  * praise phrase flipped when its first word is negated) or, at 0, cancels the lean of both its
  * words: "would be nice" is a wish and "a hard time" is what the family went through, not praise
  * or complaint of the service.
  */
-function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, prev: string | null): number {
-  const own = ownLean(lex, t, i, s);
+function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, entry: LexiconEntry | undefined, before: LexiconEntry | undefined): number {
+  const own = ownLean(lex, entry, t, i);
   let pos = own > 0 ? 1 : 0;
   let neg = own < 0 ? 1 : 0;
-  if (prev !== null) {
-    const lean = lex.phrases.get(prev)?.get(s) ?? NaN;
-    if (lean === 0) {
-      const before = ownLean(lex, t, i - 1, prev);
-      pos = before > 0 ? -1 : 0;
-      neg = before < 0 ? -1 : 0;
+  const phrase = before?.next?.get(s);
+  if (phrase !== undefined) {
+    if (phrase === 0) {
+      const first = ownLean(lex, before, t, i - 1);
+      pos = first > 0 ? -1 : 0;
+      neg = first < 0 ? -1 : 0;
     }
     // A negated praise phrase is a complaint ("不满意"); a complaint phrase stays one however
     // it is framed ("nu s-a făcut nimic" negates twice and means nothing was done).
-    else if (lean < 0) neg++;
-    else if (lean > 0) {
-      if (t.negated[i - 1] === 1) neg++;
-      else pos++;
-    }
+    else if (phrase < 0) neg++;
+    else if (t.negated[i - 1] === 1) neg++;
+    else pos++;
   }
   return (pos + 2) * 8 + (neg + 2);
 }
@@ -184,9 +196,11 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
   const lex = lexiconFor(t.lang);
   let pos = 0;
   let neg = 0;
+  let before: LexiconEntry | undefined;
   for (let i = 0; i < stemmed.length; i++) {
-    const prev = i > 0 && t.clause[i - 1] === t.clause[i] ? stemmed[i - 1]! : null;
-    const lean = leanOf(lex, t, i, stemmed[i]!, prev);
+    const entry = lex.entries.get(stemmed[i]!);
+    const lean = leanOf(lex, t, i, stemmed[i]!, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
+    before = entry;
     pos += (lean >> 3) - 2;
     neg += (lean & 7) - 2;
   }
@@ -321,7 +335,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let neg = 0;
   let firstLexicon = -1;
   let prevId = -1;
-  let prevStem: string | null = null;
+  let before: LexiconEntry | undefined;
   const lex = lexiconFor(t.lang);
   // Negations, and negated lexicon words, for `#not` (counted only for models that use it).
   const countNegations = vocab.unansweredNegation >= 0;
@@ -330,12 +344,13 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   for (let i = 0; i < n; i++) {
     const s = stem(t.words[i]!, t.lang);
     const negated = t.negated[i] === 1;
+    const entry = lex.entries.get(s);
     if (countNegations) {
       if (isNegation(t.words[i]!)) negations++;
-      else if (negated && lex.words.has(s)) flipped++;
+      else if (negated && entry !== undefined && entry.lean !== 0) flipped++;
     }
-    const lean = leanOf(lex, t, i, s, i > 0 && t.clause[i - 1] === t.clause[i] ? prevStem : null);
-    prevStem = s;
+    const lean = leanOf(lex, t, i, s, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
+    before = entry;
     if (lean !== NO_LEAN) {
       pos += (lean >> 3) - 2;
       neg += (lean & 7) - 2;

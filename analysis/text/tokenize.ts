@@ -165,31 +165,13 @@ export function tokenise(text: string, lang?: string): TokenisedText {
   let arabic = 0;
   const given = languageOf(lang);
   const reach = given && LONGER_REACH.has(given) ? NEGATION_REACH + 1 : NEGATION_REACH;
-  const push = (w: string, from: number, to: number): void => {
-    if (CONTRASTS.has(w)) {
-      clauseNo++;
-      negLeft = 0;
-    }
-    words.push(w);
-    clause.push(clauseNo);
-    start.push(from);
-    end.push(to);
-    if (NEGATIONS.has(w)) {
-      negFlags.push(0);
-      negLeft = reach;
-    } else {
-      negFlags.push(negLeft > 0 ? 1 : 0);
-      if (negLeft > 0) negLeft--;
-    }
-  };
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? lower.charCodeAt(i) : 32;
-    if (code >= 0x0600 && isHan(code)) {
-      // A Han character ends the word before it and is a word of its own: handled below as if
-      // it were a separator, after which it is pushed alone.
-      han++;
-    } else if (isWordChar(code)) {
+    // A Han character ends the word before it and is a word of its own.
+    const isHanChar = code >= 0x3400 && i < n && isHan(code);
+    if (isHanChar) han++;
+    else if (isWordChar(code)) {
       if (code >= 0x0600 && isArabic(code)) arabic++;
       if (wordStart < 0) {
         wordStart = i;
@@ -197,20 +179,46 @@ export function tokenise(text: string, lang?: string): TokenisedText {
         word = '';
       }
       continue;
-    }
-    if (wordStart >= 0 && isApostrophe(code) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
+    } else if (wordStart >= 0 && isApostrophe(code) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
       word += lower.slice(wordStart, i);
       wordStart = i + 1;
       continue;
     }
-    if (wordStart >= 0) {
-      push(word + lower.slice(wordStart, i), spanStart, i);
-      wordStart = -1;
+    // Up to two words end here: the one being read, and a Han character. Written inline rather
+    // than as a closure over the counters, which would move them off the stack of the hot loop.
+    for (let pass = 0; pass < 2; pass++) {
+      let w: string;
+      let from: number;
+      let to: number;
+      if (pass === 0) {
+        if (wordStart < 0) continue;
+        w = word + lower.slice(wordStart, i);
+        from = spanStart;
+        to = i;
+        wordStart = -1;
+      } else {
+        if (!isHanChar) break;
+        w = lower[i]!;
+        from = i;
+        to = i + 1;
+      }
+      if (CONTRASTS.has(w)) {
+        clauseNo++;
+        negLeft = 0;
+      }
+      words.push(w);
+      clause.push(clauseNo);
+      start.push(from);
+      end.push(to);
+      if (NEGATIONS.has(w)) {
+        negFlags.push(0);
+        negLeft = reach;
+      } else {
+        negFlags.push(negLeft > 0 ? 1 : 0);
+        if (negLeft > 0) negLeft--;
+      }
     }
-    if (code >= 0x0600 && i < n && isHan(code)) {
-      push(lower[i]!, i, i + 1);
-      continue;
-    }
+    if (isHanChar) continue;
     if (isClauseEnd(code)) {
       if (words.length > 0 && clause[clause.length - 1] === clauseNo) clauseNo++;
       negLeft = 0;
