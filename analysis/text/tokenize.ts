@@ -65,7 +65,7 @@ function isArabic(code: number): boolean {
   return code >= 0x0600 && code <= 0x06ff && code !== 0x060c && code !== 0x061b && code !== 0x061f;
 }
 
-// The commonest words of each Latin-script language that are not English words: enough to tell
+// The commonest words of each Latin-script language (in this order: the guess counts by index) that are not English words: enough to tell
 // a short comment's language when the caller does not say, diacritics or not.
 const MARKERS: readonly [Language, ReadonlySet<string>][] = [
   ['pl', new Set('nie jest się sie była był było były bardzo dla jak już juz mnie mój moj moja moje że ze było bylo są sa tylko żeby zeby dziecko dzieci syn córka corka pani czekam czekać bardzo dziękuję dziekuje też tez przez mam'.split(' '))],
@@ -87,27 +87,35 @@ const LETTERS: readonly [Language, RegExp][] = [
   ['pt', /[ãõçêôà]/],
 ];
 
-/** Marker word → the languages it marks: one lookup per word whatever the number of languages. */
-const MARKER_LANGUAGES = new Map<string, Language[]>();
-for (const [lang, markers] of MARKERS) for (const w of markers) MARKER_LANGUAGES.set(w, [...(MARKER_LANGUAGES.get(w) ?? []), lang]);
+/** Marker word → the index in MARKERS of each language it marks: one lookup per word. */
+const MARKER_LANGUAGES = new Map<string, number[]>();
+MARKERS.forEach(([, markers], k) => {
+  for (const w of markers) MARKER_LANGUAGES.set(w, [...(MARKER_LANGUAGES.get(w) ?? []), k]);
+});
 
 function guessLanguage(text: string, words: readonly string[], han: number, arabic: number): Language {
   if (han > 0 && han * 2 >= arabic) return 'zh';
   if (arabic > 0) return 'ar';
-  const hits: Partial<Record<Language, number>> = {};
-  let any = false;
-  if (/[^\x00-\x7f]/.test(text)) {
-    for (const [lang, letters] of LETTERS) if (letters.test(text)) (hits[lang] = 2), (any = true);
-  }
+  // Counters rather than a record: this runs for every comment tagged without a language.
+  let pl = 0;
+  let ro = 0;
+  let pt = 0;
   for (const w of words) {
-    const langs = MARKER_LANGUAGES.get(w);
-    if (langs) for (const l of langs) (hits[l] = (hits[l] ?? 0) + 1), (any = true);
+    const marks = MARKER_LANGUAGES.get(w);
+    if (marks === undefined) continue;
+    for (const k of marks) {
+      if (k === 0) pl++;
+      else if (k === 1) ro++;
+      else pt++;
+    }
   }
-  if (!any) return 'en';
-  let best: Language = 'en';
-  let bestHits = 0;
-  for (const [lang] of MARKERS) if ((hits[lang] ?? 0) > bestHits) (best = lang), (bestHits = hits[lang]!);
-  return best;
+  if (/[^\x00-\x7f]/.test(text)) {
+    if (LETTERS[0]![1].test(text)) pl += 2;
+    if (LETTERS[1]![1].test(text)) ro += 2;
+    if (LETTERS[2]![1].test(text)) pt += 2;
+  }
+  if (pl === 0 && ro === 0 && pt === 0) return 'en';
+  return pl >= ro && pl >= pt ? 'pl' : ro >= pt ? 'ro' : 'pt';
 }
 
 /** How many words a negation reaches; "not very good at all" is still negated at "good". */
