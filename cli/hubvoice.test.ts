@@ -32,14 +32,23 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 'hubvoice-theme-model', version: 2, featureScheme: { sublinearTf: true } });
   });
 
-  it('evaluates a model, printing exactly one JSON line with the five keys', () => {
+  it('evaluates a model, printing exactly one JSON line that starts with the five contract keys', () => {
     const run = hubvoice(['themes', 'eval', modelPath, fixture]);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result)).toEqual(['n', 'macroF1', 'microF1', 'sentimentMacroF1', 'commentsPerSecond']);
+    expect(Object.keys(result).slice(0, 5)).toEqual(['n', 'macroF1', 'microF1', 'sentimentMacroF1', 'commentsPerSecond']);
+    expect(Object.keys(result).slice(5)).toEqual(['sentimentAccuracy', 'negativeRecall', 'perTheme', 'perLanguage']);
     expect(result.n).toBe(100);
+  });
+
+  it('evaluates the default taxonomy model when given "default", with per-theme and per-language figures', () => {
+    const run = hubvoice(['themes', 'eval', 'default', fileURLToPath(new URL('../analysis/text/eval/themes.dev.csv', import.meta.url))]);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.perTheme['health-visiting']).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number) });
+    expect(Object.keys(result.perLanguage).sort()).toEqual(['ar', 'en', 'pl', 'pt', 'ro', 'zh']);
   });
 
   it('tags a CSV from stdin as JSONL, with the default taxonomy or a trained model', () => {

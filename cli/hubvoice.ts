@@ -26,11 +26,11 @@ import { parseArgs, readStdin } from './args';
 
 const USAGE = `usage:
   hubvoice themes train <labelled.csv> --out <model.json> [--epochs N] [--seed N]
-  hubvoice themes eval <model.json> <labelled.csv>
+  hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
   hubvoice redact eval <marked.csv> [--show-errors]
-labelled CSV columns: text,labels,sentiment (labels ;-joined, sentiment -1/0/1)
+labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
 marked CSV columns: language,text, with what must be redacted in [[double brackets]]`;
 
@@ -69,11 +69,13 @@ function wholeNumberOption(args: ReturnType<typeof parseArgs>, name: string, min
 
 function evalCommand(args: ReturnType<typeof parseArgs>): void {
   const [modelPath, csvPath] = args.positional;
-  if (!modelPath || !csvPath) throw new UsageError('themes eval needs <model.json> and <labelled.csv>');
-  const model = loadModel(readFileSync(modelPath, 'utf8'));
+  if (!modelPath || !csvPath) throw new UsageError('themes eval needs <model.json|default> and <labelled.csv>');
+  // "default" evaluates the shipped taxonomy model, which has no file of its own.
+  const model = modelPath === 'default' ? defaultModel() : loadModel(readFileSync(modelPath, 'utf8'));
   const result = evaluate(model, parseLabelledCsv(readFileSync(csvPath, 'utf8')));
-  const { n, macroF1, microF1, sentimentMacroF1, commentsPerSecond } = result;
-  process.stdout.write(JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond }) + '\n');
+  // The first five fields are a contract with scripts that read this line; new ones go after.
+  const { n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage } = result;
+  process.stdout.write(JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage }) + '\n');
 }
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);

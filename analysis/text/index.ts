@@ -14,7 +14,7 @@ export type { TaggedComment } from './tag';
 export { train, applyCorrections } from './train';
 export type { LabelledComment, TrainOptions, TrainProgress, ThemeCorrection, CorrectionOptions } from './train';
 export { evaluate, crossValidate, scorePredictions, parseLabelledCsv } from './evaluate';
-export type { Evaluation } from './evaluate';
+export type { Evaluation, ThemeScore, LanguageScore } from './evaluate';
 export { redact, redactSpans, isValidNhsNumber } from './redact';
 export type { Redaction, RedactionKind } from './redact';
 export { parseMarkedText, scoreRedaction, summariseRedaction, tokenRanges } from './redact-eval';

@@ -35,7 +35,7 @@ function nameLike(w: Word, prev?: Word): boolean {
   // A lower-case "grace" or "ma" is a word; only "my daughter grace" (a kin cue) makes it a name.
   if (w.known || w.ambiguous) return w.cap || w.known;
   if (!w.cap || w.lower.length < 2 || w.common || NOUN_SHAPE.test(w.lower)) return false;
-  return !(prev && prev.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
+  return !(prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
 }
 
 // Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
@@ -146,7 +146,7 @@ function isName(ws: readonly Word[], i: number): boolean {
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
   if (!w.cap || w.broken || w.ambiguous || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
   const next = ws[i + 1];
-  return !(next && next.cap && !next.broken && /^\s+$/.test(w.gapAfter));
+  return !(next?.cap && !next.broken && /^\s+$/.test(w.gapAfter));
 }
 
 /**

@@ -225,7 +225,7 @@ const defaultDetector = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS);
  */
 function normaliseComment(text: string): string {
   // Most comments are plain ASCII: lower-casing is all the folding they need, and NFKD is costly.
-  const folded = (/^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : foldLetters(text)).replace(/['’`]re(?![\p{L}])/gu, ' are').replace(/['’`]/g, '');
+  const folded = (/^\p{ASCII}*$/u.test(text) ? text.toLowerCase() : foldLetters(text)).replace(/['’`]re(?![\p{L}])/gu, ' are').replace(/['’`]/g, '');
   return ' ' + folded.replace(/[.!?。！？؟\n]+/g, ' | ').replace(/[^\p{L}\p{N}|]+/gu, ' ').trim() + ' ';
 }
 
