@@ -132,6 +132,22 @@ describe('POST /api/responses after a possible disclosure', () => {
     expect(again.body).toEqual(disclosed.body);
   });
 
+  it('gives the children’s help to a young person who says so in the “about you” questions', async () => {
+    const sent = await submit({ fft: 'poor', better: 'my stepdad hits me', relationship: 'young_person' }, 'api-support-0004');
+    expect(sent.body.support.kind).toBe('child');
+  });
+
+  it('answers the same help when the ingestion thread reads and commits the response', async () => {
+    const threaded = await makeTestApp({}, {}, { ingestOnThread: true });
+    try {
+      const sent = await threaded.json('/api/responses', { body: { code: 'dvp', answers: { fft: 'poor', better: 'my partner hits me' }, idempotencyKey: 'api-support-thread-1' } });
+      expect(sent.status).toBe(201);
+      expect(sent.body.support.lines.map((line: { href: string }) => line.href)).toEqual(['tel:999', 'tel:08082000247']);
+    } finally {
+      await threaded.close();
+    }
+  });
+
   it('gives the children’s help to a child', async () => {
     const sent = await submit({ fft: 'poor', better: 'my mum hurts me' }, 'api-support-0003', { respondentRole: 'child' });
     expect(sent.body.support.kind).toBe('child');
