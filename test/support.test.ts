@@ -45,6 +45,8 @@ describe('the QR form after a possible disclosure', () => {
     expect(help).toMatch(number('0808 2000 247'));
     expect(help).toContain('href="tel:08082000247"');
     expect(help).not.toContain('Childline');
+    // A language link would lead to the plain thank-you page and lose the help.
+    expect(html).not.toContain('class="langs"');
     // Never the family's words back, never a word about flags.
     expect(html).not.toContain('partner hits');
     expect(html.toLowerCase()).not.toContain('flag');
@@ -94,6 +96,7 @@ describe('the QR form after a possible disclosure', () => {
     expect(location).toBe('/f/dvp/thanks?lang=en');
     const html = await (await t.app.request(location!)).text();
     expect(html).toContain('We have your feedback.');
+    expect(html).toContain('class="langs"');
     expect(helpBox(html)).toBeNull();
   });
 

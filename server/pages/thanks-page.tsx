@@ -40,7 +40,9 @@ export function ThanksPage({ language, dir, site, team, message, actions, t: tra
   const t: Translate = (key, vars) => translate(child && CHILD_WORDED.has(key) ? `child.${key}` : key, vars);
   return (
     <PageShell
-      language={language} dir={dir} title={`${t('thanks.title')} – ${site}`} languageHref={languageHref} switcherLabel={t('form.language')}
+      language={language} dir={dir} title={`${t('thanks.title')} – ${site}`}
+      // With help shown, no switcher: it would lead to the plain thank-you page and lose the help.
+      languageHref={support ? undefined : languageHref} switcherLabel={t('form.language')}
       kiosk={kiosk} scripts={kiosk ? [pageScripts.kioskReset] : []}
     >
       <div class="panel">
