@@ -65,7 +65,7 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
     async (c) => {
       const submission = c.req.valid('json');
       const result = await ingest(deps, submission);
-      if (result.ok) return c.json({ id: result.id }, result.created ? 201 : 200);
+      if (result.ok) return c.json({ id: result.id, ...(result.support && { support: result.support }) }, result.created ? 201 : 200);
       if (result.reason === 'unknown_code') {
         throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
       }

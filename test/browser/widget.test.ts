@@ -175,6 +175,24 @@ describe('the widget on a third-party page with hostile CSS', () => {
     expect(throughAfterRestore).toBe(1);
   });
 
+  it('after a possible disclosure, thanks with the help lines in the respondent’s language, with no axe-core violations', async () => {
+    const { page, widget } = await openWidget();
+    await widget.getByLabel(pl['fft.veryPoor'], { exact: true }).check();
+    await widget.getByLabel('Co poszło nie tak?').fill('Mój mąż mnie bije');
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    await widget.getByLabel(pl['yesno.no'], { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    const key = (await stored(page))!.idempotencyKey;
+    await widget.getByRole('button', { name: pl['form.submit'] }).click();
+    await widget.getByText(pl['support.emergency.note']).waitFor();
+    expect(await widget.getByText(pl['support.intro']).isVisible()).toBe(true);
+    expect(await widget.getByRole('link', { name: '999' }).getAttribute('href')).toBe('tel:999');
+    expect(await widget.getByRole('link', { name: /0808\s2000\s247/ }).getAttribute('href')).toBe('tel:08082000247');
+    expect(await widget.getByText('mąż mnie bije').count()).toBe(0);
+    expect(await widgetViolations(page)).toEqual([]);
+    expect(await rowsWithKey(key)).toHaveLength(1);
+  });
+
   it('says it is offline when the network is cut mid-submit, and resends on `online` with the same key, storing one response', async () => {
     const { context, page, widget } = await openWidget();
     await answerFirstTwoPages(widget, 'yes');
