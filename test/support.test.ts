@@ -5,10 +5,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../db/schema';
-import { makeTestApp, type TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => { t = await makeTestApp(); });
+let t: CouncilApp;
+/** A hub of the fixture council, on its default survey (which asks `better` and `relationship`). */
+let hub: string;
+beforeAll(async () => {
+  t = await makeCouncilApp();
+  hub = t.council.sites.ash.code;
+});
 afterAll(() => t.close());
 
 let keys = 0;
@@ -32,7 +37,7 @@ async function setSupportLines(lines: unknown[]) {
 
 describe('the QR form after a possible disclosure', () => {
   it('shows an adult 999 and the domestic abuse helpline on the thank-you page, drawn in the answer rather than named in a redirect', async () => {
-    const { status, html, location, headers } = await post('/f/dvp', [['fft', 'poor'], ['better', 'My partner hits me when the kids are asleep']]);
+    const { status, html, location, headers } = await post(`/f/${hub}`, [['fft', 'poor'], ['better', 'My partner hits me when the kids are asleep']]);
     expect(status).toBe(200);
     expect(location).toBeNull();
     expect(headers.get('cache-control')).toBe('no-store');
@@ -54,13 +59,13 @@ describe('the QR form after a possible disclosure', () => {
 
   it('stores the flag the safeguarding lead sees for the response that got the help', async () => {
     const key = 'support-flag-key-0001';
-    const response = await t.app.request('/f/dvp', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([['fft', 'poor'], ['better', 'my partner hits me'], ['_key', key]]).toString() });
+    const response = await t.app.request(`/f/${hub}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([['fft', 'poor'], ['better', 'my partner hits me'], ['_key', key]]).toString() });
     expect(helpBox(await response.text())).not.toBeNull();
     expect(await flagsFor(key)).toHaveLength(1);
   });
 
   it('offers Samaritans and Shout, not the domestic abuse line, after words about self-harm', async () => {
-    const help = helpBox((await post('/f/dvp', [['fft', 'poor'], ['better', 'Some days I want to kill myself']])).html)!;
+    const help = helpBox((await post(`/f/${hub}`, [['fft', 'poor'], ['better', 'Some days I want to kill myself']])).html)!;
     expect(help).toContain('Samaritans');
     expect(help).toMatch(number('116 123'));
     expect(help).toContain('Text SHOUT to 85258');
@@ -69,14 +74,14 @@ describe('the QR form after a possible disclosure', () => {
   });
 
   it('shows the help in the family’s language, right to left in Arabic', async () => {
-    const { html } = await post('/f/dvp?lang=ar', [['fft', 'poor'], ['better', 'زوجي يضربني']]);
+    const { html } = await post(`/f/${hub}?lang=ar`, [['fft', 'poor'], ['better', 'زوجي يضربني']]);
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(helpBox(html)).toContain('مساعدة إذا احتجت إليها');
     expect(helpBox(html)).toMatch(number('0808 2000 247'));
   });
 
   it('speaks to a child on the children’s form: simple words, Childline, and the whole page in a child’s words', async () => {
-    const { status, html } = await post('/f/dvp?for=child', [['fft', 'veryPoor'], ['better', 'my dad hits me']]);
+    const { status, html } = await post(`/f/${hub}?for=child`, [['fft', 'veryPoor'], ['better', 'my dad hits me']]);
     expect(status).toBe(200);
     const help = helpBox(html)!;
     expect(help).toContain('You can get help');
@@ -91,9 +96,9 @@ describe('the QR form after a possible disclosure', () => {
   });
 
   it('thanks an answer that discloses nothing as before: a redirect to a page with no help box', async () => {
-    const { status, location } = await post('/f/dvp', [['fft', 'good'], ['better', 'More parking please']]);
+    const { status, location } = await post(`/f/${hub}`, [['fft', 'good'], ['better', 'More parking please']]);
     expect(status).toBe(303);
-    expect(location).toBe('/f/dvp/thanks?lang=en');
+    expect(location).toBe(`/f/${hub}/thanks?lang=en`);
     const html = await (await t.app.request(location!)).text();
     expect(html).toContain('We have your feedback.');
     expect(html).toContain('class="langs"');
@@ -101,21 +106,21 @@ describe('the QR form after a possible disclosure', () => {
   });
 
   it('words the children’s thank-you page for a child in every language, without any help box of its own', async () => {
-    const english = await (await t.app.request('/f/dvp/thanks?for=child')).text();
+    const english = await (await t.app.request(`/f/${hub}/thanks?for=child`)).text();
     expect(english).toContain('We got your answers.');
     expect(english).toContain('Tell us something else');
     expect(english).not.toContain('We have your feedback.');
     expect(helpBox(english)).toBeNull();
-    const polish = await (await t.app.request('/f/dvp/thanks?for=child&lang=pl')).text();
+    const polish = await (await t.app.request(`/f/${hub}/thanks?for=child&lang=pl`)).text();
     expect(polish).toContain('Mamy twoje odpowiedzi.');
-    const arabic = await (await t.app.request('/f/dvp/thanks?for=child&lang=ar')).text();
+    const arabic = await (await t.app.request(`/f/${hub}/thanks?for=child&lang=ar`)).text();
     expect(arabic).toContain('وصلتنا إجاباتك.');
   });
 });
 
 describe('POST /api/responses after a possible disclosure', () => {
   const submit = (answers: Record<string, unknown>, idempotencyKey: string, extra: Record<string, unknown> = {}) =>
-    t.json('/api/responses', { body: { code: 'dvp', answers, idempotencyKey, ...extra } });
+    t.json('/api/responses', { body: { code: hub, answers, idempotencyKey, ...extra } });
 
   it('adds the help to the 201 only when the words may disclose harm, and again on a resend under the same key', async () => {
     const plain = await submit({ fft: 'good', better: 'Longer opening hours' }, 'api-support-0001');
@@ -141,9 +146,9 @@ describe('POST /api/responses after a possible disclosure', () => {
   });
 
   it('answers the same help when the ingestion thread reads and commits the response', async () => {
-    const threaded = await makeTestApp({}, {}, { ingestOnThread: true });
+    const threaded = await makeCouncilApp({}, {}, { ingestOnThread: true });
     try {
-      const sent = await threaded.json('/api/responses', { body: { code: 'dvp', answers: { fft: 'poor', better: 'my partner hits me' }, idempotencyKey: 'api-support-thread-1' } });
+      const sent = await threaded.json('/api/responses', { body: { code: threaded.council.sites.ash.code, answers: { fft: 'poor', better: 'my partner hits me' }, idempotencyKey: 'api-support-thread-1' } });
       expect(sent.status).toBe(201);
       expect(sent.body.support.lines.map((line: { href: string }) => line.href)).toEqual(['tel:999', 'tel:08082000247']);
     } finally {
@@ -166,13 +171,13 @@ describe('a council’s own numbers', () => {
       { name: 'Plymouth Gateway (children’s services)', number: '01752 668000', note: 'Monday to Friday, 9am to 5pm' },
       { name: 'Young people’s drop-in', number: '01752 000111', for: 'child' },
     ]);
-    const adult = helpBox((await post('/f/dvp', [['fft', 'poor'], ['better', 'my partner hits me']])).html)!;
+    const adult = helpBox((await post(`/f/${hub}`, [['fft', 'poor'], ['better', 'my partner hits me']])).html)!;
     expect(adult).toContain('Plymouth Gateway (children’s services)');
     expect(adult).toContain('href="tel:01752668000"');
     expect(adult).toContain('Monday to Friday, 9am to 5pm');
     expect(adult.indexOf('Plymouth Gateway')).toBeGreaterThan(adult.indexOf('Domestic Abuse'));
     expect(adult).not.toContain('drop-in');
-    const child = helpBox((await post('/f/dvp?for=child', [['fft', 'poor'], ['better', 'my dad hits me']])).html)!;
+    const child = helpBox((await post(`/f/${hub}?for=child`, [['fft', 'poor'], ['better', 'my dad hits me']])).html)!;
     expect(child).toContain('Young people’s drop-in');
     expect(child).toContain('Plymouth Gateway');
   });
