@@ -45,7 +45,8 @@ ${operations.map(({ path, method, op }) => html`<section><h2><span class="m">${m
 <p>${op.summary}</p>${op.description ? html`<p>${raw(escapeAndCode(op.description))}</p>` : ''}${op.security ? html`<p>Signed in (bearer token or session cookie).</p>` : ''}
 ${op.parameters?.length ? html`<h3>Parameters</h3><ul>${op.parameters.map((p) => html`<li><code>${p.name}</code> (${p.in}${p.required ? ', required' : ''})</li>`)}</ul>` : ''}
 ${op.requestBody?.content['application/json'] ? html`<h3>Request body</h3><pre>${JSON.stringify(resolve(document, op.requestBody.content['application/json'].schema), null, 2)}</pre>` : ''}
-<h3>Responses</h3><ul>${Object.entries(op.responses).map(([status, r]) => html`<li><strong>${status}</strong> ${raw(escapeAndCode(r.description))}</li>`)}</ul></section>`)}
+<h3>Responses</h3><ul>${Object.entries(op.responses).map(([status, r]) => html`<li><strong>${status}</strong> ${bodyName(r)} ${raw(escapeAndCode(r.description))}</li>`)}</ul></section>`)}
+${Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => html`<section id="${name}"><h2>${name}</h2><pre>${JSON.stringify(schema, null, 2)}</pre></section>`)}
 </body></html>`);
 }
 
@@ -55,7 +56,19 @@ interface Operation {
   security?: unknown[];
   parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: { content: Record<string, { schema: unknown }> };
-  responses: Record<string, { description: string }>;
+  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+}
+
+/** A response body by its schema's name (linked below), `Name[]` for a list of them, or `JSON`. */
+function bodyName(response: Operation['responses'][string]) {
+  const schema = response.content?.['application/json']?.schema as { $ref?: string; type?: string; items?: { $ref?: string } } | undefined;
+  if (!schema) return '';
+  const name = (ref?: string) => ref?.split('/').pop();
+  const one = name(schema.$ref);
+  const many = schema.type === 'array' ? name(schema.items?.$ref) : undefined;
+  if (one) return html`<a href="#${one}"><code>${one}</code></a>`;
+  if (many) return html`<a href="#${many}"><code>${many}[]</code></a>`;
+  return html`<code>JSON</code>`;
 }
 
 /** A body schema with a top-level `$ref` to a named component shown as the component itself. */
