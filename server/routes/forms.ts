@@ -58,7 +58,7 @@ export function formRoutes(deps: AppDeps) {
     description: 'Readable from the origins in the organisation’s `settings.allowedOrigins` (`*`: any), for the widget. Without `lang`, the language is negotiated from `Accept-Language`, else the site’s default.',
     request: {
       params: FormCode,
-      query: z.object({ lang: z.string().max(16).optional().openapi({ enum: LANGUAGES.map((l) => l.code) }) }),
+      query: z.object({ lang: z.string().max(16).optional().openapi({ enum: LANGUAGES.map((l) => l.code), description: 'Any other value falls back to Accept-Language, then the site’s default' }) }),
     },
     responses: {
       200: json(PublicForm, 'Questions (`id`, `type`, `options[].value`), pages and messages'),
