@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,8 @@ const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
 const hubvoice = (args: string[], input?: string) =>
   spawnSync('npx', ['tsx', 'cli/hubvoice.ts', ...args], { cwd: root, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
 
-describe('hubvoice CLI', () => {
+// Each test starts `npx tsx` processes that compile the text pipeline: seconds each on two shared cores.
+describe('hubvoice CLI', { timeout: 120_000 }, () => {
   let dir: string;
   let modelPath: string;
   // Training once here lets eval and tag run alone, without the training test before them.
@@ -31,14 +32,23 @@ describe('hubvoice CLI', () => {
     expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 'hubvoice-theme-model', version: 2, featureScheme: { sublinearTf: true } });
   });
 
-  it('evaluates a model, printing exactly one JSON line with the five keys', () => {
+  it('evaluates a model, printing exactly one JSON line that starts with the five contract keys', () => {
     const run = hubvoice(['themes', 'eval', modelPath, fixture]);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result)).toEqual(['n', 'macroF1', 'microF1', 'sentimentMacroF1', 'commentsPerSecond']);
+    expect(Object.keys(result).slice(0, 5)).toEqual(['n', 'macroF1', 'microF1', 'sentimentMacroF1', 'commentsPerSecond']);
+    expect(Object.keys(result).slice(5)).toEqual(['sentimentAccuracy', 'negativeRecall', 'perTheme', 'perLanguage']);
     expect(result.n).toBe(100);
+  });
+
+  it('evaluates the default taxonomy model when given "default", with per-theme and per-language figures', () => {
+    const run = hubvoice(['themes', 'eval', 'default', fileURLToPath(new URL('../analysis/text/eval/themes.dev.csv', import.meta.url))]);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.perTheme['health-visiting']).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number) });
+    expect(Object.keys(result.perLanguage).sort()).toEqual(['ar', 'en', 'pl', 'pt', 'ro', 'zh']);
   });
 
   it('tags a CSV from stdin as JSONL, with the default taxonomy or a trained model', () => {
@@ -54,9 +64,38 @@ describe('hubvoice CLI', () => {
     }
   });
 
-  it('explains its usage and exits 2 on a bad command', () => {
+  it('scores the safeguarding detector on a labelled CSV as one JSON line, listing errors on stderr when asked', () => {
+    const csvPath = join(dir, 'safeguarding.csv');
+    writeFileSync(csvPath, 'language,label,text\nen,domestic-abuse,My partner hits me\nen,neglect,the weather is lovely\nen,none,"Lovely staff, thanks"\nen,none,my husband hits me\n');
+    const run = hubvoice(['safeguarding', 'eval', csvPath, '--show-errors']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      n: 4, recall: 0.5, falsePositiveRate: 0.5, missed: 1, falsePositives: 1,
+      recallByCategory: { 'domestic-abuse': { n: 1, recall: 1 }, neglect: { n: 1, recall: 0 } },
+      byLanguage: { en: { disclosures: 2, recall: 0.5, lookAlikes: 2, falsePositiveRate: 0.5 } },
+    });
+    expect(run.stderr).toMatch(/missed \(en, neglect\): the weather is lovely/);
+    expect(run.stderr).toMatch(/false positive \(en\): my husband hits me/);
+  });
+
+    it('explains its usage and exits 2 on a bad command', () => {
     const run = hubvoice(['themes', 'fly']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/usage:/);
+  });
+
+  it('scores redaction on marked comments, one JSON line on stdout and the errors on stderr', () => {
+    const path = join(dir, 'marked.csv');
+    writeFileSync(path, 'language,text\nen,my son [[Oliver]] loves it\nen,"thanks [[Zebedee-Quux]], Tesco is next door"\nzh,我儿子[[小明]]很喜欢\n');
+    const run = hubvoice(['redact', 'eval', path, '--show-errors']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result)).toEqual(['n', 'namesRecall', 'overRedaction', 'spans', 'caught', 'tokens', 'overRedactedTokens', 'byLanguage']);
+    expect(result).toMatchObject({ n: 3, spans: 3, byLanguage: { en: { n: 2 }, zh: { n: 1, namesRecall: 1 } } });
+    expect(run.stderr).toBe(result.caught === 3 ? '' : expect.stringMatching(/^miss\ten\tZebedee-Quux\t/));
   });
 });

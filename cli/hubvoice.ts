@@ -12,6 +12,12 @@ import {
   modelToJson,
   parseCsvRecords,
   parseLabelledCsv,
+  parseSafeguardingCsv,
+  scoreSafeguarding,
+  parseMarkedText,
+  redactSpans,
+  scoreRedaction,
+  summariseRedaction,
   tagComment,
   train,
   type ThemeModel,
@@ -20,9 +26,13 @@ import { parseArgs, readStdin } from './args';
 
 const USAGE = `usage:
   hubvoice themes train <labelled.csv> --out <model.json> [--epochs N] [--seed N]
-  hubvoice themes eval <model.json> <labelled.csv>
+  hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
-labelled CSV columns: text,labels,sentiment (labels ;-joined, sentiment -1/0/1)`;
+  hubvoice safeguarding eval <labelled.csv> [--show-errors]
+  hubvoice redact eval <marked.csv> [--show-errors]
+labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
+safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
+marked CSV columns: language,text, with what must be redacted in [[double brackets]]`;
 
 class UsageError extends Error {}
 
@@ -59,11 +69,37 @@ function wholeNumberOption(args: ReturnType<typeof parseArgs>, name: string, min
 
 function evalCommand(args: ReturnType<typeof parseArgs>): void {
   const [modelPath, csvPath] = args.positional;
-  if (!modelPath || !csvPath) throw new UsageError('themes eval needs <model.json> and <labelled.csv>');
-  const model = loadModel(readFileSync(modelPath, 'utf8'));
+  if (!modelPath || !csvPath) throw new UsageError('themes eval needs <model.json|default> and <labelled.csv>');
+  // "default" evaluates the shipped taxonomy model, which has no file of its own.
+  const model = modelPath === 'default' ? defaultModel() : loadModel(readFileSync(modelPath, 'utf8'));
   const result = evaluate(model, parseLabelledCsv(readFileSync(csvPath, 'utf8')));
-  const { n, macroF1, microF1, sentimentMacroF1, commentsPerSecond } = result;
-  process.stdout.write(JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond }) + '\n');
+  // The first five fields are a contract with scripts that read this line; new ones go after.
+  const { n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage } = result;
+  process.stdout.write(JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage }) + '\n');
+}
+
+const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+/** Recall and false positives of the safeguarding detector on a labelled CSV; errors on stderr if asked. */
+function safeguardingEvalCommand(args: ReturnType<typeof parseArgs>): void {
+  const [csvPath] = args.positional;
+  if (!csvPath) throw new UsageError('safeguarding eval needs <labelled.csv>');
+  const result = scoreSafeguarding(parseSafeguardingCsv(readFileSync(csvPath, 'utf8')));
+  const recallByCategory = Object.fromEntries(Object.entries(result.recallByCategory).map(([c, r]) => [c, { n: r.n, recall: round(r.rate) }]));
+  const byLanguage = Object.fromEntries(
+    Object.entries(result.byLanguage).map(([l, r]) => [l, { disclosures: r.recall.n, recall: round(r.recall.rate), lookAlikes: r.falsePositiveRate.n, falsePositiveRate: round(r.falsePositiveRate.rate) }]),
+  );
+  const { n, disclosures, lookAlikes } = result;
+  const line = {
+    n, disclosures, lookAlikes,
+    recall: round(result.recall), falsePositiveRate: round(result.falsePositiveRate), categoryAgreement: round(result.categoryAgreement),
+    missed: result.missed.length, falsePositives: result.falsePositives.length, recallByCategory, byLanguage,
+  };
+  process.stdout.write(JSON.stringify(line) + '\n');
+  if (args.options.has('show-errors')) {
+    for (const c of result.missed) process.stderr.write(`missed (${c.language}, ${c.label}): ${c.text}\n`);
+    for (const c of result.falsePositives) process.stderr.write(`false positive (${c.language}): ${c.text}\n`);
+  }
 }
 
 async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
@@ -90,11 +126,38 @@ async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
   process.stdout.write(chunk);
 }
 
+/** Scores `redact` on comments whose personal data is marked: one JSON line, misses on stderr. */
+function redactEvalCommand(args: ReturnType<typeof parseArgs>): void {
+  // A bare flag takes the next argument as its value in parseArgs, so `--show-errors x.csv` gives it back.
+  const showErrors = args.options.has('show-errors');
+  const [csvPath] = [...args.positional, args.options.get('show-errors') || undefined].filter(Boolean);
+  if (!csvPath) throw new UsageError('redact eval needs <marked.csv>');
+  const records = parseCsvRecords(readFileSync(csvPath, 'utf8'));
+  if (records.length > 0 && !('text' in records[0]!)) throw new UsageError('redact eval reads a CSV with language and text columns');
+  const all = [];
+  const byLanguage = new Map<string, ReturnType<typeof scoreRedaction>[]>();
+  for (const record of records) {
+    const marked = parseMarkedText(record.text ?? '');
+    const score = scoreRedaction(marked, redactSpans(marked.text).map(({ start, end }) => [start, end] as const));
+    const language = record.language || 'unknown';
+    all.push(score);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), score]);
+    if (showErrors) {
+      for (const miss of score.misses) process.stderr.write(`miss\t${language}\t${miss}\t${record.text}\n`);
+      for (const token of score.overRedacted) process.stderr.write(`over\t${language}\t${token}\t${record.text}\n`);
+    }
+  }
+  const languages = Object.fromEntries([...byLanguage].sort(([a], [b]) => a.localeCompare(b)).map(([language, scores]) => [language, summariseRedaction(scores)]));
+  process.stdout.write(JSON.stringify({ ...summariseRedaction(all), byLanguage: languages }) + '\n');
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const [command, sub] = args.positional;
   if (command === 'themes' && sub === 'train') return trainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'themes' && sub === 'eval') return evalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'redact' && sub === 'eval') return redactEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'tag') return tagCommand({ ...args, positional: args.positional.slice(1) });
   throw new UsageError(command ? `unknown command "${args.positional.join(' ')}"` : 'no command given');
 }

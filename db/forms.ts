@@ -5,6 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { SurveyDefinition } from '../survey/survey-schema';
+import type { LocalSupportLine } from '../survey/support';
 import { organisations, servicePoints, sites, surveys, surveyVersions } from './schema';
 import type { Db } from './store';
 
@@ -13,6 +14,8 @@ export interface FormTarget {
   organisationId: string;
   /** Origins allowed to embed this form and call the public API for it; `*` allows any. */
   allowedOrigins: string[];
+  /** The organisation's own help lines, shown after a possible disclosure beside the national ones. */
+  supportLines: LocalSupportLine[];
   site: { id: string; code: string; name: string; defaultLanguage: string };
   servicePoint: { id: string; code: string; name: string } | null;
   survey: { id: string; versionId: string; version: number; definition: SurveyDefinition };
@@ -99,6 +102,7 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
     code: lower,
     organisationId: site.organisationId,
     allowedOrigins: site.settings.allowedOrigins ?? [],
+    supportLines: site.settings.supportLines ?? [],
     site: { id: site.id, code: site.code, name: site.name, defaultLanguage: site.defaultLanguage },
     servicePoint: point ? { id: point.id, code: point.code, name: point.name } : null,
     survey: { id: surveyId, versionId: version.id, version: version.version, definition },

@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CHANNELS, RESPONDENT_ROLES, type Channel, type RespondentRole } from '../survey/respondents';
+import type { LocalSupportLine } from '../survey/support';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -31,6 +32,8 @@ export interface OrganisationSettings {
   defaultLanguage?: string;
   /** The site or service-point code of the organisation's general feedback form, offered when a code is wrong. */
   generalFormCode?: string;
+  /** The organisation's own help lines (children's services front door, MASH), shown after a possible disclosure. */
+  supportLines?: LocalSupportLine[];
 }
 
 export const providers = sqliteTable(

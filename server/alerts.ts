@@ -32,6 +32,7 @@ export const CATEGORY_NAMES: Record<string, string> = {
   'self-harm-suicide': 'self-harm or suicide risk',
   neglect: 'neglect',
   'sexual-abuse-exploitation': 'sexual abuse or exploitation',
+  homelessness: 'a family homeless or about to be',
 };
 
 /** A flag's categories in plain words, as alerts and the safeguarding pages say them. */

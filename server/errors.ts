@@ -6,6 +6,28 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
+/**
+ * Every error code the API answers with, as a typed union: a client can switch on `error.code`
+ * knowing the list is complete. A new code is added here first.
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'email_taken',
+  'payload_too_large',
+  'validation_failed',
+  'invalid_model',
+  'too_many_attempts',
+  'rate_limited',
+  'origin_not_allowed',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export interface FieldError {
   field: string;
   message: string;
@@ -13,13 +35,13 @@ export interface FieldError {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: FieldError[] };
+  error: { code: ErrorCode; message: string; details?: FieldError[] };
 }
 
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: FieldError[],
   ) {
@@ -38,7 +60,7 @@ export function validationFailed(details: FieldError[]): ApiError {
   return new ApiError(422, 'validation_failed', message, details);
 }
 
-export function errorBody(code: string, message: string, details?: FieldError[]): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: FieldError[]): ErrorBody {
   return { error: { code, message, ...(details?.length ? { details } : {}) } };
 }
 

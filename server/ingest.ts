@@ -14,6 +14,8 @@ import { resolveForm, type PublicForm } from '../survey/public-form';
 import type { Answers } from '../survey/skip-logic';
 import { validateAnswers, type AnswerError } from '../survey/validate-answers';
 import type { AppDeps } from './deps';
+import { supportAfter } from './services/support';
+import type { Support } from '../survey/support';
 import type { FreeTextAnswer } from './text-pipeline';
 
 export interface Submission {
@@ -26,7 +28,8 @@ export interface Submission {
 }
 
 export type IngestResult =
-  | { ok: true; id: string; created: boolean }
+  /** `support`: the help to show, when the free text may disclose harm (server/services/support.ts). */
+  | { ok: true; id: string; created: boolean; support: Support | null }
   | { ok: false; reason: 'unknown_code' }
   | { ok: false; reason: 'invalid'; errors: AnswerError[]; answers: Answers };
 
@@ -75,6 +78,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     if (question.type === 'nps' && nps === null) nps = Number(value);
   }
   const submittedAt = deps.now().getTime();
+  const respondentRole = submission.respondentRole ?? roleFrom(demographics.relationship);
   const committed = await deps.writer.submit({
     id: newId('r', submittedAt),
     organisationId: target.organisationId,
@@ -83,7 +87,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     servicePointId: target.servicePoint?.id ?? null,
     channel: submission.channel,
     language,
-    respondentRole: submission.respondentRole ?? roleFrom(demographics.relationship),
+    respondentRole,
     submittedAt,
     idempotencyKey: submission.idempotencyKey,
     fft,
@@ -94,7 +98,8 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     freeText,
   });
   if (committed.flagId) deps.alerts.dispatch(committed.flagId);
-  return { ok: true, id: committed.id, created: committed.created };
+  const support = supportAfter(freeText.map((answer) => answer.text), respondentRole, t, target.supportLines);
+  return { ok: true, id: committed.id, created: committed.created, support };
 }
 
 function roleFrom(relationship: string | undefined): RespondentRole | null {

@@ -12,15 +12,15 @@ import { EmbeddedResponseStore } from '../db/embedded-writes';
 import { newId } from '../db/ids';
 import { ResponseWriter, type NewResponse } from '../db/response-writer';
 import type { IngestionThread } from '../server/ingest-thread';
-import { makeTestApp, type TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => { t = await makeTestApp({}, {}, { ingestOnThread: true }); });
+let t: CouncilApp;
+beforeAll(async () => { t = await makeCouncilApp({}, {}, { ingestOnThread: true }); });
 afterAll(() => t.close());
 
 let keys = 0;
 const key = () => `thread-key-${Date.now()}-${++keys}`;
-const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
+const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
 const count = async (table = 'responses') => Number((await t.store.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
 const commentsOf = async (responseId: string) =>
   (await t.store.client.execute({ sql: 'SELECT * FROM comments WHERE response_id = ?', args: [responseId] })).rows;
@@ -75,8 +75,7 @@ describe('POST /api/responses through the ingestion thread', () => {
   });
 
   it('reads with the organisation’s newest saved model from the next submission on', async () => {
-    const organisation = await t.store.db.query.organisations.findFirst();
-    await t.deps.themeModels.save(organisation!.id, defaultModel(), 'uploaded', null);
+    await t.deps.themeModels.save(t.council.organisation.id, defaultModel(), 'uploaded', null);
     const response = await submit({ answers: { fft: 'good', better: 'The staff were lovely' } });
     expect((await commentsOf(response.body.id))[0]?.model_version).toBe('v1');
   });
@@ -84,7 +83,7 @@ describe('POST /api/responses through the ingestion thread', () => {
 
 describe('a thread that dies', () => {
   it('fails the batch it held, never acknowledging it, and a retry with the same key starts a new thread and is stored once', async () => {
-    const target = (await t.deps.forms.find('dvp'))!;
+    const target = (await t.deps.forms.find(t.council.sites.ash.code))!;
     const received = (idempotencyKey: string) => ({
       id: newId('r'), organisationId: target.organisationId, surveyVersionId: target.survey.versionId, siteId: target.site.id,
       servicePointId: null, channel: 'api' as const, language: 'en', respondentRole: null, submittedAt: Date.now(), idempotencyKey,
@@ -109,8 +108,8 @@ describe('EmbeddedResponseStore', () => {
   let store: EmbeddedResponseStore;
   let base: Omit<NewResponse, 'id' | 'idempotencyKey'>;
   beforeAll(async () => {
-    const source = await makeTestApp();
-    const target = (await source.deps.forms.find('dvp'))!;
+    const source = await makeCouncilApp();
+    const target = (await source.deps.forms.find(source.council.sites.ash.code))!;
     base = {
       organisationId: target.organisationId, surveyVersionId: target.survey.versionId, siteId: target.site.id, servicePointId: null,
       channel: 'api', language: 'en', respondentRole: null, submittedAt: Date.parse('2026-11-01T10:00:00Z'), fft: 1, rating: null, answers: '{}', demographics: null,

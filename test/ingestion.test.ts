@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => { t = await makeTestApp(); });
+let t: CouncilApp;
+beforeAll(async () => { t = await makeCouncilApp(); });
 afterAll(() => t.close());
 
 let keys = 0;
 const key = () => `test-key-${Date.now()}-${++keys}`;
-const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
+const hub = () => t.council.sites.ash;
+const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: hub().code, channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
 const row = async (id: string) => (await t.store.client.execute({ sql: 'SELECT * FROM responses WHERE id = ?', args: [id] })).rows[0];
 /** A response's free text, as typed, by question: kept only in its comments. */
 const typed = async (id: string) =>
@@ -16,7 +18,7 @@ const count = async () => Number((await t.store.client.execute('SELECT count(*) 
 
 describe('GET /api/forms/{code}', () => {
   it('returns the survey with the FFT question and its six option values', async () => {
-    const response = await t.json('/api/forms/dvp');
+    const response = await t.json(`/api/forms/${hub().code}`);
     expect(response.status).toBe(200);
     const fft = response.body.questions.find((q: { type: string }) => q.type === 'fft');
     expect(fft.title).toBe('Overall, how was your experience of our service?');
@@ -25,15 +27,16 @@ describe('GET /api/forms/{code}', () => {
   });
 
   it('resolves service-point codes, in any case, to their site', async () => {
-    const response = await t.json('/api/forms/DVP-Dads');
+    const point = hub().points[1]!;
+    const response = await t.json(`/api/forms/${point.code.toUpperCase()}`);
     expect(response.status).toBe(200);
-    expect(response.body.servicePoint).toEqual({ code: 'dvp-dads', name: 'Dad & toddler group' });
-    expect(response.body.site.code).toBe('dvp');
+    expect(response.body.servicePoint).toEqual({ code: point.code, name: point.name });
+    expect(response.body.site.code).toBe(hub().code);
   });
 
   it('speaks the language asked for, else the browser’s, with Arabic right to left', async () => {
-    expect((await t.json('/api/forms/dvp?lang=ar')).body).toMatchObject({ language: 'ar', dir: 'rtl' });
-    const polish = await t.json('/api/forms/dvp', { headers: { 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.5' } });
+    expect((await t.json(`/api/forms/${hub().code}?lang=ar`)).body).toMatchObject({ language: 'ar', dir: 'rtl' });
+    const polish = await t.json(`/api/forms/${hub().code}`, { headers: { 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.5' } });
     expect(polish.body.language).toBe('pl');
     expect(polish.body.questions[0].options[0].label).toBe('Bardzo dobrze');
   });
@@ -48,7 +51,7 @@ describe('GET /api/forms/{code}', () => {
 describe('POST /api/responses', () => {
   it('stores a valid response with its site, service point, channel, language and answers, and answers 201', async () => {
     const response = await t.json('/api/responses', {
-      body: { code: 'dvp-feed', channel: 'qr', language: 'pl', idempotencyKey: key(), answers: { fft: 'good', good: 'Miła obsługa' } },
+      body: { code: hub().points[1]!.code, channel: 'qr', language: 'pl', idempotencyKey: key(), answers: { fft: 'good', good: 'Miła obsługa' } },
     });
     expect(response.status).toBe(201);
     const stored = await row(response.body.id);
@@ -92,11 +95,11 @@ describe('POST /api/responses', () => {
 
   it.each([
     { body: { answers: { fft: 'good' }, idempotencyKey: 'abcdefgh1', channel: 'qr' }, field: 'code' },
-    { body: { code: 'dvp', answers: { fft: 'good' }, channel: 'qr' }, field: 'idempotencyKey' },
-    { body: { code: 'dvp', answers: { fft: 'good' }, idempotencyKey: 'abcdefgh2', channel: 'carrier-pigeon' }, field: 'channel' },
+    { body: { answers: { fft: 'good' }, channel: 'qr' }, atTheHub: true, field: 'idempotencyKey' },
+    { body: { answers: { fft: 'good' }, idempotencyKey: 'abcdefgh2', channel: 'carrier-pigeon' }, atTheHub: true, field: 'channel' },
     { body: { code: 'nowhere', answers: { fft: 'good' }, idempotencyKey: 'abcdefgh3', channel: 'qr' }, field: 'code' },
-  ])('refuses a request with a bad $field, naming it', async ({ body, field }) => {
-    const response = await t.json('/api/responses', { body });
+  ])('refuses a request with a bad $field, naming it', async ({ body, atTheHub, field }) => {
+    const response = await t.json('/api/responses', { body: atTheHub ? { code: hub().code, ...body } : body });
     expect(response.status).toBe(422);
     expectErrorShape(response.body);
     expect(response.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -146,7 +149,7 @@ describe('POST /api/responses', () => {
   });
 
   it('refuses a declared Content-Length over 64 KB before reading the body', async () => {
-    const response = await t.json('/api/responses', { body: { code: 'dvp', answers: { fft: 'good' } }, headers: { 'content-length': String(65 * 1024) } });
+    const response = await t.json('/api/responses', { body: { code: hub().code, answers: { fft: 'good' } }, headers: { 'content-length': String(65 * 1024) } });
     expect(response.status).toBe(413);
     expectErrorShape(response.body);
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_SITES } from '../db/demo';
 import { startNodeServer } from '../server/node';
 import { parseConfig } from '../server/config';
 import { SECURITY_HEADERS } from '../server/security-headers';
@@ -9,6 +10,8 @@ import { SECURITY_HEADERS } from '../server/security-headers';
 const dir = mkdtempSync(join(tmpdir(), 'hubvoice-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// A first `npm start` seeds the demo council: these tests use a form code it seeds.
+const code = DEMO_SITES[0]!.code;
 const config = parseConfig({ DATABASE_URL: `file:${join(dir, 'hubvoice.db')}`, PORT: '0', HOST: '127.0.0.1', SEED_RESPONSES: '50' });
 
 async function start() {
@@ -27,7 +30,7 @@ describe('the Node server', () => {
     const posted = await fetch(`${first.base}/api/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: 'pla', channel: 'qr', language: 'en', idempotencyKey: 'restart-test-1', answers: { fft: 'veryGood' } }),
+      body: JSON.stringify({ code, channel: 'qr', language: 'en', idempotencyKey: 'restart-test-1', answers: { fft: 'veryGood' } }),
     });
     expect(posted.status).toBe(201);
     const { id } = (await posted.json()) as { id: string };
@@ -39,7 +42,7 @@ describe('the Node server', () => {
     const again = await fetch(`${second.base}/api/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: 'pla', channel: 'qr', language: 'en', idempotencyKey: 'restart-test-1', answers: { fft: 'veryGood' } }),
+      body: JSON.stringify({ code, channel: 'qr', language: 'en', idempotencyKey: 'restart-test-1', answers: { fft: 'veryGood' } }),
     });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ id });
@@ -50,14 +53,14 @@ describe('the Node server', () => {
     const running = await start();
     try {
       const answers = await Promise.all([
-        fetch(`${running.base}/f/pla`),
+        fetch(`${running.base}/f/${code}`),
         fetch(`${running.base}/health`),
         fetch(`${running.base}/no/such/page`),
         ...['good', 'splendid'].map((fft, i) =>
           fetch(`${running.base}/api/responses`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ code: 'pla', idempotencyKey: `node-headers-${i}`, answers: { fft } }),
+            body: JSON.stringify({ code, idempotencyKey: `node-headers-${i}`, answers: { fft } }),
           }),
         ),
       ]);

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPageScripts, pageScriptsModule } from '../widget/bundle-page-scripts';
 import { pageScripts } from '../widget/page-scripts.gen';
-import { makeTestApp, type TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 import { SKIP_LOGIC_SURVEY } from './helpers/surveys';
 
 /**
@@ -26,10 +26,15 @@ const BUDGETS: { name: keyof typeof pageScripts; raw: number; gzip: number }[] =
   { name: 'kioskReset', raw: 160, gzip: 160 },
 ];
 
-let t: TestApp;
+let t: CouncilApp;
+/** A site on the council's plain survey, and a service point given a survey with skip logic. */
+let plain: string;
+let skipping: string;
 beforeAll(async () => {
-  t = await makeTestApp();
-  const created = await t.json('/api/surveys', { token: await t.login(), body: { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: ['stb-play'] } });
+  t = await makeCouncilApp();
+  plain = t.council.sites.bay.code;
+  skipping = t.council.sites.ash.points[0]!.code;
+  const created = await t.json('/api/surveys', { token: await t.login(), body: { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [skipping] } });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
 });
 afterAll(() => t.close());
@@ -56,28 +61,28 @@ describe('page scripts', () => {
   });
 
   it('inline skip logic only on a form with conditional questions, and the kiosk queue only on a kiosk', async () => {
-    expect(inlineScripts(await html('/f/dvp'))).toEqual([]);
-    expect(inlineScripts(await html('/f/stb-play'))).toEqual([pageScripts.skipLogic]);
-    expect(inlineScripts(await html('/f/dvp?kiosk=1'))).toEqual([pageScripts.kiosk]);
-    expect(inlineScripts(await html('/f/stb-play?kiosk=1'))).toEqual([pageScripts.skipLogic, pageScripts.kiosk]);
+    expect(inlineScripts(await html(`/f/${plain}`))).toEqual([]);
+    expect(inlineScripts(await html(`/f/${skipping}`))).toEqual([pageScripts.skipLogic]);
+    expect(inlineScripts(await html(`/f/${plain}?kiosk=1`))).toEqual([pageScripts.kiosk]);
+    expect(inlineScripts(await html(`/f/${skipping}?kiosk=1`))).toEqual([pageScripts.skipLogic, pageScripts.kiosk]);
   });
 
   it('tells the kiosk script the form’s code, language, thank-you page and question shapes', async () => {
-    const page = await html('/f/stb-play?kiosk=1&for=child');
+    const page = await html(`/f/${skipping}?kiosk=1&for=child`);
     const form = page.match(/<form [^>]*class="survey"[^>]*>/)![0];
     const attribute = (name: string) => form.match(new RegExp(`data-${name}="([^"]*)"`))?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-    expect(attribute('code')).toBe('stb-play');
+    expect(attribute('code')).toBe(skipping);
     expect(attribute('lang')).toBe('en');
     expect(attribute('role')).toBe('child');
-    expect(attribute('thanks')).toMatch(/^\/f\/stb-play\/thanks\?/);
+    expect(attribute('thanks')).toMatch(new RegExp(`^/f/${skipping}/thanks\\?`));
     expect(attribute('questions')).toContain(' helped:multiple ');
   });
 
   it('send a kiosk’s thank-you page back to a fresh kiosk form after 15 seconds, and no other thank-you page', async () => {
-    const kiosk = await html('/f/dvp/thanks?lang=en&kiosk=1');
+    const kiosk = await html(`/f/${plain}/thanks?lang=en&kiosk=1`);
     expect(inlineScripts(kiosk)).toEqual([pageScripts.kioskReset]);
-    expect(kiosk).toMatch(/<a href="\/f\/dvp\?lang=en&amp;kiosk=1" data-kiosk-reset="15">/);
-    const phone = await html('/f/dvp/thanks?lang=en');
+    expect(kiosk).toContain(`<a href="/f/${plain}?lang=en&amp;kiosk=1" data-kiosk-reset="15">`);
+    const phone = await html(`/f/${plain}/thanks?lang=en`);
     expect(inlineScripts(phone)).toEqual([]);
     expect(phone).not.toContain('data-kiosk-reset');
   });

@@ -2,22 +2,25 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../db/ids';
 import { writeResponses } from '../db/response-writer';
-import { providers, sites } from '../db/schema';
-import { addResponses, expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { sites } from '../db/schema';
+import { addResponses, expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp, type MadeSite } from './helpers/factories';
 
-let t: TestApp;
+let t: CouncilApp;
 let admin: string;
+let ash: MadeSite, bay: MadeSite, dun: MadeSite, elm: MadeSite;
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeCouncilApp();
   admin = await t.login();
-  // Devonport 3 (too few to publish), Stonehouse 10, Plympton 12, Efford 40, all in March 2026.
-  await addResponses(t, 'dvp', 3, 1, '2026-03-10T10:00:00Z');
-  await addResponses(t, 'stb', 8, 1, '2026-03-11T10:00:00Z');
-  await addResponses(t, 'stb', 2, 4, '2026-03-11T11:00:00Z');
-  await addResponses(t, 'pla', 12, 2, '2026-03-12T10:00:00Z');
-  await addResponses(t, 'efd', 30, 1, '2026-03-13T10:00:00Z', { firstLanguage: 'en', ethnicity: 'white_british' });
-  await addResponses(t, 'efd', 10, 6, '2026-03-13T11:00:00Z', { firstLanguage: 'ar', ethnicity: 'other_arab' });
+  ({ ash, bay, dun, elm } = t.council.sites);
+  // Ashby 3 (too few to publish), Baywood 10, Dunmere 12, Elmfield 40, all in March 2026.
+  await addResponses(t, ash.code, 3, 1, '2026-03-10T10:00:00Z');
+  await addResponses(t, bay.code, 8, 1, '2026-03-11T10:00:00Z');
+  await addResponses(t, bay.code, 2, 4, '2026-03-11T11:00:00Z');
+  await addResponses(t, dun.code, 12, 2, '2026-03-12T10:00:00Z');
+  await addResponses(t, elm.code, 30, 1, '2026-03-13T10:00:00Z', { firstLanguage: 'en', ethnicity: 'white_british' });
+  await addResponses(t, elm.code, 10, 6, '2026-03-13T11:00:00Z', { firstLanguage: 'ar', ethnicity: 'other_arab' });
 });
 afterAll(() => t.close());
 
@@ -28,12 +31,12 @@ describe('GET /api/reports/satisfaction', () => {
     const response = await report('/api/reports/satisfaction?groupBy=site&from=2026-03-01&to=2026-03-31');
     expect(response.status).toBe(200);
     const byCode = Object.fromEntries(response.body.rows.map((r: { label: string }) => [r.label, r]));
-    expect(byCode['Devonport Family Hub']).toMatchObject({ suppressed: true, n: null, fftPositive: null, ci95: null });
-    // Stonehouse is the next-smallest, so it is hidden too: the total minus the others cannot reveal Devonport.
-    expect(byCode['Stonehouse Family Hub']).toMatchObject({ suppressed: true, n: null });
-    expect(byCode['Efford Family Hub']).toMatchObject({ n: 40, fftPositive: 0.75, fftNegative: 0, suppressed: false });
-    expect(byCode['Efford Family Hub'].ci95[0]).toBeCloseTo(0.5981, 3);
-    expect(byCode['Plympton Family Hub']).toMatchObject({ n: 12, fftPositive: 1 });
+    expect(byCode[ash.name]).toMatchObject({ suppressed: true, n: null, fftPositive: null, ci95: null });
+    // Baywood is the next-smallest, so it is hidden too: the total minus the others cannot reveal Ashby.
+    expect(byCode[bay.name]).toMatchObject({ suppressed: true, n: null });
+    expect(byCode[elm.name]).toMatchObject({ n: 40, fftPositive: 0.75, fftNegative: 0, suppressed: false });
+    expect(byCode[elm.name].ci95[0]).toBeCloseTo(0.5981, 3);
+    expect(byCode[dun.name]).toMatchObject({ n: 12, fftPositive: 1 });
     expect(response.body.total).toMatchObject({ n: 65, suppressed: false });
     expect(response.body.total.fftNegative).toBeCloseTo(2 / 65, 10);
   });
@@ -46,14 +49,14 @@ describe('GET /api/reports/satisfaction', () => {
   });
 
   it('shows a provider only its own sites', async () => {
-    const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
-    const token = await t.userWith('manager@harbour.example', 'provider_manager', { type: 'provider', id: harbour!.id });
+    const { providerManager } = t.council.users;
+    const token = await t.login(providerManager.email, providerManager.password);
     const response = await report('/api/reports/satisfaction?groupBy=site&from=2026-03-01&to=2026-03-31', token);
-    const visible = (await t.store.db.select().from(sites).where(eq(sites.providerId, harbour!.id))).map((s) => s.name);
+    const visible = (await t.store.db.select().from(sites).where(eq(sites.providerId, providerManager.scope.id!))).map((s) => s.name);
     expect(response.body.rows.length).toBeGreaterThan(0);
     for (const row of response.body.rows) expect(visible).toContain(row.label);
-    expect(response.body.rows.map((r: { label: string }) => r.label)).not.toContain('Efford Family Hub');
-    const other = await report('/api/reports/satisfaction?groupBy=site&site=efd', token);
+    expect(response.body.rows.map((r: { label: string }) => r.label)).not.toContain(elm.name);
+    const other = await report(`/api/reports/satisfaction?groupBy=site&site=${elm.code}`, token);
     expect(other.status).toBe(422);
     expectErrorShape(other.body);
     expect(other.body.error.details[0].field).toBe('site');
@@ -87,12 +90,13 @@ describe('GET /api/reports/equity', () => {
 
 describe('GET /api/reports/trends', () => {
   it('compares a month with the one before and the same month last year, flagging only significant change', async () => {
-    await addResponses(t, 'hfd', 40, 1, '2025-05-10T10:00:00Z');
-    await addResponses(t, 'hfd', 36, 1, '2026-04-10T10:00:00Z');
-    await addResponses(t, 'hfd', 4, 4, '2026-04-10T10:00:00Z');
-    await addResponses(t, 'hfd', 12, 1, '2026-05-10T10:00:00Z');
-    await addResponses(t, 'hfd', 28, 5, '2026-05-10T10:00:00Z');
-    const response = await report('/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=hfd');
+    const { cob, twn } = t.council.sites;
+    await addResponses(t, cob.code, 40, 1, '2025-05-10T10:00:00Z');
+    await addResponses(t, cob.code, 36, 1, '2026-04-10T10:00:00Z');
+    await addResponses(t, cob.code, 4, 4, '2026-04-10T10:00:00Z');
+    await addResponses(t, cob.code, 12, 1, '2026-05-10T10:00:00Z');
+    await addResponses(t, cob.code, 28, 5, '2026-05-10T10:00:00Z');
+    const response = await report(`/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=${cob.code}`);
     expect(response.body.periods).toEqual({ current: '2026-05', previous: '2026-04', lastYear: '2025-05' });
     const [row] = response.body.rows;
     expect(row.current).toMatchObject({ n: 40, positive: 0.3 });
@@ -102,11 +106,11 @@ describe('GET /api/reports/trends', () => {
     expect(row.vsLastYear.change).toBeCloseTo(-0.7, 10);
 
     // Half positive, then 19 of 40: a wobble of 2.5 points, which is noise at this size.
-    await addResponses(t, 'wbg', 20, 1, '2026-04-10T10:00:00Z');
-    await addResponses(t, 'wbg', 20, 4, '2026-04-10T10:00:00Z');
-    await addResponses(t, 'wbg', 19, 1, '2026-05-10T10:00:00Z');
-    await addResponses(t, 'wbg', 21, 4, '2026-05-10T10:00:00Z');
-    const steady = await report('/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=wbg');
+    await addResponses(t, twn.code, 20, 1, '2026-04-10T10:00:00Z');
+    await addResponses(t, twn.code, 20, 4, '2026-04-10T10:00:00Z');
+    await addResponses(t, twn.code, 19, 1, '2026-05-10T10:00:00Z');
+    await addResponses(t, twn.code, 21, 4, '2026-05-10T10:00:00Z');
+    const steady = await report(`/api/reports/trends?groupBy=site&period=month&to=2026-05-31&site=${twn.code}`);
     const [wobble] = steady.body.rows;
     expect(wobble.vsPrevious.change).toBeCloseTo(-0.025, 10);
     expect(wobble.vsPrevious).toMatchObject({ significant: false });
@@ -115,11 +119,10 @@ describe('GET /api/reports/trends', () => {
 
 describe('ratings and NPS', () => {
   it('report the mean rating with its distribution, and NPS where a survey asks it', async () => {
-    const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, 'sbn') });
-    const survey = await t.store.client.execute('SELECT current_version_id AS v FROM surveys LIMIT 1');
+    const { organisation, survey, sites: { twn } } = t.council;
     const rows = [[5, 10], [5, 9], [4, 9], [4, 7], [2, 3], [3, 0]] as const;
     await writeResponses(t.store.client, rows.map(([rating, nps], i) => ({
-      id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
+      id: newId('r'), organisationId: organisation.id, surveyVersionId: survey.versionId, siteId: twn.id,
       servicePointId: null, channel: 'api', language: 'en', respondentRole: null, submittedAt: Date.parse('2024-02-02T10:00:00Z'),
       idempotencyKey: `rating-test-${i}`, fft: 1, rating, nps, answers: '{}', demographics: null,
     })));

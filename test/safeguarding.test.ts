@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations, providers, safeguardingFlags } from '../db/schema';
+import { organisations, safeguardingFlags } from '../db/schema';
 import { smtpMailer } from '../server/mail-node';
-import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { questionTitle } from './helpers/surveys';
 
 interface Received { to: string[]; raw: string }
 const inbox: Received[] = [];
@@ -20,7 +22,7 @@ const smtp = new SMTPServer({
   },
 });
 
-let t: TestApp;
+let t: CouncilApp;
 let lead: string;
 let sequence = 0;
 
@@ -28,12 +30,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const address = smtp.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  t = await makeTestApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>') });
-  const organisation = await t.store.db.query.organisations.findFirst();
+  t = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>') });
+  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
   await t.store.db.update(organisations)
     .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: 'duty-desk@council.example' }] } })
     .where(eq(organisations.id, organisation!.id));
-  lead = await t.userWith('dsl@council.example', 'safeguarding_lead', { type: 'organisation', id: organisation!.id });
+  const { safeguardingLead } = t.council.users;
+  lead = await t.login(safeguardingLead.email, safeguardingLead.password);
 });
 afterAll(async () => {
   await t.close();
@@ -42,7 +45,7 @@ afterAll(async () => {
 
 async function submit(better: string, language = 'en') {
   const response = await t.json('/api/responses', {
-    body: { code: 'efd-play', channel: 'qr', language, idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'neither', better } },
+    body: { code: t.council.sites.elm.points[0]!.code, channel: 'qr', language, idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'neither', better } },
   });
   expect(response.status).toBe(201);
   await t.deps.alerts.settled();
@@ -59,9 +62,9 @@ describe('a disclosure of harm', () => {
     expect(flag!.categories).toContain('domestic-abuse');
     expect(flag!.notifiedAt).toBeInstanceOf(Date);
     const mails = inbox.slice(before);
-    expect(mails.flatMap((m) => m.to).sort()).toEqual(['dsl@council.example', 'duty-desk@council.example']);
+    expect(mails.flatMap((m) => m.to).sort()).toEqual([t.council.users.safeguardingLead.email, 'duty-desk@council.example'].sort());
     for (const mail of mails) {
-      expect(mail.raw).toMatch(/Subject: URGENT: Safeguarding: possible disclosure at Efford Family Hub/);
+      expect(mail.raw).toContain(`Subject: URGENT: Safeguarding: possible disclosure at ${t.council.sites.elm.name}`);
       expect(mail.raw).toContain(`/safeguarding/flags/${flag!.id}`);
       expect(mail.raw).not.toMatch(/hits me|drinks|scared/);
     }
@@ -119,7 +122,7 @@ describe('the safeguarding queue', () => {
     expect(flag).toBeDefined();
     const review = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' } });
     expect(review.status).toBe(200);
-    expect(review.body).toMatchObject({ status: 'closed', reviewedBy: 'dsl@council.example', actionTaken: 'Called the family; referred to MASH' });
+    expect(review.body).toMatchObject({ status: 'closed', reviewedBy: t.council.users.safeguardingLead.email, actionTaken: 'Called the family; referred to MASH' });
     const audit = await t.store.client.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'safeguarding_flag_reviewed' AND target_id = ?", args: [flag!.id] });
     expect(audit.rows[0]?.n).toBe(1);
     const empty = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: { status: 'closed', actionTaken: '' } });
@@ -128,8 +131,7 @@ describe('the safeguarding queue', () => {
   });
 
   it('is closed to a provider manager', async () => {
-    const provider = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'moorland') });
-    const token = await t.userWith('pm@moorland.example', 'provider_manager', { type: 'provider', id: provider!.id });
+    const token = await t.userWith('pm@southbank.example', 'provider_manager', { type: 'provider', id: t.council.providers.south.id });
     const response = await t.json('/api/safeguarding/flags', { token });
     expect(response.status).toBe(403);
     expectErrorShape(response.body);
@@ -143,10 +145,10 @@ describe('a flag from a council\u2019s own survey', () => {
       title: { en: 'Stay and play' },
       pages: [{ id: 'one', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'better', type: 'longtext', required: false, title: { en: 'What worries you most at the moment?' } }] }],
     };
-    const published = await t.json('/api/surveys', { token: admin, body: { name: 'Worries', definition, assignTo: ['stb-play'] } });
+    const published = await t.json('/api/surveys', { token: admin, body: { name: 'Worries', definition, assignTo: [t.council.sites.bay.points[0]!.code] } });
     expect(published.status).toBe(201);
     const sent = await t.json('/api/responses', {
-      body: { code: 'stb-play', channel: 'qr', language: 'en', idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'poor', better: 'My partner hits me and I am scared' } },
+      body: { code: t.council.sites.bay.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'poor', better: 'My partner hits me and I am scared' } },
     });
     expect(sent.status).toBe(201);
     const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, sent.body.id) });
@@ -156,7 +158,7 @@ describe('a flag from a council\u2019s own survey', () => {
     const html = await page.text();
     expect(html).toContain('What worries you most at the moment?');
     // The default survey's question with the same id is not what this family read.
-    expect(html).not.toContain('What could we do better?');
+    expect(html).not.toContain(questionTitle(t.council.survey.definition, 'better'));
   });
 });
 

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../server/security-headers';
-import { makeTestApp } from './helpers/app';
+import { makeCouncilApp } from './helpers/factories';
 
-/** A page, JSON, a 201, a 422 and a 404: every kind of answer carries the whole list. */
-const REQUESTS: [string, { path: string; body?: unknown }][] = [
-  ['a feedback page', { path: '/f/pla' }],
-  ['/health', { path: '/health' }],
-  ['a stored response', { path: '/api/responses', body: { code: 'pla', channel: 'qr', idempotencyKey: 'security-headers-1', answers: { fft: 'good' } } }],
-  ['an invalid response', { path: '/api/responses', body: { code: 'pla', idempotencyKey: 'security-headers-2', answers: { fft: 'splendid' } } }],
-  ['nothing there', { path: '/no/such/page' }],
+/** A page, JSON, a 201, a 422 and a 404, given a form code: every kind of answer carries the whole list. */
+const REQUESTS: [string, (code: string) => { path: string; body?: unknown }][] = [
+  ['a feedback page', (code) => ({ path: `/f/${code}` })],
+  ['/health', () => ({ path: '/health' })],
+  ['a stored response', (code) => ({ path: '/api/responses', body: { code, channel: 'qr', idempotencyKey: 'security-headers-1', answers: { fft: 'good' } } })],
+  ['an invalid response', (code) => ({ path: '/api/responses', body: { code, idempotencyKey: 'security-headers-2', answers: { fft: 'splendid' } } })],
+  ['nothing there', () => ({ path: '/no/such/page' })],
 ];
 
 describe('security headers through the app (Workers, tests)', () => {
-  it.each(REQUESTS)('%s carries every one', async (_, { path, body }) => {
-    const t = await makeTestApp();
+  it.each(REQUESTS)('%s carries every one', async (_, request) => {
+    const t = await makeCouncilApp();
+    const { path, body } = request(t.council.sites.dun.code);
     try {
       const { headers } = await t.json(path, body === undefined ? {} : { body });
       for (const [name, value] of SECURITY_HEADERS) expect(headers.get(name), name).toBe(value);

@@ -1,47 +1,40 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providers, sites } from '../db/schema';
-import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => { t = await makeTestApp(); });
+let t: CouncilApp;
+beforeAll(async () => { t = await makeCouncilApp(); });
 afterAll(() => t.close());
 
 const userScopedTo = (scopeType: 'site' | 'provider', scopeId: string) =>
   t.userWith(`${scopeType}-${scopeId}@example.org`, scopeType === 'site' ? 'site_staff' : 'provider_manager', { type: scopeType, id: scopeId });
 
 describe('GET /api/sites', () => {
-  it('lists the demo council: 12 sites (9 Family Hubs, 3 Children’s Centres), 4-6 service points each', async () => {
+  it('lists every site of the council with its kind, locality, ward, provider and service points, by name', async () => {
     const response = await t.json('/api/sites', { token: await t.login() });
     expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(12);
-    const kinds = response.body.map((s: { kind: string }) => s.kind);
-    expect(kinds.filter((k: string) => k === 'family_hub')).toHaveLength(9);
-    expect(kinds.filter((k: string) => k === 'childrens_centre')).toHaveLength(3);
-    for (const site of response.body) {
-      expect(site).toMatchObject({ id: expect.any(String), code: expect.stringMatching(/^[a-z0-9-]+$/), name: expect.any(String), locality: expect.any(String) });
-      expect(site.provider.name).toEqual(expect.any(String));
-      expect(site.servicePoints.length).toBeGreaterThanOrEqual(4);
-      expect(site.servicePoints.length).toBeLessThanOrEqual(6);
-      for (const point of site.servicePoints) expect(point.code).toMatch(/^[a-z0-9-]+$/);
-    }
-    expect(new Set(response.body.map((s: { provider: { id: string } }) => s.provider.id)).size).toBe(3);
+    const made = Object.values(t.council.sites).sort((a, b) => a.name.localeCompare(b.name));
+    expect(response.body).toEqual(made.map((site) => ({
+      id: site.id, code: site.code, name: site.name, kind: site.kind, locality: site.locality, ward: site.ward,
+      provider: site.provider,
+      servicePoints: [...site.points].sort((a, b) => a.name.localeCompare(b.name)),
+    })));
   });
 
   it('shows a site-scoped user only their own site', async () => {
-    const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, 'efd') });
-    const response = await t.json('/api/sites', { token: await userScopedTo('site', site!.id) });
+    const site = t.council.sites.elm;
+    const response = await t.json('/api/sites', { token: await userScopedTo('site', site.id) });
     expect(response.status).toBe(200);
-    expect(response.body.map((s: { code: string }) => s.code)).toEqual(['efd']);
+    expect(response.body.map((s: { code: string }) => s.code)).toEqual([site.code]);
   });
 
   it('shows a provider-scoped user only their provider’s sites', async () => {
-    const provider = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
-    const expected = (await t.store.db.select().from(sites).where(eq(sites.providerId, provider!.id))).map((s) => s.code).sort();
-    const response = await t.json('/api/sites', { token: await userScopedTo('provider', provider!.id) });
+    const provider = t.council.providers.north;
+    const expected = Object.values(t.council.sites).filter((s) => s.provider.id === provider.id).map((s) => s.code).sort();
+    const response = await t.json('/api/sites', { token: await userScopedTo('provider', provider.id) });
     expect(response.body.map((s: { code: string }) => s.code).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(12);
+    expect(expected.length).toBeLessThan(Object.keys(t.council.sites).length);
   });
 
   it('refuses anyone not signed in', async () => {

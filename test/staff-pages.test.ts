@@ -1,13 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, providers, safeguardingFlags } from '../db/schema';
+import { auditLog, safeguardingFlags } from '../db/schema';
 import { createUser } from '../db/users';
 import { hashPassword } from '../server/auth/password';
-import { addResponses, ADMIN, makeTestApp, type TestApp } from './helpers/app';
+import { addResponses, ADMIN } from './helpers/app';
+import { makeCouncilApp, type CouncilApp, type MadeSite, type MadeUser } from './helpers/factories';
+import { questionTitle } from './helpers/surveys';
 
-let t: TestApp;
-const LEAD = { email: 'dsl@council.example', password: 'lead password 1234' };
-const MANAGER = { email: 'manager@harbour.example', password: 'harbour manager pw' };
+let t: CouncilApp;
+let LEAD: MadeUser;
+let MANAGER: MadeUser;
+let ash: MadeSite, bay: MadeSite, dun: MadeSite, elm: MadeSite;
 const DISCLOSURE = 'My partner hits me when he drinks, please ring me on 07700 900123';
 let flagId: string;
 
@@ -29,19 +32,17 @@ async function signIn({ email, password }: { email: string; password: string }):
 }
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  const organisation = await t.store.db.query.organisations.findFirst();
-  const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
-  await t.userWith(LEAD.email, 'safeguarding_lead', { type: 'organisation', id: organisation!.id }, LEAD.password);
-  await t.userWith(MANAGER.email, 'provider_manager', { type: 'provider', id: harbour!.id }, MANAGER.password);
-  // Devonport 3 (too few to publish), Stonehouse 10 (hidden too: next-smallest), Plympton 12, Efford 40; March 2026.
-  await addResponses(t, 'dvp', 3, 1, '2026-03-10T10:00:00Z');
-  await addResponses(t, 'stb', 10, 1, '2026-03-11T10:00:00Z');
-  await addResponses(t, 'pla', 12, 2, '2026-03-12T10:00:00Z');
-  await addResponses(t, 'efd', 30, 1, '2026-03-13T10:00:00Z');
-  await addResponses(t, 'efd', 10, 4, '2026-03-14T10:00:00Z');
+  t = await makeCouncilApp();
+  ({ safeguardingLead: LEAD, providerManager: MANAGER } = t.council.users);
+  ({ ash, bay, dun, elm } = t.council.sites);
+  // Ashby 3 (too few to publish), Baywood 10 (hidden too: next-smallest), Dunmere 12, Elmfield 40; March 2026.
+  await addResponses(t, ash.code, 3, 1, '2026-03-10T10:00:00Z');
+  await addResponses(t, bay.code, 10, 1, '2026-03-11T10:00:00Z');
+  await addResponses(t, dun.code, 12, 2, '2026-03-12T10:00:00Z');
+  await addResponses(t, elm.code, 30, 1, '2026-03-13T10:00:00Z');
+  await addResponses(t, elm.code, 10, 4, '2026-03-14T10:00:00Z');
   const submitted = await t.json('/api/responses', {
-    body: { code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-disclosure', answers: { fft: 'neither', better: DISCLOSURE } },
+    body: { code: elm.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-disclosure', answers: { fft: 'neither', better: DISCLOSURE } },
   });
   expect(submitted.status).toBe(201);
   const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, submitted.body.id) });
@@ -51,9 +52,10 @@ afterAll(() => t.close());
 
 describe('signing in with the form', () => {
   it('sets the same session cookie as the API and goes on to the page asked for', async () => {
-    const response = await form('/sign-in', { email: ADMIN.email, password: ADMIN.password, next: '/dashboard?site=efd' });
+    const next = `/dashboard?site=${elm.code}`;
+    const response = await form('/sign-in', { email: ADMIN.email, password: ADMIN.password, next });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/dashboard?site=efd');
+    expect(response.headers.get('location')).toBe(next);
     expect(response.headers.get('set-cookie')).toMatch(/^hubvoice_session=[^;]+;.*HttpOnly/i);
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     const me = await t.app.request('/api/auth/me', { headers: { cookie } });
@@ -122,7 +124,7 @@ describe('signing in with the form', () => {
 
 describe('staff pages when signed out', () => {
   it('send the visitor to sign in and back to the same page', async () => {
-    for (const path of ['/dashboard?site=dvp', '/dashboard/comments?theme=staff', '/safeguarding', `/safeguarding/flags/${'sf_x'}`]) {
+    for (const path of [`/dashboard?site=${ash.code}`, '/dashboard/comments?theme=staff', '/safeguarding', `/safeguarding/flags/${'sf_x'}`]) {
       const response = await page(path);
       expect(response.status).toBe(303);
       expect(response.location).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
@@ -152,7 +154,7 @@ describe('the safeguarding pages', () => {
   it('list the flag for a safeguarding lead, present risks first, with the alert in words', async () => {
     // A past risk raised after the present one: newest-first alone would put it on top.
     const past = await t.json('/api/responses', {
-      body: { code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-past-risk', answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year and I feel safe now' } },
+      body: { code: elm.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-past-risk', answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year and I feel safe now' } },
     });
     expect(past.status).toBe(201);
     const pastFlag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, past.body.id) });
@@ -174,7 +176,7 @@ describe('the safeguarding pages', () => {
     const flag = await page(`/safeguarding/flags/${flagId}`, cookie);
     expect(flag.status).toBe(200);
     expect(flag.html).toContain('07700 900123');
-    expect(flag.html).toContain('What could we do better?');
+    expect(flag.html).toContain(questionTitle(t.council.survey.definition, 'better'));
 
     const incomplete = await form(`/safeguarding/flags/${flagId}/review`, { actionTaken: '' }, { cookie });
     expect(incomplete.status).toBe(422);
@@ -216,10 +218,10 @@ describe('the dashboard', () => {
     const dashboard = await page(`/dashboard?${march}`, await signIn(ADMIN));
     expect(dashboard.status).toBe(200);
     const chart = dashboard.html.slice(dashboard.html.indexOf('% positive by site'));
-    expect(chart).toMatch(/Devonport Family Hub<\/text><text[^>]*>fewer than 5 responses</);
-    expect(chart).toMatch(/Stonehouse Family Hub<\/text><text[^>]*>hidden so a small group cannot be worked out</);
-    expect(chart).toMatch(/<th scope="row">Devonport Family Hub<\/th><td colSpan="4">Not shown: fewer than 5 responses/i);
-    expect(chart).toMatch(/Efford Family Hub<\/text><text[^>]*>75% \(/);
+    expect(chart).toMatch(new RegExp(`${ash.name}</text><text[^>]*>fewer than 5 responses<`));
+    expect(chart).toMatch(new RegExp(`${bay.name}</text><text[^>]*>hidden so a small group cannot be worked out<`));
+    expect(chart).toMatch(new RegExp(`<th scope="row">${ash.name}</th><td colSpan="4">Not shown: fewer than 5 responses`, 'i'));
+    expect(chart).toMatch(new RegExp(`${elm.name}</text><text[^>]*>75% \\(`));
     // KPI strip: 65 responses in March, the disclosure was sent today and is outside the range.
     expect(dashboard.html).toMatch(/Responses<\/span><span class="kpi-v">65</);
   });
@@ -228,12 +230,12 @@ describe('the dashboard', () => {
     const cookie = await signIn(MANAGER);
     const dashboard = await page(`/dashboard?${march}`, cookie);
     expect(dashboard.status).toBe(200);
-    expect(dashboard.html).toContain('run by Harbour Family Trust');
-    expect(dashboard.html).toContain('Devonport Family Hub');
-    expect(dashboard.html).not.toContain('Efford Family Hub');
-    expect(dashboard.html).not.toContain('Plympton Family Hub');
+    expect(dashboard.html).toContain(`run by ${t.council.providers.north.name}`);
+    expect(dashboard.html).toContain(ash.name);
+    expect(dashboard.html).not.toContain(elm.name);
+    expect(dashboard.html).not.toContain(dun.name);
     expect(dashboard.html).not.toContain('href="/safeguarding"');
-    const elsewhere = await page(`/dashboard?${march}&site=efd`, cookie);
+    const elsewhere = await page(`/dashboard?${march}&site=${elm.code}`, cookie);
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.html).toContain('<a href="#site">Choose a site from the list</a>');
   });
@@ -248,7 +250,7 @@ describe('the dashboard', () => {
   it('lists every comment, redacted', async () => {
     const comments = await page('/dashboard/comments', await signIn(ADMIN));
     expect(comments.status).toBe(200);
-    expect(comments.html).toContain('Efford Family Hub');
+    expect(comments.html).toContain(elm.name);
     expect(comments.html).not.toContain('07700 900123');
   });
 
@@ -256,12 +258,12 @@ describe('the dashboard', () => {
     // 21 comments on one theme: one more than a page holds.
     for (let visit = 1; visit <= 21; visit++) {
       const sent = await t.json('/api/responses', {
-        body: { code: 'pla', channel: 'qr', language: 'en', idempotencyKey: `staff-pages-weekend-${visit}`, answers: { fft: 'poor', better: `Please run more sessions at weekends (visit ${visit})` } },
+        body: { code: dun.code, channel: 'qr', language: 'en', idempotencyKey: `staff-pages-weekend-${visit}`, answers: { fft: 'poor', better: `Please run more sessions at weekends (visit ${visit})` } },
       });
       expect(sent.status).toBe(201);
     }
     await t.deps.writer.flush();
-    const [weekend] = (await t.json('/api/comments?site=pla', { token: await t.login() })).body.comments;
+    const [weekend] = (await t.json(`/api/comments?site=${dun.code}`, { token: await t.login() })).body.comments;
     const theme = weekend.themes[0].theme as string;
     const cookie = await signIn(ADMIN);
     const first = await page(`/dashboard/comments?theme=${theme}`, cookie);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestApp, type TestApp } from './helpers/app';
+import type { TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-const apps: TestApp[] = [];
+const apps: CouncilApp[] = [];
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((t) => t.close()));
 });
@@ -34,15 +35,16 @@ const TEXTS = [
 describe('theme_days', () => {
   for (const ingestOnThread of [false, true]) {
     it(`counts each stored comment once, ${ingestOnThread ? 'on the ingestion thread' : 'inline'}, and follows a correction`, async () => {
-      const t = await makeTestApp({}, {}, { ingestOnThread });
+      const t = await makeCouncilApp({}, {}, { ingestOnThread });
       apps.push(t);
+      const { ash, elm } = t.council.sites;
       let n = 0;
-      for (const [code, [good, better]] of TEXTS.map((texts, i) => [i % 2 ? 'efd' : 'dvp', texts] as const)) {
+      for (const [code, [good, better]] of TEXTS.map((texts, i) => [i % 2 ? elm.code : ash.code, texts] as const)) {
         const sent = await t.json('/api/responses', { body: { code, channel: 'qr', language: 'en', idempotencyKey: `theme-days-${++n}`, answers: { fft: 'good', good, better } } });
         expect(sent.status).toBe(201);
       }
       // A repeated key stores nothing new, so it counts nothing, whatever it says this time.
-      const repeat = await t.json('/api/responses', { body: { code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: 'theme-days-1', answers: { fft: 'poor', better: 'Different words the second time' } } });
+      const repeat = await t.json('/api/responses', { body: { code: ash.code, channel: 'qr', language: 'en', idempotencyKey: 'theme-days-1', answers: { fft: 'poor', better: 'Different words the second time' } } });
       expect(repeat.status).toBe(200);
       // Four responses of two comments each; the repeat's words are not among them.
       expect((await kept(t)).filter((row) => row[2] === '').reduce((sum, row) => sum + Number(row[3]), 0)).toBe(8);

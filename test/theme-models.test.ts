@@ -7,20 +7,20 @@ import { comments, organisations, sites, surveys } from '../db/schema';
 import { IngestionThread } from '../server/ingest-thread';
 import type { ReceivedResponse } from '../server/text-pipeline';
 import { ThemeModels } from '../server/theme-models';
-import { makeTestApp, type TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
+let t: CouncilApp;
 let clock = Date.parse('2026-05-01T09:00:00Z');
 let sequence = 0;
 
 beforeAll(async () => {
-  t = await makeTestApp({}, { now: () => new Date(clock) });
+  t = await makeCouncilApp({}, { now: () => new Date(clock) });
 });
 afterAll(() => t.close());
 
 /** Submits a comment through the API and returns the model version that tagged it. */
 async function taggedWith(): Promise<string> {
-  const sent = await t.json('/api/responses', { body: { code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: `theme-models-${++sequence}`, answers: { fft: 'good', better: 'More weekend sessions please' } } });
+  const sent = await t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: `theme-models-${++sequence}`, answers: { fft: 'good', better: 'More weekend sessions please' } } });
   expect(sent.status).toBe(201);
   const [comment] = await t.store.db.select({ version: comments.modelVersion }).from(comments).where(eq(comments.responseId, sent.body.id));
   return comment!.version;
@@ -28,10 +28,10 @@ async function taggedWith(): Promise<string> {
 
 describe('ThemeModels', () => {
   it('uses a model another process saved within a minute, without asking the store on every comment', async () => {
-    const [organisation] = await t.store.db.select({ id: organisations.id }).from(organisations);
+    const { organisation } = t.council;
     expect(await taggedWith()).toBe('default');
     // Another process (or Workers isolate) on the same store saves the organisation's first model.
-    await new ThemeModels(t.store, defaultModel()).save(organisation!.id, defaultModel(), 'uploaded', null);
+    await new ThemeModels(t.store, defaultModel()).save(organisation.id, defaultModel(), 'uploaded', null);
     clock += 30_000;
     expect(await taggedWith()).toBe('default');
     clock += 31_000;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countComments } from '../db/theme-days';
-import { makeTestApp, type TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-06-30T12:00:00Z');
@@ -10,7 +10,7 @@ const PER_PERIOD = 30_000;
 /** Milliseconds between the comments, so each period's spread over 80 of its 90 days. */
 const SPACING = 230_000;
 
-let t: TestApp;
+let t: CouncilApp;
 let admin: string;
 
 /**
@@ -22,9 +22,9 @@ let admin: string;
  * and play (0.3). Previous: 25,000 positive about play; 5,000 neutral about waiting (0.2).
  */
 beforeAll(async () => {
-  t = await makeTestApp({}, { now: () => NOW });
+  t = await makeCouncilApp({}, { now: () => NOW });
   admin = await t.login();
-  const submitted = await t.json('/api/responses', { body: { code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: 'theme-report-1', answers: { fft: 'good' } } });
+  const submitted = await t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: 'theme-report-1', answers: { fft: 'good' } } });
   expect(submitted.status).toBe(201);
   const [response] = await t.store.db.all<{ id: string; organisation_id: string; site_id: string }>(sql`SELECT id, organisation_id, site_id FROM responses WHERE id = ${submitted.body.id}`);
   await t.store.db.run(sql`
@@ -68,8 +68,8 @@ describe('GET /api/reports/themes on many comments', () => {
   });
 
   it('counts a site\u2019s comments and none of another\u2019s', async () => {
-    const own = await t.json('/api/reports/themes?site=dvp', { token: admin });
-    const other = await t.json('/api/reports/themes?site=efd', { token: admin });
+    const own = await t.json(`/api/reports/themes?site=${t.council.sites.ash.code}`, { token: admin });
+    const other = await t.json(`/api/reports/themes?site=${t.council.sites.elm.code}`, { token: admin });
     expect([own.status, other.status]).toEqual([200, 200]);
     expect(own.body.comments).toBe(PER_PERIOD);
     expect(other.body).toMatchObject({ comments: 0, themes: [] });

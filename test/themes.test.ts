@@ -2,9 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetExpiredText } from '../db/comments';
 import { comments, organisations } from '../db/schema';
-import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp, type MadeSite } from './helpers/factories';
 
-let t: TestApp;
+let t: CouncilApp;
+let ash: MadeSite;
 let admin: string;
 let sequence = 0;
 
@@ -15,11 +17,12 @@ async function submit(code: string, better: string) {
 }
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeCouncilApp();
   admin = await t.login();
-  await submit('dvp', 'The pushchair park is always full and there is nowhere to leave the buggy');
-  await submit('dvp', 'Please open on Saturdays, I work all week. Email me at mum@example.com');
-  await submit('efd', 'More weekend sessions please');
+  ash = t.council.sites.ash;
+  await submit(ash.code, 'The pushchair park is always full and there is nowhere to leave the buggy');
+  await submit(ash.code, 'Please open on Saturdays, I work all week. Email me at mum@example.com');
+  await submit(t.council.sites.elm.code, 'More weekend sessions please');
 });
 afterAll(() => t.close());
 
@@ -30,9 +33,9 @@ describe('GET /api/comments', () => {
     expect(all.body.comments).toHaveLength(3);
     expect(JSON.stringify(all.body)).not.toContain('mum@example.com');
     expect(all.body.comments.map((c: { redacted: string }) => c.redacted).join(' ')).toContain('[email]');
-    const devonport = await t.json('/api/comments?site=dvp', { token: admin });
-    expect(devonport.body.comments).toHaveLength(2);
-    expect(devonport.body.comments.every((c: { site: { code: string } }) => c.site.code === 'dvp')).toBe(true);
+    const atAsh = await t.json(`/api/comments?site=${ash.code}`, { token: admin });
+    expect(atAsh.body.comments).toHaveLength(2);
+    expect(atAsh.body.comments.every((c: { site: { code: string } }) => c.site.code === ash.code)).toBe(true);
     const theme = all.body.comments[0].themes[0].theme;
     const byTheme = await t.json(`/api/comments?theme=${theme}`, { token: admin });
     expect(byTheme.body.comments.length).toBeGreaterThan(0);
@@ -48,7 +51,7 @@ describe('GET /api/comments', () => {
 
 describe('corrections and the council’s own model', () => {
   it('records a correction, shows it on the comment at once, and teaches a new model version', async () => {
-    const [buggy] = (await t.json('/api/comments?site=dvp', { token: admin })).body.comments.filter((c: { redacted: string }) => c.redacted.includes('buggy'));
+    const [buggy] = (await t.json(`/api/comments?site=${ash.code}`, { token: admin })).body.comments.filter((c: { redacted: string }) => c.redacted.includes('buggy'));
     const corrected = await t.json(`/api/comments/${buggy.id}/themes`, { token: admin, body: { themes: ['buggy-parking'] } });
     expect(corrected.status).toBe(200);
     const [stored] = await t.store.db.select().from(comments).where(eq(comments.id, buggy.id));
@@ -62,8 +65,9 @@ describe('corrections and the council’s own model', () => {
     expect(themes.body.version).toBe('v1');
     expect(themes.body.themes.map((theme: { id: string }) => theme.id)).toContain('buggy-parking');
 
-    await submit('pla', 'Nowhere to leave the buggy, the pushchair park is full');
-    const [fresh] = (await t.json('/api/comments?site=pla', { token: admin })).body.comments;
+    const dun = t.council.sites.dun;
+    await submit(dun.code, 'Nowhere to leave the buggy, the pushchair park is full');
+    const [fresh] = (await t.json(`/api/comments?site=${dun.code}`, { token: admin })).body.comments;
     expect(fresh.themes.map((theme: { theme: string }) => theme.theme)).toContain('buggy-parking');
   });
 
@@ -74,8 +78,7 @@ describe('corrections and the council’s own model', () => {
   });
 
   it('lets only commissioners and admins correct themes', async () => {
-    const organisation = await t.store.db.query.organisations.findFirst();
-    const token = await t.userWith('staff@hub.example', 'site_staff', { type: 'organisation', id: organisation!.id });
+    const token = await t.userWith('staff@hub.example', 'site_staff', { type: 'organisation', id: t.council.organisation.id });
     const [comment] = (await t.json('/api/comments', { token })).body.comments;
     const response = await t.json(`/api/comments/${comment.id}/themes`, { token, body: { themes: ['safety'] } });
     expect(response.status).toBe(403);
@@ -84,7 +87,7 @@ describe('corrections and the council’s own model', () => {
 
 describe('retention', () => {
   it('forgets original text past the organisation’s retention period, keeping the redacted form', async () => {
-    const organisation = await t.store.db.query.organisations.findFirst();
+    const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
     await t.store.db.update(organisations).set({ settings: { ...organisation!.settings, retentionDays: 30 } }).where(eq(organisations.id, organisation!.id));
     const before = await t.store.db.select().from(comments);
     expect(before.length).toBeGreaterThan(0);

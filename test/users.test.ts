@@ -1,17 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providers } from '../db/schema';
-import { expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
+import { expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
+let t: CouncilApp;
 let platformAdmin: string;
 let organisationId: string;
 let councilAdmin: string;
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeCouncilApp();
   platformAdmin = await t.login();
-  organisationId = (await t.store.db.query.organisations.findFirst())!.id;
+  organisationId = t.council.organisation.id;
   const created = await t.json('/api/users', { token: platformAdmin, body: { email: 'Admin@Council.example', name: 'Council admin', role: 'admin', scope: { type: 'organisation', id: organisationId } } });
   expect(created.status).toBe(201);
   councilAdmin = await t.login('admin@council.example', created.body.temporaryPassword);
@@ -20,16 +19,16 @@ afterAll(() => t.close());
 
 describe('staff accounts', () => {
   it('lets a council admin add a provider manager who signs in with the temporary password and sees only that provider', async () => {
-    const harbour = await t.store.db.query.providers.findFirst({ where: eq(providers.code, 'harbour') });
+    const provider = t.council.providers.north;
     const audited = async () => Number((await t.store.client.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'user_created'")).rows[0]?.n);
     const auditedBefore = await audited();
-    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'manager@harbour.example', name: 'Harbour manager', role: 'provider_manager', scope: { type: 'provider', id: harbour!.id } } });
+    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'new-manager@northgate.example', name: 'Northgate manager', role: 'provider_manager', scope: { type: 'provider', id: provider.id } } });
     expect(created.status).toBe(201);
     expect(created.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
-    const token = await t.login('manager@harbour.example', created.body.temporaryPassword);
+    const token = await t.login('new-manager@northgate.example', created.body.temporaryPassword);
     const sites = await t.json('/api/sites', { token });
     expect(sites.body.length).toBeGreaterThan(0);
-    expect(sites.body.every((s: { provider: { code: string } }) => s.provider.code === 'harbour')).toBe(true);
+    expect(sites.body.every((s: { provider: { code: string } }) => s.provider.code === provider.code)).toBe(true);
     expect(await audited()).toBe(auditedBefore + 1);
   });
 
@@ -40,7 +39,7 @@ describe('staff accounts', () => {
   });
 
   it('refuses a second account for the same email with 409, and a scope that does not exist with 422', async () => {
-    const twice = await t.json('/api/users', { token: councilAdmin, body: { email: 'manager@harbour.example', name: 'Again', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    const twice = await t.json('/api/users', { token: councilAdmin, body: { email: 'new-manager@northgate.example', name: 'Again', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('email_taken');
     const nowhere = await t.json('/api/users', { token: councilAdmin, body: { email: 'x@council.example', name: 'X', role: 'analyst', scope: { type: 'site', id: 'site_nope' } } });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SITES } from '../db/demo';
 import { widgetBundle } from '../widget/widget-bundle.gen';
 import { freePort, waitFor } from './browser/helpers';
 
@@ -63,6 +64,8 @@ afterAll(() => {
 });
 
 const call = (path: string, init?: RequestInit) => fetch(`${base}${path}`, init);
+/** The worker seeds the demo council on its first request, as a first deploy does: a site it seeds. */
+const code = DEMO_SITES[0]!.code;
 
 describe('the app on workerd (wrangler dev) with a libSQL server', () => {
   it('migrates and seeds on its first request, then reports healthy', async () => {
@@ -72,10 +75,10 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
   });
 
   it('serves the QR form page and its QR codes as SVG and PNG', async () => {
-    expect((await call('/f/dvp')).status).toBe(200);
-    const svg = await call('/f/dvp/qr.svg');
+    expect((await call(`/f/${code}`)).status).toBe(200);
+    const svg = await call(`/f/${code}/qr.svg`);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
-    const png = await call('/f/dvp/qr.png');
+    const png = await call(`/f/${code}/qr.png`);
     expect(png.status).toBe(200);
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
@@ -87,9 +90,9 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
   });
 
   it('serves forms and takes responses through the same ingestion path', async () => {
-    const form = await call('/api/forms/dvp?lang=ar');
+    const form = await call(`/api/forms/${code}?lang=ar`);
     expect((await form.json()) as object).toMatchObject({ language: 'ar', dir: 'rtl' });
-    const body = JSON.stringify({ code: 'dvp', channel: 'widget', language: 'en', idempotencyKey: 'worker-test-0001', answers: { fft: 'good', better: 'More weekend sessions' } });
+    const body = JSON.stringify({ code, channel: 'widget', language: 'en', idempotencyKey: 'worker-test-0001', answers: { fft: 'good', better: 'More weekend sessions' } });
     const first = await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(first.status).toBe(201);
     const again = await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -102,7 +105,7 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
     const sites = await call('/api/sites', { headers: { authorization: `Bearer ${token}` } });
-    expect(((await sites.json()) as unknown[]).length).toBe(12);
+    expect(((await sites.json()) as unknown[]).length).toBe(DEMO_SITES.length);
   });
 });
 
@@ -119,7 +122,7 @@ describe('safeguarding alerts and housekeeping on workerd', () => {
   });
 
   it('sends the alert a submission raises, though the response has already gone (waitUntil)', async () => {
-    const body = JSON.stringify({ code: 'dvp', channel: 'qr', language: 'en', idempotencyKey: 'worker-disclosure-1', answers: { fft: 'poor', better: 'My partner hits me and I am scared to go home' } });
+    const body = JSON.stringify({ code, channel: 'qr', language: 'en', idempotencyKey: 'worker-disclosure-1', answers: { fft: 'poor', better: 'My partner hits me and I am scared to go home' } });
     expect((await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(201);
     const { id } = await one("SELECT f.id FROM safeguarding_flags f JOIN responses r ON r.id = f.response_id WHERE r.idempotency_key = 'worker-disclosure-1'");
     expect(await waitFor(async () => alerts.some((a) => a.flagId === id), Boolean, 10_000)).toBe(true);

@@ -3,19 +3,30 @@ import { classify } from './classify';
 import { defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
 import { tagComment } from './tag';
 
+const NEW_THEMES = [
+  'domestic-abuse-relationships', 'pregnancy-birth-postnatal', 'cyp-mental-health', 'health-visiting', 'young-people-carers',
+  'social-care-early-help', 'staffing-capacity', 'school-education', 'short-breaks', 'general-praise',
+];
+
 describe('default Family Hub taxonomy', () => {
-  it('has the twenty themes of the issue, each explaining itself', () => {
-    expect(defaultTaxonomy).toHaveLength(20);
+  it('has the twenty original themes and the ten of the whole remit, each explaining itself', () => {
+    expect(defaultTaxonomy).toHaveLength(30);
+    expect(defaultTaxonomy.map((t) => t.id)).toEqual(expect.arrayContaining([...NEW_THEMES, 'same-worker', 'send-support', 'session-times']));
     for (const theme of defaultTaxonomy) {
       expect(theme.id).toMatch(/^[a-z-]+$/);
       expect(theme.name.length).toBeGreaterThan(3);
       expect(theme.description.length).toBeGreaterThan(20);
       expect(theme.seedTerms.length).toBeGreaterThan(5);
+      expect(Object.keys(theme.seedTermsByLanguage ?? {}).sort()).toEqual(['ar', 'pl', 'pt', 'ro', 'zh']);
     }
   });
 
   it('refuses a seed term longer than two words', () => {
     expect(() => seedModelJson([{ id: 'x', name: 'X', description: '', seedTerms: ['three word term'] }])).toThrow(/one or two words/);
+  });
+
+  it('refuses seed terms in a language it cannot stem', () => {
+    expect(() => seedModelJson([{ id: 'x', name: 'X', description: '', seedTerms: ['a'], seedTermsByLanguage: { xx: ['b'] } }])).toThrow(/unknown language/);
   });
 });
 
@@ -23,18 +34,64 @@ describe('classify with the default model', () => {
   const table = [
     { input: 'Love the messy play group', themes: ['activities-play'] },
     { input: 'The waiting list is far too long', themes: ['booking-access'] },
-    { input: 'Please run sessions on Saturdays', themes: ['session-times', 'activities-play'] },
+    { input: 'Please run sessions on Saturdays', themes: ['session-times'] },
     { input: 'The toilets were dirty', themes: ['venue-facilities'] },
     { input: 'Help with breastfeeding and weaning', themes: ['infant-feeding'] },
     { input: 'They closed our centre', themes: ['service-changes'] },
     { input: 'My autistic son has no support', themes: ['send-support'] },
     { input: 'ok', themes: [] },
+    // Common words no longer fire a theme on their own.
+    { input: 'I have been three times this month with my dad', themes: [] },
+    { input: 'The evening was fine and the parents were chatty', themes: [] },
+    { input: 'It is a local place near my house', themes: [] },
+    // A health visitor is health visiting; continuity needs a continuity cue.
+    { input: 'The health visitor came for the new birth visit', themes: ['health-visiting'] },
+    { input: 'A different health visitor every time', themes: ['health-visiting', 'same-worker'] },
+    // SEND's own vocabulary.
+    { input: 'SENDIASS helped us at the tribunal over his EHC plan', themes: ['send-support'] },
+    { input: 'The annual review was cancelled twice', themes: ['send-support'] },
+    // The remit beyond under-fives.
+    { input: 'CAMHS discharged her after one session', themes: ['cyp-mental-health'] },
+    { input: 'The youth club is brilliant for my 15 year old', themes: ['young-people-carers'] },
+    { input: 'Respite once a month keeps us going', themes: ['short-breaks'] },
+    { input: 'My midwife was wonderful during labour', themes: ['pregnancy-birth-postnatal'] },
+    { input: 'They are so short staffed', themes: ['staffing-capacity'] },
+    // General praise only when nothing more specific, and nothing negative, is said.
+    { input: 'Brilliant, thank you!', themes: ['general-praise'] },
+    { input: 'Brilliant breastfeeding support, thank you', themes: ['infant-feeding'] },
+    { input: 'Thanks but the wait was awful', themes: [] },
   ];
   for (const { input, themes } of table) {
     it(`tags "${input}" with ${themes.join(', ') || 'no theme'}`, () => {
       expect(classify(defaultModel(), input).themes.map((t) => t.theme).sort()).toEqual([...themes].sort());
     });
   }
+});
+
+describe('classify in every language', () => {
+  const table: { lang: string; input: string; theme: string; sentiment: -1 | 0 | 1 }[] = [
+    { lang: 'pl', input: 'Położna była cudowna po porodzie', theme: 'pregnancy-birth-postnatal', sentiment: 1 },
+    { lang: 'pl', input: 'Czekaliśmy na logopedę osiem miesięcy', theme: 'child-development', sentiment: -1 },
+    { lang: 'ro', input: 'Am așteptat luni de zile pe lista de așteptare', theme: 'booking-access', sentiment: -1 },
+    { lang: 'ro', input: 'Grupul pentru copii cu nevoi speciale este minunat', theme: 'send-support', sentiment: 1 },
+    { lang: 'zh', input: '打了好几次电话，没人回电', theme: 'communication-listening', sentiment: -1 },
+    { lang: 'zh', input: '母乳喂养方面给了我很大帮助', theme: 'infant-feeding', sentiment: 1 },
+    { lang: 'pt', input: 'Ajudaram-me imenso com a amamentação', theme: 'infant-feeding', sentiment: 1 },
+    { lang: 'pt', input: 'Fica muito longe, tenho de apanhar dois autocarros', theme: 'location-travel', sentiment: -1 },
+    { lang: 'ar', input: 'الحمام كان وسخ ولا يوجد مكان لتغيير الحفاضات', theme: 'venue-facilities', sentiment: -1 },
+    { lang: 'ar', input: 'ساعدوني كثيرا في الرضاعة الطبيعية', theme: 'infant-feeding', sentiment: 1 },
+  ];
+  for (const { lang, input, theme, sentiment } of table) {
+    it(`tags the ${lang} comment "${input}" with ${theme} and sentiment ${sentiment}`, () => {
+      const result = classify(defaultModel(), input, lang);
+      expect(result.themes.map((t) => t.theme)).toContain(theme);
+      expect(result.sentiment).toBe(sentiment);
+    });
+  }
+
+  it('guesses the language when it is not given', () => {
+    expect(classify(defaultModel(), 'Położna była cudowna po porodzie').themes.map((t) => t.theme)).toContain('pregnancy-birth-postnatal');
+  });
 });
 
 describe('sentiment', () => {
@@ -45,6 +102,16 @@ describe('sentiment', () => {
     { input: 'Not good at all', out: -1 },
     { input: 'Not bad, actually', out: 1 },
     { input: "I wasn't happy with the session", out: -1 },
+    { input: "You don't feel judged here", out: 1 },
+    { input: 'No problems at all', out: 1 },
+    { input: 'Left three messages and nobody called back', out: -1 },
+    { input: 'Still waiting to hear from them', out: -1 },
+    { input: 'I had to chase them for weeks', out: -1 },
+    { input: 'The class was cancelled again', out: -1 },
+    { input: 'Never heard back after the referral', out: -1 },
+    { input: 'Not helpful at all', out: -1 },
+    { input: 'The staff were lovely but we waited two months', out: -1 },
+    { input: 'It would be nice to have weekend sessions', out: 0 },
   ];
   for (const { input, out } of table) it(`reads "${input}" as ${out}`, () => expect(classify(defaultModel(), input).sentiment).toBe(out));
 

@@ -149,18 +149,20 @@ function clauseOf(t: TokenisedText, clause: number): TokenisedText {
     negated: Uint8Array.from(idx, (i) => t.negated[i]!),
     start: idx.map((i) => t.start[i]!),
     end: idx.map((i) => t.end[i]!),
+    lang: t.lang,
   };
 }
 
 /**
- * Themes and sentiment of one comment.
+ * Themes and sentiment of one comment; `lang` (e.g. "pl") picks the stemmer and lexicon, and
+ * is guessed from the text when absent.
  *
  * @example
  * classify(defaultModel(), 'The waiting list for speech therapy is far too long').themes[0].theme
- * // 'child-development'
+ * // 'booking-access'
  */
-export function classify(model: ThemeModel, text: string): Classification {
-  const t = tokenise(text);
+export function classify(model: ThemeModel, text: string, lang?: string): Classification {
+  const t = tokenise(text, lang);
   // Word features explicitly (triggers are words); character n-grams through the chunk cache.
   const v = vectorise(model.vocab, t, model.normalise, false);
   const L = model.themes.length;

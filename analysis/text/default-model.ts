@@ -4,20 +4,52 @@
  * by construction: a theme fires when, and only when, one of its seed terms is in the comment.
  */
 import taxonomy from './taxonomy.json' with { type: 'json' };
-import { NEGATIVE_FEATURE, POSITIVE_FEATURE } from './features';
+import { NEGATIVE_FEATURE, POSITIVE_FEATURE, UNANSWERED_NEGATION_FEATURE } from './features';
 import { loadModel, type ThemeDefinition, type ThemeModel, type ThemeModelJson } from './model';
-import { stem, tokenise } from './tokenize';
+import { languageOf, stem, tokenise, type Language } from './tokenize';
 
 /** One seed term scores sigmoid(4 - 2) ≈ 0.88; none scores sigmoid(-2) ≈ 0.12, below the 0.5 floor. */
 const SEED_WEIGHT = 4;
 const SEED_BIAS = -2;
+/** One cue term alone scores sigmoid(1.5 - 2) ≈ 0.38, not enough; two score sigmoid(1) ≈ 0.73. */
+const CUE_WEIGHT = 1.5;
+/** A fallback theme's own term scores sigmoid(3 - 2) ≈ 0.73, lower than any seed term of a specific theme. */
+const FALLBACK_WEIGHT = 3;
 
 /** The default Family Hub themes: id, name, description and seed terms. */
 export const defaultTaxonomy: readonly ThemeDefinition[] = taxonomy.themes;
 
-/** Feature key of a one- or two-word seed term, matching how comments are featurised. */
-export function seedKey(term: string): string {
-  return tokenise(term).words.map(stem).join(' ');
+/**
+ * Feature key of a one- or two-word seed term, matching how comments are featurised; `lang`
+ * stems it as a comment in that language is stemmed. Chinese terms are one or two characters.
+ *
+ * @example
+ * seedKey('waiting lists') // 'wait list'
+ * seedKey('排队', 'zh') // '排 队'
+ */
+export function seedKey(term: string, lang?: Language): string {
+  const t = tokenise(term, lang ?? 'en');
+  return t.words.map((w) => stem(w, t.lang)).join(' ');
+}
+
+/** Every seed key of a theme with its weight; cue terms weigh less than seed terms. */
+function themeKeys(theme: ThemeDefinition): Map<string, number> {
+  const keys = new Map<string, number>();
+  const add = (term: string, lang: Language, weight: number) => {
+    const key = seedKey(term, lang);
+    if (key === '' || key.split(' ').length > 2) throw new Error(`seed term of theme "${theme.id}" must be one or two words: "${key}"`);
+    keys.set(key, Math.max(keys.get(key) ?? 0, weight));
+  };
+  for (const term of theme.cueTerms ?? []) add(term, 'en', CUE_WEIGHT);
+  for (const term of theme.seedTerms) add(term, 'en', SEED_WEIGHT);
+  for (const [byLanguage, weight] of [[theme.cueTermsByLanguage, CUE_WEIGHT], [theme.seedTermsByLanguage, SEED_WEIGHT]] as const) {
+    for (const [tag, terms] of Object.entries(byLanguage ?? {})) {
+      const lang = languageOf(tag);
+      if (!lang) throw new Error(`seed terms of theme "${theme.id}" are in an unknown language "${tag}"`);
+      for (const term of terms ?? []) add(term, lang, weight);
+    }
+  }
+  return keys;
 }
 
 /**
@@ -25,22 +57,31 @@ export function seedKey(term: string): string {
  * framework before it has labelled a single comment.
  */
 export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJson {
-  const features: string[] = [POSITIVE_FEATURE, NEGATIVE_FEATURE];
+  const features: string[] = [POSITIVE_FEATURE, NEGATIVE_FEATURE, UNANSWERED_NEGATION_FEATURE];
   const index = new Map<string, number>();
-  const weights = themes.map((theme) => {
+  const featureOf = (key: string): number => {
+    let f = index.get(key);
+    if (f === undefined) index.set(key, (f = features.push(key) - 1));
+    return f;
+  };
+  const keysOf = themes.map(themeKeys);
+  const specific = new Set(themes.flatMap((t, l) => (t.fallback ? [] : [...keysOf[l]!.keys()])));
+  const weights = themes.map((theme, l) => {
     const pairs: number[] = [];
-    for (const key of new Set(theme.seedTerms.map(seedKey))) {
-      if (key === '' || key.split(' ').length > 2) throw new Error(`seed term of theme "${theme.id}" must be one or two words: "${key}"`);
-      let f = index.get(key);
-      if (f === undefined) index.set(key, (f = features.push(key) - 1));
-      pairs.push(f, SEED_WEIGHT);
+    if (!theme.fallback) {
+      for (const [key, weight] of keysOf[l]!) pairs.push(featureOf(key), weight);
+      return pairs;
     }
+    // A catch-all: its own words raise it, any other theme's word or any complaint rules it out.
+    for (const [key] of keysOf[l]!) if (!specific.has(key)) pairs.push(featureOf(key), FALLBACK_WEIGHT);
+    for (const key of specific) pairs.push(featureOf(key), -SEED_WEIGHT);
+    pairs.push(1, -SEED_WEIGHT, 2, -SEED_WEIGHT);
     return pairs;
   });
   return {
     format: 'hubvoice-theme-model',
     version: 1,
-    themes: themes.map((t) => ({ ...t, seedTerms: [...t.seedTerms] })),
+    themes: themes.map((t) => structuredClone(t)),
     multiLabel: true,
     thresholds: themes.map(() => 0.5),
     minBestScore: 0.5,
@@ -48,8 +89,10 @@ export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJso
     features,
     idf: features.map(() => 1),
     themeLayer: { bias: themes.map(() => SEED_BIAS), weights },
-    // Each lexicon word moves the comment two logits toward its side; none leaves it neutral.
-    sentimentLayer: { bias: [0, 1, 0], weights: [[0, -2, 1, 2], [], [0, 2, 1, -2]] },
+    // Per lexicon word: positive +2 toward positive, negative +3 toward negative and -2 away from
+    // positive, so "lovely staff but we waited weeks" reads as the complaint it is; a negation
+    // that negates no lexicon word ("we never had a review") leans negative; none: neutral.
+    sentimentLayer: { bias: [0, 1, 0], weights: [[0, -1, 1, 3, 2, 1.5], [], [0, 2, 1, -2, 2, -1]] },
   };
 }
 

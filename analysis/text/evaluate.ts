@@ -1,6 +1,7 @@
 /**
  * Measuring a model against labelled comments: theme macro/micro F1 and sentiment macro F1, the
- * figures the issue's targets are stated in, plus cross-validation for the benchmark.
+ * figures the issue's targets are stated in; per-theme precision and recall, sentiment accuracy
+ * and negative recall, each per language; plus cross-validation for the benchmark.
  */
 import { classify } from './classify';
 import { parseCsvRecords } from './csv';
@@ -14,12 +15,32 @@ export interface Evaluation {
   microF1: number;
   /** Mean F1 over the sentiment classes present in the file. */
   sentimentMacroF1: number;
+  /** Share of comments with a sentiment label whose sentiment was right. */
+  sentimentAccuracy: number;
+  /** Share of negative comments read as negative: complaints must not be missed. */
+  negativeRecall: number;
+  /** Per theme seen in the file or given by the model: precision, recall, gold count, given count. */
+  perTheme: Record<string, ThemeScore>;
+  /** The same figures for each language's comments (rows without one count as "en"). */
+  perLanguage: Record<string, LanguageScore>;
   commentsPerSecond: number;
 }
 
+export interface ThemeScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Comments labelled with the theme. */
+  support: number;
+  /** Comments the model gave the theme. */
+  predicted: number;
+}
+
+export type LanguageScore = Pick<Evaluation, 'n' | 'macroF1' | 'microF1' | 'sentimentAccuracy' | 'negativeRecall'>;
+
 /**
- * Reads a labelled CSV with columns `text,labels,sentiment` (labels `;`-joined; sentiment
- * -1/0/1 or empty). Rows with empty text are skipped.
+ * Reads a labelled CSV with columns `text,labels,sentiment` and optionally `language` (labels
+ * `;`-joined; sentiment -1/0/1 or empty). Rows with empty text are skipped.
  *
  * @example
  * parseLabelledCsv('text,labels,sentiment\n"Great, thanks",staff;play,1\n')
@@ -34,10 +55,12 @@ export function parseLabelledCsv(csv: string): LabelledComment[] {
       const s = (r.sentiment ?? '').trim();
       const sentiment = s === '' ? null : Number(s);
       if (sentiment !== null && !SENTIMENT_CLASSES.includes(sentiment as Sentiment)) throw new Error(`sentiment must be -1, 0 or 1, got "${s}"`);
+      const language = (r.language ?? '').trim();
       return {
         text: r.text!,
         labels: (r.labels ?? '').split(';').map((l) => l.trim()).filter(Boolean),
         sentiment: sentiment as Sentiment | null,
+        ...(language ? { language } : {}),
       };
     });
 }
@@ -50,12 +73,12 @@ interface Counts {
 
 const f1 = ({ tp, fp, fn }: Counts): number => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+/** Precision of a theme never given is 1 by convention: it made no wrong calls. */
+const ratio = (num: number, den: number, empty: number): number => (den === 0 ? empty : round4(num / den));
 
-/** Scores predictions against gold labels; macro F1 is over the labels in `gold`. */
-export function scorePredictions(
-  gold: readonly LabelledComment[],
-  predicted: readonly { labels: readonly string[]; sentiment: Sentiment }[],
-): Omit<Evaluation, 'commentsPerSecond'> {
+type Prediction = { labels: readonly string[]; sentiment: Sentiment };
+
+function themeAndSentimentScores(gold: readonly LabelledComment[], predicted: readonly Prediction[]) {
   const perLabel = new Map<string, Counts>();
   const counts = (label: string): Counts => {
     let c = perLabel.get(label);
@@ -66,6 +89,7 @@ export function scorePredictions(
   const micro: Counts = { tp: 0, fp: 0, fn: 0 };
   const sentiment = SENTIMENT_CLASSES.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   const sentimentPresent = new Set<number>();
+  let sentimentRows = 0;
   gold.forEach((g, i) => {
     const p = predicted[i]!;
     const want = new Set(g.labels);
@@ -76,6 +100,7 @@ export function scorePredictions(
     }
     for (const l of want) if (!got.has(l)) counts(l).fn++, micro.fn++;
     if (g.sentiment != null) {
+      sentimentRows++;
       const gi = SENTIMENT_CLASSES.indexOf(g.sentiment);
       const pi = SENTIMENT_CLASSES.indexOf(p.sentiment);
       sentimentPresent.add(gi);
@@ -84,12 +109,53 @@ export function scorePredictions(
     }
   });
   const labels = [...present];
+  const negative = sentiment[0]!;
   return {
-    n: gold.length,
-    macroF1: round4(labels.length ? labels.reduce((s, l) => s + f1(counts(l)), 0) / labels.length : 0),
-    microF1: round4(f1(micro)),
-    sentimentMacroF1: round4(sentimentPresent.size ? [...sentimentPresent].reduce((s, c) => s + f1(sentiment[c]!), 0) / sentimentPresent.size : 0),
+    perLabel,
+    summary: {
+      n: gold.length,
+      macroF1: round4(labels.length ? labels.reduce((s, l) => s + f1(counts(l)), 0) / labels.length : 0),
+      microF1: round4(f1(micro)),
+      sentimentMacroF1: round4(sentimentPresent.size ? [...sentimentPresent].reduce((s, c) => s + f1(sentiment[c]!), 0) / sentimentPresent.size : 0),
+      sentimentAccuracy: ratio(sentiment.reduce((s, c) => s + c.tp, 0), sentimentRows, 0),
+      negativeRecall: ratio(negative.tp, negative.tp + negative.fn, 0),
+    },
   };
+}
+
+/**
+ * Scores predictions against gold labels; macro F1 is over the labels in `gold`. Adds per-theme
+ * precision and recall and the figures per language, so a model that serves English well and
+ * Polish badly cannot hide behind an average.
+ */
+export function scorePredictions(gold: readonly LabelledComment[], predicted: readonly Prediction[]): Omit<Evaluation, 'commentsPerSecond'> {
+  const { perLabel, summary } = themeAndSentimentScores(gold, predicted);
+  const perTheme: Record<string, ThemeScore> = {};
+  for (const [label, c] of [...perLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
+    perTheme[label] = {
+      precision: ratio(c.tp, c.tp + c.fp, 1),
+      recall: ratio(c.tp, c.tp + c.fn, 0),
+      f1: round4(f1(c)),
+      support: c.tp + c.fn,
+      predicted: c.tp + c.fp,
+    };
+  }
+  const byLanguage = new Map<string, number[]>();
+  gold.forEach((g, i) => {
+    const lang = g.language?.toLowerCase() || 'en';
+    byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), i]);
+  });
+  const perLanguage: Record<string, LanguageScore> = {};
+  if (byLanguage.size > 1 || gold.some((g) => g.language)) {
+    for (const [lang, rows] of [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const { n, macroF1, microF1, sentimentAccuracy, negativeRecall } = themeAndSentimentScores(
+        rows.map((i) => gold[i]!),
+        rows.map((i) => predicted[i]!),
+      ).summary;
+      perLanguage[lang] = { n, macroF1, microF1, sentimentAccuracy, negativeRecall };
+    }
+  }
+  return { ...summary, perTheme, perLanguage };
 }
 
 /**
@@ -99,7 +165,7 @@ export function scorePredictions(
 export function evaluate(model: ThemeModel, rows: readonly LabelledComment[]): Evaluation {
   const started = performance.now();
   const predicted = rows.map((r) => {
-    const c = classify(model, r.text);
+    const c = classify(model, r.text, r.language);
     return { labels: c.themes.map((t) => t.theme), sentiment: c.sentiment };
   });
   const seconds = (performance.now() - started) / 1000;
@@ -124,7 +190,7 @@ export function crossValidate(rows: readonly LabelledComment[], folds: number, o
     const heldSet = new Set(held);
     const model = train(rows.filter((_, i) => !heldSet.has(i)), options);
     for (const i of held) {
-      const c = classify(model, rows[i]!.text);
+      const c = classify(model, rows[i]!.text, rows[i]!.language);
       predicted[i] = { labels: c.themes.map((t) => t.theme), sentiment: c.sentiment };
     }
   }

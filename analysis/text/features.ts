@@ -6,10 +6,16 @@
  */
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import lexicon from './sentiment-lexicon.json' with { type: 'json' };
-import { stem, type TokenisedText } from './tokenize';
+import { isNegation, stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
 export const POSITIVE_FEATURE = '#pos';
 export const NEGATIVE_FEATURE = '#neg';
+/**
+ * Count of negations that negate no lexicon word ("we never had a review", "没有人管"): families
+ * complain in events, not adjectives. Only models that list it use it (the default model);
+ * trained models never do, so their features are as before.
+ */
+export const UNANSWERED_NEGATION_FEATURE = '#not';
 /** Prefix of a character n-gram feature's key; the rest is its hash bucket. */
 export const CHAR_PREFIX = '~';
 
@@ -29,13 +35,117 @@ export interface FeatureScheme {
   charNgrams?: CharNgramScheme & { weight: number };
 }
 
-/** +1 for a positive lexicon stem, -1 for a negative one (positive wins if both): one lookup per word. */
-const polarity = new Map<string, 1 | -1>([...lexicon.negative.map((w) => [stem(w), -1] as const), ...lexicon.positive.map((w) => [stem(w), 1] as const)]);
-
-/** Stems of a tokenised comment, in word order. */
-export function stems(t: TokenisedText): string[] {
-  return t.words.map(stem);
+/** One language's sentiment lexicon, compiled: a lookup per word, and one more per phrase start. */
+interface CompiledLexicon {
+  /**
+   * Per stem: its own lean (+1, -1, or 0 when it only starts phrases) and the phrases it
+   * starts, second stem → lean (0: cancel the lean of both words). One map, so tagging looks
+   * each word up once.
+   */
+  entries: Map<string, LexiconEntry>;
+  /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
+  neutral: Set<string>;
 }
+
+interface LexiconEntry {
+  lean: number;
+  next: Map<string, number> | null;
+}
+
+interface LexiconLists {
+  positive: string[];
+  negative: string[];
+  phrases?: Record<string, number>;
+  neutral?: string[];
+}
+
+function compileLexicon(lang: Language): CompiledLexicon {
+  const words = new Map<string, 1 | -1>();
+  const phrases = new Map<string, Map<string, number>>();
+  const neutral = new Set<string>();
+  const addPhrase = (stemmed: string[], lean: number) => {
+    const next = phrases.get(stemmed[0]!) ?? new Map<string, number>();
+    next.set(stemmed[1]!, lean);
+    phrases.set(stemmed[0]!, next);
+  };
+  const add = (lists: LexiconLists, as: Language) => {
+    for (const [list, lean] of [[lists.negative, -1], [lists.positive, 1]] as const) {
+      for (const term of list) {
+        const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
+        if (stemmed.length === 1) words.set(stemmed[0]!, lean);
+        else if (stemmed.length === 2) addPhrase(stemmed, lean);
+        else throw new Error(`sentiment lexicon term must be one or two words: "${term}"`);
+      }
+    }
+    for (const word of lists.neutral ?? []) neutral.add(word);
+    for (const [term, lean] of Object.entries(lists.phrases ?? {})) {
+      const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
+      if (stemmed.length !== 2) throw new Error(`sentiment lexicon phrase must be two words: "${term}"`);
+      addPhrase(stemmed, lean);
+    }
+  };
+  // English words count in every language: families switch into English for "ok" or "rude".
+  add(lexicon, 'en');
+  const own = (lexicon.languages as Partial<Record<Language, LexiconLists>>)[lang];
+  if (lang !== 'en' && own) add(own, lang);
+  const entries = new Map<string, LexiconEntry>();
+  for (const [stemmed, lean] of words) entries.set(stemmed, { lean, next: null });
+  for (const [first, next] of phrases) {
+    const entry = entries.get(first);
+    if (entry) entry.next = next;
+    else entries.set(first, { lean: 0, next });
+  }
+  return { entries, neutral };
+}
+
+const lexicons = new Map<Language, CompiledLexicon>();
+function lexiconFor(lang: Language): CompiledLexicon {
+  let l = lexicons.get(lang);
+  if (!l) lexicons.set(lang, (l = compileLexicon(lang)));
+  return l;
+}
+
+/** Stems of a tokenised comment, in word order, by the comment's language. */
+export function stems(t: TokenisedText): string[] {
+  return t.words.map((w) => stem(w, t.lang));
+}
+
+/** A word's own lean: +1 positive, -1 negative, 0 none; a negation flips it. */
+function ownLean(lex: CompiledLexicon, entry: LexiconEntry | undefined, t: TokenisedText, i: number): number {
+  if (entry === undefined || entry.lean === 0 || lex.neutral.has(t.words[i]!)) return 0;
+  return t.negated[i] === 1 ? -entry.lean : entry.lean;
+}
+
+/**
+ * A word's lean with the phrase it ends, as the change to the positive and negative counts,
+ * packed as (positive + 2) * 8 + (negative + 2) for the hot loop. `entry` is the word's lexicon
+ * entry and `before` the previous word's in the same clause. A phrase adds its own lean (a
+ * praise phrase flipped when its first word is negated) or, at 0, cancels the lean of both its
+ * words: "would be nice" is a wish and "a hard time" is what the family went through, not praise
+ * or complaint of the service.
+ */
+function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, entry: LexiconEntry | undefined, before: LexiconEntry | undefined): number {
+  const own = ownLean(lex, entry, t, i);
+  let pos = own > 0 ? 1 : 0;
+  let neg = own < 0 ? 1 : 0;
+  const phrase = before?.next?.get(s);
+  if (phrase !== undefined) {
+    if (phrase === 0) {
+      const first = ownLean(lex, before, t, i - 1);
+      pos = first > 0 ? -1 : 0;
+      neg = first < 0 ? -1 : 0;
+    }
+    // A negated praise phrase is a complaint ("不满意"); a complaint phrase stays one however
+    // it is framed ("nu s-a făcut nimic" negates twice and means nothing was done).
+    else if (phrase < 0) neg++;
+    else if (t.negated[i - 1] === 1) neg++;
+    else pos++;
+  }
+  return (pos + 2) * 8 + (neg + 2);
+}
+
+/** The packed lean of a word that leans neither way. */
+const NO_LEAN = 2 * 8 + 2;
 
 /**
  * Every feature key of a comment, possibly repeated; used to build a vocabulary when training.
@@ -66,6 +176,8 @@ export interface Vocabulary {
   readonly bigram: ReadonlyMap<number, number>;
   readonly positive: number;
   readonly negative: number;
+  /** Feature id of `#not`, or -1 when the model does not use it. */
+  readonly unansweredNegation: number;
   readonly scheme: FeatureScheme;
   /** Feature id of each character n-gram hash bucket (-1 if none); empty without n-grams. */
   readonly charBucket: Int32Array;
@@ -79,19 +191,20 @@ const BIGRAM_BASE = 2 ** 21;
 
 const BINARY: FeatureScheme = { sublinearTf: false };
 
-/** Counts of positive and negative lexicon words, a negation flipping a word's side. */
+/** Counts of positive and negative lexicon words and phrases, a negation flipping a word's side. */
 export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = stems(t)): [positive: number, negative: number] {
+  const lex = lexiconFor(t.lang);
   let pos = 0;
   let neg = 0;
+  let before: LexiconEntry | undefined;
   for (let i = 0; i < stemmed.length; i++) {
-    const s = stemmed[i]!;
-    const p = polarity.get(s);
-    if (p !== undefined) {
-      if ((p === 1) !== (t.negated[i] === 1)) pos++;
-      else neg++;
-    }
+    const entry = lex.entries.get(stemmed[i]!);
+    const lean = leanOf(lex, t, i, stemmed[i]!, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
+    before = entry;
+    pos += (lean >> 3) - 2;
+    neg += (lean & 7) - 2;
   }
-  return [pos, neg];
+  return [Math.max(0, pos), Math.max(0, neg)];
 }
 
 /** Builds lookup tables for the given feature keys; `#pos` and `#neg` are always present. */
@@ -137,6 +250,7 @@ export function compileVocabulary(keys: readonly string[], idf?: ArrayLike<numbe
     bigram,
     positive: all.indexOf(POSITIVE_FEATURE),
     negative: all.indexOf(NEGATIVE_FEATURE),
+    unansweredNegation: all.indexOf(UNANSWERED_NEGATION_FEATURE),
     scheme,
     charBucket,
     stamp: new Uint32Array(all.length),
@@ -221,13 +335,25 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let neg = 0;
   let firstLexicon = -1;
   let prevId = -1;
+  let before: LexiconEntry | undefined;
+  const lex = lexiconFor(t.lang);
+  // Negations, and negated lexicon words, for `#not` (counted only for models that use it).
+  const countNegations = vocab.unansweredNegation >= 0;
+  let negations = 0;
+  let flipped = 0;
   for (let i = 0; i < n; i++) {
-    const s = stem(t.words[i]!);
+    const s = stem(t.words[i]!, t.lang);
     const negated = t.negated[i] === 1;
-    const p = polarity.get(s);
-    if (p !== undefined) {
-      if ((p === 1) !== negated) pos++;
-      else neg++;
+    const entry = lex.entries.get(s);
+    if (countNegations) {
+      if (isNegation(t.words[i]!)) negations++;
+      else if (negated && entry !== undefined && entry.lean !== 0) flipped++;
+    }
+    const lean = leanOf(lex, t, i, s, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
+    before = entry;
+    if (lean !== NO_LEAN) {
+      pos += (lean >> 3) - 2;
+      neg += (lean & 7) - 2;
       if (firstLexicon < 0) firstLexicon = i;
     }
     const id = vocab.stemIds.get(s);
@@ -242,6 +368,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   }
   if (pos > 0) addFeature(vocab, epoch, vocab.positive, firstLexicon, pos);
   if (neg > 0) addFeature(vocab, epoch, vocab.negative, firstLexicon, neg);
+  if (negations > flipped) addFeature(vocab, epoch, vocab.unansweredNegation, -1, negations - flipped);
   const words = size;
   let charNorm = 0;
   if (char) {
@@ -262,7 +389,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   for (let k = 0; k < words; k++) {
     const f = ids[k]!;
     const c = count[f]!;
-    const lexicon = f === vocab.positive || f === vocab.negative;
+    const lexicon = f === vocab.positive || f === vocab.negative || f === vocab.unansweredNegation;
     const v = sublinear ? (c === 1 ? 1 : 1 + Math.log(c)) * idf[f]! : lexicon ? c : idf[f]!;
     out.values[k] = v;
     norm += v * v;

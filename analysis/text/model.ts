@@ -14,6 +14,20 @@ export interface ThemeDefinition {
   description: string;
   /** Words and two-word phrases that signal the theme; for a trained model, its strongest features. */
   seedTerms: string[];
+  /**
+   * Seed-term models only. Words too common to signal the theme alone ("evening", "school"):
+   * two of them, or one with a seed term, are needed.
+   */
+  cueTerms?: string[];
+  /** Seed-term models only: seed terms in other languages, by language code. */
+  seedTermsByLanguage?: Partial<Record<string, string[]>>;
+  /** Seed-term models only: cue terms in other languages, by language code. */
+  cueTermsByLanguage?: Partial<Record<string, string[]>>;
+  /**
+   * Seed-term models only: a catch-all theme ("general praise") given only when no other
+   * theme's term is in the comment and nothing in it is negative.
+   */
+  fallback?: boolean;
 }
 
 /** Weights of one linear layer: per class, a flat list of `featureIndex, weight` pairs. */

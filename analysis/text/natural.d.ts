@@ -4,3 +4,7 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   const PorterStemmer: { stem(token: string): string };
   export default PorterStemmer;
 }
+declare module 'natural/lib/natural/stemmers/porter_stemmer_pt.js' {
+  const PorterStemmerPt: { stem(token: string): string };
+  export default PorterStemmerPt;
+}

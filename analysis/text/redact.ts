@@ -4,6 +4,9 @@
  * day is a small loss, but ratings, counts, dates and times are left alone because reports need them.
  */
 
+import { findBirthDates } from './redact-birth-dates';
+import { findNames } from './redact-names';
+
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 // 10 digits, optionally spaced 3-3-4 with spaces or dashes; the mod-11 check decides.
@@ -24,19 +27,6 @@ const ADDRESS = new RegExp(
   'g',
 );
 const FLAT = /\b(?:Flat|Apartment|Apt)\s+\d+[A-Za-z]?\b/gi;
-
-const NAME_WORD = String.raw`[A-Z][a-z'’-]+`;
-// After "my name is" the cue is strong enough to take a name in any case.
-const NAME_IS = /\b(my name is|my name's|my names|name is|i am called|i'm called|im called)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)/gi;
-const I_AM = new RegExp(String.raw`\b(I am|I'm|I’m|Im|this is)\s+(${NAME_WORD}(?:\s+${NAME_WORD})?)`, 'g');
-const MY_RELATION = new RegExp(
-  String.raw`\b((?:[Mm]y|[Oo]ur)\s+(?:son|daughter|baby|boy|girl|partner|husband|wife|child|grandson|granddaughter|little one|twins|friend|sister|brother|mum|dad))\s+(${NAME_WORD})`,
-  'g',
-);
-// Capitalised words that follow "I'm" without being a name.
-const NOT_NAMES = new Set(
-  'A An The So Very Really Not Just Still Also Now Here There Happy Glad Grateful Thankful Sure Pleased Sorry Worried Concerned English British Polish Romanian Chinese Portuguese Arabic Muslim Christian Single Pregnant Disabled Autistic Always Never Only Going Looking Writing Hoping Struggling Finding Feeling Unable Able Currently Definitely Honestly Sometimes Unsure Deaf Blind New Back'.split(' '),
-);
 
 /** True if a 10-digit string passes the NHS number modulus-11 check. */
 export function isValidNhsNumber(digits: string): boolean {
@@ -65,38 +55,75 @@ function phoneLength(rest: string): number {
   return end;
 }
 
-function redactPhones(text: string): string {
-  return text.replace(PHONE_CANDIDATE, (candidate, prefix: string, rest: string) => {
-    const n = phoneLength(rest);
-    return n === 0 ? candidate : '[phone]' + rest.slice(n);
-  });
+/** A replaced range of the original text and what it held. */
+export interface Redaction {
+  start: number;
+  end: number;
+  kind: RedactionKind;
+}
+export type RedactionKind = 'email' | 'NHS number' | 'phone' | 'postcode' | 'address' | 'name' | 'date of birth';
+
+/** Adds a range unless it overlaps one already taken: detectors run in order of trust. */
+function claim(taken: Redaction[], start: number, end: number, kind: RedactionKind): void {
+  if (end <= start) return;
+  for (const r of taken) if (start < r.end && r.start < end) return;
+  taken.push({ start, end, kind });
 }
 
-function redactNames(text: string): string {
-  return text
-    .replace(NAME_IS, (_, cue: string) => `${cue} [name]`)
-    .replace(MY_RELATION, (_, cue: string) => `${cue} [name]`)
-    .replace(I_AM, (whole, cue: string, name: string) => {
-      const first = name.split(/\s+/)[0]!;
-      if (NOT_NAMES.has(first)) return whole;
-      return `${cue} [name]`;
-    });
+function claimAll(taken: Redaction[], text: string, pattern: RegExp, kind: RedactionKind, keep: (m: RegExpExecArray) => boolean = () => true): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (keep(m)) claim(taken, m.index, m.index + m[0].length, kind);
 }
 
 /**
- * Replaces email addresses, UK phone numbers, postcodes, NHS numbers, street addresses and
- * self-given names with [email], [phone], [postcode], [NHS number], [address] and [name].
+ * The ranges of `text` that hold personal data, in text order, without overlaps. `redact` replaces
+ * them; the redaction eval compares them with labelled spans.
+ *
+ * @example
+ * redactSpans('my son Oliver, 07700 900123') // [{ start: 7, end: 13, kind: 'name' }, { start: 15, end: 27, kind: 'phone' }]
+ */
+export function redactSpans(text: string): Redaction[] {
+  const taken: Redaction[] = [];
+  // Every pattern but names needs an @ or a digit; most comments have neither.
+  if (text.includes('@')) claimAll(taken, text, EMAIL, 'email');
+  if (HAS_DIGIT.test(text)) claimNumbered(taken, text);
+  for (const [start, end] of findNames(text)) claim(taken, start, end, 'name');
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const HAS_DIGIT = /\d/;
+
+/** Phone and NHS numbers, postcodes, addresses and birth dates: each has a digit in it. */
+function claimNumbered(taken: Redaction[], text: string): void {
+  claimAll(taken, text, NHS_NUMBER, 'NHS number', (m) => isValidNhsNumber(m[0].replace(/\D/g, '')) && !m[0].startsWith('0'));
+  PHONE_CANDIDATE.lastIndex = 0;
+  for (let m = PHONE_CANDIDATE.exec(text); m; m = PHONE_CANDIDATE.exec(text)) {
+    const n = phoneLength(m[2]!);
+    if (n > 0) claim(taken, m.index, m.index + m[1]!.length + n, 'phone');
+  }
+  claimAll(taken, text, POSTCODE, 'postcode');
+  claimAll(taken, text, ADDRESS, 'address');
+  claimAll(taken, text, FLAT, 'address');
+  for (const [start, end] of findBirthDates(text)) claim(taken, start, end, 'date of birth');
+}
+
+/**
+ * Replaces email addresses, UK phone numbers, postcodes, NHS numbers, street addresses, names of
+ * people and birth dates with [email], [phone], [postcode], [NHS number], [address], [name] and
+ * [date of birth].
  *
  * @example
  * redact('Call me on 07700 900123, I live at 12 Armada Way PL1 2AB')
  * // 'Call me on [phone], I live at [address] [postcode]'
  */
 export function redact(text: string): string {
-  let out = text.replace(EMAIL, '[email]');
-  out = out.replace(NHS_NUMBER, (m) => (isValidNhsNumber(m.replace(/\D/g, '')) && !m.startsWith('0') ? '[NHS number]' : m));
-  out = redactPhones(out);
-  out = out.replace(POSTCODE, '[postcode]');
-  out = out.replace(ADDRESS, '[address]');
-  out = out.replace(FLAT, '[address]');
-  return redactNames(out);
+  const spans = redactSpans(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { start, end, kind } of spans) {
+    out += text.slice(at, start) + `[${kind}]`;
+    at = end;
+  }
+  return out + text.slice(at);
 }

@@ -31,6 +31,22 @@ describe('detectSafeguarding', () => {
     { lang: 'ar', input: 'زوجي يضربني', category: 'domestic-abuse' },
     { lang: 'ar', input: 'أفكر في الانتحار', category: 'self-harm-suicide' },
     { lang: 'ar', input: 'تعرضت لاعتداء جنسي', category: 'sexual-abuse-exploitation' },
+    // Concepts across nearby words, in everyday language, first-person or reported.
+    { lang: 'en', input: 'my husband quietly goes through my phone and messages every night', category: 'domestic-abuse' },
+    { lang: 'en', input: "I'm walking on egg shells every day", category: 'domestic-abuse' },
+    { lang: 'en', input: "My friend's boyfriend really hurt her last week", category: 'domestic-abuse' },
+    { lang: 'en', input: 'our little girl watched her dad push me down the stairs', category: 'child-harm' },
+    { lang: 'en', input: "the baby has bruises on his back and I don't know how", category: 'child-harm' },
+    { lang: 'en', input: 'the thoughts of ending it are back', category: 'self-harm-suicide' },
+    { lang: 'en', input: "I'm not suicidal, just tired", category: 'self-harm-suicide' },
+    { lang: 'en', input: 'next door leave their 3 year old on his own for hours', category: 'neglect' },
+    { lang: 'en', input: 'an older man keeps buying my 14 year old presents', category: 'sexual-abuse-exploitation' },
+    { lang: 'en', input: "we're being evicted on Friday with nowhere to go", category: 'homelessness' },
+    { lang: 'pl', input: 'Jutro śpimy z dziećmi w samochodzie', category: 'homelessness' },
+    { lang: 'ro', input: 'Nu ne lasă să ieșim din casă', category: 'domestic-abuse' },
+    { lang: 'pt', input: 'Não temos para onde ir esta noite', category: 'homelessness' },
+    { lang: 'zh', input: '他每天查我的手机', category: 'domestic-abuse' },
+    { lang: 'ar', input: 'ننام في السيارة الليلة', category: 'homelessness' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -51,6 +67,17 @@ describe('detectSafeguarding', () => {
     'Please 打我电话 if there is a space',
     'The cake was to die for',
     'My son loves the group and the staff',
+    // A subject named in a session, a leaflet or the news is not a disclosure.
+    'The domestic abuse awareness session was brilliant',
+    'There are leaflets about self-harm in the toilets',
+    'I read stories of neglect in the news',
+    'My son bruised his knee on the slide and staff did first aid',
+    'my back is killing me after the stairs',
+    'We were homeless two years ago and the hub helped us find a flat',
+    'we donated toys to the homeless shelter',
+    'The kids beat me at every board game',
+    'sesja o przemocy domowej była ciekawa',
+    '新闻里说无家可归的人越来越多',
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () => expect(detectSafeguarding(input)).toEqual({ flagged: false, categories: [], urgency: null, matches: [] }));
@@ -65,12 +92,30 @@ describe('detectSafeguarding', () => {
   ] as const;
   for (const { input, out } of urgency) it(`gives "${input}" ${out} urgency`, () => expect(detectSafeguarding(input).urgency).toBe(out));
 
-  it('marks each match as past or present', () => {
+  it('reads past and present in the sentence of each match, not the whole comment', () => {
+    expect(detectSafeguarding('My ex used to hit me years ago. Now we are safe and happy.').urgency).toBe('priority');
+    expect(detectSafeguarding('I left him years ago. He still hits me when he visits.').urgency).toBe('immediate');
+  });
+
+  it('does not let a pattern reach across a sentence break', () => {
+    expect(detectSafeguarding('My husband. Hits the spot every time, the new cafe').flagged).toBe(false);
+    expect(detectSafeguarding('My husband hits me').flagged).toBe(true);
+  });
+
+    it('marks each match as past or present', () => {
     const result = detectSafeguarding('They helped me leave a violent relationship');
     expect(result.matches).toEqual([{ category: 'domestic-abuse', language: 'en', phrase: 'violent relationship', past: true }]);
   });
 
-  it('lets a council extend the phrase lists', () => {
+  it('counts a council topic only when the sentence has no general marker', () => {
+    const detector = compileSafeguarding([
+      { language: 'en', wordBoundaries: true, categories: {}, topics: { neglect: ['latchkey'] }, generalMarkers: ['podcast'] },
+    ]);
+    expect(detectSafeguarding('my kids are latchkey kids now', 'en', detector).categories).toEqual(['neglect']);
+    expect(detectSafeguarding('a podcast about latchkey kids', 'en', detector).flagged).toBe(false);
+  });
+
+    it('lets a council extend the phrase lists', () => {
     const detector = compileSafeguarding([
       ...DEFAULT_SAFEGUARDING_LEXICONS,
       { language: 'en', wordBoundaries: true, categories: { neglect: ['locked (?:in|out) (?:all|every) (?:day|night)'] } },

@@ -54,11 +54,11 @@ describe('summariseThemes', () => {
     expect(counted.themes[1]!.quotes).toEqual([]);
   });
 
-  it('quotes the highest-scoring comments, redacted, without near-duplicates', () => {
+  it('quotes typical, high-scoring comments, redacted, without near-duplicates', () => {
     expect(summary.themes[0]!.quotes).toEqual([
-      'Staff lovely, call Sarah on [phone]',
-      'Staff friendly but the parking is awful',
+      'Staff lovely, call [name] on [phone]',
       'The staff at reception were rude',
+      'Staff friendly but the parking is awful',
     ]);
   });
 
@@ -71,6 +71,31 @@ describe('summariseThemes', () => {
   it('ignores themes scoring below minScore', () => {
     expect(summariseThemes(rows, { period: '2025-Q2', minScore: 0.65 }).themes.map((t) => t.count)).toEqual([3, 1]);
   });
+});
+
+describe('representative quotes', () => {
+  // Newest first, as the server reads them; every comment scores the same, as under the
+  // default taxonomy, so nothing but the text can decide.
+  const feeding = [
+    'The bus was late again and I missed it',
+    'Breastfeeding support was brilliant, thank you',
+    'Breastfeeding support was brilliant, thank you so much',
+    'The breastfeeding cafe helped me keep feeding my baby',
+    'Help with bottle feeding and weaning was really useful',
+    'Support with breastfeeding when my baby would not latch',
+    'Feeding support for my baby',
+  ].map((text) => row('2025-Q2', text, [['feeding', 0.88]], 1));
+  const quotes = summariseThemes(feeding, { period: '2025-Q2' }).themes[0]!.quotes;
+  const table = [
+    { name: 'leaves out a comment unlike the rest of its theme, though it is the newest', check: () => expect(quotes).not.toContain('The bus was late again and I missed it') },
+    { name: 'never quotes two near-identical comments', check: () => expect(quotes.filter((q) => q.startsWith('Breastfeeding support was brilliant'))).toHaveLength(1) },
+    { name: 'still gives as many quotes as asked for', check: () => expect(quotes).toHaveLength(3) },
+    {
+      name: 'gives the same quotes whatever order the comments come in',
+      check: () => expect(summariseThemes([...feeding].reverse(), { period: '2025-Q2' }).themes[0]!.quotes.sort()).toEqual([...quotes].sort()),
+    },
+  ];
+  for (const { name, check } of table) it(name, check);
 });
 
 describe('emergingTerms', () => {

@@ -1,6 +1,6 @@
 /**
  * Theme summaries for commissioners: per theme, how many comments and what share, the sentiment
- * split, the change against the previous period, three representative redacted quotes, and
+ * split, the change against the previous period, three typical and varied redacted quotes, and
  * the words that rose sharply since the previous period.
  */
 import type { Sentiment } from './model';
@@ -100,18 +100,56 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, a.size + b.size - shared);
 }
 
-/** Highest-scoring quotes first, skipping any too like one already chosen, so quotes differ. */
+/** How much a quote's own score counts beside how typical of its theme it is. */
+const SCORE_WEIGHT = 0.5;
+/** How strongly a quote is held back for sharing words with one already chosen. */
+const REDUNDANCY_WEIGHT = 0.7;
+/** Quotes sharing more than this share of their words with a chosen one are near-duplicates. */
+const NEAR_DUPLICATE = 0.5;
+
+/**
+ * Quotes typical of the theme and unlike one another. Typicality is the cosine between a
+ * comment's words and the theme's other comments' word profile (its own words left out, so a
+ * word only it uses earns nothing); choice is greedy maximal marginal relevance (Carbonell &
+ * Goldstein, 1998): typicality and score, less overlap with quotes already chosen. Ties go to
+ * a readable length, never to the row order, so the newest comments do not win by default.
+ */
 function pickQuotes(rows: { row: TaggedCommentRow; score: number }[], count: number): string[] {
-  const ranked = [...rows].sort((a, b) => b.score - a.score || Math.abs(a.row.text.length - 140) - Math.abs(b.row.text.length - 140));
-  const chosen: { text: string; bag: Set<string> }[] = [];
-  for (const { row } of ranked) {
-    if (chosen.length >= count) break;
+  const seen = new Set<string>();
+  const candidates: { text: string; bag: Set<string>; score: number }[] = [];
+  for (const { row, score } of rows) {
     const text = row.redacted ?? redact(row.text);
-    const bag = new Set(words(text));
-    if (chosen.some((c) => c.text === text || similarity(c.bag, bag) > 0.5)) continue;
-    chosen.push({ text, bag });
+    if (seen.has(text)) continue;
+    seen.add(text);
+    candidates.push({ text, bag: new Set(words(text).map((w) => stem(w))), score });
   }
-  return chosen.map((c) => c.text);
+  const n = candidates.length;
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const w of c.bag) df.set(w, (df.get(w) ?? 0) + 1);
+  const typicality = candidates.map((c) => {
+    if (n < 2 || c.bag.size === 0) return 0;
+    let sum = 0;
+    for (const w of c.bag) sum += (df.get(w)! - 1) / (n - 1);
+    return sum / Math.sqrt(c.bag.size);
+  });
+  const top = Math.max(1e-9, ...typicality);
+  const lengthPenalty = (text: string): number => Math.abs(text.length - 140) / 1400;
+  const base = candidates.map((c, i) => typicality[i]! / top + SCORE_WEIGHT * c.score - lengthPenalty(c.text));
+  const chosen: number[] = [];
+  while (chosen.length < count) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (chosen.includes(i)) continue;
+      const overlap = chosen.reduce((m, j) => Math.max(m, similarity(candidates[i]!.bag, candidates[j]!.bag)), 0);
+      if (overlap > NEAR_DUPLICATE) continue;
+      const value = base[i]! - REDUNDANCY_WEIGHT * overlap;
+      if (value > bestValue || (value === bestValue && candidates[i]!.text < candidates[best]!.text)) (best = i), (bestValue = value);
+    }
+    if (best < 0) break;
+    chosen.push(best);
+  }
+  return chosen.map((i) => candidates[i]!.text);
 }
 
 /**

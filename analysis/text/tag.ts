@@ -20,5 +20,5 @@ export interface TaggedComment extends Classification {
  * const tagged = tagComment(defaultModel(), 'Lovely staff but the bus there takes an hour');
  */
 export function tagComment(model: ThemeModel, text: string, lang?: string): TaggedComment {
-  return { text, redacted: redact(text), ...classify(model, text), safeguarding: detectSafeguarding(text, lang) };
+  return { text, redacted: redact(text), ...classify(model, text, lang), safeguarding: detectSafeguarding(text, lang) };
 }

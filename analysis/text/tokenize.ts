@@ -1,8 +1,15 @@
 /**
- * Tokenising and stemming for English feedback. Hand-written char-code scanning rather than a
- * regex split because tagging must reach tens of thousands of comments a second on one core.
+ * Tokenising and stemming for feedback in English, Polish, Romanian, Chinese, Portuguese and
+ * Arabic. Hand-written char-code scanning rather than a regex split because tagging must reach
+ * tens of thousands of comments a second on one core.
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import PorterStemmerPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
+import { foldDiacritics, stemArabic, stemPolish, stemRomanian } from './light-stemmers';
+
+/** The languages families write in; anything else is read as English. */
+export const LANGUAGES = ['en', 'pl', 'ro', 'zh', 'pt', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** A comment as words, each with the clause it sits in and whether a negation governs it. */
 export interface TokenisedText {
@@ -15,19 +22,109 @@ export interface TokenisedText {
   /** Offsets of each word in the original text, for quoting the words that triggered a theme. */
   start: number[];
   end: number[];
+  /** The comment's language: as given, or guessed from its script and commonest words. */
+  lang: Language;
 }
 
+// One set for every language: none of these is an ordinary word in another of the six, and a
+// comment that switches language mid-sentence ("nie było health visitor") still reads right.
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'nor', 'dont', 'didnt', 'doesnt', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt',
-  'wasnt', 'isnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'shouldnt', 'without', 'hardly', 'lack',
+  'wasnt', 'isnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'shouldnt', 'without', 'hardly', 'lack', 'less',
+  // pl
+  'nie', 'nigdy', 'bez', 'ani',
+  // ro (with and without diacritics: phones often drop them)
+  'nu', 'niciodată', 'niciodata', 'fără', 'fara', 'nici',
+  // pt
+  'não', 'nao', 'nunca', 'nem', 'sem',
+  // ar
+  'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'بدون', 'ولا', 'ولم',
+  // zh: single characters, as the tokeniser splits Chinese into characters
+  '不', '没', '沒', '无', '無', '未',
 ]);
 
 // Contrast words start a new clause: in "staff lovely but the wait was long" each half carries
 // its own sentiment, which is how per-theme sentiment in a mixed comment is found.
-const CONTRASTS = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'apart', 'unfortunately']);
+const CONTRASTS = new Set([
+  'but', 'however', 'although', 'though', 'whereas', 'except', 'apart', 'unfortunately',
+  'ale', 'lecz', 'jednak', 'niestety', 'dar', 'însă', 'insa', 'totuși', 'totusi',
+  'mas', 'porém', 'porem', 'contudo', 'infelizmente', 'لكن', 'ولكن', 'لكنّ', '但', '却', '可惜',
+]);
+
+/** Whether a word is a negation ("not", "nie", "não", "لم", "不"…). */
+export function isNegation(word: string): boolean {
+  return NEGATIONS.has(word);
+}
+
+/** Han ideographs: Chinese has no spaces, so each character is a word and terms are character pairs. */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function isArabic(code: number): boolean {
+  return code >= 0x0600 && code <= 0x06ff && code !== 0x060c && code !== 0x061b && code !== 0x061f;
+}
+
+// The commonest words of each Latin-script language (in this order: the guess counts by index) that are not English words: enough to tell
+// a short comment's language when the caller does not say, diacritics or not.
+const MARKERS: readonly [Language, ReadonlySet<string>][] = [
+  ['pl', new Set('nie jest się sie była był było były bardzo dla jak już juz mnie mój moj moja moje że ze było bylo są sa tylko żeby zeby dziecko dzieci syn córka corka pani czekam czekać bardzo dziękuję dziekuje też tez przez mam'.split(' '))],
+  ['ro', new Set('nu este și si foarte pentru mai sunt am fost copilul copii copilului cu una mea meu doamna asistenta mulțumesc multumesc după dupa când cand care bine ne prea'.split(' '))],
+  ['pt', new Set('não nao muito para com uma meu minha são sao foi está esta filho filha bebé bebe obrigada obrigado também tambem mas quando ainda nós nos eles atendimento'.split(' '))],
+];
+
+/** Normalises a language tag ("pl-PL", "PT", "zh-Hans") to one of the six, or undefined. */
+export function languageOf(tag: string | undefined): Language | undefined {
+  if (!tag) return undefined;
+  const base = tag.toLowerCase().split(/[-_]/)[0]!;
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : undefined;
+}
+
+/** Letters only one of the Latin-script languages uses (ó is Polish and Portuguese, so neither's). */
+const LETTERS: readonly [Language, RegExp][] = [
+  ['pl', /[ąęłńśźż]/],
+  ['ro', /[ăîșşțţ]/],
+  ['pt', /[ãõçêôà]/],
+];
+
+/** Marker word → the index in MARKERS of each language it marks: one lookup per word. */
+const MARKER_LANGUAGES = new Map<string, number[]>();
+MARKERS.forEach(([, markers], k) => {
+  for (const w of markers) MARKER_LANGUAGES.set(w, [...(MARKER_LANGUAGES.get(w) ?? []), k]);
+});
+
+function guessLanguage(text: string, words: readonly string[], han: number, arabic: number): Language {
+  if (han > 0 && han * 2 >= arabic) return 'zh';
+  if (arabic > 0) return 'ar';
+  // Counters rather than a record: this runs for every comment tagged without a language.
+  let pl = 0;
+  let ro = 0;
+  let pt = 0;
+  for (const w of words) {
+    const marks = MARKER_LANGUAGES.get(w);
+    if (marks === undefined) continue;
+    for (const k of marks) {
+      if (k === 0) pl++;
+      else if (k === 1) ro++;
+      else pt++;
+    }
+  }
+  if (/[^\p{ASCII}]/u.test(text)) {
+    if (LETTERS[0]![1].test(text)) pl += 2;
+    if (LETTERS[1]![1].test(text)) ro += 2;
+    if (LETTERS[2]![1].test(text)) pt += 2;
+  }
+  if (pl === 0 && ro === 0 && pt === 0) return 'en';
+  return pl >= ro && pl >= pt ? 'pl' : ro >= pt ? 'ro' : 'pt';
+}
 
 /** How many words a negation reaches; "not very good at all" is still negated at "good". */
 const NEGATION_REACH = 3;
+/**
+ * Romanian and Portuguese put clitics and adverbs between the negation and what it negates
+ * ("nu mă mai simt singură", "não me sinto tão sozinha"), so theirs reaches one word further.
+ */
+const LONGER_REACH: ReadonlySet<string> = new Set(['ro', 'pt']);
 
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
@@ -37,6 +134,8 @@ function isWordChar(code: number): boolean {
   if (code >= 0x3000 && code <= 0x303f) return false;
   if (code >= 0xff00 && code <= 0xff0f) return false;
   if (code >= 0xff1a && code <= 0xff20) return false;
+  // Arabic comma, semicolon and question mark.
+  if (code === 0x060c || code === 0x061b || code === 0x061f) return false;
   return code !== 0xa0 && code !== 0xab && code !== 0xbb;
 }
 
@@ -46,16 +145,19 @@ function isApostrophe(code: number): boolean {
 
 function isClauseEnd(code: number): boolean {
   // . ! ? ; newline, and the ideographic full stop and full-width ! ? ;
-  return code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b;
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x061b || code === 0x061f;
 }
 
 /**
- * Splits a comment into lower-case words with clause numbers and negation marks.
+ * Splits a comment into lower-case words with clause numbers and negation marks. Chinese is
+ * split into characters; `lang` (a tag such as "pl" or "pt-BR") picks the stemmer later, and is
+ * guessed when absent or not one of the six.
  *
  * @example
  * tokenise("Staff weren't friendly, but the play was great").negated // 0,0,1,0,0,0,0,0
+ * tokenise('等了三个月').words // ['等', '了', '三', '个', '月']
  */
-export function tokenise(text: string): TokenisedText {
+export function tokenise(text: string, lang?: string): TokenisedText {
   const lower = text.toLowerCase();
   const words: string[] = [];
   const clause: number[] = [];
@@ -67,65 +169,112 @@ export function tokenise(text: string): TokenisedText {
   let wordStart = -1;
   let spanStart = 0;
   let word = '';
+  let han = 0;
+  let arabic = 0;
+  const given = languageOf(lang);
+  const reach = given && LONGER_REACH.has(given) ? NEGATION_REACH + 1 : NEGATION_REACH;
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? lower.charCodeAt(i) : 32;
-    if (isWordChar(code)) {
+    // A Han character ends the word before it and is a word of its own.
+    const isHanChar = code >= 0x3400 && i < n && isHan(code);
+    if (isHanChar) han++;
+    else if (isWordChar(code)) {
+      if (code >= 0x0600 && isArabic(code)) arabic++;
       if (wordStart < 0) {
         wordStart = i;
         spanStart = i;
         word = '';
       }
       continue;
-    }
-    if (wordStart >= 0 && isApostrophe(code) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
+    } else if (wordStart >= 0 && isApostrophe(code) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
       word += lower.slice(wordStart, i);
       wordStart = i + 1;
       continue;
     }
-    if (wordStart >= 0) {
-      const w = word + lower.slice(wordStart, i);
-      wordStart = -1;
+    // Up to two words end here: the one being read, and a Han character. Written inline rather
+    // than as a closure over the counters, which would move them off the stack of the hot loop.
+    for (let pass = 0; pass < 2; pass++) {
+      let w: string;
+      let from: number;
+      let to: number;
+      if (pass === 0) {
+        if (wordStart < 0) continue;
+        w = word + lower.slice(wordStart, i);
+        from = spanStart;
+        to = i;
+        wordStart = -1;
+      } else {
+        if (!isHanChar) break;
+        w = lower[i]!;
+        from = i;
+        to = i + 1;
+      }
       if (CONTRASTS.has(w)) {
         clauseNo++;
         negLeft = 0;
       }
       words.push(w);
       clause.push(clauseNo);
-      start.push(spanStart);
-      end.push(i);
+      start.push(from);
+      end.push(to);
       if (NEGATIONS.has(w)) {
         negFlags.push(0);
-        negLeft = NEGATION_REACH;
+        negLeft = reach;
       } else {
         negFlags.push(negLeft > 0 ? 1 : 0);
         if (negLeft > 0) negLeft--;
       }
     }
+    if (isHanChar) continue;
     if (isClauseEnd(code)) {
       if (words.length > 0 && clause[clause.length - 1] === clauseNo) clauseNo++;
       negLeft = 0;
-    } else if (code === 44 || code === 58 || code === 0xff0c || code === 0x3001) negLeft = 0;
+    } else if (code === 44 || code === 58 || code === 0xff0c || code === 0x3001 || code === 0x060c) negLeft = 0;
   }
-  return { words, clause, negated: Uint8Array.from(negFlags), start, end };
+  const language = given ?? guessLanguage(lower, words, han, arabic);
+  return { words, clause, negated: Uint8Array.from(negFlags), start, end, lang: language };
 }
 
-const stemCache = new Map<string, string>();
+const stemCaches: Record<Language, Map<string, string>> = { en: new Map(), pl: new Map(), ro: new Map(), zh: new Map(), pt: new Map(), ar: new Map() };
 /** Bounded so a long-running server tagging free text cannot grow the cache without limit. */
 const STEM_CACHE_LIMIT = 100_000;
 
+// Polish, Romanian and Portuguese stems carry their language: Latin-script stems of different
+// languages collide ("mamy", Polish for "we have", and Portuguese "mama" both stem to "mam").
+function stemUncached(word: string, lang: Language): string {
+  switch (lang) {
+    case 'pt':
+      return 'pt:' + (/^[a-z]+$/.test((word = foldDiacritics(word))) ? PorterStemmerPt.stem(word) : word);
+    case 'pl':
+      return 'pl:' + stemPolish(word);
+    case 'ro':
+      return 'ro:' + stemRomanian(word);
+    case 'ar':
+      return stemArabic(word);
+    case 'zh':
+      return word;
+    default:
+      // Numbers and non-Latin words pass through; the Porter rules only make sense for English.
+      return /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+  }
+}
+
 /**
- * Porter-stems an English word, memoised because feedback reuses a small vocabulary heavily.
+ * Stems a word of the given language (English by default): Porter for English, natural's Porter
+ * for Portuguese, light suffix stripping for Polish, Romanian and Arabic (natural has no stemmer
+ * for them), none for Chinese characters. Memoised: feedback reuses a small vocabulary heavily.
  *
  * @example
  * stem('waiting') // 'wait'
+ * stem('esperando', 'pt') // 'pt:esper'
  */
-export function stem(word: string): string {
-  let s = stemCache.get(word);
+export function stem(word: string, lang: Language = 'en'): string {
+  const cache = stemCaches[lang];
+  let s = cache.get(word);
   if (s !== undefined) return s;
-  // Numbers and non-Latin words pass through; the Porter rules only make sense for English.
-  s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, s);
+  s = stemUncached(word, lang);
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  cache.set(word, s);
   return s;
 }

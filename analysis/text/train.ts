@@ -17,6 +17,8 @@ export interface LabelledComment {
   /** Theme ids; the first is taken as the main one when a model gives one theme per comment. */
   labels: string[];
   sentiment?: Sentiment | null;
+  /** Language tag ("pl", "zh"…); guessed from the text when absent. */
+  language?: string;
 }
 
 /*
@@ -94,7 +96,7 @@ function wordKeys(t: TokenisedText): string[] {
 }
 
 function prepare(texts: readonly string[], minDf: number, scheme: FeatureScheme): Prepared {
-  const tokenised = texts.map(tokenise);
+  const tokenised = texts.map((text) => tokenise(text));
   const N = texts.length;
   // Smoothed idf as in scikit-learn, so a word in every comment still counts a little.
   const idfOf = (count: number): number => Math.log((N + 1) / (count + 1)) + 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, ScopeType } from '../../db/schema';
 import type { Assignment, Principal } from '../../db/scope';
-import { ACTIONS, can, covers, organisationsFor, scopeFor, type Action, type Target } from './policy';
+import { ACTIONS, can, covers, organisationsFor, PLATFORM_TARGET, scopeFor, type Action, type Target } from './policy';
 
 const person = (...assignments: Assignment[]): Principal => ({ userId: 'u1', email: 'a@b.c', name: 'A', assignments });
 const at = (role: Role, scopeType: ScopeType, scopeId: string | null = null): Assignment => ({ role, scopeType, scopeId });
@@ -94,7 +94,8 @@ describe('the access policy', () => {
     const admin = person(at('admin', 'organisation', 'o1'));
     expect(can(admin, 'users.manage', o1)).toBe(true);
     expect(can(admin, 'users.manage', o2site)).toBe(false);
-    expect(can(admin, 'users.manage', { organisationId: '\u0000platform' })).toBe(false);
+    expect(can(admin, 'users.manage', PLATFORM_TARGET)).toBe(false);
+    expect(can(person(at('admin', 'platform')), 'users.manage', PLATFORM_TARGET)).toBe(true);
   });
 
   it('gives someone with no assignments nothing, anywhere', () => {

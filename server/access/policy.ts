@@ -71,6 +71,9 @@ export interface Target {
   siteId?: string | null;
 }
 
+/** The platform as a target (platform roles, platform accounts): only a platform assignment covers it. */
+export const PLATFORM_TARGET: Target = { organisationId: '' };
+
 /** Whether this one assignment's role grants the action (its scope aside). */
 export function grants(action: Action, assignment: Assignment): boolean {
   return GRANTS[action].some((grant) =>

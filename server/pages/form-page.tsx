@@ -2,6 +2,7 @@
 import { SurveyForm } from '../../widget/components/survey-form';
 import type { Translate } from '../../survey/translate';
 import type { PublicForm } from '../../survey/public-form';
+import { NATIONAL_LINES } from '../../survey/support';
 import type { Answers } from '../../survey/skip-logic';
 import type { AnswerError } from '../../survey/validate-answers';
 import { writeFieldShapes } from '../../survey/form-fields';
@@ -48,7 +49,9 @@ export function FormPage(props: FormPageProps) {
       />
       {kiosk && (
         <div id="kiosk-done" class="panel" role="status" tabIndex={-1} hidden>
-          <p>{t('kiosk.saved')}</p>
+          <p>{t(child ? 'child.kiosk.saved' : 'kiosk.saved')}</p>
+          {/* Nothing has read the answers yet offline, so everyone gets one calm general line of help. */}
+          <p>{t(child ? 'child.kiosk.help' : 'kiosk.help', { emergency: NATIONAL_LINES.emergency.number, childline: NATIONAL_LINES.childline.number })}</p>
         </div>
       )}
       <p class="alt"><a href={props.variantHref}>{t(child ? 'form.forAdults' : 'form.forChildren')}</a></p>

@@ -69,6 +69,13 @@ summary:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-sh
 .ysw{border-inline-start:5px solid #1d70b8;padding-inline-start:1rem;margin:0 0 1.5rem}
 .ysw p{margin:0 0 .25rem}
 .alt{margin-top:2rem;font-size:1rem}
+.help{border:5px solid #1d70b8;padding:1rem 1.25rem;margin:0 0 2rem}
+.help h2{margin:0 0 .75rem}
+.help ul{margin:0;padding:0;list-style:none}
+.help li{margin:0 0 1rem}
+.help li:last-child{margin:0}
+.help a{display:inline-block;font-size:1.35rem;font-weight:700;min-height:44px;padding:.35rem 0}
+.help span{display:block}
 .kiosk{font-size:24px}
 .kiosk main{max-width:52rem}
 .kiosk .opt label{min-height:76px}

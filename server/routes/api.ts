@@ -6,7 +6,7 @@
  */
 import { OpenAPIHono, z, type Hook } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps';
-import { validationFailed } from '../errors';
+import { ERROR_CODES, validationFailed } from '../errors';
 import { fieldErrors } from '../validate';
 
 // biome-ignore lint/suspicious/noExplicitAny: the hook sees every route's input, whatever its schema.
@@ -20,7 +20,7 @@ export const apiRoutes = () => new OpenAPIHono<AppEnv>({ defaultHook: rejectInva
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       details: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
     }),

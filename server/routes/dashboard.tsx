@@ -15,11 +15,11 @@ import { authorizePage } from '../access/authorize';
 import { can, scopeFor } from '../access/policy';
 import { renderDocument } from '../pages/render';
 import { CommentsPage } from '../pages/staff/comments-page';
-import { StaffMessagePage } from '../pages/staff/staff-message-page';
 import { DashboardPage, EQUITY_CHOICES, type DashboardData, type DashboardFilters, type EquityChoice } from '../pages/staff/dashboard-page';
 import { monthLabel, monthsBetween } from '../pages/staff/format';
 import { Filters } from '../reports';
 import { staffCompress, staffPageHeaders, staffUser } from './staff-common';
+import { staffMessage } from './staff-message';
 
 const COMMENTS_PER_PAGE = 20;
 const TOP_THEMES = 8;
@@ -42,14 +42,11 @@ export function dashboardRoutes(deps: AppDeps) {
   const { db } = deps.store;
 
   const forbiddenPage = (c: Context<AppEnv>) =>
-    c.html(renderDocument(
-      <StaffMessagePage
-        title="You cannot see reports"
-        paragraphs={['Your roles do not include reading feedback reports. If you need them, ask your hubvoice administrator.']}
-        user={staffUser(c.var.principal)}
-        links={can(c.var.principal, 'flags.list') ? [{ href: '/safeguarding', text: 'Go to safeguarding flags' }] : []}
-      />,
-    ), 403);
+    staffMessage(c, 403, {
+      title: 'You cannot see reports',
+      paragraphs: ['Your roles do not include reading feedback reports. If you need them, ask your hubvoice administrator.'],
+      links: can(c.var.principal, 'flags.list') ? [{ href: '/safeguarding', text: 'Go to safeguarding flags' }] : [],
+    });
 
   /** The last 12 months to today unless the form says otherwise: enough for a trend, recent enough to act on. */
   function defaultRange(): { from: string; to: string } {

@@ -18,6 +18,7 @@ import { childForm } from '../../survey/child-form';
 import { answersFromFields } from '../../survey/form-fields';
 import { createTranslator, directionOf, negotiateLanguage, type Language } from '../../survey/translate';
 import type { PublicForm } from '../../survey/public-form';
+import type { Support } from '../../survey/support';
 import { validateAnswers } from '../../survey/validate-answers';
 import type { AppDeps } from '../deps';
 import { ingest, publicForm } from '../ingest';
@@ -121,6 +122,24 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   const actionsFor = (target: FormTarget) =>
     latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
 
+  const renderThanks = async (target: FormTarget, view: View, support: Support | null) =>
+    renderDocument(
+      <ThanksPage
+        language={view.language}
+        dir={directionOf(view.language)}
+        site={place(target)}
+        team={target.site.name}
+        message={formFor(target, view).thankYou}
+        actions={await actionsFor(target)}
+        t={createTranslator(deps.catalogues, view.language)}
+        languageHref={(language) => formUrl(target.code, { ...view, language: language as Language }, '/thanks')}
+        againHref={formUrl(target.code, view)}
+        kiosk={view.kiosk}
+        child={view.child}
+        support={support}
+      />,
+    );
+
   const posterFor = async (target: FormTarget, view: View, actions: Poster['actions']): Promise<Poster> => {
     const url = `${deps.config.PUBLIC_URL}/f/${target.code}`;
     const form = formFor(target, view);
@@ -187,7 +206,14 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
           const problem = createTranslator(deps.catalogues, view.language)('form.notSaved');
           return c.html(renderForm(target, view, { answers, errors: [], problem, idempotencyKey }), 503);
         }
-        if (result.ok) return c.redirect(thanks, 303);
+        if (result.ok && !result.support) return c.redirect(thanks, 303);
+        // Help after a possible disclosure is drawn in this answer rather than named in a redirect:
+        // nothing in the address bar, the history, a log or a referrer says help was shown. A reload
+        // re-sends the same idempotency key, so it stores nothing twice and shows the same help.
+        if (result.ok) {
+          c.header('Cache-Control', 'no-store');
+          return c.html(await renderThanks(target, view, result.support));
+        }
         if (result.reason === 'unknown_code') return notFoundPage(c, code, options);
         // The children's version words its questions differently; its errors must name them as shown.
         const errors = view.child ? validateAnswers(form.questions, answers, createTranslator(deps.catalogues, view.language)) : result;
@@ -200,24 +226,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
       const options = c.req.valid('query');
       const target = await deps.forms.find(code);
       if (!target) return notFoundPage(c, code, options);
-      const view = viewOf(c, options, target.site.defaultLanguage);
-      const actions = await actionsFor(target);
-      return c.html(
-        renderDocument(
-          <ThanksPage
-            language={view.language}
-            dir={directionOf(view.language)}
-            site={place(target)}
-            team={target.site.name}
-            message={formFor(target, view).thankYou}
-            actions={actions}
-            t={createTranslator(deps.catalogues, view.language)}
-            languageHref={(language) => formUrl(target.code, { ...view, language: language as Language }, '/thanks')}
-            againHref={formUrl(target.code, view)}
-            kiosk={view.kiosk}
-          />,
-        ),
-      );
+      return c.html(await renderThanks(target, viewOf(c, options, target.site.defaultLanguage), null));
     })
     .get('/f/:code/qr.svg', valid('param', Code), async (c) => {
       const target = await deps.forms.find(c.req.valid('param').code);

@@ -19,7 +19,7 @@ export function healthRoutes(deps: AppDeps) {
     } catch (error) {
       console.error('health: database check failed', error);
       return c.json(
-        { status: 'error' as const, db: 'down' as const, error: { code: 'unavailable', message: 'The database is not answering.' } },
+        { status: 'error' as const, db: 'down' as const, error: { code: 'unavailable' as const, message: 'The database is not answering.' } },
         503,
       );
     }

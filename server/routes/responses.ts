@@ -36,7 +36,16 @@ function submittedCode(c: Context): Promise<string | undefined> {
   return code;
 }
 
-export const StoredResponse = z.object({ id: z.string() }).openapi('StoredResponse');
+/** Help to show after a possible disclosure (survey/support.ts), in the respondent's language; absent otherwise. */
+export const SupportBox = z
+  .object({
+    kind: z.enum(['child', 'adult']),
+    title: z.string(),
+    intro: z.string(),
+    lines: z.array(z.object({ name: z.string(), number: z.string(), note: z.string(), href: z.string() })),
+  })
+  .openapi('Support');
+export const StoredResponse = z.object({ id: z.string(), support: SupportBox.optional() }).openapi('StoredResponse');
 
 /**
  * `POST /api/responses`: 201 `{ id }` once the response is durably committed; the same
@@ -92,7 +101,7 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
     .openapi(submit, async (c) => {
       const submission = c.req.valid('json');
       const result = await ingest(deps, submission);
-      if (result.ok) return result.created ? c.json({ id: result.id }, 201) : c.json({ id: result.id }, 200);
+      if (result.ok) return c.json({ id: result.id, ...(result.support && { support: result.support }) }, result.created ? 201 : 200);
       if (result.reason === 'unknown_code') {
         throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
       }

@@ -12,35 +12,29 @@ import { FlagReview, readsOriginalText, type Flag } from '../services/flags';
 import { renderDocument } from '../pages/render';
 import { FlagPage } from '../pages/staff/flag-page';
 import { SafeguardingQueuePage } from '../pages/staff/safeguarding-queue-page';
-import { StaffMessagePage } from '../pages/staff/staff-message-page';
 import { fieldErrors } from '../validate';
 import { formField, sameOriginForms, staffCompress, staffPageHeaders, staffUser } from './staff-common';
+import { staffMessage } from './staff-message';
 
 export function safeguardingPageRoutes(deps: AppDeps) {
   const flags = deps.services.flags;
 
   const forbiddenPage = (c: Context<AppEnv>) =>
-    c.html(renderDocument(
-      <StaffMessagePage
-        title="You cannot see safeguarding flags"
-        paragraphs={[
-          'Only safeguarding leads and administrators can see safeguarding flags, because they hold what families wrote about possible harm.',
-          'If you need to see them, ask your hubvoice administrator to give you the safeguarding lead role.',
-        ]}
-        user={staffUser(c.var.principal)}
-        links={[{ href: '/dashboard', text: 'Go to the dashboard' }]}
-      />,
-    ), 403);
+    staffMessage(c, 403, {
+      title: 'You cannot see safeguarding flags',
+      paragraphs: [
+        'Only safeguarding leads and administrators can see safeguarding flags, because they hold what families wrote about possible harm.',
+        'If you need to see them, ask your hubvoice administrator to give you the safeguarding lead role.',
+      ],
+      links: [{ href: '/dashboard', text: 'Go to the dashboard' }],
+    });
 
   const notFoundPage = (c: Context<AppEnv>) =>
-    c.html(renderDocument(
-      <StaffMessagePage
-        title="Flag not found"
-        paragraphs={['There is no safeguarding flag at this address that you can see. Check the link in the alert email, or find the flag in the queue.']}
-        user={staffUser(c.var.principal)}
-        links={[{ href: '/safeguarding', text: 'Go to safeguarding flags' }]}
-      />,
-    ), 404);
+    staffMessage(c, 404, {
+      title: 'Flag not found',
+      paragraphs: ['There is no safeguarding flag at this address that you can see. Check the link in the alert email, or find the flag in the queue.'],
+      links: [{ href: '/safeguarding', text: 'Go to safeguarding flags' }],
+    });
 
   const flagPage = (c: Context<AppEnv>, flag: Flag, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
     renderDocument(

@@ -5,6 +5,7 @@ import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../../db/scope';
 import type { AppDeps } from '../deps';
+import { can } from '../access/policy';
 import { mayReviewFlags } from '../services/flags';
 import type { StaffUser } from '../pages/staff/staff-shell';
 
@@ -24,10 +25,10 @@ export function sameOriginForms(deps: Pick<AppDeps, 'config'>): MiddlewareHandle
   return csrf({ origin: (origin, c) => origin === deps.config.PUBLIC_URL || origin === new URL(c.req.url).origin });
 }
 
-export const staffUser = (principal: Principal): StaffUser => ({ name: principal.name, reviewsFlags: mayReviewFlags(principal) });
+export const staffUser = (principal: Principal): StaffUser => ({ name: principal.name, reviewsFlags: mayReviewFlags(principal), readsReports: can(principal, 'reports.read') });
 
-/** Where a person goes after signing in when no page asked for them: leads to their queue. */
-export const homeFor = (principal: Principal) => (mayReviewFlags(principal) && principal.assignments.every((a) => a.role === 'safeguarding_lead') ? '/safeguarding' : '/dashboard');
+/** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */
+export const homeFor = (principal: Principal) => (!can(principal, 'reports.read') && mayReviewFlags(principal) ? '/safeguarding' : '/dashboard');
 
 /** The first value of a urlencoded form field as a string ('' when absent). */
 export function formField(body: Record<string, unknown>, name: string): string {

@@ -9,7 +9,7 @@ import { accountOrganisation, addAssignment, findAssignment, listAccounts, place
 import { ROLES, SCOPE_TYPES, type Role } from '../../db/schema';
 import type { Principal } from '../../db/scope';
 import { createUser, findUserByEmail } from '../../db/users';
-import { can, organisationsFor, type Target } from '../access/policy';
+import { can, organisationsFor, PLATFORM_TARGET as PLATFORM, type Target } from '../access/policy';
 import { hashPassword, randomSecret } from '../auth/password';
 import { ApiError, forbidden, notFound, validationFailed } from '../errors';
 import type { ServiceDeps } from './index';
@@ -23,9 +23,6 @@ export const NewAccount = z.object({
 });
 export const NewAssignment = z.object({ role: z.enum(ROLES), scope: Scope });
 type ScopeInput = z.infer<typeof Scope>;
-
-/** A platform target: covered only by platform assignments. */
-const PLATFORM: Target = { organisationId: '\u0000platform' };
 
 export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
   const { db } = deps.store;
@@ -57,7 +54,7 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
     return account;
   }
 
-  const audit = (principal: Principal, action: 'user_created' | 'role_granted' | 'role_revoked' | 'user_disabled' | 'user_enabled', targetId: string, organisationId: string | null, details: Record<string, unknown>) => ({
+  const audit = (principal: Principal, action: 'user_created' | 'role_granted' | 'role_revoked' | 'user_disabled' | 'user_enabled', targetId: string | null, organisationId: string | null, details: Record<string, unknown>) => ({
     at: deps.now(), action, userId: principal.userId, organisationId, targetType: 'user' as const, targetId, details,
   });
 
@@ -75,7 +72,7 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
       const id = await createUser(db, {
         email: account.email, name: account.name, passwordHash: await hashPassword(temporaryPassword),
         role: account.role, scopeType: account.scope.type, scopeId: account.scope.type === 'platform' ? null : account.scope.id,
-      }, audit(principal, 'user_created', '', organisationId, { email: account.email, role: account.role, scope: account.scope }));
+      }, audit(principal, 'user_created', null, organisationId, { email: account.email, role: account.role, scope: account.scope }));
       return { id, email: account.email, temporaryPassword };
     },
 

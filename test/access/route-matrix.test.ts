@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../db/schema';
 import { can } from '../../server/access/policy';
 import { ROUTE_RULES } from '../../server/access/routes';
-import { makeTestApp, type TestApp } from '../helpers/app';
+import { ADMIN } from '../helpers/app';
+import { makeCouncilApp, type CouncilApp } from '../helpers/factories';
 
-let t: TestApp;
+let t: CouncilApp;
 let organisationId: string;
 /** Two sites of different providers of the one organisation. */
 let here: { id: string; code: string; providerId: string };
@@ -18,10 +19,12 @@ let there: { id: string; code: string; providerId: string };
 const tokens = new Map<string, string>();
 let sequence = 0;
 
+/** Every route the app serves; signing out goes last, since it ends the session the walk uses. */
 const routeKeys = () => {
   const keys = new Set<string>();
   for (const route of t.app.routes) if (route.method !== 'ALL') keys.add(`${route.method} ${route.path}`);
-  return [...keys];
+  const signOut = (key: string) => key.endsWith('/logout') || key.endsWith('/sign-out');
+  return [...keys].sort((a, b) => Number(signOut(a)) - Number(signOut(b)));
 };
 
 /** A signed-in person holding one role at the organisation (or at `here` when `atSite`). */
@@ -53,11 +56,11 @@ async function respond(code: string, words: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  const sites = await t.store.db.query.sites.findMany();
-  organisationId = sites[0]!.organisationId;
-  here = sites[0]!;
-  there = sites.find((s) => s.providerId !== here.providerId && s.organisationId === organisationId)!;
+  t = await makeCouncilApp();
+  const { organisation, sites, providers } = t.council;
+  organisationId = organisation.id;
+  here = { ...sites.ash, providerId: providers.north.id };
+  there = { ...sites.dun, providerId: providers.south.id };
   await respond(here.code, 'My partner hits me and I am scared to go home');
   await respond(there.code, 'My partner hits me and checks my phone every night');
   await respond(here.code, 'The room was cold and the session was cancelled twice');
@@ -84,7 +87,8 @@ describe('the route matrix', () => {
 
   for (const role of ROLES) {
     it(`lets an organisation's ${role} through exactly the doors the policy grants it`, async () => {
-      const token = await tokenFor(role);
+      // Its own account: the walk signs out at the end.
+      const token = await t.userWith(`walk-${role.replace('_', '-')}@matrix.example`, role, { type: 'organisation', id: organisationId });
       const principal = { userId: 'x', email: 'x', name: 'x', assignments: [{ role, scopeType: 'organisation' as const, scopeId: organisationId }] };
       for (const key of routeKeys()) {
         const rule = ROUTE_RULES[key]!;
@@ -153,11 +157,11 @@ describe('the route matrix', () => {
     it('keeps an organisation admin to its own organisation\'s accounts, and out of appointing safeguarding leads', async () => {
       const admin = await tokenFor('admin');
       const platformAdmin = await t.login();
-      const root = await t.store.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'admin@example.org') });
+      const root = await t.store.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, ADMIN.email) });
       expect((await t.json(`/api/users/${root!.id}/roles`, { token: admin, body: { role: 'analyst', scope: { type: 'organisation', id: organisationId } } })).status).toBe(404);
       expect((await t.json(`/api/users/${root!.id}`, { token: admin, method: 'PATCH', body: { disabled: true } })).status).toBe(404);
       const listed = (await t.json('/api/users', { token: admin })).body as { email: string }[];
-      expect(listed.map((u) => u.email)).not.toContain('admin@example.org');
+      expect(listed.map((u) => u.email)).not.toContain(ADMIN.email);
       const me = (await t.json('/api/auth/me', { token: admin })).body as { id?: string; userId?: string };
       const myId = me.id ?? me.userId;
       expect((await t.json(`/api/users/${myId}/roles`, { token: admin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } })).status).toBe(403);

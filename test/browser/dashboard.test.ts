@@ -1,18 +1,18 @@
 /**
  * The staff side in real Chromium: signing in through the form, the dashboard's charts on a
- * council's worth of demo data, the flag page an alert links to, and axe on each. Set
+ * council's worth of synthetic responses, the flag page an alert links to, and axe on each. Set
  * SCREENSHOT_DIR to keep desktop and phone screenshots for a look by eye.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedResponses } from '../../db/seed';
 import { createStore } from '../../db/store';
-import { createUser } from '../../db/users';
-import { hashPassword } from '../../server/auth/password';
+import { makeCouncil, type MadeUser } from '../helpers/factories';
 import { axeViolations, PHONE, useServerAndBrowser } from './helpers';
 
 const ADMIN = { email: 'admin@localhost', password: 'correct horse battery staple' };
-const LEAD = { email: 'dsl@council.example', password: 'lead password 1234' };
+let LEAD: MadeUser;
 const DISCLOSURE = 'My partner hits me when he drinks and I am scared for my kids';
 const COMMENTS = [
   'The staff were so friendly and never made me feel judged',
@@ -24,23 +24,22 @@ const COMMENTS = [
 ];
 const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 
-// 3,000 demo responses over two years: enough for every site and month to mean something.
-const { server, newContext } = useServerAndBrowser({ SEED_RESPONSES: '3000', RATE_LIMIT_PER_MINUTE: '100000' });
+const { server, newContext } = useServerAndBrowser({ RATE_LIMIT_PER_MINUTE: '100000' });
 let flagId: string;
 
 beforeAll(async () => {
-  const organisation = await server().db.execute('SELECT id FROM organisations LIMIT 1');
-  await createUser(createStore(server().db).db, {
-    email: LEAD.email, name: 'Sam Okafor', passwordHash: await hashPassword(LEAD.password, 1000),
-    role: 'safeguarding_lead', scopeType: 'organisation', scopeId: String(organisation.rows[0]!.id),
-  });
+  const store = createStore(server().db);
+  const council = await makeCouncil(store);
+  LEAD = council.users.safeguardingLead;
+  // 3,000 synthetic responses over two years, as `npm run seed` adds them: enough for every site and month to mean something.
+  await seedResponses(store, 3000);
   // Seeded responses carry no comments; these go through ingestion, so they are themed and one is flagged.
-  const codes = ['dvp-play', 'efd-play', 'pla-play', 'ctr-esol', 'hfd-baby', 'wbg-dads'];
+  const codes = Object.values(council.sites).map((site) => site.points[0]!.code);
   const sends = Array.from({ length: 48 }, (_, i) => ({
     code: codes[i % codes.length], channel: 'qr', language: 'en', idempotencyKey: `dashboard-browser-${i}`,
     answers: { fft: i % 4 === 0 ? 'poor' : 'good', [i % 2 ? 'better' : 'good']: COMMENTS[i % COMMENTS.length] },
   }));
-  sends.push({ code: 'efd-play', channel: 'qr', language: 'en', idempotencyKey: 'dashboard-browser-flag', answers: { fft: 'neither', better: DISCLOSURE } });
+  sends.push({ code: council.sites.elm.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: 'dashboard-browser-flag', answers: { fft: 'neither', better: DISCLOSURE } });
   for (const body of sends) {
     const response = await fetch(`${server().base}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.status).toBe(201);

@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Client } from '@libsql/client';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { openClient } from '../../db/client';
 import { parseConfig, type Config } from '../../server/config';
 import { startNodeServer } from '../../server/node';
+
+// A browser test drives a real Chromium, and axe reads whole pages: on a two-core machine that
+// shares its cores with the other test files, one can take well over the 30 s unit-test limit.
+vi.setConfig({ testTimeout: 120_000 });
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -35,14 +39,17 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** The real Node server on 127.0.0.1 and a free port, so PUBLIC_URL (and QR codes) are the real address. */
+/**
+ * The real Node server on 127.0.0.1 and a free port, so PUBLIC_URL (and QR codes) are the real address.
+ * It starts with `SEED=none`: a test makes its council with test/helpers/factories.ts on `db`.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-browser-'));
   const port = await freePort();
   const url = `file:${join(dir, 'hubvoice.db')}`;
   const config = parseConfig({
     DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SEED_RESPONSES: '0', ADMIN_PASSWORD: 'correct horse battery staple', ...env,
+    SEED: 'none', SEED_RESPONSES: '0', ADMIN_PASSWORD: 'correct horse battery staple', ...env,
   });
   const running = await startNodeServer(config);
   const db = await openClient(url);

@@ -1,8 +1,14 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../db/store';
+import { makeCouncil, type MadeSite } from '../helpers/factories';
+import { COUNCIL_SURVEY, questionTitle } from '../helpers/surveys';
 import { storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
 const { server, newContext } = useServerAndBrowser();
+/** The Children's Centre with the kiosk, and its two service points. */
+let centre: MadeSite;
+beforeAll(async () => { centre = (await makeCouncil(createStore(server().db))).sites.cob; });
 
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 const withKey = async (key: string) => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);
@@ -18,11 +24,11 @@ describe('kiosk mode in Chromium', () => {
       const request = response.request();
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/responses') delivered.push(request.postDataJSON().idempotencyKey);
     });
-    await page.goto(`${server().base}/f/hfd-baby?kiosk=1`);
+    await page.goto(`${server().base}/f/${centre.points[0]!.code}?kiosk=1`);
     const key = await page.locator('input[name="_key"]').inputValue();
     await context.setOffline(true);
     await page.getByLabel('Very good').check();
-    await page.getByLabel('What was good?').fill('Calm and friendly');
+    await page.getByLabel(questionTitle(COUNCIL_SURVEY, 'good')).fill('Calm and friendly');
     await page.getByRole('button', { name: 'Send feedback' }).click();
     await page.locator('#kiosk-done').waitFor({ state: 'visible' });
     expect(await queue(page)).toHaveLength(1);
@@ -31,7 +37,7 @@ describe('kiosk mode in Chromium', () => {
     await context.setOffline(false);
     const rows = await waitFor(() => withKey(key), (r) => r.length > 0);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 'kiosk', point_code: 'hfd-baby', language: 'en', fft: 1 });
+    expect(rows[0]).toMatchObject({ channel: 'kiosk', point_code: centre.points[0]!.code, language: 'en', fft: 1 });
     expect(rows[0]?.answers).toEqual({ fft: 'veryGood', good: 'Calm and friendly' });
     expect(await waitFor(() => queue(page), (q) => q.length === 0)).toEqual([]);
     expect(delivered).toEqual([key]);
@@ -48,7 +54,7 @@ describe('kiosk mode in Chromium', () => {
     const context = await newContext(TABLET);
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(`${server().base}/f/hfd?kiosk=1&lang=ro`);
+    await page.goto(`${server().base}/f/${centre.code}?kiosk=1&lang=ro`);
     const key = await page.locator('input[name="_key"]').inputValue();
     await context.setOffline(true);
     await page.locator('#q-fft').check();
@@ -66,14 +72,14 @@ describe('kiosk mode in Chromium', () => {
     const context = await newContext(TABLET);
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(`${server().base}/f/hfd-feed?kiosk=1`);
+    await page.goto(`${server().base}/f/${centre.points[1]!.code}?kiosk=1`);
     const key = await page.locator('input[name="_key"]').inputValue();
     await page.getByLabel('Poor', { exact: true }).check();
     await page.getByRole('button', { name: 'Send feedback' }).click();
-    await page.waitForURL(/\/f\/hfd-feed\/thanks\?lang=en&kiosk=1$/);
+    await page.waitForURL(new RegExp(`/f/${centre.points[1]!.code}/thanks\\?lang=en&kiosk=1$`));
     expect(await withKey(key)).toHaveLength(1);
     await page.clock.runFor(16_000);
-    await page.waitForURL(/\/f\/hfd-feed\?lang=en&kiosk=1$/);
+    await page.waitForURL(new RegExp(`/f/${centre.points[1]!.code}\\?lang=en&kiosk=1$`));
     expect(await page.locator('input[name="_key"]').inputValue()).not.toBe(key);
     await context.close();
   });

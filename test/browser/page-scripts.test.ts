@@ -6,9 +6,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyDefinition } from '../../survey/survey-schema';
+import { createStore } from '../../db/store';
+import { makeCouncil } from '../helpers/factories';
 import { publishSurvey, storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
-const CODE = 'stb-play';
+/** The service point given the survey with follow-up questions. */
+let CODE: string;
 const en = (text: string) => ({ en: text });
 const FOLLOW_UPS = {
   title: en('Your visit'),
@@ -32,7 +35,10 @@ const FOLLOW_UPS = {
 } satisfies SurveyDefinition;
 
 const { server, phone, newContext } = useServerAndBrowser();
-beforeAll(() => publishSurvey(server(), { name: 'Follow-ups', definition: FOLLOW_UPS, assignTo: [CODE] }));
+beforeAll(async () => {
+  CODE = (await makeCouncil(createStore(server().db))).sites.ash.points[0]!.code;
+  await publishSurvey(server(), { name: 'Follow-ups', definition: FOLLOW_UPS, assignTo: [CODE] });
+});
 
 describe('the form page’s scripts in Chromium', () => {
   it('shows a conditional question only while its condition holds, and hides what depends on a hidden answer', async () => {

@@ -8,11 +8,15 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../db/store';
 import pl from '../../survey/catalogues/pl.json';
+import { makeCouncil, type MadeSite } from '../helpers/factories';
 import { SKIP_LOGIC_SURVEY } from '../helpers/surveys';
 import { publishSurvey, storedResponses, useServerAndBrowser, waitFor } from './helpers';
 
-const CODE = 'stb-play';
+/** The hub the widget is embedded for; its first service point's code is the one embedded. */
+let hub: MadeSite;
+let CODE: string;
 /** What a careless or hostile host page might do to everything on it. */
 const HOSTILE_CSS = `* { display: block !important; color: red !important; font: 9px/1 "Comic Sans MS", cursive !important; }
 div, button, input, label, h1 { visibility: hidden; opacity: .2 } input { display: none !important } head, script, style { display: none !important }`;
@@ -23,6 +27,8 @@ let thirdPartyUrl: string;
 let surveyVersionId: string;
 
 beforeAll(async () => {
+  hub = (await makeCouncil(createStore(server().db))).sites.bay;
+  CODE = hub.points[0]!.code;
   const survey = await publishSurvey(server(), { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] });
   surveyVersionId = survey.versions[0]!.id;
   thirdParty = createServer((request, response) => {
@@ -169,6 +175,24 @@ describe('the widget on a third-party page with hostile CSS', () => {
     expect(throughAfterRestore).toBe(1);
   });
 
+  it('after a possible disclosure, thanks with the help lines in the respondent’s language, with no axe-core violations', async () => {
+    const { page, widget } = await openWidget();
+    await widget.getByLabel(pl['fft.veryPoor'], { exact: true }).check();
+    await widget.getByLabel('Co poszło nie tak?').fill('Mój mąż mnie bije');
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    await widget.getByLabel(pl['yesno.no'], { exact: true }).check();
+    await widget.getByRole('button', { name: pl['form.next'] }).click();
+    const key = (await stored(page))!.idempotencyKey;
+    await widget.getByRole('button', { name: pl['form.submit'] }).click();
+    await widget.getByText(pl['support.emergency.note']).waitFor();
+    expect(await widget.getByText(pl['support.intro']).isVisible()).toBe(true);
+    expect(await widget.getByRole('link', { name: '999' }).getAttribute('href')).toBe('tel:999');
+    expect(await widget.getByRole('link', { name: /0808\s2000\s247/ }).getAttribute('href')).toBe('tel:08082000247');
+    expect(await widget.getByText('mąż mnie bije').count()).toBe(0);
+    expect(await widgetViolations(page)).toEqual([]);
+    expect(await rowsWithKey(key)).toHaveLength(1);
+  });
+
   it('says it is offline when the network is cut mid-submit, and resends on `online` with the same key, storing one response', async () => {
     const { context, page, widget } = await openWidget();
     await answerFirstTwoPages(widget, 'yes');
@@ -223,12 +247,12 @@ describe('the widget on a third-party page with hostile CSS', () => {
     const before = await server().db.execute('SELECT id, settings FROM organisations');
     await server().db.execute(`UPDATE organisations SET settings = json_set(settings, '$.allowedOrigins', json('["https://www.council.example"]'))`);
     try {
-      // The server caches codes for 30 s; a fresh code avoids waiting: stb-young has not been looked up.
+      // The server caches codes for 30 s; a fresh code avoids waiting: the hub's second service point has not been looked up.
       const { page } = await phone();
       page.setDefaultTimeout(15_000);
       const blocked: string[] = [];
       page.on('console', (message) => blocked.push(message.text()));
-      await page.goto(`${thirdPartyUrl}/?code=stb-young&lang=en`);
+      await page.goto(`${thirdPartyUrl}/?code=${hub.points[1]!.code}&lang=en`);
       await page.locator('hubvoice-survey').getByText('The feedback form could not load').waitFor();
       expect(blocked.join('\n')).toMatch(/CORS|Access-Control-Allow-Origin/);
     } finally {

@@ -1,5 +1,7 @@
 /**
  * A real app on a real libSQL file in a temp folder, for tests that go through `app.request()`.
+ * It starts with `SEED=none`: tests build the council they need with test/helpers/factories.ts,
+ * and only test/demo-seed.test.ts asks for the demo (`SEED: 'demo'`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +45,7 @@ export async function makeTestApp(env: Record<string, string> = {}, options: Par
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-test-'));
   const path = join(dir, 'hubvoice.db');
   const url = `file:${path}`;
-  const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED: 'none', SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const client = await openClient(url);
   const thread = how.ingestOnThread ? new IngestionThread({ path }) : null;
   const deps = buildDeps(config, client, { ...options, ...(thread ? { writer: thread } : {}) });

@@ -9,6 +9,7 @@ import type { Translate } from '../../survey/translate';
 import type { StoredEntry } from '../lib/outbox';
 import { formForPage, nextPage } from '../lib/paging';
 import type { AnswerError } from '../../survey/validate-answers';
+import type { Support } from '../../survey/support';
 import { SurveyForm } from './survey-form';
 
 /** Each phase but `answering` and `done` is also the catalogue key of its notice, `widget.<phase>`. */
@@ -25,16 +26,19 @@ export interface WidgetViewProps {
   errors: AnswerError[];
   t: Translate;
   button: boolean;
+  /** Help to show with the thanks, after a possible disclosure. */
+  support?: Support | undefined;
 }
 
-export function WidgetView({ phase, form, entry, errors, t, button }: WidgetViewProps) {
+export function WidgetView({ phase, form, entry, errors, t, button, support }: WidgetViewProps) {
   const { page, answers } = entry;
   const notice = phase !== 'answering' && (
     <div class="hv-panel" role={phase === 'loadFailed' || phase === 'refused' ? 'alert' : 'status'} tabIndex={-1}>
       {phase === 'done' ? (
         <>
           <h2>{t('thanks.title')}</h2>
-          <p>{form?.thankYou ?? t('thanks.received')}</p>
+          <p>{form?.thankYou ?? t('thanks.received')} {support?.intro}</p>
+          {support?.lines.map((line) => <p>{line.name} <a href={line.href}>{line.number}</a><br />{line.note}</p>)}
         </>
       ) : <p>{t(`widget.${phase}`)}</p>}
       {canRetry(phase) && <button type="button" class="btn" data-hv="retry">{t('widget.tryAgain')}</button>}

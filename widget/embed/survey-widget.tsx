@@ -12,6 +12,7 @@ import { answersFromFields } from '../../survey/form-fields';
 import { createTranslator } from '../../survey/translate';
 import { newIdempotencyKey, readEntry, retryDelay, writeEntry, type StoredEntry } from '../lib/outbox';
 import { missingAnswers, nextPage, pageOf, previousPage, visibleQuestions } from '../lib/paging';
+import type { Support } from '../../survey/support';
 import type { AnswerError } from '../../survey/validate-answers';
 
 export interface WidgetOptions {
@@ -33,6 +34,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
   let phase: WidgetPhase = 'loading';
   let entry = readEntry(code) ?? fresh();
   let errors: AnswerError[] = [];
+  let support: Support | undefined;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let t = createTranslator({ en: bootMessages }, 'en');
@@ -52,7 +54,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
   /** Draws the current state and, after a change of page or phase, moves focus to what changed. */
   const draw = (now: WidgetPhase, focusOn?: string) => {
     phase = now;
-    render(<WidgetView phase={phase} form={form} entry={entry} errors={errors} t={t} button={button} />, root);
+    render(<WidgetView phase={phase} form={form} entry={entry} errors={errors} t={t} button={button} support={support} />, root);
     if (focusOn) focus(focusOn);
   };
 
@@ -80,7 +82,8 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
     draw('answering');
   };
 
-  const finish = () => {
+  const finish = (help?: Support) => {
+    support = help;
     writeEntry(code, undefined);
     entry = fresh();
     errors = [];
@@ -91,7 +94,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
     draw('sending', NOTICE);
     // Sent as given: the server normalises the answers and drops any a skip has hidden since.
     const result = await postResponse(base, { code, answers: entry.answers, language: form!.language, channel: 'widget', idempotencyKey: entry.idempotencyKey });
-    if (result.ok) return finish();
+    if (result.ok) return finish(result.value.support);
     const failure = result.error;
     if (failure.kind === 'network') {
       later();

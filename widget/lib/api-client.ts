@@ -4,6 +4,7 @@
  * `Result` the widget can explain; it tries again only after a `network` failure.
  */
 import type { PublicForm } from '../../survey/public-form';
+import type { Support } from '../../survey/support';
 import type { Result } from './result';
 import type { Answers } from '../../survey/skip-logic';
 
@@ -45,8 +46,15 @@ export function fetchForm(base: string, code: string, language: string | undefin
   return call(`${base}/api/forms/${encodeURIComponent(code)}${language ? `?lang=${encodeURIComponent(language)}` : ''}`, {}, fetcher);
 }
 
+/** What `POST /api/responses` answers: where the response is stored, and `support` only after a possible disclosure. */
+export interface Stored {
+  id: string;
+  /** The help to show, in the submission's language. */
+  support?: Support;
+}
+
 /** 201 (stored) and 200 (already stored under this key) are both success: the key makes a resend harmless. */
-export function postResponse(base: string, submission: Submission, fetcher?: Fetch): Promise<Result<{ id: string }, ApiFailure>> {
+export function postResponse(base: string, submission: Submission, fetcher?: Fetch): Promise<Result<Stored, ApiFailure>> {
   return call(`${base}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission) }, fetcher);
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiFailure, Submission } from './api-client';
+import type { ApiFailure, Stored, Submission } from './api-client';
 import type { KeyValueStore } from './outbox';
 import type { Result } from './result';
 import { KIOSK_QUEUE_KEY, submissionQueue } from './submission-queue';
@@ -11,13 +11,13 @@ const memoryStorage = (): KeyValueStore & { data: Map<string, string> } => {
 const submission = (key: string): Submission => ({ code: 'dvp', answers: { fft: 'good' }, language: 'en', channel: 'kiosk', idempotencyKey: key });
 const queued = (storage: KeyValueStore) => (JSON.parse(storage.getItem(KIOSK_QUEUE_KEY) ?? '[]') as Submission[]).map((s) => s.idempotencyKey);
 
-const OK: Result<unknown, ApiFailure> = { ok: true, value: { id: 'r1' } };
-const NETWORK: Result<unknown, ApiFailure> = { ok: false, error: { kind: 'network' } };
-const INVALID: Result<unknown, ApiFailure> = { ok: false, error: { kind: 'invalid', details: [{ field: 'answers.fft', message: 'Choose one' }] } };
-const REFUSED: Result<unknown, ApiFailure> = { ok: false, error: { kind: 'refused' } };
+const OK: Result<Stored, ApiFailure> = { ok: true, value: { id: 'r1' } };
+const NETWORK: Result<Stored, ApiFailure> = { ok: false, error: { kind: 'network' } };
+const INVALID: Result<Stored, ApiFailure> = { ok: false, error: { kind: 'invalid', details: [{ field: 'answers.fft', message: 'Choose one' }] } };
+const REFUSED: Result<Stored, ApiFailure> = { ok: false, error: { kind: 'refused' } };
 
 /** A server that answers each key with the results listed for it, in turn (the last one for ever), and records every send. */
-function server(answers: Record<string, Result<unknown, ApiFailure>[]>) {
+function server(answers: Record<string, Result<Stored, ApiFailure>[]>) {
   const sent: string[] = [];
   const send = async (s: Submission) => {
     sent.push(s.idempotencyKey);

@@ -5,18 +5,18 @@
  * failure the queue is sent again, oldest first, with the widget's backoff, and a resend under the
  * same key is stored once.
  */
-import type { ApiFailure, Submission } from './api-client';
+import type { ApiFailure, Stored, Submission } from './api-client';
 import { retryDelay, type KeyValueStore } from './outbox';
 import type { Result } from './result';
 
 /** Kept under this name since kiosks first queued offline, so a tablet's waiting answers survive an upgrade. */
 export const KIOSK_QUEUE_KEY = 'hubvoice.kiosk.queue';
 
-export type Send = (submission: Submission) => Promise<Result<unknown, ApiFailure>>;
+export type Send = (submission: Submission) => Promise<Result<Stored, ApiFailure>>;
 
 export interface SubmissionQueue {
   /** Keeps the submission, then sends it: the result says whether the server has it. */
-  add(submission: Submission): Promise<Result<unknown, ApiFailure>>;
+  add(submission: Submission): Promise<Result<Stored, ApiFailure>>;
   /** Sends what is waiting; after a network failure, tries again later by itself. */
   flush(): Promise<void>;
   /** The connection is back: send now and start the backoff afresh. */

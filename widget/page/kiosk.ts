@@ -32,8 +32,10 @@ if (form) {
       code: code!, answers: answersFromFields(shapes, fields), language: lang!, channel: 'kiosk',
       idempotencyKey: keyField.value, ...(role === 'child' ? { respondentRole: role } : {}),
     });
-    if (result.ok) location.href = thanks!;
-    else if (result.error.kind !== 'network') form.submit();
+    if (result.ok && !result.value.support) location.href = thanks!;
+    // After a possible disclosure the plain post (same key: stored once) answers with the page that
+    // shows the help, so no address ever names it; answers the server refused get their page too.
+    else if (result.ok || result.error.kind !== 'network') form.submit();
     else {
       const done = document.getElementById('kiosk-done')!;
       form.hidden = true;

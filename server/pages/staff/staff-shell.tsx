@@ -7,6 +7,8 @@ export interface StaffUser {
   name: string;
   /** Shows the Safeguarding link. */
   reviewsFlags: boolean;
+  /** Reads figures (the dashboard); a safeguarding lead by that role alone does not. */
+  readsReports?: boolean;
 }
 
 export interface StaffShellProps {
@@ -35,7 +37,9 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
             {user && (
               <nav aria-label="Staff">
                 <ul class="nav">
-                  <li><a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>Dashboard</a></li>
+                  {user.readsReports !== false && (
+                    <li><a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>Dashboard</a></li>
+                  )}
                   {user.reviewsFlags && (
                     <li><a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>Safeguarding</a></li>
                   )}

@@ -1,0 +1,216 @@
+/**
+ * Names of people in Latin-script feedback: the family's own, their children's, partners',
+ * relatives' and staff's. Families rarely write a name without a reason to, and the reason is
+ * usually in the words around it: "my son Oliver", "thanks to Jo", "Sarah the health visitor",
+ * "Becky was amazing". A list of first names catches the rest, in any case, except names that are
+ * also words (Grace, Will, May), which need such a cue. A capitalised word that is neither a known
+ * word nor at the start of a sentence is taken too when it stands where a person would.
+ */
+import {
+  FOREIGN_KIN,
+  KIN,
+  NAME_IS,
+  PERSON_PRAISE,
+  PERSON_VERBS,
+  POSSESSIVES,
+  ROLES_AFTER,
+  STRONG_TITLES,
+  THANKS,
+  TITLES,
+  TO_CUES,
+} from './redact-name-lists';
+import { findSignature } from './redact-signature';
+import { candidateWords, type Word } from './redact-words';
+import { findScriptNames } from './redact-names-script';
+
+/** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
+const NAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'miss', 'dr']);
+const NOT_AFTER_I_AM = new Set(['a', 'an', 'the', 'so', 'not', 'just', 'still', 'also', 'now', 'here', 'there', 'from', 'in', 'at', 'on', 'with', 'very', 'really']);
+
+/**
+ * A word that could be a name given a cue: a known name, or capitalised, not a known word, and not
+ * shaped like a common noun, nor one word of a Title-Cased service name ("Potty Training").
+ */
+function nameLike(w: Word, prev?: Word): boolean {
+  // A lower-case "grace" or "ma" is a word; only "my daughter grace" (a kin cue) makes it a name.
+  if (w.known || w.ambiguous) return w.cap || w.known;
+  if (!w.cap || w.lower.length < 2 || w.common || NOUN_SHAPE.test(w.lower)) return false;
+  return !(prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
+}
+
+// Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
+const NOUN_SHAPE = /(?:ing|tion|sion|ness|ment|ity|ship|hood|ful|less|ous|ism|ist|ics|line|time|table|book|room|work|club|group|class|play|land|shire|ton|ford|bury|ham|wich|mouth|port|field|bridge|worth|stock|well)$/;
+const PERSON_BEFORE = new Set(['with', 'by', 'saw', 'see', 'seen', 'met', 'meet', 'love', 'loves', 'adore', 'adores', 'ask', 'asked', 'tell', 'told', 'call', 'ring', 'rang', 'text', 'texted', 'messaged', 'emailed', 'hi', 'hello', 'dear', 'bye', 'miss', 'missing', 'both', 'thank']);
+
+// "my son will": a modal, not Will.
+const MODALS = new Set(['will', 'may', 'can', 'might', 'must', 'shall', 'could', 'would', 'should']);
+// Lower-case words after "my son" that are verbs or adverbs, not a name ("my son adores it").
+const VERB_SHAPE = /(?:ed|ing|ly|s|n't|nt)$/;
+const AFTER_A_NAME = new Set(['is', 'was', 'has', 'had', 'and', 'who', 'loves', 'loved', 'likes', 'liked', 'enjoys', 'enjoyed', 'adores', 'goes', 'went', 'made', 'age', 'aged', 'started', 'gets', 'got', 'really', 'absolutely', 'also', 'always', 'now', 'still', 'just']);
+
+function followedAsName(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  const next = ws[i + 1];
+  if (/^\s*[,(]\s*\d/.test(w.gapAfter)) return true;
+  return next !== undefined && !next.broken && AFTER_A_NAME.has(next.lower);
+}
+
+/** The cue before word i, if its words stand in the same sentence. */
+function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | undefined {
+  const w = ws[i]!;
+  if (w.broken || i === 0) return undefined;
+  const prev = ws[i - 1]!;
+  const p = prev.lower;
+  if (NAME_IS.has(p) && isNameIs(ws, i - 1)) return 'strong';
+  // "mrs patel" typed without capitals takes any word; "Dr" and "MS" need a capital after them:
+  // "see a Dr quicker", "an MS problem".
+  if (STRONG_TITLES.has(p)) return prev.typedLower && p !== 'dr' ? 'strong' : 'cue';
+  if (TITLES.has(p) && (p !== 'miss' || prev.cap) && (p !== 'man' || ws[i - 2]?.lower === 'the')) return 'cue';
+  if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
+  if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
+  if ((p === 'am' || p === "i'm" || p === 'im' || p === 'i’m') && (p !== 'am' || ws[i - 2]?.lower === 'i') && !NOT_AFTER_I_AM.has(w.lower)) return 'cue';
+  if (FOREIGN_KIN.has(p)) return 'kin';
+  // "my son Oliver", "my 3 year old son Oliver", "my little girl Poppy", "our neighbour Pam"
+  if ((KIN.has(p) && !prev.possessive) || ((p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja') && i >= 2 && FOREIGN_KIN.has(ws[i - 2]!.lower))) {
+    if (prev.broken) return 'cue';
+    for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+      if (POSSESSIVES.has(ws[k]!.lower)) return 'kin';
+      if (ws[k]!.broken) break;
+    }
+    if (FOREIGN_KIN.has(ws[i - 2]?.lower ?? '')) return 'kin';
+  }
+  return undefined;
+}
+
+function isNameIs(ws: readonly Word[], j: number): boolean {
+  const before = ws
+    .slice(Math.max(0, j - 3), j + 1)
+    .map((w) => w.lower)
+    .join(' ');
+  return /(?:name is|name's is|names is|nazywam się|nazywam sie|na imię|na imie|mă numesc|ma numesc|meu este|nome é|nome e|me chamo|chamo-me|i am called|i'm called|im called|is called|was called)$/.test(before) ||
+    /\b(?:lady|man|woman|nurse|worker|someone|girl|boy|guy|person|one|son|daughter|baby|visitor|midwife|doctor|teacher|therapist|friend|volunteer) (?:called|named)$/.test(before) || /(?:my|the) name is$/.test(before);
+}
+
+/** A cue after word i: a role, praise, a person's verb, an age in brackets, a kiss at the end. */
+function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | undefined {
+  const w = ws[i]!;
+  const gap = w.gapAfter;
+  if (/^\s*\(\s*\d{1,2}\b/.test(gap) || /^\s*,\s*\d{1,2}\s*(?:,|\)|$|y|m)/.test(gap)) return 'cue';
+  if (/^\s*x+\s*$/i.test(gap) || (i === ws.length - 1 && /^\s*$/.test(gap) && w.cap && i > 0 && ws[i - 1]!.lower === 'x')) return 'cue';
+  const next = ws[i + 1];
+  if (!next || next.broken) return undefined;
+  if (/^\s*x+\b/i.test(gap + next.lower) && next.lower === 'x' && (ws[i + 2]?.broken ?? true)) return 'cue';
+  const n = next.lower;
+  // "Sarah (health visitor)", "Raluca asistenta"; but "Female staff", "District nurse" are no names.
+  if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'role';
+  if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
+  if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'role';
+  if (n === 'from' && /^(?:the|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
+  if (n === 'is' || n === 'was' || n === 'has' || (n === 'were' && !w.broken)) {
+    // "Becky was amazing", "Jo has been so kind", "Jenna is an angel"
+    let k = i + 2;
+    if (n === 'has' && ws[k]?.lower === 'been') k++;
+    while (k < i + 5 && ws[k] && !ws[k]!.broken && INTENSIFIERS.has(ws[k]!.lower)) k++;
+    if (ws[k] && !ws[k]!.broken && PERSON_PRAISE.has(ws[k]!.lower)) return 'praise';
+  }
+  // A sentence's first word ending in s is a plural noun far more often than a name: "Meals came".
+  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had' && !(w.broken && w.lower.endsWith('s'))) return 'cue';
+  if ((n === 'mum' || n === 'dad' || n === 'mother' || n === 'father' || n === 'parent') && /^\s*[,(-]\s*$/.test(gap)) return 'cue';
+  return undefined;
+}
+
+const INTENSIFIERS = new Set(['so', 'really', 'very', 'always', 'absolutely', 'such', 'super', 'just', 'incredibly', 'extremely', 'truly', 'a', 'an', 'the', 'our', 'my', 'amazingly', 'genuinely', 'honestly', 'lovely', 'been']);
+const FOREIGN_ROLES = new Set(['asistenta', 'asistentă', 'enfermeira', 'educadora', 'położna', 'polozna', 'pielęgniarka', 'pielegniarka']);
+
+function isName(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  // "St Ann's House" is a place; "ED" and "GP" are acronyms even when "Ed" is a name.
+  if (w.lower.length < 2 || (i > 0 && (ws[i - 1]!.lower === 'st' || ws[i - 1]!.lower === 'saint'))) return false;
+  if (!w.cap && !w.typedLower && w.lower.length <= 3) return false;
+  const before = cueBefore(ws, i);
+  if (before === 'strong') return w.cap || !w.common || w.known;
+  if (w.known) return true;
+  // "my boy rio": after a possessive and a kin word, a lower-case word that is not a known word.
+  // "my boy rio made a card", but not "my partner hits me": the word after must be one a name takes.
+  if (before === 'kin' && !w.cap && !w.common && !w.ambiguous) {
+    return w.lower.length > 2 && !VERB_SHAPE.test(w.lower) && followedAsName(ws, i);
+  }
+  if (before === 'kin' && w.ambiguous) return !MODALS.has(w.lower) && (!w.common || followedAsName(ws, i));
+  if (!nameLike(w, ws[i - 1])) return false;
+  if (before) return true;
+  const after = cueAfter(ws, i);
+  // "Can never thank them enough": an ambiguous word opening a sentence needs praise, not a verb.
+  // "Dawn the family support worker": a role after it is as good as praise.
+  if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
+  // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
+  // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
+  if (!w.cap || w.broken || w.ambiguous || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
+  const next = ws[i + 1];
+  return !(next?.cap && !next.broken && /^\s+$/.test(w.gapAfter));
+}
+
+/**
+ * A cheap first look: most comments name nobody, and have no word that is a known name, a
+ * capitalised unknown word, or a word right after a cue that takes lower-case names.
+ */
+function mightBeName(w: Word, i: number, ws: readonly Word[]): boolean {
+  if (w.known || w.ambiguous) return true;
+  // At a sentence's start a capital says nothing; only a cue after it can make it a name.
+  if (w.cap && !w.common) return !w.broken || cueAfter(ws, i) !== undefined;
+  if (i === 0 || w.common) return false;
+  const p = ws[i - 1]!.lower;
+  return KIN.has(p) || FOREIGN_KIN.has(p) || STRONG_TITLES.has(p) || NAME_IS.has(p) || p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja';
+}
+
+// "and" in English, Polish, Romanian and Portuguese.
+const AND = new Set(['and', 'i', 'oraz', 'și', 'şi', 'si', 'e']);
+
+/** Joins "and", "&" and commas: the other side of a name is a name if it looks like one. */
+function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < ws.length; i++) {
+      if (named[i]) continue;
+      const w = ws[i]!;
+      // "harry and teddy": beside a name, a lower-case name that is also a word counts too.
+      if (w.common || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
+      const left = i >= 2 && named[i - 2] && AND.has(ws[i - 1]!.lower) && !ws[i - 1]!.broken && !w.broken;
+      const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
+      const right = i + 2 < ws.length && named[i + 2] && AND.has(ws[i + 1]!.lower) && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
+      const rightAmp = i + 1 < ws.length && named[i + 1] && /^\s*[&,+]\s*$/.test(w.gapAfter);
+      if (left || leftAmp || right || rightAmp) named[i] = true;
+    }
+  }
+}
+
+/**
+ * The ranges of people's names in `text`; a first name and surname together make one range.
+ *
+ * @example
+ * findNames('my son Oliver loves it and Sarah Jones the health visitor is great') // [[7, 13], [27, 38]]
+ */
+export function findNames(text: string): Array<[number, number]> {
+  const ws = candidateWords(text);
+  if (!ws.some(mightBeName)) return [...findSignature(text), ...findScriptNames(text)];
+  const named = ws.map((_, i) => isName(ws, i));
+  spreadThroughLists(ws, named);
+  // A capitalised word right after a name is its surname: "Karen Smith".
+  for (let i = 1, surname = false; i < ws.length; i++) {
+    const w = ws[i]!;
+    surname = !surname && !named[i] && named[i - 1] === true && !ws[i - 1]!.possessive && w.cap && !w.broken && !w.common && /^\s+$/.test(ws[i - 1]!.gapAfter);
+    if (surname) named[i] = true;
+  }
+  const found: Array<[number, number]> = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (!named[i]) continue;
+    const w = ws[i]!;
+    const title = ws[i - 1];
+    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && (title.lower !== 'miss' || title.cap)) {
+      found.push([title.start, w.end]);
+      continue;
+    }
+    const last = found[found.length - 1];
+    if (last && named[i - 1] && last[1] === ws[i - 1]!.end && /^\s+$/.test(text.slice(last[1], w.start))) last[1] = w.end;
+    else found.push([w.start, w.end]);
+  }
+  return [...findSignature(text), ...found, ...findScriptNames(text)];
+}
