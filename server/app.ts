@@ -3,7 +3,7 @@
  * deps (store, config, writer); this wires middleware, one sub-app per resource, and the one
  * error shape.
  */
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
 import { submissionCounters } from './middleware/rate-limit';
@@ -24,6 +24,7 @@ import { surveyRoutes } from './routes/surveys';
 import { widgetRoutes } from './routes/widget';
 import { themeRoutes } from './routes/themes';
 import { userRoutes } from './routes/users';
+import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
 /**
@@ -31,7 +32,9 @@ import { securityHeaders } from './security-headers';
  *   (Node: server/node.ts), so they are not set twice.
  */
 export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders = true }: { securityHeaders?: boolean } = {}) {
-  const app = new Hono<AppEnv>();
+  // An OpenAPIHono, so each resource's route definitions join one document as it is mounted.
+  const app = new OpenAPIHono<AppEnv>();
+  registerSecuritySchemes(app);
   // One set of counters for every public way in, so switching channel does not reset a limit.
   const counters = submissionCounters(deps.config.RATE_LIMIT_PER_MINUTE);
   if (withSecurityHeaders) app.use(securityHeaders());
@@ -47,7 +50,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingRoutes(deps));
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
-  app.route('/', docsRoutes(deps));
+  app.route('/', docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)));
   app.route('/', signInRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', safeguardingPageRoutes(deps));

@@ -30,7 +30,8 @@ export const Condition: z.ZodType<ConditionShape> = z.lazy(() =>
     z.object({ all: z.array(Condition).min(1) }).strict(),
     z.object({ any: z.array(Condition).min(1) }).strict(),
   ]),
-);
+  // A named schema, so documents built from it (the API's OpenAPI) can refer to it recursively.
+).meta({ id: 'Condition' });
 export type Condition = ConditionShape;
 
 const base = {

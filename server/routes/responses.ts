@@ -1,5 +1,5 @@
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { CHANNELS, RESPONDENT_ROLES } from '../../survey/respondents';
 import type { AppDeps } from '../deps';
 import { bodySize } from '../middleware/body-size';
@@ -7,7 +7,7 @@ import { formCors } from '../middleware/cors';
 import { ApiError, errorBody, validationFailed } from '../errors';
 import { ingest } from '../ingest';
 import { rateLimit, submissionRules, type SubmissionCounters } from '../middleware/rate-limit';
-import { valid } from '../validate';
+import { apiRoutes, body, errors, json } from './api';
 
 export const ResponseSubmission = z.object({
   code: z.string().min(1, 'enter the form code').max(64),
@@ -36,6 +36,17 @@ function submittedCode(c: Context): Promise<string | undefined> {
   return code;
 }
 
+/** Help to show after a possible disclosure (survey/support.ts), in the respondent's language; absent otherwise. */
+export const SupportBox = z
+  .object({
+    kind: z.enum(['child', 'adult']),
+    title: z.string(),
+    intro: z.string(),
+    lines: z.array(z.object({ name: z.string(), number: z.string(), note: z.string(), href: z.string() })),
+  })
+  .openapi('Support');
+export const StoredResponse = z.object({ id: z.string(), support: SupportBox.optional() }).openapi('StoredResponse');
+
 /**
  * `POST /api/responses`: 201 `{ id }` once the response is durably committed; the same
  * idempotency key again answers 200 with the same id; invalid answers are a 422 naming each question.
@@ -51,18 +62,43 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
       return (code && (await deps.forms.find(code))?.allowedOrigins) || null;
     },
   });
-  return new Hono().options('/api/responses', cors).post(
-    '/api/responses',
-    bodySize(64 * 1024, () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); }),
-    cors,
-    rateLimit({
-      rules: submissionRules(counters, submittedCode),
-      now: () => deps.now().getTime(),
-      onLimited: (c, seconds) =>
-        c.json(errorBody('rate_limited', `Too many responses from here in the last minute. Please try again in ${seconds} seconds.`), 429),
-    }),
-    valid('json', ResponseSubmission),
-    async (c) => {
+  const tags = ['Responses'];
+  const preflight = createRoute({
+    method: 'options', path: '/api/responses', tags, middleware: [cors], summary: 'CORS preflight for the widget and embedded forms',
+    responses: {
+      204: { description: 'The origin is allowed by some organisation (`Access-Control-Allow-*` headers); the submission itself is checked against its form’s' },
+      ...errors({ 403: 'No organisation allows the origin', 404: 'Not a cross-origin preflight' }),
+    },
+  });
+  const submit = createRoute({
+    method: 'post', path: '/api/responses', tags, summary: 'Submit a response (every channel)',
+    description: '201 once durably committed; the same `idempotencyKey` again answers 200 with the same id. From another origin, only those the form’s organisation allows (preflight answered; others get a 403 and nothing is stored).',
+    middleware: [
+      bodySize(64 * 1024, () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); }),
+      cors,
+      rateLimit({
+        rules: submissionRules(counters, submittedCode),
+        now: () => deps.now().getTime(),
+        onLimited: (c, seconds) =>
+          c.json(errorBody('rate_limited', `Too many responses from here in the last minute. Please try again in ${seconds} seconds.`), 429),
+      }),
+    ],
+    request: { body: body(ResponseSubmission, 'The answers, by question id') },
+    responses: {
+      201: json(StoredResponse, 'Stored'),
+      200: json(StoredResponse, 'Already stored under this key'),
+      ...errors({
+        403: 'The page’s origin is not allowed by the form’s organisation',
+        413: 'The body is over 64 KB',
+        422: 'An answer is invalid, or no form has the code; `details[].field` names it',
+        429: 'Too many responses from this address or to this form in the last minute',
+      }),
+    },
+  });
+  return apiRoutes()
+    // The middleware answers every cross-origin preflight; anything else reaching here is not one.
+    .openapi(preflight, (c) => c.notFound())
+    .openapi(submit, async (c) => {
       const submission = c.req.valid('json');
       const result = await ingest(deps, submission);
       if (result.ok) return c.json({ id: result.id, ...(result.support && { support: result.support }) }, result.created ? 201 : 200);
@@ -70,6 +106,5 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
         throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
       }
       throw validationFailed(result.errors.map(({ field, message, code }) => ({ field, message, code })));
-    },
-  );
+    });
 }

@@ -4,25 +4,73 @@
  * at a survey. Definitions are validated by the survey core's zod schema, so a 422 names the path
  * of the bad field; the rules are in server/services/surveys.ts.
  */
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../access/authorize';
-import type { AppDeps, AppEnv } from '../deps';
+import type { AppDeps } from '../deps';
 import { CreateSurvey, NewSurveyVersion, SurveyAssignment } from '../services/surveys';
-import { valid } from '../validate';
+import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
 
 export { CreateSurvey, NewSurveyVersion, SurveyAssignment };
 
+export const SurveySummary = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  name: z.string(),
+  status: CreateSurvey.shape.status.unwrap(),
+  currentVersion: z.number().int().nullable(),
+}).openapi('SurveySummary');
+export const Survey = SurveySummary.extend({
+  /** The current version's definition, as saved (the schema of `POST /api/surveys`'s `definition`). */
+  definition: z.unknown().openapi({ description: 'The current version’s definition, as saved (see the request body of `POST /api/surveys`)' }),
+  versions: z.array(z.object({ id: z.string(), version: z.number().int(), createdAt: z.iso.datetime() })),
+}).openapi('Survey');
+
+const Id = z.object({ id: z.string() });
+const tags = ['Surveys'];
+
 export function surveyRoutes(deps: AppDeps) {
   const { surveys } = deps.services;
-  const manage = authorize(deps, 'surveys.manage');
-  return new Hono<AppEnv>()
-    .get('/api/surveys', manage, async (c) => c.json(await surveys.list(c.var.principal)))
-    .get('/api/surveys/:id', manage, async (c) => c.json(await surveys.get(c.var.principal, c.req.param('id'))))
-    .post('/api/surveys', manage, valid('json', CreateSurvey), async (c) => c.json(await surveys.create(c.var.principal, c.req.valid('json')), 201))
-    .post('/api/surveys/:id/versions', manage, valid('json', NewSurveyVersion), async (c) =>
-      c.json(await surveys.addVersion(c.var.principal, c.req.param('id'), c.req.valid('json').definition), 201),
-    )
-    .put('/api/sites/:code/survey', manage, valid('json', SurveyAssignment), async (c) =>
-      c.json(await surveys.assignToCode(c.var.principal, c.req.param('code'), c.req.valid('json').surveyId)),
-    );
+  const common = { tags, security: signedIn, middleware: [authorize(deps, 'surveys.manage')] };
+  const list = createRoute({
+    ...common, method: 'get', path: '/api/surveys', summary: 'Surveys of the organisations the caller manages (admins and commissioners)',
+    responses: { 200: json(z.array(SurveySummary), 'The surveys, by name'), ...errors(SIGNED_IN_ERRORS) },
+  });
+  const one = createRoute({
+    ...common, method: 'get', path: '/api/surveys/{id}', summary: 'One survey: its current definition and every version',
+    request: { params: Id },
+    responses: { 200: json(Survey, 'The survey, versions newest first'), ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such survey you manage' }) },
+  });
+  const create = createRoute({
+    ...common, method: 'post', path: '/api/surveys', summary: 'Create a survey (version 1), optionally pointing site or service-point codes at it',
+    description: 'The definition is validated on save (and again on load): a 422 names the path of the bad field, e.g. `definition.pages.0.questions.2.options`.',
+    request: { body: body(CreateSurvey, 'The survey') },
+    responses: {
+      201: json(Survey, 'The survey with its definition and versions'),
+      ...errors({ ...SIGNED_IN_ERRORS, 403: 'Not an admin or commissioner of that organisation', 422: 'The definition or a code is invalid; `details[].field` is its path' }),
+    },
+  });
+  const addVersion = createRoute({
+    ...common, method: 'post', path: '/api/surveys/{id}/versions', summary: 'Edit a survey: writes a new version and makes it current',
+    description: 'Versions never change once written; each response records the version it answered.',
+    request: { params: Id, body: body(NewSurveyVersion, 'The new definition') },
+    responses: {
+      201: json(Survey, 'The survey, now at the new version'),
+      ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such survey you manage', 422: 'The definition is invalid; `details[].field` is its path' }),
+    },
+  });
+  const assign = createRoute({
+    ...common, method: 'put', path: '/api/sites/{code}/survey', summary: 'Point a site or service point at a survey (`null`: back to the default)',
+    request: { params: z.object({ code: z.string() }), body: body(SurveyAssignment, 'The survey') },
+    responses: {
+      200: json(z.object({ code: z.string(), surveyId: z.string().nullable() }), 'Assigned'),
+      ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such code you manage', 422: 'The survey is not this organisation’s' }),
+    },
+  });
+
+  return apiRoutes()
+    .openapi(list, async (c) => c.json(await surveys.list(c.var.principal), 200))
+    .openapi(one, async (c) => c.json(await surveys.get(c.var.principal, c.req.valid('param').id), 200))
+    .openapi(create, async (c) => c.json(await surveys.create(c.var.principal, c.req.valid('json')), 201))
+    .openapi(addVersion, async (c) => c.json(await surveys.addVersion(c.var.principal, c.req.valid('param').id, c.req.valid('json').definition), 201))
+    .openapi(assign, async (c) => c.json(await surveys.assignToCode(c.var.principal, c.req.valid('param').code, c.req.valid('json').surveyId), 200));
 }

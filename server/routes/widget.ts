@@ -8,9 +8,11 @@
  * Browsers that accept gzip (all of them) get the bytes compressed at build time with zopfli,
  * smaller than compressing per request could make them.
  */
-import { Hono, type Context } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { widgetBundle } from '../../widget/widget-bundle.gen';
 import type { WidgetBundle } from '../../widget/bundle-widget';
+import { apiRoutes } from './api';
 
 // A plain parameter, not a regex route: one regex route makes Hono fall back from its RegExpRouter
 // to the slower TrieRouter for every request the app serves.
@@ -27,8 +29,13 @@ export function widgetRoutes(bundle: WidgetBundle = widgetBundle) {
     return new Response(gzipped, { headers: { ...headers, 'Cache-Control': cacheControl, 'Content-Encoding': 'gzip' }, encodeBody: 'manual' } as ResponseInit);
   };
 
-  return new Hono()
-    .get('/widget.js', (c) => {
+  const latest = createRoute({
+    method: 'get', path: '/widget.js', tags: ['Widget'], summary: 'The embeddable survey widget (one file, gzip ≤ 10 KB); any origin may load it',
+    description: 'Embed with `<script src=".../widget.js" data-hubvoice="{code}" async></script>`. Revalidated by ETag; `/widget/{hash}.js` is the same file, immutable for a year.',
+    responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } }, 304: { description: 'Not modified' } },
+  });
+  return apiRoutes()
+    .openapi(latest, (c) => {
       const cacheControl = 'public, max-age=300, stale-while-revalidate=86400';
       if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl, 'Access-Control-Allow-Origin': '*' });
       return script(c, cacheControl);

@@ -73,14 +73,14 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
       if (!manages(principal, organisationId)) throw forbidden();
       const created = await createSurvey(db, { organisationId, ...survey }, audit(principal, organisationId, 'survey_created', null, {}));
       await assign(principal, organisationId, assignTo, created.id, (i) => `assignTo.${i}`);
-      return getSurvey(db, created.id);
+      return managedSurvey(principal, created.id);
     },
 
     async addVersion(principal: Principal, id: string, definition: SurveyDefinition) {
       const survey = await managedSurvey(principal, id);
       await addSurveyVersion(db, survey.id, definition, audit(principal, survey.organisationId, 'survey_version_added', survey.id, {}));
       deps.forms.forget();
-      return getSurvey(db, survey.id);
+      return managedSurvey(principal, survey.id);
     },
 
     async assignToCode(principal: Principal, code: string, surveyId: string | null) {
