@@ -12,7 +12,7 @@ const BUDGET_BYTES = 14 * 1024;
 const RENDERS = 2_000;
 
 export default async function formBench(): Promise<BenchRow[]> {
-  const { app, close } = await makeTestApp();
+  const { app, close } = await makeTestApp({ SEED: 'demo' }); // the demo council's default survey, as families meet it
   const gzip = { headers: { 'accept-encoding': 'gzip' } };
   const rows: BenchRow[] = [];
   try {
