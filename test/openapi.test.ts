@@ -7,9 +7,9 @@
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_RULES } from '../server/access/routes';
-import { makeTestApp, type TestApp } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-let t: TestApp;
+let t: CouncilApp;
 let admin: string;
 let lead: string;
 let document: { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
@@ -48,7 +48,7 @@ async function expectDocumented(method: string, path: string, init: { url?: stri
 }
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeCouncilApp();
   admin = await t.login();
   const organisation = await t.store.db.query.organisations.findFirst();
   lead = await t.userWith('lead@openapi.example', 'safeguarding_lead', { type: 'organisation', id: organisation!.id });
