@@ -1,5 +1,5 @@
 /** Safeguarding flags as their reviewers see them. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { allQuestions, type SurveyDefinition } from '../survey/survey-schema';
 import { comments, responses, safeguardingFlags, sites, surveyVersions, users } from './schema';
 import { scopeHas, siteIn, type Scope } from './scope';
@@ -7,12 +7,42 @@ import { auditStatement, type AuditEntry } from './audit';
 import type { Db } from './store';
 
 /**
+ * The queue's order: flags not yet closed, then present risks, then the oldest first, so nothing
+ * waits behind newer, calmer cases (and a flood of new flags cannot push an old one out of sight).
+ * The two leading terms are 0 or 1; with created_at and id they make the paging cursor.
+ */
+const queueOrder = [sql<number>`(${safeguardingFlags.status} = 'closed')`, sql<number>`(${safeguardingFlags.urgency} <> 'immediate')`] as const;
+
+/** Where the last page ended, in the queue's order: the next page starts after this flag. */
+export interface FlagCursor { closed: number; calmer: number; createdAt: number; id: string }
+
+/** The cursor just after `flag`, in the queue's order. */
+export const cursorAfter = (flag: { id: string; status: string; urgency: string; createdAt: Date }): FlagCursor => ({
+  closed: flag.status === 'closed' ? 1 : 0, calmer: flag.urgency === 'immediate' ? 0 : 1, createdAt: flag.createdAt.getTime(), id: flag.id,
+});
+
+/** How many flags at the sites in `scope` are in each state, and how many open ones read as a present risk. */
+export async function countFlags(db: Db, scope: Scope): Promise<{ open: number; inReview: number; closed: number; presentRisk: number }> {
+  const [row] = await db
+    .select({
+      open: sql<number>`coalesce(sum(${safeguardingFlags.status} = 'open'), 0)`,
+      inReview: sql<number>`coalesce(sum(${safeguardingFlags.status} = 'in_review'), 0)`,
+      closed: sql<number>`coalesce(sum(${safeguardingFlags.status} = 'closed'), 0)`,
+      presentRisk: sql<number>`coalesce(sum(${safeguardingFlags.status} <> 'closed' AND ${safeguardingFlags.urgency} = 'immediate'), 0)`,
+    })
+    .from(safeguardingFlags)
+    .where(siteIn(safeguardingFlags.siteId, scope));
+  return { open: Number(row?.open ?? 0), inReview: Number(row?.inReview ?? 0), closed: Number(row?.closed ?? 0), presentRisk: Number(row?.presentRisk ?? 0) };
+}
+
+/**
  * The flags at the sites in `scope`. The family's own words come only with flags at sites in
  * `textScope` (a safeguarding lead's sites); everyone else reads the redacted form.
  * `status: 'active'` means open or in review: everything not yet closed.
  */
-export async function listFlags(db: Db, scope: Scope, options: { status?: string; id?: string; textScope: Scope }) {
+export async function listFlags(db: Db, scope: Scope, options: { status?: string; id?: string; textScope: Scope; after?: FlagCursor; limit?: number }) {
   const where = [
+    options.after ? sql`(${queueOrder[0]}, ${queueOrder[1]}, ${safeguardingFlags.createdAt}, ${safeguardingFlags.id}) > (${options.after.closed}, ${options.after.calmer}, ${options.after.createdAt}, ${options.after.id})` : undefined,
     siteIn(safeguardingFlags.siteId, scope),
     options.status === 'active'
       ? sql`${safeguardingFlags.status} <> 'closed'`
@@ -31,9 +61,8 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
     .leftJoin(users, eq(users.id, safeguardingFlags.reviewedBy))
     .where(and(...where))
-    // Present risks first, then the oldest unreviewed: nothing waits behind newer, calmer cases.
-    .orderBy(sql`${safeguardingFlags.status} = 'closed'`, sql`${safeguardingFlags.urgency} = 'priority'`, desc(safeguardingFlags.createdAt))
-    .limit(500);
+    .orderBy(...queueOrder, asc(safeguardingFlags.createdAt), asc(safeguardingFlags.id))
+    .limit(options.limit ?? -1);
   if (flags.length === 0) return [];
   const texts = await db
     .select({

@@ -22,7 +22,7 @@ const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice
 
 export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPageProps) {
   const { readsOriginalText } = flag;
-  const urgency = urgencyTag(flag.urgency);
+  const urgency = urgencyTag(flag.urgency, flag.status);
   const status = statusTag(flag.status);
   const errorOf = (field: string) => errors.find((e) => e.field === field);
   return (
