@@ -1,7 +1,8 @@
 /** Safeguarding flags as their reviewers see them. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { allQuestions, type SurveyDefinition } from '../survey/survey-schema';
-import { comments, responses, safeguardingFlags, sites, surveyVersions, users } from './schema';
+import { comments, responses, safeguardingFlags, safeguardingReviews, servicePoints, sites, surveys, surveyVersions, users } from './schema';
+import { newId } from './ids';
 import { scopeHas, siteIn, type Scope } from './scope';
 import { auditStatement, type AuditEntry } from './audit';
 import type { Db } from './store';
@@ -55,10 +56,17 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
       urgency: safeguardingFlags.urgency, status: safeguardingFlags.status, createdAt: safeguardingFlags.createdAt,
       notifiedAt: safeguardingFlags.notifiedAt, reviewedAt: safeguardingFlags.reviewedAt, actionTaken: safeguardingFlags.actionTaken,
       reviewedBy: users.email, site: { code: sites.code, name: sites.name },
+      // Where it came from: the form (survey and version the family answered) and the service point, if any.
+      form: { survey: surveys.name, version: surveyVersions.version },
+      servicePoint: { code: servicePoints.code, name: servicePoints.name },
       siteId: sites.id, providerId: sites.providerId, organisationId: sites.organisationId,
     })
     .from(safeguardingFlags)
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
+    .innerJoin(responses, eq(responses.id, safeguardingFlags.responseId))
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+    .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
+    .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
     .leftJoin(users, eq(users.id, safeguardingFlags.reviewedBy))
     .where(and(...where))
     .orderBy(...queueOrder, asc(safeguardingFlags.createdAt), asc(safeguardingFlags.id))
@@ -95,6 +103,7 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
   }));
 }
 
+/** Records a review: the flag's latest state, a row in its history, and the audit entry, in one batch. */
 export async function reviewFlag(
   db: Db,
   id: string,
@@ -106,8 +115,21 @@ export async function reviewFlag(
       .update(safeguardingFlags)
       .set({ status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at })
       .where(eq(safeguardingFlags.id, id)),
+    db.insert(safeguardingReviews).values({
+      id: newId('sr', review.at.getTime()), flagId: id, status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at,
+    }),
     auditStatement(db, audit),
   ]);
+}
+
+/** Every review of a flag, oldest first: who (their email), when, where it stood after, what was done. */
+export async function reviewsOf(db: Db, flagId: string) {
+  return db
+    .select({ status: safeguardingReviews.status, actionTaken: safeguardingReviews.actionTaken, reviewedAt: safeguardingReviews.reviewedAt, reviewedBy: users.email })
+    .from(safeguardingReviews)
+    .leftJoin(users, eq(users.id, safeguardingReviews.reviewedBy))
+    .where(eq(safeguardingReviews.flagId, flagId))
+    .orderBy(asc(safeguardingReviews.reviewedAt), asc(safeguardingReviews.id));
 }
 
 /** Flags not yet closed at the sites the principal can see, for the dashboard's count. */

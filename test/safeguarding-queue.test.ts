@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../db/ids';
 import { writeResponses, type NewResponse } from '../db/response-writer';
-import { surveys } from '../db/schema';
+import { safeguardingFlags, surveys } from '../db/schema';
 import { makeCouncilApp, type CouncilApp, type MadeSite } from './helpers/factories';
 
 let t: CouncilApp;
@@ -128,5 +128,47 @@ describe('a flood of flags', () => {
     expect(seen.size).toBe(600);
     expect(seen.has(disclosure)).toBe(true);
     expect(seen.has(flood[0]!)).toBe(false);
+  });
+});
+
+describe('a flag’s own page', () => {
+  const page = async (path: string) => (await t.app.request(path, { headers: { cookie: `hubvoice_session=${lead}` } })).text();
+
+  it('says which form, site and service point the flag came from, and shows every review, not only the last', async () => {
+    const { ash } = t.council.sites;
+    const sent = await t.json('/api/responses', {
+      body: { code: ash.points[1]!.code, channel: 'qr', language: 'en', idempotencyKey: 'flag-page-1', answers: { fft: 'neither', better: 'He hits me and I am scared to go home tonight' } },
+    });
+    expect(sent.status).toBe(201);
+    await t.deps.alerts.settled();
+    const [flag] = await t.store.db.select().from(safeguardingFlags).where(eq(safeguardingFlags.responseId, sent.body.id));
+    const open = await page(`/safeguarding/flags/${flag!.id}`);
+    expect(open).toContain('Present risk: review now');
+    expect(open).toContain(`<dt>Site</dt><dd>${ash.name}</dd>`);
+    expect(open).toContain(`<dt>Service point</dt><dd>${ash.points[1]!.name}</dd>`);
+    expect(open).toContain('<dt>Form</dt><dd>Centre feedback (version 1)</dd>');
+    expect(open).toContain('Nobody has reviewed this flag yet.');
+
+    for (const review of [{ status: 'in_review', actionTaken: 'Rang the family, no answer; trying again at 4' }, { status: 'closed', actionTaken: 'Spoke to mum; referred to MASH' }]) {
+      expect((await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: review })).status).toBe(200);
+    }
+    // The alert never went (a mail outage): a closed flag no longer says so, nor asks for a review now.
+    await t.store.db.update(safeguardingFlags).set({ notifiedAt: null }).where(eq(safeguardingFlags.id, flag!.id));
+    const closed = await page(`/safeguarding/flags/${flag!.id}`);
+    expect(closed).not.toContain('Present risk: review now');
+    expect(closed).toContain('Read as a present risk');
+    expect(closed).not.toContain('Not sent yet');
+    const reviews = [...closed.matchAll(/<li><p><strong class="tag tag-\w+">([^<]+)<\/strong>[^<]*by ([^<]+)<\/p><p>([^<]+)<\/p><\/li>/g)].map((m) => m.slice(1));
+    expect(reviews).toEqual([
+      ['In review', t.council.users.safeguardingLead.email, 'Rang the family, no answer; trying again at 4'],
+      ['Closed', t.council.users.safeguardingLead.email, 'Spoke to mum; referred to MASH'],
+    ]);
+    const api = await t.json(`/api/safeguarding/flags/${flag!.id}`, { token: lead });
+    expect(api.body.reviews.map((r: { status: string }) => r.status)).toEqual(['in_review', 'closed']);
+    expect(api.body).toMatchObject({ form: { survey: 'Centre feedback', version: 1 }, servicePoint: { code: ash.points[1]!.code }, site: { code: ash.code } });
+    const queue = await page('/safeguarding?show=closed');
+    expect(queue).toContain(`href="/safeguarding/flags/${flag!.id}"`);
+    expect(queue).not.toContain('Alert not sent yet');
+    expect(queue).not.toContain('Present risk: review now');
   });
 });

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
 import type { FieldError } from '../errors';
 import { authorizePage } from '../access/authorize';
-import { decodeCursor, FlagReview, readsOriginalText, type Flag } from '../services/flags';
+import { decodeCursor, FlagReview, readsOriginalText, type FlagWithReviews } from '../services/flags';
 import { renderDocument } from '../pages/render';
 import { FlagPage } from '../pages/staff/flag-page';
 import { SafeguardingQueuePage } from '../pages/staff/safeguarding-queue-page';
@@ -42,7 +42,7 @@ export function safeguardingPageRoutes(deps: AppDeps) {
       />,
     ), 404);
 
-  const flagPage = (c: Context<AppEnv>, flag: Flag, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
+  const flagPage = (c: Context<AppEnv>, flag: FlagWithReviews, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
     renderDocument(
       <FlagPage
         user={staffUser(c.var.principal)} flag={flag}

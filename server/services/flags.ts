@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { audited } from '../../db/audit';
-import { countFlags, cursorAfter, listFlags, reviewFlag, type FlagCursor } from '../../db/safeguarding';
+import { countFlags, cursorAfter, listFlags, reviewFlag, reviewsOf, type FlagCursor } from '../../db/safeguarding';
 import { NO_SCOPE, type Principal } from '../../db/scope';
 import { can, scopeFor } from '../access/policy';
 import type { AppDeps } from '../deps';
@@ -18,6 +18,8 @@ export const FlagReview = z.object({
 export type FlagReview = z.infer<typeof FlagReview>;
 
 export type Flag = Awaited<ReturnType<typeof listFlags>>[number];
+/** One flag as its own page shows it: with every review, oldest first. */
+export type FlagWithReviews = Flag & { reviews: Awaited<ReturnType<typeof reviewsOf>> };
 
 /** A page of the queue: 50 unless asked, never more than 200. */
 export const QUEUE_PAGE = { default: 50, max: 200 } as const;
@@ -75,18 +77,18 @@ export function flagService(deps: Pick<AppDeps, 'store' | 'now'>) {
     counts: (principal: Principal) => countFlags(db, scopeFor(principal, 'flags.list')),
 
     /** One flag, with the look written to the audit log; null when the caller cannot see it. */
-    async open(principal: Principal, id: string): Promise<Flag | null> {
+    async open(principal: Principal, id: string): Promise<FlagWithReviews | null> {
       const [flag] = await read(principal, { id });
       if (!flag) return null;
       await audited(db, {
         at: deps.now(), action: 'safeguarding_flag_viewed', userId: principal.userId, targetType: 'safeguarding_flag', targetId: flag.id,
         details: { originalText: flag.readsOriginalText },
       });
-      return flag;
+      return { ...flag, reviews: await reviewsOf(db, flag.id) };
     },
 
     /** Records a review and audits it in the same transaction; the updated flag, or null when the caller cannot review it. */
-    async review(principal: Principal, id: string, review: FlagReview): Promise<Flag | null> {
+    async review(principal: Principal, id: string, review: FlagReview): Promise<FlagWithReviews | null> {
       const [flag] = await listFlags(db, scopeFor(principal, 'flags.review'), { id, textScope: NO_SCOPE });
       if (!flag) return null;
       const at = deps.now();
@@ -94,7 +96,7 @@ export function flagService(deps: Pick<AppDeps, 'store' | 'now'>) {
         at, action: 'safeguarding_flag_reviewed', userId: principal.userId, targetType: 'safeguarding_flag', targetId: id, details: review,
       });
       const [updated] = await read(principal, { id });
-      return updated ?? null;
+      return updated ? { ...updated, reviews: await reviewsOf(db, id) } : null;
     },
   };
 }
