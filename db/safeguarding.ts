@@ -132,6 +132,51 @@ export async function reviewsOf(db: Db, flagId: string) {
     .orderBy(asc(safeguardingReviews.reviewedAt), asc(safeguardingReviews.id));
 }
 
+/** A likely flood: FLOOD_FLAGS or more flags from one code (a site's or a service point's) within FLOOD_WINDOW_MS. */
+export const FLOOD_FLAGS = 10;
+export const FLOOD_WINDOW_MS = 10 * 60_000;
+
+export interface LikelyFlood {
+  /** The form code the flags came in on: the service point's, else the site's. */
+  code: string;
+  siteName: string;
+  count: number;
+  first: Date;
+  last: Date;
+}
+
+/**
+ * Codes that sent a likely flood: counted in fixed FLOOD_WINDOW_MS slices of created_at, a code
+ * floods where a slice holds FLOOD_FLAGS or more; its count is the sum over those slices. From the
+ * stored flags alone (no client address is stored), so it holds across restarts and Workers isolates.
+ * `scope` with `open`: for the queue's banner; `siteIds` with `since`: for an alert's digest.
+ */
+export async function likelyFloods(db: Db, where: { scope: Scope; open: true } | { siteIds: string[]; since: Date }): Promise<LikelyFlood[]> {
+  const code = sql<string>`coalesce(${servicePoints.code}, ${sites.code})`;
+  const rows = await db
+    .select({ code, siteName: sites.name, count: sql<number>`count(*)`, first: sql<number>`min(${safeguardingFlags.createdAt})`, last: sql<number>`max(${safeguardingFlags.createdAt})` })
+    .from(safeguardingFlags)
+    .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
+    .innerJoin(responses, eq(responses.id, safeguardingFlags.responseId))
+    .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
+    .where('scope' in where
+      ? and(siteIn(safeguardingFlags.siteId, where.scope), sql`${safeguardingFlags.status} <> 'closed'`)
+      : and(inArray(safeguardingFlags.siteId, where.siteIds), sql`${safeguardingFlags.createdAt} >= ${where.since.getTime()}`))
+    // Whole slices: an integer literal, since a bound JS number would divide as a real.
+    .groupBy(code, sites.name, sql`${safeguardingFlags.createdAt} / ${sql.raw(String(FLOOD_WINDOW_MS))}`)
+    .having(sql`count(*) >= ${sql.raw(String(FLOOD_FLAGS))}`);
+  const byCode = new Map<string, LikelyFlood>();
+  for (const row of rows) {
+    const seen = byCode.get(row.code);
+    const first = Number(row.first);
+    const last = Number(row.last);
+    byCode.set(row.code, seen
+      ? { ...seen, count: seen.count + Number(row.count), first: new Date(Math.min(seen.first.getTime(), first)), last: new Date(Math.max(seen.last.getTime(), last)) }
+      : { code: row.code, siteName: row.siteName, count: Number(row.count), first: new Date(first), last: new Date(last) });
+  }
+  return [...byCode.values()].sort((a, b) => b.count - a.count);
+}
+
 /** Flags not yet closed at the sites the principal can see, for the dashboard's count. */
 export async function countOpenFlags(db: Db, scope: Scope): Promise<number> {
   const [row] = await db

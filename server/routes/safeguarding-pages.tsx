@@ -60,7 +60,8 @@ export function safeguardingPageRoutes(deps: AppDeps) {
       const nextHref = page.next ? `/safeguarding?${new URLSearchParams({ ...(showing === 'closed' ? { show: 'closed' } : {}), cursor: page.next })}` : null;
       return c.html(renderDocument(
         <SafeguardingQueuePage
-          user={staffUser(c.var.principal)} flags={page.flags} counts={await flags.counts(c.var.principal)} nextHref={nextHref} paged={after !== undefined}
+          user={staffUser(c.var.principal)} flags={page.flags} counts={await flags.counts(c.var.principal)}
+          floods={showing === 'open' ? await flags.floods(c.var.principal) : []} nextHref={nextHref} paged={after !== undefined}
           showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()}
         />,
       ));

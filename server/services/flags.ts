@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { audited } from '../../db/audit';
-import { countFlags, cursorAfter, listFlags, reviewFlag, reviewsOf, type FlagCursor } from '../../db/safeguarding';
+import { countFlags, cursorAfter, likelyFloods, listFlags, reviewFlag, reviewsOf, type FlagCursor } from '../../db/safeguarding';
 import { NO_SCOPE, type Principal } from '../../db/scope';
 import { can, scopeFor } from '../access/policy';
 import type { AppDeps } from '../deps';
@@ -33,6 +33,7 @@ export function decodeCursor(text: string): FlagCursor | null {
   return { closed: Number(match[1]), calmer: Number(match[2]), createdAt: Number(match[3]), id: match[4]! };
 }
 
+export type { LikelyFlood } from '../../db/safeguarding';
 export type FlagCounts = Awaited<ReturnType<typeof countFlags>>;
 
 export interface QueuePage {
@@ -75,6 +76,9 @@ export function flagService(deps: Pick<AppDeps, 'store' | 'now'>) {
 
     /** How many flags the caller may see are open, in review and closed, and how many open ones read as a present risk. */
     counts: (principal: Principal) => countFlags(db, scopeFor(principal, 'flags.list')),
+
+    /** Codes that sent a likely flood of the caller's open flags, for the queue's banner: every flag is still listed. */
+    floods: (principal: Principal) => likelyFloods(db, { scope: scopeFor(principal, 'flags.list'), open: true }),
 
     /** One flag, with the look written to the audit log; null when the caller cannot see it. */
     async open(principal: Principal, id: string): Promise<FlagWithReviews | null> {

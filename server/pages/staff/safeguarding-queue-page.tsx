@@ -1,5 +1,5 @@
 /** `/safeguarding`: flags waiting for a person, present risks first, with site, what they may disclose, age and whether the alert went out. */
-import type { Flag, FlagCounts } from '../../services/flags';
+import type { Flag, FlagCounts, LikelyFlood } from '../../services/flags';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
 import { dateTime, timeAgo } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
@@ -9,6 +9,8 @@ export interface SafeguardingQueuePageProps {
   /** This page of the queue. */
   flags: Flag[];
   counts: FlagCounts;
+  /** Codes that sent a likely flood of open flags. */
+  floods: LikelyFlood[];
   /** The next page, if there is one. */
   nextHref: string | null;
   /** Whether this is a later page than the first. */
@@ -20,7 +22,7 @@ export interface SafeguardingQueuePageProps {
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-export function SafeguardingQueuePage({ user, flags, counts, nextHref, paged, showing, readsOriginalText, now }: SafeguardingQueuePageProps) {
+export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, paged, showing, readsOriginalText, now }: SafeguardingQueuePageProps) {
   const waiting = counts.open + counts.inReview;
   return (
     <StaffShell title="Safeguarding flags" user={user} current="safeguarding">
@@ -39,6 +41,17 @@ export function SafeguardingQueuePage({ user, flags, counts, nextHref, paged, sh
             ? 'Nothing is waiting. New flags appear here, and safeguarding contacts are emailed, the moment a response is sent.'
             : `${plural(counts.open, 'flag is', 'flags are')} waiting and ${plural(counts.inReview, 'is', 'are')} in review${counts.presentRisk ? `; ${plural(counts.presentRisk, 'reads', 'read')} as a present risk` : ''}. Present risks come first, then the oldest.`}
         </p>
+      )}
+      {floods.length > 0 && (
+        <div class="note flood" role="note">
+          <h2>Likely flood</h2>
+          {floods.map((flood) => (
+            <p key={flood.code}>
+              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}) between {dateTime(flood.first)} and {dateTime(flood.last)}, more than a family would send: probably one person or a script.
+            </p>
+          ))}
+          <p>Every flag is still listed below: a real disclosure may be among them, so read each one.</p>
+        </div>
       )}
       {showing === 'closed' && <p>{counts.closed === 0 ? 'No flags have been closed yet.' : `${plural(counts.closed, 'flag has', 'flags have')} been closed.`}</p>}
       {paged && <p><a href={showing === 'closed' ? '/safeguarding?show=closed' : '/safeguarding'}>Back to the first page</a></p>}
