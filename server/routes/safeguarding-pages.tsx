@@ -69,7 +69,8 @@ export function safeguardingPageRoutes(deps: AppDeps) {
     .get('/safeguarding/flags/:id', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const flag = await flags.open(c.var.principal, c.req.param('id'));
       if (!flag) return notFoundPage(c);
-      const review = { status: flag.status === 'open' ? undefined : flag.status, actionTaken: flag.actionTaken ?? undefined };
+      // Each review is a new step in the flag's history (listed above the form), so what was done starts empty.
+      const review = { status: flag.status === 'open' ? undefined : flag.status };
       return c.html(flagPage(c, flag, { review, errors: [], reviewed: c.req.query('reviewed') === '1' }));
     })
     .post('/safeguarding/flags/:id/review', sameOriginForms(deps), authorizePage(deps, 'flags.review', forbiddenPage), async (c) => {

@@ -47,7 +47,7 @@ export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, p
           <h2>Likely flood</h2>
           {floods.map((flood) => (
             <p key={flood.code}>
-              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}) between {dateTime(flood.first)} and {dateTime(flood.last)}, more than a family would send: probably one person or a script.
+              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}) {dateTime(flood.first) === dateTime(flood.last) ? `at ${dateTime(flood.first)}` : `between ${dateTime(flood.first)} and ${dateTime(flood.last)}`}, more than a family would send: probably one person or a script.
             </p>
           ))}
           <p>Every flag is still listed below: a real disclosure may be among them, so read each one.</p>
