@@ -112,3 +112,62 @@ describe('a burst of flags from one code', () => {
     for (const mail of mails) expect(body(mail)).toContain(`possible disclosure at ${t.council.sites.ash.name}`);
   });
 });
+
+describe('an alert that failed', () => {
+  let outage = true;
+  const received: Received[] = [];
+  const flaky = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        if (outage) return callback(Object.assign(new Error('mail store unavailable, try later'), { responseCode: 451 }));
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  let f: CouncilApp;
+  let time = Date.parse('2026-12-02T09:00:00Z');
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const address = flaky.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    f = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>'), now: () => new Date(time) });
+  });
+  afterAll(async () => {
+    await f.close();
+    await new Promise<void>((resolve) => flaky.close(() => resolve()));
+  });
+
+  it('is retried a minute on, on its own when it was one flag, as a digest when there were more', async () => {
+    const send = async (i: number) => {
+      time += 1_000;
+      const response = await f.json('/api/responses', {
+        body: { code: f.council.sites.dun.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: `outage-key-${i}`, answers: { fft: 'neither', better: 'My partner hits me when he drinks' } },
+      });
+      expect(response.status).toBe(201);
+      await f.deps.alerts.settled();
+    };
+    await send(0);
+    expect(await f.store.db.select().from(safeguardingFlags).where(isNull(safeguardingFlags.notifiedAt))).toHaveLength(1);
+    outage = false;
+    time += 61_000;
+    expect(await f.deps.alerts.retryPending()).toBe(1);
+    expect(received.map((m) => body(m))).toEqual([expect.stringContaining(`possible disclosure at ${f.council.sites.dun.name}`)]);
+
+    outage = true;
+    for (let i = 1; i <= 2; i++) await send(i);
+    time += 61_000;
+    expect(await f.deps.alerts.retryPending()).toBe(2);
+    expect(await f.store.db.select().from(safeguardingFlags).where(isNull(safeguardingFlags.notifiedAt))).toHaveLength(2);
+    outage = false;
+    time += 60_000;
+    expect(await f.deps.alerts.retryPending()).toBe(2);
+    expect(body(received.at(-1)!)).toContain('Safeguarding: 2 possible disclosures');
+    expect(await f.store.db.select().from(safeguardingFlags).where(isNull(safeguardingFlags.notifiedAt))).toHaveLength(0);
+  });
+});
