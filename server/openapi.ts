@@ -152,9 +152,14 @@ export function openApiDocument(publicUrl: string) {
       '/api/reports/themes': report('Free-text themes with sentiment, change, redacted quotes and emerging terms', ThemesQuery, 'The period is `from`..`to` (default: the last 90 days), compared with the same length before it. Counts, shares, sentiment and change cover every comment; quotes and emerging terms are read from the newest 10,000 comments of each period (`textSample` gives how many).'),
       '/api/safeguarding/flags': {
         get: {
-          summary: 'Possible disclosures of harm, present risks first (safeguarding leads and admins)',
+          summary: 'Possible disclosures of harm, a page at a time: not closed first, then present risks, then the oldest (safeguarding leads and admins)',
           security: signedIn,
-          responses: { 200: { description: 'Flags, each with its answers (`questionId`, `question` as the family read it, `redacted`); original words only for safeguarding leads' }, 401: error('Not signed in'), 403: error('Not a safeguarding lead') },
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'in_review', 'closed'] } },
+            { name: 'cursor', in: 'query', description: 'Where the last page ended, from its `Link: <…>; rel="next"` header', schema: { type: 'string' } },
+            { name: 'limit', in: 'query', description: 'Flags per page: 50 unless given, at most 200', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+          ],
+          responses: { 200: { description: 'Flags, each with its answers (`questionId`, `question` as the family read it, `redacted`), `form`, `site` and `servicePoint`; original words only for safeguarding leads. The next page, if any, is in the `Link` header (rel="next")' }, 401: error('Not signed in'), 403: error('Not a safeguarding lead'), 422: error('A cursor this API did not give, or a limit over 200') },
         },
       },
       '/api/safeguarding/flags/{id}/review': {
@@ -166,7 +171,7 @@ export function openApiDocument(publicUrl: string) {
           responses: { 200: { description: 'The flag, reviewed' }, 404: error('No such flag you can see'), 422: error('A field is invalid') },
         },
       },
-      '/api/comments': report('Redacted comments, newest first, by theme, sentiment, site or provider', CommentsQuery, '`{ comments: [{ id, redacted, sentiment, themes, site, submittedAt }], limit, offset }`.'),
+      '/api/comments': report('Redacted comments, newest first, by theme, sentiment, site or provider', CommentsQuery, '`{ comments: [{ id, redacted, withheld, sentiment, themes, site, submittedAt }], limit, offset }`; a comment under a safeguarding flag not yet closed says "withheld: under safeguarding review" (`withheld: true`) except to its site\'s safeguarding leads.'),
       '/api/comments/{id}/themes': {
         post: {
           summary: 'Correct a comment’s themes (commissioners and admins); the council’s model learns from corrections',
