@@ -298,7 +298,11 @@ export const safeguardingFlags = sqliteTable(
     reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
     actionTaken: text('action_taken'),
   },
-  (t) => [index('safeguarding_flags_org_status').on(t.organisationId, t.status, t.createdAt)],
+  (t) => [
+    index('safeguarding_flags_org_status').on(t.organisationId, t.status, t.createdAt),
+    // For "is this comment's response under an open flag?", asked of every comment a report or drill-down reads.
+    index('safeguarding_flags_response').on(t.responseId, t.status),
+  ],
 );
 
 /**
