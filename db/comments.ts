@@ -29,14 +29,30 @@ export function commentFilters(scope: Scope, filters: Pick<CommentQuery, 'from' 
   return where;
 }
 
-/** Redacted comments, newest first; the original text never leaves this function. */
-export async function findComments(db: Db, scope: Scope, query: CommentQuery) {
+/** What a comment under an open safeguarding flag says to everyone who may not read that flag's words. */
+export const WITHHELD = 'withheld: under safeguarding review';
+
+/** Whether the comment's response carries a safeguarding flag nobody has closed yet. */
+export const underOpenFlag = sql`EXISTS (SELECT 1 FROM safeguarding_flags WHERE safeguarding_flags.response_id = ${comments.responseId} AND safeguarding_flags.status <> 'closed')`;
+
+/**
+ * Redacted comments, newest first; the original text never leaves this function. A comment whose
+ * response has a safeguarding flag not yet closed says only `WITHHELD`, unless its site is in
+ * `originalScope` (where the caller may read the family's own words: `flags.readOriginal`):
+ * pattern redaction alone is too thin a screen for a disclosure nobody has reviewed.
+ */
+export async function findComments(db: Db, scope: Scope, originalScope: Scope, query: CommentQuery) {
+  const mayRead = siteIn(comments.siteId, originalScope);
+  const withheld = mayRead ? sql`(${underOpenFlag} AND NOT ${mayRead})` : sql`0`;
   const where = commentFilters(scope, query);
   if (query.theme) where.push(sql`EXISTS (SELECT 1 FROM json_each(${comments.themes}) WHERE json_extract(value, '$.theme') = ${query.theme})`);
   if (query.sentiment !== undefined) where.push(eq(comments.sentiment, query.sentiment));
   return db
     .select({
-      id: comments.id, redacted: comments.redacted, sentiment: comments.sentiment, themes: comments.themes, language: comments.language,
+      id: comments.id,
+      redacted: sql<string>`CASE WHEN ${withheld} THEN ${WITHHELD} ELSE ${comments.redacted} END`,
+      withheld: sql<boolean>`${withheld}`.mapWith(Boolean),
+      sentiment: comments.sentiment, themes: comments.themes, language: comments.language,
       questionId: comments.questionId, submittedAt: comments.submittedAt, site: { code: sites.code, name: sites.name },
     })
     .from(comments)

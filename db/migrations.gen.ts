@@ -49,5 +49,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0011_users_home_organisation",
     "sql": "ALTER TABLE `users` ADD `organisation_id` text;--> statement-breakpoint\n-- Existing accounts belong to the organisation of their first organisation, provider or site role;\n-- accounts with only platform roles stay null (platform accounts).\nUPDATE `users` SET `organisation_id` = (\n  SELECT COALESCE(\n    CASE ra.scope_type WHEN 'organisation' THEN ra.scope_id END,\n    (SELECT p.organisation_id FROM providers p WHERE ra.scope_type = 'provider' AND p.id = ra.scope_id),\n    (SELECT s.organisation_id FROM sites s WHERE ra.scope_type = 'site' AND s.id = ra.scope_id)\n  )\n  FROM role_assignments ra\n  WHERE ra.user_id = users.id AND ra.scope_type <> 'platform'\n  ORDER BY ra.created_at, ra.id\n  LIMIT 1\n);\n"
+  },
+  {
+    "tag": "0012_safeguarding_reviews",
+    "sql": "CREATE TABLE `safeguarding_reviews` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`flag_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`action_taken` text NOT NULL,\n\t`reviewed_by` text,\n\t`reviewed_at` integer NOT NULL,\n\tFOREIGN KEY (`flag_id`) REFERENCES `safeguarding_flags`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `safeguarding_reviews_flag` ON `safeguarding_reviews` (`flag_id`,`reviewed_at`);--> statement-breakpoint\nCREATE INDEX `safeguarding_flags_response` ON `safeguarding_flags` (`response_id`,`status`);--> statement-breakpoint\n-- Flags reviewed before this table kept only their latest review on the flag: it becomes the first of their history.\nINSERT INTO `safeguarding_reviews` (`id`, `flag_id`, `status`, `action_taken`, `reviewed_by`, `reviewed_at`)\nSELECT 'sr_' || `id`, `id`, `status`, coalesce(`action_taken`, ''), `reviewed_by`, `reviewed_at`\nFROM `safeguarding_flags` WHERE `reviewed_at` IS NOT NULL;\n"
   }
 ];

@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodCounts, SentimentSplit } from '../analysis/text';
-import { commentFilters } from './comments';
+import { commentFilters, underOpenFlag } from './comments';
 import { themeDays } from './schema';
 import { DAY_MS } from './theme-days';
 import { scopeOrAll, siteFilters, siteIn, type Scope } from './scope';
@@ -176,12 +176,14 @@ const whereClause = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where
 
 /**
  * Redacted comments in a date range, newest first and capped: the themes report reads their text
- * for quotes and emerging words. Its counts come from `countThemes`, over every comment.
+ * for quotes and emerging words. Its counts come from `countThemes`, over every comment. A comment
+ * under a safeguarding flag not yet closed is never read for quotes, by anyone: a report is no
+ * place for a disclosure, and until a person has reviewed it not even its redacted words go there.
  */
 export async function listComments(db: Db, scope: Scope, filters: ReportFilters, limit: number): Promise<CommentRow[]> {
   const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
     SELECT redacted, submitted_at, site_id, sentiment, themes FROM comments
-    ${whereClause(themeCommentFilters(scope, filters))}
+    ${whereClause([...themeCommentFilters(scope, filters), sql`NOT ${underOpenFlag}`])}
     ORDER BY submitted_at DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),

@@ -301,7 +301,28 @@ export const safeguardingFlags = sqliteTable(
     reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
     actionTaken: text('action_taken'),
   },
-  (t) => [index('safeguarding_flags_org_status').on(t.organisationId, t.status, t.createdAt)],
+  (t) => [
+    index('safeguarding_flags_org_status').on(t.organisationId, t.status, t.createdAt),
+    // For "is this comment's response under an open flag?", asked of every comment a report or drill-down reads.
+    index('safeguarding_flags_response').on(t.responseId, t.status),
+  ],
+);
+
+/**
+ * Every review of a flag, oldest first: who, when, where it stood after, and what was done. The
+ * flag's own status, reviewed_by, reviewed_at and action_taken keep the latest, for the queue.
+ */
+export const safeguardingReviews = sqliteTable(
+  'safeguarding_reviews',
+  {
+    id: text('id').primaryKey(),
+    flagId: text('flag_id').notNull().references(() => safeguardingFlags.id),
+    status: text('status', { enum: SAFEGUARDING_STATUSES }).notNull(),
+    actionTaken: text('action_taken').notNull(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('safeguarding_reviews_flag').on(t.flagId, t.reviewedAt)],
 );
 
 /** "You said, we did": what families asked for and what changed, shown on posters and thank-you pages. */

@@ -3,9 +3,13 @@
  * organisation (its configured contacts and the users holding the safeguarding_lead role over the
  * site) gets an email and/or webhook. The alert carries no comment text, only a link, so a family's
  * words never sit in an inbox. A flag whose alert failed keeps `notified_at` empty and is retried.
+ * When many flags arrive at once (a burst: more than ALERTS_PER_BURST in BURST_WINDOW_MS), the
+ * rest wait a minute and go as one digest per contact, saying how many and linking to the queue,
+ * and naming any code that sent a likely flood; every flag stays in the queue either way.
  */
-import { and, eq, isNull, lt } from 'drizzle-orm';
-import { roleAssignments, safeguardingFlags, sites, users, organisations } from '../db/schema';
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { FLOOD_WINDOW_MS, likelyFloods } from '../db/safeguarding';
+import { organisations, responses, roleAssignments, safeguardingFlags, servicePoints, sites, users } from '../db/schema';
 import type { Store } from '../db/store';
 
 export interface MailMessage {
@@ -39,8 +43,27 @@ export const CATEGORY_NAMES: Record<string, string> = {
 export const categoriesInWords = (categories: readonly string[]) =>
   categories.map((c) => CATEGORY_NAMES[c] ?? c.replace(/-/g, ' ')).join(', ');
 
+/** A burst: more than this many alerts to one organisation within BURST_WINDOW_MS, and the rest wait for one digest. */
+export const ALERTS_PER_BURST = 3;
+export const BURST_WINDOW_MS = 10 * 60_000;
+
+interface AlertFlag {
+  id: string;
+  urgency: string;
+  categories: string[];
+  createdAt: Date;
+  siteId: string;
+  siteName: string;
+  providerId: string;
+  organisationId: string;
+  code: string;
+  settings: { safeguardingContacts?: { email?: string; webhookUrl?: string }[] };
+}
+
 export class SafeguardingAlerts {
   private pending = new Set<Promise<void>>();
+  /** Alerts go one at a time, so that a burst's first alerts are counted before its later ones decide whether to wait. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private deps: { store: Store; mailer: Mailer; publicUrl: string; now: () => Date; fetch?: typeof fetch },
@@ -48,7 +71,7 @@ export class SafeguardingAlerts {
 
   /** Starts alerting for a flag without holding up the family's response. */
   dispatch(flagId: string): void {
-    const work = this.notify(flagId).catch((error: unknown) => console.error(`safeguarding: alert for ${flagId} failed; will retry`, error));
+    const work = (this.queue = this.queue.then(() => this.notify(flagId)).catch((error: unknown) => console.error(`safeguarding: alert for ${flagId} failed; will retry`, error)));
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
@@ -58,65 +81,137 @@ export class SafeguardingAlerts {
     await Promise.all([...this.pending]);
   }
 
-  async notify(flagId: string): Promise<void> {
-    const { db } = this.deps.store;
-    const [flag] = await db
-      .select({ id: safeguardingFlags.id, urgency: safeguardingFlags.urgency, categories: safeguardingFlags.categories, notifiedAt: safeguardingFlags.notifiedAt,
-        siteId: sites.id, siteName: sites.name, providerId: sites.providerId, organisationId: sites.organisationId, settings: organisations.settings })
+  private async flags(where: SQL): Promise<AlertFlag[]> {
+    return this.deps.store.db
+      .select({ id: safeguardingFlags.id, urgency: safeguardingFlags.urgency, categories: safeguardingFlags.categories, createdAt: safeguardingFlags.createdAt,
+        siteId: sites.id, siteName: sites.name, providerId: sites.providerId, organisationId: sites.organisationId, settings: organisations.settings,
+        code: sql<string>`coalesce(${servicePoints.code}, ${sites.code})` })
       .from(safeguardingFlags)
       .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
       .innerJoin(organisations, eq(organisations.id, sites.organisationId))
-      .where(eq(safeguardingFlags.id, flagId));
-    if (!flag || flag.notifiedAt) return;
-    const leads = await db
+      .innerJoin(responses, eq(responses.id, safeguardingFlags.responseId))
+      .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
+      .where(where)
+      .orderBy(safeguardingFlags.createdAt);
+  }
+
+  /** Who is told of a flag: the organisation's contacts, and every safeguarding lead whose scope covers its site. */
+  private async recipients(flags: AlertFlag[]): Promise<Map<string, AlertFlag[]>> {
+    const leads = await this.deps.store.db
       .select({ email: users.email, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(and(eq(roleAssignments.role, 'safeguarding_lead'), eq(users.disabled, false)));
-    const covering = leads.filter((l) =>
-      l.scopeType === 'platform' || l.scopeId === flag.organisationId || l.scopeId === flag.providerId || l.scopeId === flag.siteId,
-    );
-    const contacts = flag.settings.safeguardingContacts ?? [];
-    const emails = new Set([...contacts.flatMap((c) => (c.email ? [c.email] : [])), ...covering.map((l) => l.email)]);
-    const link = `${this.deps.publicUrl}/safeguarding/flags/${flag.id}`;
-    const what = categoriesInWords(flag.categories);
-    const urgent = flag.urgency === 'immediate';
-    const subject = `${urgent ? 'URGENT: ' : ''}Safeguarding: possible disclosure at ${flag.siteName}`;
-    const text = [
-      `A response left at ${flag.siteName} may disclose ${what}.`,
-      urgent ? 'It reads as a present risk: please review it now.' : 'It may describe a past risk: please review it today.',
-      '',
-      `Review it here (sign-in needed): ${link}`,
-      '',
-      'This email deliberately does not contain what the family wrote.',
-      `Flag: ${flag.id}`,
-    ].join('\n');
-    for (const to of emails) await this.deps.mailer.send({ to, subject, text });
-    for (const contact of contacts) {
-      if (!contact.webhookUrl) continue;
-      const response = await (this.deps.fetch ?? fetch)(contact.webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'safeguarding.flag', flagId: flag.id, urgency: flag.urgency, categories: flag.categories, site: flag.siteName, link }),
-      });
-      if (!response.ok) throw new Error(`webhook ${contact.webhookUrl} answered ${response.status}`);
+    const byEmail = new Map<string, AlertFlag[]>();
+    for (const flag of flags) {
+      const covering = leads.filter((l) =>
+        l.scopeType === 'platform' || l.scopeId === flag.organisationId || l.scopeId === flag.providerId || l.scopeId === flag.siteId,
+      );
+      const contacts = flag.settings.safeguardingContacts ?? [];
+      for (const email of new Set([...contacts.flatMap((c) => (c.email ? [c.email] : [])), ...covering.map((l) => l.email)])) {
+        byEmail.set(email, [...(byEmail.get(email) ?? []), flag]);
+      }
     }
-    if (emails.size === 0 && !contacts.some((c) => c.webhookUrl)) {
-      console.error(`safeguarding: flag ${flag.id} at ${flag.siteName} has nobody to alert: add a safeguarding contact`);
-      return;
-    }
-    await db.update(safeguardingFlags).set({ notifiedAt: this.deps.now() }).where(eq(safeguardingFlags.id, flag.id));
+    return byEmail;
   }
 
-  /** Alerts every flag still un-notified a minute after it was raised (a crash, a mail outage). */
-  async retryPending(): Promise<number> {
-    const { db } = this.deps.store;
-    const cutoff = new Date(this.deps.now().getTime() - 60_000);
-    const stale = await db
-      .select({ id: safeguardingFlags.id })
+  /**
+   * Alerts one flag, unless its organisation is in a burst (ALERTS_PER_BURST alerts already went
+   * out within BURST_WINDOW_MS): then it stays un-notified and `retryPending`, a minute on, sends one
+   * digest for every flag waiting, so a flood of flags is a handful of emails, not one each.
+   */
+  async notify(flagId: string): Promise<void> {
+    const [flag] = await this.flags(and(eq(safeguardingFlags.id, flagId), isNull(safeguardingFlags.notifiedAt))!);
+    if (!flag) return;
+    const since = new Date(this.deps.now().getTime() - BURST_WINDOW_MS);
+    const [recent] = await this.deps.store.db
+      .select({ n: sql<number>`count(*)` })
       .from(safeguardingFlags)
-      .where(and(isNull(safeguardingFlags.notifiedAt), lt(safeguardingFlags.createdAt, cutoff)));
-    for (const { id } of stale) await this.notify(id).catch((error: unknown) => console.error(`safeguarding: retry for ${id} failed`, error));
+      .where(and(eq(safeguardingFlags.organisationId, flag.organisationId), gte(safeguardingFlags.notifiedAt, since)));
+    if (Number(recent?.n ?? 0) >= ALERTS_PER_BURST) return;
+    await this.send([flag]);
+  }
+
+  /** Sends one alert per contact for `flags` (one flag: the flag's own alert; more: a digest), then marks them notified. */
+  private async send(flags: AlertFlag[]): Promise<void> {
+    const { db } = this.deps.store;
+    const byEmail = await this.recipients(flags);
+    const floods = flags.length > 1 ? await this.floods(flags) : [];
+    for (const [to, theirs] of byEmail) await this.deps.mailer.send({ to, ...(theirs.length === 1 ? this.single(theirs[0]!) : this.digest(theirs, floods)) });
+    const webhooks = new Map<string, AlertFlag[]>();
+    for (const flag of flags) {
+      for (const contact of flag.settings.safeguardingContacts ?? []) {
+        if (contact.webhookUrl) webhooks.set(contact.webhookUrl, [...(webhooks.get(contact.webhookUrl) ?? []), flag]);
+      }
+    }
+    for (const [url, theirs] of webhooks) {
+      const link = (flag: AlertFlag) => `${this.deps.publicUrl}/safeguarding/flags/${flag.id}`;
+      const body = theirs.length === 1
+        ? { type: 'safeguarding.flag', flagId: theirs[0]!.id, urgency: theirs[0]!.urgency, categories: theirs[0]!.categories, site: theirs[0]!.siteName, link: link(theirs[0]!) }
+        : { type: 'safeguarding.flags', count: theirs.length, flags: theirs.map((f) => ({ flagId: f.id, urgency: f.urgency, categories: f.categories, site: f.siteName, link: link(f) })),
+          likelyFlood: floods.map(({ code, count }) => ({ code, count })), link: `${this.deps.publicUrl}/safeguarding` };
+      const response = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
+    }
+    if (byEmail.size === 0 && webhooks.size === 0) {
+      for (const flag of flags) console.error(`safeguarding: flag ${flag.id} at ${flag.siteName} has nobody to alert: add a safeguarding contact`);
+      return;
+    }
+    await db.update(safeguardingFlags).set({ notifiedAt: this.deps.now() }).where(inArray(safeguardingFlags.id, flags.map((f) => f.id)));
+  }
+
+  private single(flag: AlertFlag): Omit<MailMessage, 'to'> {
+    const urgent = flag.urgency === 'immediate';
+    return {
+      subject: `${urgent ? 'URGENT: ' : ''}Safeguarding: possible disclosure at ${flag.siteName}`,
+      text: [
+        `A response left at ${flag.siteName} may disclose ${categoriesInWords(flag.categories)}.`,
+        urgent ? 'It reads as a present risk: please review it now.' : 'It may describe a past risk: please review it today.',
+        '',
+        `Review it here (sign-in needed): ${this.deps.publicUrl}/safeguarding/flags/${flag.id}`,
+        '',
+        'This email deliberately does not contain what the family wrote.',
+        `Flag: ${flag.id}`,
+      ].join('\n'),
+    };
+  }
+
+  /** One email for many flags: how many, where, how many read as a present risk, any likely flood, and the queue's link. */
+  private digest(flags: AlertFlag[], floods: { code: string; count: number }[]): Omit<MailMessage, 'to'> {
+    const urgent = flags.filter((f) => f.urgency === 'immediate').length;
+    const siteNames = [...new Set(flags.map((f) => f.siteName))];
+    const mine = new Set(flags.map((f) => f.code));
+    const theirFloods = floods.filter((f) => mine.has(f.code));
+    return {
+      subject: `${urgent ? 'URGENT: ' : ''}Safeguarding: ${flags.length} possible disclosures${theirFloods.length ? ' (likely flood)' : ''}`,
+      text: [
+        `${flags.length} responses left at ${siteNames.length === 1 ? siteNames[0] : `${siteNames.length} sites (${siteNames.join(', ')})`} may disclose harm.`,
+        urgent ? `${urgent} of them ${urgent === 1 ? 'reads' : 'read'} as a present risk: please review ${urgent === 1 ? 'it' : 'them'} now.` : 'They may describe past risks: please review them today.',
+        ...theirFloods.map(({ code, count }) =>
+          `Likely flood: ${count} flags came from the code ${code} within ${FLOOD_WINDOW_MS / 60_000} minutes, which looks like one person or a script. Every flag is still in the queue: a real disclosure may be among them.`),
+        '',
+        `Review them here, present risks and the oldest first (sign-in needed): ${this.deps.publicUrl}/safeguarding`,
+        '',
+        'This email deliberately does not contain what the families wrote.',
+      ].join('\n'),
+    };
+  }
+
+  /** The codes of `flags`' sites that sent a likely flood since shortly before the first of them. */
+  private floods(flags: AlertFlag[]) {
+    const since = new Date(Math.min(...flags.map((f) => f.createdAt.getTime())) - FLOOD_WINDOW_MS);
+    return likelyFloods(this.deps.store.db, { siteIds: [...new Set(flags.map((f) => f.siteId))], since });
+  }
+
+  /** Alerts every flag still un-notified a minute after it was raised (a burst's digest, a crash, a mail outage): one alert per contact per organisation. */
+  async retryPending(): Promise<number> {
+    const cutoff = new Date(this.deps.now().getTime() - 60_000);
+    const stale = await this.flags(and(isNull(safeguardingFlags.notifiedAt), lt(safeguardingFlags.createdAt, cutoff))!);
+    const byOrganisation = new Map<string, AlertFlag[]>();
+    for (const flag of stale) byOrganisation.set(flag.organisationId, [...(byOrganisation.get(flag.organisationId) ?? []), flag]);
+    for (const [organisationId, flags] of byOrganisation) {
+      await this.send(flags).catch((error: unknown) => console.error(`safeguarding: alert for ${flags.length} flags of ${organisationId} failed; will retry`, error));
+    }
     return stale.length;
   }
 }

@@ -101,4 +101,20 @@ describe('migrations', () => {
     const committed = readFileSync(fileURLToPath(new URL('../db/migrations.gen.ts', import.meta.url)), 'utf8');
     expect(committed).toBe(bundleMigrations(folder));
   });
+
+  it('keep the one review a flag held before 0012 as the first of its history', async () => {
+    const client = await emptyFile();
+    const before = migrations.findIndex((m) => m.tag === '0012_safeguarding_reviews');
+    await migrate(client, migrations.slice(0, before));
+    await client.executeMultiple(`
+      PRAGMA foreign_keys = OFF;
+      INSERT INTO safeguarding_flags (id, organisation_id, response_id, site_id, categories, urgency, status, created_at, reviewed_by, reviewed_at, action_taken) VALUES
+        ('sf1', 'o', 'r1', 's', '["neglect"]', 'priority', 'closed', 1, 'u1', 5, 'Called the family'),
+        ('sf2', 'o', 'r2', 's', '["neglect"]', 'immediate', 'open', 2, NULL, NULL, NULL);
+      PRAGMA foreign_keys = ON;`);
+    await migrate(client);
+    const rows = (await client.execute('SELECT flag_id, status, action_taken, reviewed_by, reviewed_at FROM safeguarding_reviews')).rows;
+    expect(rows.map((r) => ({ ...r }))).toEqual([{ flag_id: 'sf1', status: 'closed', action_taken: 'Called the family', reviewed_by: 'u1', reviewed_at: 5 }]);
+    client.close();
+  });
 });

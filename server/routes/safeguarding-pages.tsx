@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
 import type { FieldError } from '../errors';
 import { authorizePage } from '../access/authorize';
-import { FlagReview, readsOriginalText, type Flag } from '../services/flags';
+import { decodeCursor, FlagReview, readsOriginalText, type FlagWithReviews } from '../services/flags';
 import { renderDocument } from '../pages/render';
 import { FlagPage } from '../pages/staff/flag-page';
 import { SafeguardingQueuePage } from '../pages/staff/safeguarding-queue-page';
@@ -36,7 +36,7 @@ export function safeguardingPageRoutes(deps: AppDeps) {
       links: [{ href: '/safeguarding', text: 'Go to safeguarding flags' }],
     });
 
-  const flagPage = (c: Context<AppEnv>, flag: Flag, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
+  const flagPage = (c: Context<AppEnv>, flag: FlagWithReviews, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
     renderDocument(
       <FlagPage
         user={staffUser(c.var.principal)} flag={flag}
@@ -48,15 +48,23 @@ export function safeguardingPageRoutes(deps: AppDeps) {
     .use('/safeguarding/*', staffPageHeaders, staffCompress)
     .get('/safeguarding', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const showing = c.req.query('show') === 'closed' ? 'closed' : 'open';
-      const shown = await flags.queue(c.var.principal, showing === 'closed' ? 'closed' : 'active');
+      const cursor = c.req.query('cursor');
+      const after = cursor ? decodeCursor(cursor) ?? undefined : undefined;
+      const page = await flags.queue(c.var.principal, { status: showing === 'closed' ? 'closed' : 'active', after });
+      const nextHref = page.next ? `/safeguarding?${new URLSearchParams({ ...(showing === 'closed' ? { show: 'closed' } : {}), cursor: page.next })}` : null;
       return c.html(renderDocument(
-        <SafeguardingQueuePage user={staffUser(c.var.principal)} flags={shown} showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()} />,
+        <SafeguardingQueuePage
+          user={staffUser(c.var.principal)} flags={page.flags} counts={await flags.counts(c.var.principal)}
+          floods={showing === 'open' ? await flags.floods(c.var.principal) : []} nextHref={nextHref} paged={after !== undefined}
+          showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()}
+        />,
       ));
     })
     .get('/safeguarding/flags/:id', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const flag = await flags.open(c.var.principal, c.req.param('id'));
       if (!flag) return notFoundPage(c);
-      const review = { status: flag.status === 'open' ? undefined : flag.status, actionTaken: flag.actionTaken ?? undefined };
+      // Each review is a new step in the flag's history (listed above the form), so what was done starts empty.
+      const review = { status: flag.status === 'open' ? undefined : flag.status };
       return c.html(flagPage(c, flag, { review, errors: [], reviewed: c.req.query('reviewed') === '1' }));
     })
     .post('/safeguarding/flags/:id/review', sameOriginForms(deps), authorizePage(deps, 'flags.review', forbiddenPage), async (c) => {

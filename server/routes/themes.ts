@@ -25,8 +25,10 @@ const Sentiment = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
 
 export const Comment = z.object({
   id: z.string(),
-  /** Names, places, phone numbers and the like taken out. */
+  /** Names, places, phone numbers and the like taken out; "withheld: under safeguarding review" while `withheld`. */
   redacted: z.string(),
+  /** True while the response is under an open safeguarding flag and the caller is not its lead: the words are withheld. */
+  withheld: z.boolean(),
   sentiment: z.number().int(),
   themes: z.array(z.object({ theme: z.string(), score: z.number(), sentiment: z.number().optional() })),
   language: z.string(),

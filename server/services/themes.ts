@@ -41,7 +41,7 @@ export function themeService(deps: Pick<AppDeps, 'store' | 'now' | 'themeModels'
 
   return {
     comments(principal: Principal, query: CommentQuery) {
-      return findComments(db, scopeFor(principal, 'comments.read'), query);
+      return findComments(db, scopeFor(principal, 'comments.read'), scopeFor(principal, 'flags.readOriginal'), query);
     },
 
     async correct(principal: Principal, commentId: string, correction: Correction) {

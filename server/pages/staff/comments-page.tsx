@@ -5,7 +5,7 @@ import { StaffShell, type StaffUser } from './staff-shell';
 export interface CommentsPageProps {
   user: StaffUser;
   themeName: string | null;
-  comments: { id: string; redacted: string; sentiment: number; submittedAt: Date | number; site: { name: string } }[];
+  comments: { id: string; redacted: string; withheld?: boolean; sentiment: number; submittedAt: Date | number; site: { name: string } }[];
   page: number;
   hasNext: boolean;
   pageHref: (page: number) => string;
@@ -25,7 +25,7 @@ export function CommentsPage({ user, themeName, comments, page, hasNext, pageHre
       <ul class="comments">
         {comments.map((comment) => (
           <li key={comment.id}>
-            <p>{comment.redacted}</p>
+            <p class={comment.withheld ? 'muted-text' : undefined}>{comment.redacted}</p>
             <p class="meta">{comment.site.name} · {date(new Date(comment.submittedAt))} · {SENTIMENT[String(comment.sentiment)] ?? 'Neutral'}</p>
           </li>
         ))}

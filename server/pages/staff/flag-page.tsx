@@ -3,7 +3,7 @@
  * wrote (their own words for safeguarding leads, the redacted form for others), and the review form.
  */
 import type { FieldError } from '../../errors';
-import type { Flag } from '../../services/flags';
+import type { FlagWithReviews } from '../../services/flags';
 import { ErrorSummary, Radios, TextArea } from './fields';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
 import { dateTime, timeAgo } from './format';
@@ -11,7 +11,7 @@ import { StaffShell, type StaffUser } from './staff-shell';
 
 export interface FlagPageProps {
   user: StaffUser;
-  flag: Flag;
+  flag: FlagWithReviews;
   review: { status?: string | undefined; actionTaken?: string | undefined };
   errors: FieldError[];
   reviewed: boolean;
@@ -22,7 +22,7 @@ const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice
 
 export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPageProps) {
   const { readsOriginalText } = flag;
-  const urgency = urgencyTag(flag.urgency);
+  const urgency = urgencyTag(flag.urgency, flag.status);
   const status = statusTag(flag.status);
   const errorOf = (field: string) => errors.find((e) => e.field === field);
   return (
@@ -41,11 +41,27 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
       <dl class="sl">
         <div><dt>May disclose</dt><dd>{sentenceCase(categoriesInWords(flag.categories))}</dd></div>
         <div><dt>Raised</dt><dd>{timeAgo(flag.createdAt, now)} ({dateTime(flag.createdAt)})</dd></div>
-        <div><dt>Alert</dt><dd>{flag.notifiedAt ? `Sent ${dateTime(flag.notifiedAt)}` : 'Not sent yet: hubvoice retries every minute'}</dd></div>
-        {flag.reviewedAt && <div><dt>Last reviewed</dt><dd>{dateTime(flag.reviewedAt)}{flag.reviewedBy ? ` by ${flag.reviewedBy}` : ''}</dd></div>}
-        {flag.actionTaken && <div><dt>What was done</dt><dd>{flag.actionTaken}</dd></div>}
+        <div><dt>Site</dt><dd>{flag.site.name}</dd></div>
+        <div><dt>Service point</dt><dd>{flag.servicePoint ? flag.servicePoint.name : 'None: the site’s own code'}</dd></div>
+        <div><dt>Form</dt><dd>{flag.form.survey} (version {flag.form.version})</dd></div>
+        {flag.notifiedAt
+          ? <div><dt>Alert</dt><dd>Sent {dateTime(flag.notifiedAt)}</dd></div>
+          : flag.status !== 'closed' && <div><dt>Alert</dt><dd>Not sent yet: hubvoice retries every minute</dd></div>}
         <div><dt>Reference</dt><dd>{flag.id}</dd></div>
       </dl>
+      <h2>Reviews</h2>
+      {flag.reviews.length === 0
+        ? <p>Nobody has reviewed this flag yet.</p>
+        : (
+          <ol class="reviews">
+            {flag.reviews.map((r) => (
+              <li key={`${r.reviewedAt.getTime()}`}>
+                <p><strong class={`tag tag-${statusTag(r.status).tone}`}>{statusTag(r.status).text}</strong> {dateTime(r.reviewedAt)}{r.reviewedBy ? ` by ${r.reviewedBy}` : ''}</p>
+                <p>{r.actionTaken}</p>
+              </li>
+            ))}
+          </ol>
+        )}
       <h2>What the family wrote</h2>
       {!readsOriginalText && (
         <p class="note">Names, phone numbers, emails and addresses are hidden. Only safeguarding leads see the family’s own words.</p>

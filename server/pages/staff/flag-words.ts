@@ -1,7 +1,9 @@
 /** Plain words for a flag's urgency, status and categories, shared by the queue and the flag page. */
 export { categoriesInWords } from '../../alerts';
 
-export function urgencyTag(urgency: string): { text: string; tone: 'red' | 'yellow' } {
+/** A closed flag asks nobody to act: it says what the flag read as, no longer "review now". */
+export function urgencyTag(urgency: string, status: string): { text: string; tone: 'red' | 'yellow' | 'grey' } {
+  if (status === 'closed') return { text: urgency === 'immediate' ? 'Read as a present risk' : 'Read as a past risk', tone: 'grey' };
   return urgency === 'immediate' ? { text: 'Present risk: review now', tone: 'red' } : { text: 'Past risk: review today', tone: 'yellow' };
 }
 

@@ -1,19 +1,29 @@
 /** `/safeguarding`: flags waiting for a person, present risks first, with site, what they may disclose, age and whether the alert went out. */
-import type { Flag } from '../../services/flags';
+import type { Flag, FlagCounts, LikelyFlood } from '../../services/flags';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
 import { dateTime, timeAgo } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
 
 export interface SafeguardingQueuePageProps {
   user: StaffUser;
+  /** This page of the queue. */
   flags: Flag[];
+  counts: FlagCounts;
+  /** Codes that sent a likely flood of open flags. */
+  floods: LikelyFlood[];
+  /** The next page, if there is one. */
+  nextHref: string | null;
+  /** Whether this is a later page than the first. */
+  paged: boolean;
   showing: 'open' | 'closed';
   readsOriginalText: boolean;
   now: Date;
 }
 
-export function SafeguardingQueuePage({ user, flags, showing, readsOriginalText, now }: SafeguardingQueuePageProps) {
-  const urgent = flags.filter((f) => f.urgency === 'immediate' && f.status !== 'closed').length;
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, paged, showing, readsOriginalText, now }: SafeguardingQueuePageProps) {
+  const waiting = counts.open + counts.inReview;
   return (
     <StaffShell title="Safeguarding flags" user={user} current="safeguarding">
       <h1>Safeguarding flags</h1>
@@ -27,17 +37,27 @@ export function SafeguardingQueuePage({ user, flags, showing, readsOriginalText,
       </ul>
       {showing === 'open' && (
         <p>
-          {flags.length === 0
+          {waiting === 0
             ? 'Nothing is waiting. New flags appear here, and safeguarding contacts are emailed, the moment a response is sent.'
-            : flags.length === 1
-              ? `1 flag is waiting or in review${urgent ? ': it reads as a present risk' : ''}.`
-              : `${flags.length} flags are waiting or in review${urgent ? `, ${urgent} of them a present risk` : ''}.`}
+            : `${plural(counts.open, 'flag is', 'flags are')} waiting and ${plural(counts.inReview, 'is', 'are')} in review${counts.presentRisk ? `; ${plural(counts.presentRisk, 'reads', 'read')} as a present risk` : ''}. Present risks come first, then the oldest.`}
         </p>
       )}
-      {showing === 'closed' && flags.length === 0 && <p>No flags have been closed yet.</p>}
+      {floods.length > 0 && (
+        <div class="note flood" role="note">
+          <h2>Likely flood</h2>
+          {floods.map((flood) => (
+            <p key={flood.code}>
+              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}) {dateTime(flood.first) === dateTime(flood.last) ? `at ${dateTime(flood.first)}` : `between ${dateTime(flood.first)} and ${dateTime(flood.last)}`}, more than a family would send: probably one person or a script.
+            </p>
+          ))}
+          <p>Every flag is still listed below: a real disclosure may be among them, so read each one.</p>
+        </div>
+      )}
+      {showing === 'closed' && <p>{counts.closed === 0 ? 'No flags have been closed yet.' : `${plural(counts.closed, 'flag has', 'flags have')} been closed.`}</p>}
+      {paged && <p><a href={showing === 'closed' ? '/safeguarding?show=closed' : '/safeguarding'}>Back to the first page</a></p>}
       <ul class="cards">
         {flags.map((flag) => {
-          const urgency = urgencyTag(flag.urgency);
+          const urgency = urgencyTag(flag.urgency, flag.status);
           const status = statusTag(flag.status);
           return (
             <li key={flag.id} class={flag.urgency === 'immediate' && flag.status !== 'closed' ? 'card urgent' : 'card'}>
@@ -48,12 +68,17 @@ export function SafeguardingQueuePage({ user, flags, showing, readsOriginalText,
               </p>
               <p>May disclose: {categoriesInWords(flag.categories)}</p>
               <p>Raised {timeAgo(flag.createdAt, now)} <span class="muted-text">({dateTime(flag.createdAt)})</span></p>
-              <p>{flag.notifiedAt ? `Alert sent ${timeAgo(flag.notifiedAt, now)}` : 'Alert not sent yet: hubvoice retries every minute'}</p>
+              {flag.notifiedAt ? <p>Alert sent {timeAgo(flag.notifiedAt, now)}</p> : flag.status !== 'closed' && <p>Alert not sent yet: hubvoice retries every minute</p>}
               {flag.reviewedAt && <p>Last reviewed {timeAgo(flag.reviewedAt, now)}{flag.reviewedBy ? ` by ${flag.reviewedBy}` : ''}</p>}
             </li>
           );
         })}
       </ul>
+      {nextHref && (
+        <nav aria-label="More flags">
+          <p><a class="btn inline" href={nextHref}>Next {showing === 'closed' ? 'closed flags' : 'flags'}</a></p>
+        </nav>
+      )}
     </StaffShell>
   );
 }

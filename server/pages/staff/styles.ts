@@ -95,5 +95,5 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .comments p{margin:.25rem 0}
 .meta{color:#505a5f;font-size:1rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin:0 0 2rem}
-.muted-text{color:#505a5f}
+.muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
