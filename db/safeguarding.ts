@@ -188,3 +188,12 @@ export async function countOpenFlags(db: Db, scope: Scope): Promise<number> {
     ));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The categories of the safeguarding flag committed with a response ([] when it has none): what the
+ * help after a possible disclosure is chosen by, read back rather than detected a second time.
+ */
+export async function flagCategoriesOfResponse(db: Db, responseId: string): Promise<string[]> {
+  const row = await db.select({ categories: safeguardingFlags.categories }).from(safeguardingFlags).where(eq(safeguardingFlags.responseId, responseId)).get();
+  return row?.categories ?? [];
+}

@@ -14,6 +14,7 @@ import { resolveForm, type PublicForm } from '../survey/public-form';
 import type { Answers } from '../survey/skip-logic';
 import { validateAnswers, type AnswerError } from '../survey/validate-answers';
 import type { AppDeps } from './deps';
+import { flagCategoriesOfResponse } from '../db/safeguarding';
 import { supportAfter } from './services/support';
 import type { Support } from '../survey/support';
 import type { FreeTextAnswer } from './text-pipeline';
@@ -98,7 +99,11 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     freeText,
   });
   if (committed.flagId) deps.alerts.dispatch(committed.flagId);
-  const support = supportAfter(freeText.map((answer) => answer.text), respondentRole, t, target.supportLines);
+  // The help follows the flag the writer committed, so the detector runs once, off the request's
+  // thread. Only a response that brought a flag, or a resend (whose first submission may have), is
+  // looked up: one indexed read, on a rare path.
+  const categories = committed.flagId || !committed.created ? await flagCategoriesOfResponse(deps.store.db, committed.id) : [];
+  const support = supportAfter(categories, respondentRole, t, target.supportLines);
   return { ok: true, id: committed.id, created: committed.created, support };
 }
 

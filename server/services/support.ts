@@ -2,14 +2,11 @@
  * Help after a possible disclosure: whether a response's free text may disclose harm, and the help
  * box (survey/support.ts) that suits who wrote it, in their language, with the council's own lines.
  *
- * Decided here, from the validated answers, with the same detector the text pipeline runs when the
- * response is committed (analysis/text/safeguarding.ts, microseconds a comment), rather than
- * plumbed back from the writer: a resend under the same idempotency key stores nothing new, so the
- * writer has no flag to report, yet the family whose first answer was lost on the way must still
- * see the help; and the writers and the ingestion thread's messages stay as they are. Only the
- * kind of help leaves this module: never the family's words, never "you have been flagged".
+ * Chosen by the categories of the safeguarding flag committed with the response (server/ingest.ts
+ * reads them back, for a resend too), so the detector runs once, where the text pipeline reads the
+ * response, not again on the request's thread. Only the kind of help leaves this module: never the
+ * family's words, never "you have been flagged".
  */
-import { detectSafeguarding } from '../../analysis/text/safeguarding';
 import type { RespondentRole } from '../../survey/respondents';
 import { supportFor, type LocalSupportLine, type Support, type SupportKind } from '../../survey/support';
 import type { Translate } from '../../survey/translate';
@@ -20,14 +17,13 @@ export function supportKindOf(role: RespondentRole | null | undefined): SupportK
 }
 
 /**
- * The help to show after these answers, or null when nothing in them may disclose harm.
+ * The help to show after a response flagged with these safeguarding categories, or null when it
+ * was not flagged.
  *
  * @example
- * supportAfter(['my partner hits me'], 'parent', t, [])?.lines[0].number // '999'
- * supportAfter(['the room was cold'], 'parent', t, []) // null
+ * supportAfter(['domestic-abuse'], 'parent', t, [])?.lines[0].number // '999'
+ * supportAfter([], 'parent', t, []) // null
  */
-export function supportAfter(texts: readonly string[], role: RespondentRole | null | undefined, t: Translate, local: readonly LocalSupportLine[]): Support | null {
-  const categories = new Set<string>();
-  for (const text of texts) for (const category of detectSafeguarding(text).categories) categories.add(category);
-  return categories.size ? supportFor(t, supportKindOf(role), [...categories], local) : null;
+export function supportAfter(categories: readonly string[], role: RespondentRole | null | undefined, t: Translate, local: readonly LocalSupportLine[]): Support | null {
+  return categories.length ? supportFor(t, supportKindOf(role), categories, local) : null;
 }
