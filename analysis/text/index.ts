@@ -16,7 +16,17 @@ export type { LabelledComment, TrainOptions, TrainProgress, ThemeCorrection, Cor
 export { evaluate, crossValidate, scorePredictions, parseLabelledCsv } from './evaluate';
 export type { Evaluation } from './evaluate';
 export { redact, isValidNhsNumber } from './redact';
-export { detectSafeguarding, compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, SAFEGUARDING_CATEGORIES } from './safeguarding';
+export {
+  detectSafeguarding,
+  compileSafeguarding,
+  DEFAULT_SAFEGUARDING_LEXICONS,
+  DEFAULT_SAFEGUARDING_MODEL,
+  PATTERNS_ONLY_DETECTOR,
+  modelView,
+  SAFEGUARDING_CATEGORIES,
+} from './safeguarding';
+export { trainSafeguardingModel, loadSafeguardingModel, scoreSafeguardingModel } from './safeguarding-model';
+export type { SafeguardingModel, OutOfFold } from './safeguarding-model';
 export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
 export { parseSafeguardingCsv, scoreSafeguarding } from './safeguarding-eval';
 export type { SafeguardingCase, SafeguardingEvaluation } from './safeguarding-eval';
