@@ -3,8 +3,9 @@
  * reach a safeguarding lead at once. Concept lists are data (safeguarding/*.json) a council can
  * extend: who × what × to whom, matched across nearby words. Recall matters far more than
  * precision; look-alike idioms ("a lifesaver", "killing time") are blanked out before matching and
- * subject words ("neglect") in a general remark are not counted. See SAFEGUARDING.md for what this
- * cannot catch.
+ * subject words ("neglect") in a general remark are not counted. A learned model
+ * (safeguarding-model.ts) is OR'd with the lists for the phrasings nobody wrote a pattern for. See
+ * SAFEGUARDING.md for its out-of-fold figures and what this cannot catch.
  */
 import ar from './safeguarding/ar.json' with { type: 'json' };
 import en from './safeguarding/en.json' with { type: 'json' };
