@@ -56,7 +56,10 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     for (const args of [['tag'], ['tag', '--model', modelPath]]) {
       const run = hubvoice(args, csv);
       expect(run.status).toBe(0);
-      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatchObject({ text: 'Love the messy play group, thanks!', sentiment: 1, safeguarding: { flagged: false, categories: [] } });
       expect(lines[0].themes[0]).toMatchObject({ theme: 'activities-play', score: expect.any(Number) });
@@ -66,13 +69,20 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
 
   it('scores the safeguarding detector on a labelled CSV as one JSON line, listing errors on stderr when asked', () => {
     const csvPath = join(dir, 'safeguarding.csv');
-    writeFileSync(csvPath, 'language,label,text\nen,domestic-abuse,My partner hits me\nen,neglect,the weather is lovely\nen,none,"Lovely staff, thanks"\nen,none,my husband hits me\n');
+    writeFileSync(
+      csvPath,
+      'language,label,text\nen,domestic-abuse,My partner hits me\nen,neglect,the weather is lovely\nen,none,"Lovely staff, thanks"\nen,none,my husband hits me\n',
+    );
     const run = hubvoice(['safeguarding', 'eval', csvPath, '--show-errors']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({
-      n: 4, recall: 0.5, falsePositiveRate: 0.5, missed: 1, falsePositives: 1,
+      n: 4,
+      recall: 0.5,
+      falsePositiveRate: 0.5,
+      missed: 1,
+      falsePositives: 1,
       recallByCategory: { 'domestic-abuse': { n: 1, recall: 1 }, neglect: { n: 1, recall: 0 } },
       byLanguage: { en: { disclosures: 2, recall: 0.5, lookAlikes: 2, falsePositiveRate: 0.5 } },
     });
@@ -80,7 +90,29 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(run.stderr).toMatch(/false positive \(en\): my husband hits me/);
   });
 
-    it('explains its usage and exits 2 on a bad command', () => {
+  it('trains a safeguarding model on a tiny CSV and prints its out-of-fold figures', () => {
+    const csvPath = join(dir, 'safeguarding-train.csv');
+    const modelPath = join(dir, 'safeguarding-model.json');
+    const rows = [
+      'en,domestic-abuse,he hits me when he drinks',
+      'en,domestic-abuse,my partner controls all our money',
+      'en,neglect,the kids are left alone all night',
+      'en,neglect,no one feeds the baby',
+      'en,none,lovely staff',
+      'en,none,the bus takes an hour',
+      'en,none,more sessions please',
+      'en,none,warm room and good tea',
+    ];
+    writeFileSync(csvPath, `language,label,text\n${rows.join('\n')}\n`);
+    const run = hubvoice(['safeguarding', 'train', csvPath, '--out', modelPath, '--folds', '2']);
+    expect(run.status).toBe(0);
+    const line = JSON.parse(run.stdout.trim());
+    expect(line.outOfFold).toMatchObject({ recall: expect.any(Number), falsePositiveRate: expect.any(Number) });
+    expect(line.modelAloneOutOfFold.byLanguage.en).toBeDefined();
+    expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 1, threshold: line.threshold });
+  });
+
+  it('explains its usage and exits 2 on a bad command', () => {
     const run = hubvoice(['themes', 'fly']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/usage:/);

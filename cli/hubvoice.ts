@@ -12,6 +12,7 @@ import {
   modelToJson,
   parseCsvRecords,
   parseLabelledCsv,
+  PATTERNS_ONLY_DETECTOR,
   parseSafeguardingCsv,
   scoreSafeguarding,
   parseMarkedText,
@@ -19,7 +20,10 @@ import {
   scoreRedaction,
   summariseRedaction,
   tagComment,
+  detectSafeguarding,
+  modelView,
   train,
+  trainSafeguardingModel,
   type ThemeModel,
 } from '../analysis/text/index';
 import { parseArgs, readStdin } from './args';
@@ -29,6 +33,7 @@ const USAGE = `usage:
   hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
+  hubvoice safeguarding train <labelled.csv> --out <model.json> [--max-fp 0.08] [--folds 5]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -87,19 +92,73 @@ function safeguardingEvalCommand(args: ReturnType<typeof parseArgs>): void {
   const result = scoreSafeguarding(parseSafeguardingCsv(readFileSync(csvPath, 'utf8')));
   const recallByCategory = Object.fromEntries(Object.entries(result.recallByCategory).map(([c, r]) => [c, { n: r.n, recall: round(r.rate) }]));
   const byLanguage = Object.fromEntries(
-    Object.entries(result.byLanguage).map(([l, r]) => [l, { disclosures: r.recall.n, recall: round(r.recall.rate), lookAlikes: r.falsePositiveRate.n, falsePositiveRate: round(r.falsePositiveRate.rate) }]),
+    Object.entries(result.byLanguage).map(([l, r]) => [
+      l,
+      { disclosures: r.recall.n, recall: round(r.recall.rate), lookAlikes: r.falsePositiveRate.n, falsePositiveRate: round(r.falsePositiveRate.rate) },
+    ]),
   );
   const { n, disclosures, lookAlikes } = result;
   const line = {
-    n, disclosures, lookAlikes,
-    recall: round(result.recall), falsePositiveRate: round(result.falsePositiveRate), categoryAgreement: round(result.categoryAgreement),
-    missed: result.missed.length, falsePositives: result.falsePositives.length, recallByCategory, byLanguage,
+    n,
+    disclosures,
+    lookAlikes,
+    recall: round(result.recall),
+    falsePositiveRate: round(result.falsePositiveRate),
+    categoryAgreement: round(result.categoryAgreement),
+    missed: result.missed.length,
+    falsePositives: result.falsePositives.length,
+    recallByCategory,
+    byLanguage,
   };
   process.stdout.write(JSON.stringify(line) + '\n');
   if (args.options.has('show-errors')) {
     for (const c of result.missed) process.stderr.write(`missed (${c.language}, ${c.label}): ${c.text}\n`);
     for (const c of result.falsePositives) process.stderr.write(`false positive (${c.language}): ${c.text}\n`);
   }
+}
+
+/**
+ * Trains the safeguarding model on a labelled CSV, choosing its threshold out of fold; prints the
+ * out-of-fold figures of patterns OR model (overall, per category, per language) as one JSON line.
+ */
+function safeguardingTrainCommand(args: ReturnType<typeof parseArgs>): void {
+  const [csvPath] = args.positional;
+  const out = args.options.get('out');
+  if (!csvPath || !out) throw new UsageError('safeguarding train needs <labelled.csv> and --out <model.json>');
+  const rawFp = args.options.get('max-fp');
+  const maxFalsePositiveRate = rawFp === undefined ? undefined : Number(rawFp);
+  if (maxFalsePositiveRate !== undefined && !(maxFalsePositiveRate >= 0 && maxFalsePositiveRate <= 1))
+    throw new UsageError(`--max-fp must be between 0 and 1, got "${rawFp}"`);
+  const folds = wholeNumberOption(args, 'folds', 2);
+  const cases = parseSafeguardingCsv(readFileSync(csvPath, 'utf8'));
+  const { model, outOfFold } = trainSafeguardingModel(
+    cases,
+    (text) => detectSafeguarding(text, undefined, PATTERNS_ONLY_DETECTOR).flagged,
+    { ...(maxFalsePositiveRate !== undefined ? { maxFalsePositiveRate } : {}), ...(folds !== undefined ? { folds } : {}) },
+    (text) => modelView(text, PATTERNS_ONLY_DETECTOR),
+  );
+  writeFileSync(out, JSON.stringify(model) + '\n');
+  // Out-of-fold verdicts scored like `safeguarding eval`, so the figures read the same way.
+  const verdicts = outOfFold.map((o) => o.patterns || o.score >= model.threshold);
+  const modelOnly = outOfFold.map((o) => o.score >= model.threshold);
+  const summary = (flags: boolean[]) => {
+    // scoreSafeguarding asks about the cases in order, so the i-th call is the i-th case.
+    let i = 0;
+    const r = scoreSafeguarding(cases, () => {
+      const flagged = flags[i++]!;
+      return { flagged, categories: [], urgency: flagged ? 'immediate' : null, matches: [] };
+    });
+    return {
+      recall: round(r.recall),
+      falsePositiveRate: round(r.falsePositiveRate),
+      recallByCategory: Object.fromEntries(Object.entries(r.recallByCategory).map(([k, v]) => [k, round(v.rate)])),
+      byLanguage: Object.fromEntries(
+        Object.entries(r.byLanguage).map(([l, v]) => [l, { recall: round(v.recall.rate), falsePositiveRate: round(v.falsePositiveRate.rate) }]),
+      ),
+    };
+  };
+  process.stdout.write(JSON.stringify({ threshold: model.threshold, outOfFold: summary(verdicts), modelAloneOutOfFold: summary(modelOnly) }) + '\n');
+  process.stderr.write(`safeguarding train: ${cases.length} comments → ${out}\n`);
 }
 
 async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
@@ -158,6 +217,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'themes' && sub === 'eval') return evalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'redact' && sub === 'eval') return redactEvalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'safeguarding' && sub === 'train') return safeguardingTrainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'tag') return tagCommand({ ...args, positional: args.positional.slice(1) });
   throw new UsageError(command ? `unknown command "${args.positional.join(' ')}"` : 'no command given');
 }

@@ -19,7 +19,17 @@ export { redact, redactSpans, isValidNhsNumber } from './redact';
 export type { Redaction, RedactionKind } from './redact';
 export { parseMarkedText, scoreRedaction, summariseRedaction, tokenRanges } from './redact-eval';
 export type { MarkedText, Range, RedactionScore, RedactionSummary } from './redact-eval';
-export { detectSafeguarding, compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, SAFEGUARDING_CATEGORIES } from './safeguarding';
+export {
+  detectSafeguarding,
+  compileSafeguarding,
+  DEFAULT_SAFEGUARDING_LEXICONS,
+  DEFAULT_SAFEGUARDING_MODEL,
+  PATTERNS_ONLY_DETECTOR,
+  modelView,
+  SAFEGUARDING_CATEGORIES,
+} from './safeguarding';
+export { trainSafeguardingModel, loadSafeguardingModel, scoreSafeguardingModel } from './safeguarding-model';
+export type { SafeguardingModel, OutOfFold } from './safeguarding-model';
 export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
 export { parseSafeguardingCsv, scoreSafeguarding } from './safeguarding-eval';
 export type { SafeguardingCase, SafeguardingEvaluation } from './safeguarding-eval';

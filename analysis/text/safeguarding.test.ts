@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, detectSafeguarding, type SafeguardingCategory } from './safeguarding';
+import { compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, detectSafeguarding, PATTERNS_ONLY_DETECTOR, type SafeguardingCategory } from './safeguarding';
 
 describe('detectSafeguarding', () => {
   const disclosures: { lang: string; input: string; category: SafeguardingCategory }[] = [
@@ -80,7 +80,8 @@ describe('detectSafeguarding', () => {
     '新闻里说无家可归的人越来越多',
   ];
   for (const input of lookAlikes) {
-    it(`does not flag the look-alike "${input}"`, () => expect(detectSafeguarding(input)).toEqual({ flagged: false, categories: [], urgency: null, matches: [] }));
+    it(`does not flag the look-alike "${input}"`, () =>
+      expect(detectSafeguarding(input)).toEqual({ flagged: false, categories: [], urgency: null, matches: [] }));
   }
 
   const urgency = [
@@ -98,11 +99,12 @@ describe('detectSafeguarding', () => {
   });
 
   it('does not let a pattern reach across a sentence break', () => {
-    expect(detectSafeguarding('My husband. Hits the spot every time, the new cafe').flagged).toBe(false);
+    // The phrase lists alone: the model reads the comment as a bag of words (SAFEGUARDING.md).
+    expect(detectSafeguarding('My husband. Hits the spot every time, the new cafe', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
     expect(detectSafeguarding('My husband hits me').flagged).toBe(true);
   });
 
-    it('marks each match as past or present', () => {
+  it('marks each match as past or present', () => {
     const result = detectSafeguarding('They helped me leave a violent relationship');
     expect(result.matches).toEqual([{ category: 'domestic-abuse', language: 'en', phrase: 'violent relationship', past: true }]);
   });
@@ -115,12 +117,12 @@ describe('detectSafeguarding', () => {
     expect(detectSafeguarding('a podcast about latchkey kids', 'en', detector).flagged).toBe(false);
   });
 
-    it('lets a council extend the phrase lists', () => {
+  it('lets a council extend the phrase lists', () => {
     const detector = compileSafeguarding([
       ...DEFAULT_SAFEGUARDING_LEXICONS,
       { language: 'en', wordBoundaries: true, categories: { neglect: ['locked (?:in|out) (?:all|every) (?:day|night)'] } },
     ]);
     expect(detectSafeguarding('the kids get locked out all day', 'en', detector).categories).toEqual(['neglect']);
-    expect(detectSafeguarding('the kids get locked out all day').flagged).toBe(false);
+    expect(detectSafeguarding('the kids get locked out all day', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
   });
 });

@@ -3,8 +3,9 @@
  * reach a safeguarding lead at once. Concept lists are data (safeguarding/*.json) a council can
  * extend: who × what × to whom, matched across nearby words. Recall matters far more than
  * precision; look-alike idioms ("a lifesaver", "killing time") are blanked out before matching and
- * subject words ("neglect") in a general remark are not counted. See SAFEGUARDING.md for what this
- * cannot catch.
+ * subject words ("neglect") in a general remark are not counted. A learned model
+ * (safeguarding-model.ts) is OR'd with the lists for the phrasings nobody wrote a pattern for. See
+ * SAFEGUARDING.md for its out-of-fold figures and what this cannot catch.
  */
 import ar from './safeguarding/ar.json' with { type: 'json' };
 import en from './safeguarding/en.json' with { type: 'json' };
@@ -12,6 +13,8 @@ import pl from './safeguarding/pl.json' with { type: 'json' };
 import pt from './safeguarding/pt.json' with { type: 'json' };
 import ro from './safeguarding/ro.json' with { type: 'json' };
 import zh from './safeguarding/zh.json' with { type: 'json' };
+import modelJson from './safeguarding/model.json' with { type: 'json' };
+import { loadSafeguardingModel, scoreSafeguardingModel, type SafeguardingModel } from './safeguarding-model';
 
 export const SAFEGUARDING_CATEGORIES = ['child-harm', 'domestic-abuse', 'self-harm-suicide', 'neglect', 'sexual-abuse-exploitation', 'homelessness'] as const;
 export type SafeguardingCategory = (typeof SAFEGUARDING_CATEGORIES)[number];
@@ -42,8 +45,10 @@ export interface SafeguardingLexicon {
 export interface SafeguardingMatch {
   category: SafeguardingCategory;
   language: string;
-  /** The matched words, lower-cased and without accents. */
+  /** The matched words, lower-cased and without accents; for the model, "model score 0.42". */
   phrase: string;
+  /** Set only when the learned second stage flagged what no phrase list matched. */
+  source?: 'model';
   /** True when the sentence reads as harm the family has left behind. */
   past: boolean;
 }
@@ -63,14 +68,7 @@ export const DEFAULT_SAFEGUARDING_LEXICONS: readonly SafeguardingLexicon[] = [en
  * families often type without accents on an English keyboard.
  */
 export function foldLetters(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .replace(/ـ/g, '');
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ł/g, 'l').replace(/ة/g, 'ه').replace(/ى/g, 'ي').replace(/ـ/g, '');
 }
 
 /**
@@ -78,7 +76,9 @@ export function foldLetters(text: string): string {
  * "we're" becomes "we are" first, or it would read as the past "were".
  */
 export function normaliseForMatching(text: string): string {
-  const folded = foldLetters(text).replace(/['’`]re(?![\p{L}])/gu, ' are').replace(/['’`]/g, '');
+  const folded = foldLetters(text)
+    .replace(/['’`]re(?![\p{L}])/gu, ' are')
+    .replace(/['’`]/g, '');
   return ' ' + folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim() + ' ';
 }
 
@@ -102,6 +102,8 @@ interface CompiledGroup {
 
 export interface SafeguardingDetector {
   groups: CompiledGroup[];
+  /** The learned second stage, OR'd with the patterns; null for patterns alone. */
+  model: SafeguardingModel | null;
 }
 
 function expand(pattern: string, macros: Record<string, string> = {}): string {
@@ -111,13 +113,15 @@ function expand(pattern: string, macros: Record<string, string> = {}): string {
     withMacros = withMacros.replace(/\{([a-zA-Z]\w*)\}/g, (whole, name: string) => macros[name] ?? whole);
   }
   // Capture groups in council-written patterns would shift our category slots: make them plain.
-  return foldLetters(withMacros)
-    .replace(/\\([pP])\{(\w+)\}/g, (_, p: string, name: string) => `\\${p.toLowerCase() === 'p' ? 'p' : 'P'}{${name.toUpperCase()}}`)
-    .replace(/(?<!\\)\((?!\?)/g, '(?:')
-    // Normalised text is letters and digits between single spaces, so "a letter" is "not a space":
-    // a plain class lets the expression run without the Unicode flag, several times faster.
-    .replace(/\[(?:\\p\{[LN]\})+\]|\\p\{L\}|\[\^ \]/g, '[^ |]')
-    .replace(/\\p\{N\}/g, '[0-9\u0660-\u0669\u06f0-\u06f9]');
+  return (
+    foldLetters(withMacros)
+      .replace(/\\([pP])\{(\w+)\}/g, (_, p: string, name: string) => `\\${p.toLowerCase() === 'p' ? 'p' : 'P'}{${name.toUpperCase()}}`)
+      .replace(/(?<!\\)\((?!\?)/g, '(?:')
+      // Normalised text is letters and digits between single spaces, so "a letter" is "not a space":
+      // a plain class lets the expression run without the Unicode flag, several times faster.
+      .replace(/\[(?:\\p\{[LN]\})+\]|\\p\{L\}|\[\^ \]/g, '[^ |]')
+      .replace(/\\p\{N\}/g, '[0-9\u0660-\u0669\u06f0-\u06f9]')
+  );
 }
 
 /** The Unicode flag only where a pattern still needs it (a council's own \p{...} class). */
@@ -154,7 +158,7 @@ function markerRegex(lexicons: readonly SafeguardingLexicon[], pick: (l: Safegua
  * @example
  * const detector = compileSafeguarding([...DEFAULT_SAFEGUARDING_LEXICONS, councilExtras]);
  */
-export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[]): SafeguardingDetector {
+export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], model: SafeguardingModel | null = null): SafeguardingDetector {
   const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
   const arabic = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
   const scriptOf = (l: SafeguardingLexicon): RegExp | null => (l.language === 'zh' ? cjk : l.language === 'ar' ? arabic : null);
@@ -174,7 +178,7 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[]): S
       script,
     };
   });
-  return { groups };
+  return { groups, model };
 }
 
 /**
@@ -216,7 +220,13 @@ function compileChunks(lexicons: readonly SafeguardingLexicon[], topic: boolean)
   return chunks;
 }
 
-const defaultDetector = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS);
+/** The shipped model, rebuilt by `hubvoice safeguarding train` (SAFEGUARDING.md). */
+export const DEFAULT_SAFEGUARDING_MODEL: SafeguardingModel = loadSafeguardingModel(modelJson);
+
+/** Phrase lists alone: what the model is trained to add to, and a baseline to measure against. */
+export const PATTERNS_ONLY_DETECTOR = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS);
+
+const defaultDetector = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS, DEFAULT_SAFEGUARDING_MODEL);
 
 /**
  * The whole comment normalised once, with " | " between sentences. Patterns cannot cross a "|"
@@ -232,6 +242,22 @@ function normaliseComment(text: string): string {
 function sentenceAround(normal: string, index: number, length: number): string {
   const end = normal.indexOf('|', index + length);
   return normal.slice(normal.lastIndexOf('|', index) + 1, end < 0 ? normal.length : end + 1);
+}
+
+/**
+ * The comment as the model reads it, or null where the model may not flag it. Look-alike idioms
+ * are blanked as for the patterns ("dying to come back" is not about dying), and a comment that
+ * names a subject in a general remark (a leaflet, a session, the news) is left to the patterns:
+ * the model reads words, not their frame, so "leaflets about self-harm" scores like a disclosure.
+ */
+export function modelView(text: string, detector: SafeguardingDetector = defaultDetector): string | null {
+  let normal = normaliseComment(text);
+  for (const g of detector.groups) {
+    if (g.script && !g.script.test(text)) continue;
+    if (g.general?.test(normal)) return null;
+    if (g.lookAlikes) normal = normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length));
+  }
+  return normal;
 }
 
 /**
@@ -269,6 +295,19 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         // Homelessness is a crisis tonight or soon; a family that was homeless and is housed now is not one.
         if (past && s.category === 'homelessness') continue;
         matches.push({ category: s.category, language: s.language, phrase: found[0].trim(), past });
+      }
+    }
+  }
+  // The model is asked only when no pattern fired: the patterns' category and phrase say more.
+  const view = matches.length === 0 && detector.model ? modelView(text, detector) : null;
+  if (view !== null && detector.model) {
+    const { category, score } = scoreSafeguardingModel(detector.model, view);
+    if (score >= detector.model.threshold) {
+      normal ??= normaliseComment(text);
+      const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
+      const past = scanned.some((g) => g.past?.test(normal!)) && !scanned.some((g) => g.present?.test(normal!));
+      if (!(past && category === 'homelessness')) {
+        matches.push({ category, language: _lang ?? 'unknown', phrase: `model score ${score.toFixed(2)}`, past, source: 'model' });
       }
     }
   }
