@@ -181,10 +181,16 @@ const whereClause = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where
  * place for a disclosure, and until a person has reviewed it not even its redacted words go there.
  */
 export async function listComments(db: Db, scope: Scope, filters: ReportFilters, limit: number): Promise<CommentRow[]> {
+  // The newest `limit` first, then those under an open flag left out: checking the flags of every
+  // comment in the range before the limit (229,106 for 90 days on the bench) took a second.
   const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
-    SELECT redacted, submitted_at, site_id, sentiment, themes FROM comments
-    ${whereClause([...themeCommentFilters(scope, filters), sql`NOT ${underOpenFlag}`])}
-    ORDER BY submitted_at DESC LIMIT ${limit}`);
+    SELECT redacted, submitted_at, site_id, sentiment, themes FROM (
+      SELECT redacted, submitted_at, site_id, sentiment, themes, response_id FROM comments
+      ${whereClause(themeCommentFilters(scope, filters))}
+      ORDER BY submitted_at DESC LIMIT ${limit}
+    ) AS comments
+    WHERE NOT ${underOpenFlag}
+    ORDER BY submitted_at DESC`);
   return rows.map((r) => ({
     redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),
   }));
