@@ -22,7 +22,7 @@ describe('equityReport', () => {
     expect(rows.dad?.restPositive).toBeCloseTo(60 / 70, 12);
   });
 
-  it('interval-tests the gap by Newcombe\'s hybrid score method', () => {
+  it("interval-tests the gap by Newcombe's hybrid score method", () => {
     // Newcombe (1998) example (a): 56/70 − 48/80, interval 0.0524 to 0.3339.
     const row = byKey([group('g', { good: 56, poor: 14 }), group('h', { good: 48, poor: 32 })]).g;
     expect(row?.gap).toBeCloseTo(0.2, 12);
@@ -54,14 +54,22 @@ describe('equityReport', () => {
   }
 
   it('suppresses one small group and the next-smallest, with no numbers and no flag, listed last', () => {
-    const rows = equityReport([group('a', { poor: 3 }), group('b', { good: 6, poor: 6 }), group('c', { good: 45, poor: 5 }), group('prefer_not_to_say', { good: 30, poor: 5 })]);
-    expect(rows.slice(2).map((row) => [row.key, row.suppressionReason])).toEqual([['a', 'small'], ['b', 'secondary']]);
+    const rows = equityReport([
+      group('a', { poor: 3 }),
+      group('b', { good: 6, poor: 6 }),
+      group('c', { good: 45, poor: 5 }),
+      group('prefer_not_to_say', { good: 30, poor: 5 }),
+    ]);
+    expect(rows.slice(2).map((row) => [row.key, row.suppressionReason])).toEqual([
+      ['a', 'small'],
+      ['b', 'secondary'],
+    ]);
     for (const row of rows.slice(2)) {
       expect(row).toMatchObject({ n: null, positive: null, ci95: null, restN: null, restPositive: null, gap: null, gapCi95: null, flagged: false });
     }
   });
 
-  it('computes shown groups\' complements from everyone, so they reveal the suppressed pair only as a sum', () => {
+  it("computes shown groups' complements from everyone, so they reveal the suppressed pair only as a sum", () => {
     const rows = byKey([group('a', { poor: 3 }), group('b', { good: 6, poor: 6 }), group('c', { good: 45, poor: 5 }), group('d', { good: 30, poor: 5 })]);
     // c's rest is a + b + d = 3 + 12 + 35; the total it implies (100) less the shown c and d is 15.
     expect(rows.c?.restN).toBe(50);

@@ -31,7 +31,9 @@ describe('ratingSummary', () => {
 describe('satisfactionReport', () => {
   it('reports shares, the Wilson interval of % positive and the mean rating for a published row', () => {
     // 81 positive of 263 is Newcombe's (1998) worked example: 0.2553-0.3662.
-    const report = satisfactionReport([group('north', { veryGood: 50, good: 31, neither: 100, poor: 40, veryPoor: 2, dontKnow: 40 }, { ratingSum: 30, ratingCount: 8 })]);
+    const report = satisfactionReport([
+      group('north', { veryGood: 50, good: 31, neither: 100, poor: 40, veryPoor: 2, dontKnow: 40 }, { ratingSum: 30, ratingCount: 8 }),
+    ]);
     const row = report.rows[0];
     expect(row).toMatchObject({ key: 'north', n: 263, meanRating: 3.75, suppressed: false });
     expect(row?.fftPositive).toBeCloseTo(81 / 263, 12);
@@ -45,7 +47,14 @@ describe('satisfactionReport', () => {
   });
 
   it('reports an empty cell with null shares rather than NaN, and does not suppress it', () => {
-    expect(satisfactionReport([group('a', {})]).rows[0]).toMatchObject({ n: 0, fftPositive: null, fftNegative: null, ci95: null, meanRating: null, suppressed: false });
+    expect(satisfactionReport([group('a', {})]).rows[0]).toMatchObject({
+      n: 0,
+      fftPositive: null,
+      fftNegative: null,
+      ci95: null,
+      meanRating: null,
+      suppressed: false,
+    });
   });
 
   const edges = [
@@ -60,7 +69,17 @@ describe('satisfactionReport', () => {
 
   it('nulls every number of a suppressed row and hides the next-smallest group too', () => {
     const { rows, total } = satisfactionReport([group('a', { good: 4 }), group('b', { good: 20, poor: 5 }), group('c', { good: 9, poor: 1 })]);
-    const nulls = { n: null, fftPositive: null, fftNegative: null, ci95: null, ci95Negative: null, meanRating: null, nps: null, counts: null, ratingCounts: null };
+    const nulls = {
+      n: null,
+      fftPositive: null,
+      fftNegative: null,
+      ci95: null,
+      ci95Negative: null,
+      meanRating: null,
+      nps: null,
+      counts: null,
+      ratingCounts: null,
+    };
     expect(rows[0]).toEqual({ key: 'a', label: 'a', ...nulls, suppressed: true, suppressionReason: 'small' });
     expect(rows[2]).toEqual({ key: 'c', label: 'c', ...nulls, suppressed: true, suppressionReason: 'secondary' });
     expect(rows[1]).toMatchObject({ n: 25, fftPositive: 0.8, suppressed: false });
@@ -86,7 +105,9 @@ describe('satisfactionReport', () => {
   });
 
   it('reports NPS and rating counts where they were asked', () => {
-    const row = satisfactionReport([group('a', { good: 5 }, { npsCounts: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4], ratingCounts: [0, 0, 0, 1, 4], ratingSum: 24, ratingCount: 5 })]).rows[0];
+    const row = satisfactionReport([
+      group('a', { good: 5 }, { npsCounts: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4], ratingCounts: [0, 0, 0, 1, 4], ratingSum: 24, ratingCount: 5 }),
+    ]).rows[0];
     expect(row).toMatchObject({ nps: 60, ratingCounts: [0, 0, 0, 1, 4], meanRating: 4.8 });
   });
 });

@@ -2,16 +2,7 @@
  * Satisfaction (contract KPI 7, Parental Satisfaction): FFT shares with Wilson intervals, mean
  * 1-5 rating and NPS per group, suppressed for publication.
  */
-import {
-  addFftCounts,
-  emptyFftCounts,
-  fftNegative,
-  fftNegativeCount,
-  fftPositive,
-  fftPositiveCount,
-  fftTotal,
-  type FftCounts,
-} from './fft';
+import { addFftCounts, emptyFftCounts, fftNegative, fftNegativeCount, fftPositive, fftPositiveCount, fftTotal, type FftCounts } from './fft';
 import { suppress, type SuppressionReason } from './suppression';
 import { wilson, type Interval } from './wilson';
 

@@ -42,10 +42,7 @@ export function isSmallCount(n: number): boolean {
  * suppress([{ key: 'a', n: 3 }, { key: 'b', n: 8 }, { key: 'c', n: 40 }]).map((r) => r.suppressed)
  * // [true, true, false]: 'a' is small, 'b' is the next smallest
  */
-export function suppress<R extends { key: string; n: number }>(
-  rows: readonly R[],
-  options: SuppressionOptions<R> = {},
-): Array<WithSuppression<R>> {
+export function suppress<R extends { key: string; n: number }>(rows: readonly R[], options: SuppressionOptions<R> = {}): Array<WithSuppression<R>> {
   const reasons = new Map<number, SuppressionReason>();
   rows.forEach((row, i) => {
     if (isSmallCount(row.n)) reasons.set(i, 'small');

@@ -108,9 +108,7 @@ function periodFigures(counts: ReadonlyArray<FftCounts | undefined>): PeriodFigu
 function compare(current: FftCounts, now: PeriodFigure, base: FftCounts | undefined, then: PeriodFigure): TrendComparison | null {
   if (!base) return null;
   const hidden = now.suppressed || then.suppressed;
-  const test = hidden
-    ? null
-    : twoProportionZTest(fftPositiveCount(current), fftTotal(current), fftPositiveCount(base), fftTotal(base));
+  const test = hidden ? null : twoProportionZTest(fftPositiveCount(current), fftTotal(current), fftPositiveCount(base), fftTotal(base));
   const change = !hidden && now.positive !== null && then.positive !== null ? now.positive - then.positive : null;
   return { base: then, change, z: test?.z ?? null, p: test?.p ?? null, significant: test !== null && test.p < ALPHA };
 }

@@ -47,8 +47,11 @@ export default async function ingestBench(): Promise<BenchRow[]> {
       { bench: 'ingest', measure: 'POST /api/responses acknowledged', value: Math.round(realRate.perSecond), unit: 'req/s' },
       { bench: 'ingest', measure: 'ratio to bare Hono', value: ratio, unit: '×', target: '≥ 0.5', met: ratio >= 0.5 },
       {
-        bench: 'ingest', measure: `acknowledged and found in the file after SIGKILL (synchronous=${synchronous}, ${journalMode})`,
-        value: `${durable}/${realRate.ids.length}`, unit: 'responses', target: 'all, with synchronous FULL (2) and WAL',
+        bench: 'ingest',
+        measure: `acknowledged and found in the file after SIGKILL (synchronous=${synchronous}, ${journalMode})`,
+        value: `${durable}/${realRate.ids.length}`,
+        unit: 'responses',
+        target: 'all, with synchronous FULL (2) and WAL',
         met: durableConfig && durable === realRate.ids.length && durable > 0,
       },
       { bench: 'ingest', measure: 'p99 latency of POST /api/responses', value: realRate.p99, unit: 'ms' },
@@ -76,11 +79,12 @@ async function startServer(mode: 'bare' | 'real', env: Record<string, string>) {
     pid: child.pid!,
     url: `http://127.0.0.1:${ready.port}`,
     store: { synchronous: ready.synchronous ?? -1, journalMode: ready.journalMode ?? 'unknown' },
-    stop: (signal: 'SIGTERM' | 'SIGKILL') => new Promise<void>((resolve) => {
-      child.removeAllListeners('exit');
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    }),
+    stop: (signal: 'SIGTERM' | 'SIGKILL') =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
   };
 }
 
@@ -107,7 +111,10 @@ async function load(base: string, serverPid: number) {
         setupRequest: (request) => ({
           ...request,
           body: JSON.stringify({
-            code: 'dvp-play', channel: 'qr', language: 'en', idempotencyKey: `bench-${process.pid}-${++sequence}`,
+            code: 'dvp-play',
+            channel: 'qr',
+            language: 'en',
+            idempotencyKey: `bench-${process.pid}-${++sequence}`,
             answers: { fft: sequence % 5 ? 'veryGood' : 'poor', better: 'More sessions at weekends please' },
           }),
         }),
@@ -121,12 +128,13 @@ async function load(base: string, serverPid: number) {
   const loadCpu = process.cpuUsage(loadBefore);
   const serverAfter = threadTicks(serverPid);
   const perRequest = (ticks: number) => (ticks * 1e6) / TICKS_PER_SECOND / Math.max(1, acknowledged);
-  const server = serverBefore && serverAfter
-    ? {
-        main: perRequest(serverAfter.main - serverBefore.main),
-        others: perRequest(serverAfter.others - serverBefore.others),
-      }
-    : null;
+  const server =
+    serverBefore && serverAfter
+      ? {
+          main: perRequest(serverAfter.main - serverBefore.main),
+          others: perRequest(serverAfter.others - serverBefore.others),
+        }
+      : null;
   return { perSecond: acknowledged / SECONDS, ids, p99: result.latency.p99, server, loadMicros: (loadCpu.user + loadCpu.system) / Math.max(1, acknowledged) };
 }
 
@@ -170,8 +178,10 @@ function cpuRows(bare: LoadResult, real: LoadResult): BenchRow[] {
     row('POST /api/responses server other threads (ingestion: reading, SQL, fsync; GC)', real.server.others),
     row('POST /api/responses load generator', real.loadMicros),
     {
-      bench: 'ingest', measure: `ceiling: rate at which those costs fill all ${availableParallelism()} cores (ratio to bare ${(ceiling / bare.perSecond).toFixed(2)})`,
-      value: Math.round(ceiling), unit: 'req/s',
+      bench: 'ingest',
+      measure: `ceiling: rate at which those costs fill all ${availableParallelism()} cores (ratio to bare ${(ceiling / bare.perSecond).toFixed(2)})`,
+      value: Math.round(ceiling),
+      unit: 'req/s',
     },
   ];
 }

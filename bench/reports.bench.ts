@@ -44,7 +44,11 @@ export default async function reportsBench(): Promise<BenchRow[]> {
     process.stderr.write(`bench: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
   const app = createApp(deps);
-  const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }) });
+  const login = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }),
+  });
   const { token } = (await login.json()) as { token: string };
   const from = '2025-11-01';
   const to = '2026-10-31';
@@ -58,7 +62,9 @@ export default async function reportsBench(): Promise<BenchRow[]> {
   // year, and rating/NPS distributions over the responses that have them (through the partial
   // index, named as the report names it: see countResponses in db/reports.ts).
   const range = [Date.parse(from), Date.parse(to) + 86_400_000];
-  const inYear = Number((await client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE submitted_at >= ? AND submitted_at < ?', args: range })).rows[0]?.n);
+  const inYear = Number(
+    (await client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE submitted_at >= ? AND submitted_at < ?', args: range })).rows[0]?.n,
+  );
   const viaSql = async () => {
     const [main] = await Promise.all([
       client.execute({
@@ -93,10 +99,12 @@ export default async function reportsBench(): Promise<BenchRow[]> {
   const themes: number[] = [];
   let themed = 0;
   for (let i = 0; i < 3; i++) {
-    themes.push(await time(async () => {
-      const response = await app.request('/api/reports/themes', { headers: { authorization: `Bearer ${token}` } });
-      themed = ((await response.json()) as { comments: number }).comments;
-    }));
+    themes.push(
+      await time(async () => {
+        const response = await app.request('/api/reports/themes', { headers: { authorization: `Bearer ${token}` } });
+        themed = ((await response.json()) as { comments: number }).comments;
+      }),
+    );
   }
   client.close();
   const apiMs = median(api);
@@ -106,9 +114,21 @@ export default async function reportsBench(): Promise<BenchRow[]> {
     { bench: 'reports', measure: `responses in the year ${from} to ${to}`, value: inYear, unit: 'responses' },
     { bench: 'reports', measure: 'GET /api/reports/satisfaction?groupBy=site (a year)', value: apiMs, unit: 'ms', target: '< 300 ms', met: apiMs < 300 },
     { bench: 'reports', measure: 'ratio to hand-written SQL', value: apiMs / sqlMs, unit: '×', target: '≤ 1.2', met: apiMs / sqlMs <= 1.2 },
-    { bench: 'reports', measure: 'heap growth during the runs', value: Math.round((heapPeak - heapBefore) / 1024), unit: 'KB', target: 'flat', met: heapPeak - heapBefore < 20 * 1024 * 1024 },
+    {
+      bench: 'reports',
+      measure: 'heap growth during the runs',
+      value: Math.round((heapPeak - heapBefore) / 1024),
+      unit: 'KB',
+      target: 'flat',
+      met: heapPeak - heapBefore < 20 * 1024 * 1024,
+    },
     { bench: 'reports', measure: 'max RSS growth during the runs', value: rssGrowth, unit: 'KB', target: 'flat', met: rssGrowth < 20 * 1024 },
-    { bench: 'reports', measure: `GET /api/reports/themes (last 90 days: ${themed.toLocaleString('en-GB')} comments, and the 90 before)`, value: median(themes), unit: 'ms' },
+    {
+      bench: 'reports',
+      measure: `GET /api/reports/themes (last 90 days: ${themed.toLocaleString('en-GB')} comments, and the 90 before)`,
+      value: median(themes),
+      unit: 'ms',
+    },
   ];
 }
 

@@ -29,9 +29,7 @@ for (const script of scripts) {
 const table = [
   '| bench | measure | value | unit | target | met |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) =>
-    `| ${r.bench} | ${r.measure} | ${format(r.value)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`,
-  ),
+  ...rows.map((r) => `| ${r.bench} | ${r.measure} | ${format(r.value)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`),
 ];
 console.log(table.join('\n'));
 process.exit(0);

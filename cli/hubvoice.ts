@@ -80,7 +80,9 @@ function evalCommand(args: ReturnType<typeof parseArgs>): void {
   const result = evaluate(model, parseLabelledCsv(readFileSync(csvPath, 'utf8')));
   // The first five fields are a contract with scripts that read this line; new ones go after.
   const { n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage } = result;
-  process.stdout.write(JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ n, macroF1, microF1, sentimentMacroF1, commentsPerSecond, sentimentAccuracy, negativeRecall, perTheme, perLanguage }) + '\n',
+  );
 }
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
@@ -197,7 +199,10 @@ function redactEvalCommand(args: ReturnType<typeof parseArgs>): void {
   const byLanguage = new Map<string, ReturnType<typeof scoreRedaction>[]>();
   for (const record of records) {
     const marked = parseMarkedText(record.text ?? '');
-    const score = scoreRedaction(marked, redactSpans(marked.text).map(({ start, end }) => [start, end] as const));
+    const score = scoreRedaction(
+      marked,
+      redactSpans(marked.text).map(({ start, end }) => [start, end] as const),
+    );
     const language = record.language || 'unknown';
     all.push(score);
     byLanguage.set(language, [...(byLanguage.get(language) ?? []), score]);
@@ -206,7 +211,9 @@ function redactEvalCommand(args: ReturnType<typeof parseArgs>): void {
       for (const token of score.overRedacted) process.stderr.write(`over\t${language}\t${token}\t${record.text}\n`);
     }
   }
-  const languages = Object.fromEntries([...byLanguage].sort(([a], [b]) => a.localeCompare(b)).map(([language, scores]) => [language, summariseRedaction(scores)]));
+  const languages = Object.fromEntries(
+    [...byLanguage].sort(([a], [b]) => a.localeCompare(b)).map(([language, scores]) => [language, summariseRedaction(scores)]),
+  );
   process.stdout.write(JSON.stringify({ ...summariseRedaction(all), byLanguage: languages }) + '\n');
 }
 

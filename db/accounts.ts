@@ -1,5 +1,5 @@
 /** Staff accounts and their role assignments, as administrators manage them. */
-import { and, eq, inArray, } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { audited, auditStatement, type AuditEntry } from './audit';
 import { newId } from './ids';
 import { providers, roleAssignments, sessions, sites, users, type Role, type ScopeType } from './schema';
@@ -9,7 +9,11 @@ import type { Db } from './store';
  * Where a scope sits: its organisation, and its provider and site where it has them; null for
  * platform scope or an unknown id. The access policy decides with it whether a grant covers it.
  */
-export async function placeOfScope(db: Db, scopeType: ScopeType, scopeId: string | null): Promise<{ organisationId: string; providerId: string | null; siteId: string | null } | null> {
+export async function placeOfScope(
+  db: Db,
+  scopeType: ScopeType,
+  scopeId: string | null,
+): Promise<{ organisationId: string; providerId: string | null; siteId: string | null } | null> {
   if (scopeType === 'platform' || !scopeId) return null;
   if (scopeType === 'organisation') {
     const organisation = await db.query.organisations.findFirst({ where: (o, { eq: is }) => is(o.id, scopeId) });
@@ -43,7 +47,15 @@ export async function listAccounts(db: Db, organisationIds: 'all' | string[]) {
     .where(organisationIds === 'all' ? undefined : inArray(users.organisationId, organisationIds))
     .orderBy(users.email);
   const assignments = all.length
-    ? await db.select().from(roleAssignments).where(inArray(roleAssignments.userId, all.map((u) => u.id)))
+    ? await db
+        .select()
+        .from(roleAssignments)
+        .where(
+          inArray(
+            roleAssignments.userId,
+            all.map((u) => u.id),
+          ),
+        )
     : [];
   return all.map((user) => ({
     ...user,

@@ -52,8 +52,12 @@ export async function findComments(db: Db, scope: Scope, originalScope: Scope, q
       id: comments.id,
       redacted: sql<string>`CASE WHEN ${withheld} THEN ${WITHHELD} ELSE ${comments.redacted} END`,
       withheld: sql<boolean>`${withheld}`.mapWith(Boolean),
-      sentiment: comments.sentiment, themes: comments.themes, language: comments.language,
-      questionId: comments.questionId, submittedAt: comments.submittedAt, site: { code: sites.code, name: sites.name },
+      sentiment: comments.sentiment,
+      themes: comments.themes,
+      language: comments.language,
+      questionId: comments.questionId,
+      submittedAt: comments.submittedAt,
+      site: { code: sites.code, name: sites.name },
     })
     .from(comments)
     .innerJoin(sites, eq(sites.id, comments.siteId))
@@ -79,10 +83,16 @@ export async function correctComment(
   // The comment's counts in theme_days come off before the change and go back on after it.
   const recount = (sign: 1 | -1) => db.run(countCommentsQuery([commentId], sign));
   await db.batch([
-    db.insert(themeCorrections).values({ id: newId('tc'), organisationId: comment.organisationId, commentId, themes: correction.themes, userId: correction.userId }),
+    db
+      .insert(themeCorrections)
+      .values({ id: newId('tc'), organisationId: comment.organisationId, commentId, themes: correction.themes, userId: correction.userId }),
     recount(-1),
-    db.update(comments)
-      .set({ themes: correction.themes.map((theme) => ({ theme, score: 1 })), ...(correction.sentiment !== undefined ? { sentiment: correction.sentiment } : {}) })
+    db
+      .update(comments)
+      .set({
+        themes: correction.themes.map((theme) => ({ theme, score: 1 })),
+        ...(correction.sentiment !== undefined ? { sentiment: correction.sentiment } : {}),
+      })
       .where(eq(comments.id, commentId)),
     recount(1),
     auditStatement(db, { ...audit, organisationId: comment.organisationId }),

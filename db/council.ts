@@ -45,7 +45,13 @@ export async function createServicePoint(db: Db, input: { siteId: string; code: 
 /** A published "You said, we did" item, for one site or (siteId null) the whole organisation. */
 export async function publishAction(
   db: Db,
-  input: { organisationId: string; siteId: string | null; youSaid: Record<string, string> & { en: string }; weDid: Record<string, string> & { en: string }; publishedAt?: Date },
+  input: {
+    organisationId: string;
+    siteId: string | null;
+    youSaid: Record<string, string> & { en: string };
+    weDid: Record<string, string> & { en: string };
+    publishedAt?: Date;
+  },
 ): Promise<string> {
   const id = newId('act');
   await db.insert(actions).values({ id, ...input, status: 'published', publishedAt: input.publishedAt ?? new Date() });

@@ -12,8 +12,17 @@ import Database from 'libsql';
 import type { InValue } from '@libsql/client';
 import { EMBEDDED_PRAGMAS } from './client';
 import {
-  COLUMNS, commentValues, committedAnswers, insertResponsesSql, keyOf, ownedRows, responseValues, STORED_ID_SQL, valuesList,
-  type Committed, type NewResponse,
+  COLUMNS,
+  commentValues,
+  committedAnswers,
+  insertResponsesSql,
+  keyOf,
+  ownedRows,
+  responseValues,
+  STORED_ID_SQL,
+  valuesList,
+  type Committed,
+  type NewResponse,
 } from './response-rows';
 import { themeDayRows, UPSERT_SQL } from './theme-days';
 import type { ThemeModelRows } from './theme-models';
@@ -38,7 +47,9 @@ export class EmbeddedResponseStore implements ThemeModelRows {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const inserted = new Set<string>();
-      this.insertChunked('responses', responses.map(responseValues), insertResponsesSql, (rows) => rows.forEach((row) => inserted.add(String((row as unknown[])[0]))));
+      this.insertChunked('responses', responses.map(responseValues), insertResponsesSql, (rows) =>
+        rows.forEach((row) => inserted.add(String((row as unknown[])[0]))),
+      );
       const stored = inserted.size === responses.length ? responses : responses.filter((r) => inserted.has(r.id));
       const owned = ownedRows(stored);
       this.insert('response_demographics', COLUMNS.demographics, owned.demographics);
@@ -57,12 +68,17 @@ export class EmbeddedResponseStore implements ThemeModelRows {
 
   /** The newest theme model version an organisation has saved, or null for none. */
   latestThemeModelVersion(organisationId: string): number | null {
-    const [latest] = this.statement('model-version', () => 'SELECT max(version) FROM theme_models WHERE organisation_id = ?').get([organisationId]) as [unknown];
+    const [latest] = this.statement('model-version', () => 'SELECT max(version) FROM theme_models WHERE organisation_id = ?').get([organisationId]) as [
+      unknown,
+    ];
     return typeof latest === 'number' ? latest : null;
   }
 
   themeModelJson(organisationId: string, version: number): string {
-    const [model] = this.statement('model', () => 'SELECT model FROM theme_models WHERE organisation_id = ? AND version = ?').get([organisationId, version]) as [unknown];
+    const [model] = this.statement('model', () => 'SELECT model FROM theme_models WHERE organisation_id = ? AND version = ?').get([
+      organisationId,
+      version,
+    ]) as [unknown];
     return String(model);
   }
 

@@ -75,8 +75,13 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
     .get();
   const site = await db
     .select({
-      id: sites.id, code: sites.code, name: sites.name, defaultLanguage: sites.defaultLanguage,
-      organisationId: sites.organisationId, surveyId: sites.surveyId, orgSurveyId: organisations.defaultSurveyId,
+      id: sites.id,
+      code: sites.code,
+      name: sites.name,
+      defaultLanguage: sites.defaultLanguage,
+      organisationId: sites.organisationId,
+      surveyId: sites.surveyId,
+      orgSurveyId: organisations.defaultSurveyId,
       settings: organisations.settings,
     })
     .from(sites)

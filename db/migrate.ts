@@ -11,9 +11,7 @@ export interface Migration {
 }
 
 export async function migrate(client: Client, migrations: Migration[] = bundled): Promise<string[]> {
-  await client.execute(
-    'CREATE TABLE IF NOT EXISTS _migrations (tag TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)',
-  );
+  await client.execute('CREATE TABLE IF NOT EXISTS _migrations (tag TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const applied = new Set((await client.execute('SELECT tag FROM _migrations')).rows.map((r) => String(r.tag)));
   const done: string[] = [];
   for (const migration of migrations) {
@@ -22,10 +20,7 @@ export async function migrate(client: Client, migrations: Migration[] = bundled)
       .split('--> statement-breakpoint')
       .map((s) => s.trim())
       .filter(Boolean);
-    await client.batch(
-      [...statements, { sql: 'INSERT INTO _migrations (tag, applied_at) VALUES (?, ?)', args: [migration.tag, Date.now()] }],
-      'write',
-    );
+    await client.batch([...statements, { sql: 'INSERT INTO _migrations (tag, applied_at) VALUES (?, ?)', args: [migration.tag, Date.now()] }], 'write');
     done.push(migration.tag);
   }
   // New or changed indexes need statistics before the planner will choose them for reports.

@@ -72,13 +72,7 @@ const RATING_COLUMNS = [1, 2, 3, 4, 5].map((r) => `sum(responses.rating = ${r}) 
 const NPS_COLUMNS = Array.from({ length: 11 }, (_, score) => `sum(responses.nps = ${score}) AS p${score}`).join(', ');
 
 /** Counts per group (and optionally per period) for one organisation-scoped, filtered slice. */
-export async function countResponses(
-  db: Db,
-  scope: Scope,
-  dimension: Dimension,
-  filters: ReportFilters,
-  period?: Dimension,
-): Promise<CountRow[]> {
+export async function countResponses(db: Db, scope: Scope, dimension: Dimension, filters: ReportFilters, period?: Dimension): Promise<CountRow[]> {
   const keyExpr = DIMENSIONS[dimension].expr;
   const periodExpr = period ? DIMENSIONS[period].expr : "''";
   const needs = (flag: 'sites' | 'demographics') =>
@@ -168,7 +162,10 @@ export interface CommentRow {
 function themeCommentFilters(scope: Scope, filters: ReportFilters): SQL[] {
   const where = commentFilters(scope, filters);
   if (filters.servicePointId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE service_point_id = ${filters.servicePointId})`);
-  if (filters.surveyId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId}))`);
+  if (filters.surveyId)
+    where.push(
+      sql`comments.response_id IN (SELECT id FROM responses WHERE survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId}))`,
+    );
   return where;
 }
 
@@ -192,7 +189,11 @@ export async function listComments(db: Db, scope: Scope, filters: ReportFilters,
     WHERE NOT ${underOpenFlag}
     ORDER BY submitted_at DESC`);
   return rows.map((r) => ({
-    redacted: r.redacted, submittedAt: Number(r.submitted_at), siteId: r.site_id, sentiment: Number(r.sentiment), themes: JSON.parse(r.themes),
+    redacted: r.redacted,
+    submittedAt: Number(r.submitted_at),
+    siteId: r.site_id,
+    sentiment: Number(r.sentiment),
+    themes: JSON.parse(r.themes),
   }));
 }
 
@@ -204,7 +205,11 @@ export async function listComments(db: Db, scope: Scope, filters: ReportFilters,
  * survey), are counted from the comments themselves.
  */
 export async function countThemes(
-  db: Db, scope: Scope, filters: ReportFilters & { from: number; to: number }, split: number, minScore: number,
+  db: Db,
+  scope: Scope,
+  filters: ReportFilters & { from: number; to: number },
+  split: number,
+  minScore: number,
 ): Promise<{ current: PeriodCounts; previous: PeriodCounts }> {
   const fromComments = minScore > 0 || filters.servicePointId !== undefined || filters.surveyId !== undefined;
   const period = async (from: number, to: number): Promise<PeriodCounts> => {

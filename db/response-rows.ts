@@ -26,7 +26,10 @@ export type Demographics = Omit<typeof responseDemographics.$inferInsert, 'respo
 export type NewComment = Stored<typeof comments.$inferInsert>;
 
 /** A possible disclosure of harm; `createdAt` defaults to its response's submittedAt, never the wall clock. */
-export type NewFlag = Pick<Stored<typeof safeguardingFlags.$inferInsert>, 'id' | 'responseId' | 'organisationId' | 'siteId' | 'categories' | 'urgency' | 'createdAt'>;
+export type NewFlag = Pick<
+  Stored<typeof safeguardingFlags.$inferInsert>,
+  'id' | 'responseId' | 'organisationId' | 'siteId' | 'categories' | 'urgency' | 'createdAt'
+>;
 
 /** A `responses` row with what belongs to it. */
 export interface NewResponse extends Stored<typeof responses.$inferInsert> {
@@ -54,29 +57,85 @@ function columnsOf<Table extends SQLiteTable>(table: Table, keys: readonly (keyo
 /** The columns of each table a write fills, in the order the *Values functions below give. */
 export const COLUMNS = {
   responses: columnsOf(responses, [
-    'id', 'organisationId', 'surveyVersionId', 'siteId', 'servicePointId', 'channel', 'language',
-    'respondentRole', 'submittedAt', 'idempotencyKey', 'fft', 'rating', 'nps', 'answers',
+    'id',
+    'organisationId',
+    'surveyVersionId',
+    'siteId',
+    'servicePointId',
+    'channel',
+    'language',
+    'respondentRole',
+    'submittedAt',
+    'idempotencyKey',
+    'fft',
+    'rating',
+    'nps',
+    'answers',
   ]),
   demographics: columnsOf(responseDemographics, ['responseId', 'relationship', 'childAgeBand', 'ethnicity', 'disability', 'firstLanguage', 'postcodeDistrict']),
   comments: columnsOf(comments, [
-    'id', 'responseId', 'organisationId', 'siteId', 'questionId', 'submittedAt', 'language', 'text', 'redacted', 'sentiment', 'themes', 'modelVersion',
+    'id',
+    'responseId',
+    'organisationId',
+    'siteId',
+    'questionId',
+    'submittedAt',
+    'language',
+    'text',
+    'redacted',
+    'sentiment',
+    'themes',
+    'modelVersion',
   ]),
   flags: columnsOf(safeguardingFlags, ['id', 'responseId', 'organisationId', 'siteId', 'categories', 'urgency', 'status', 'createdAt']),
 } as const;
 
 export function responseValues(r: NewResponse): InValue[] {
   return [
-    r.id, r.organisationId, r.surveyVersionId, r.siteId, r.servicePointId ?? null, r.channel, r.language,
-    r.respondentRole ?? null, r.submittedAt, r.idempotencyKey, r.fft ?? null, r.rating ?? null, r.nps ?? null, r.answers,
+    r.id,
+    r.organisationId,
+    r.surveyVersionId,
+    r.siteId,
+    r.servicePointId ?? null,
+    r.channel,
+    r.language,
+    r.respondentRole ?? null,
+    r.submittedAt,
+    r.idempotencyKey,
+    r.fft ?? null,
+    r.rating ?? null,
+    r.nps ?? null,
+    r.answers,
   ];
 }
 
 export function demographicValues(responseId: string, d: Demographics): InValue[] {
-  return [responseId, d.relationship ?? null, d.childAgeBand ?? null, d.ethnicity ?? null, d.disability ?? null, d.firstLanguage ?? null, d.postcodeDistrict ?? null];
+  return [
+    responseId,
+    d.relationship ?? null,
+    d.childAgeBand ?? null,
+    d.ethnicity ?? null,
+    d.disability ?? null,
+    d.firstLanguage ?? null,
+    d.postcodeDistrict ?? null,
+  ];
 }
 
 export function commentValues(c: NewComment): InValue[] {
-  return [c.id, c.responseId, c.organisationId, c.siteId, c.questionId, c.submittedAt, c.language, c.text ?? null, c.redacted, c.sentiment, JSON.stringify(c.themes), c.modelVersion];
+  return [
+    c.id,
+    c.responseId,
+    c.organisationId,
+    c.siteId,
+    c.questionId,
+    c.submittedAt,
+    c.language,
+    c.text ?? null,
+    c.redacted,
+    c.sentiment,
+    JSON.stringify(c.themes),
+    c.modelVersion,
+  ];
 }
 
 /** A flag is open when raised, and dated by its response unless it says otherwise. */
@@ -121,8 +180,6 @@ export const keyOf = (r: Pick<NewResponse, 'organisationId' | 'idempotencyKey'>)
  */
 export function committedAnswers(responses: readonly NewResponse[], inserted: ReadonlySet<string>, storedIds: ReadonlyMap<string, string>): Committed[] {
   return responses.map((r) =>
-    inserted.has(r.id)
-      ? { id: r.id, created: true, ...(r.flag ? { flagId: r.flag.id } : {}) }
-      : { id: storedIds.get(keyOf(r))!, created: false },
+    inserted.has(r.id) ? { id: r.id, created: true, ...(r.flag ? { flagId: r.flag.id } : {}) } : { id: storedIds.get(keyOf(r))!, created: false },
   );
 }

@@ -9,8 +9,17 @@
  */
 import type { Client, InStatement, InValue } from '@libsql/client';
 import {
-  COLUMNS, commentValues, committedAnswers, insertResponsesSql, keyOf, ownedRows, responseValues, STORED_ID_SQL, valuesList,
-  type Committed, type NewResponse,
+  COLUMNS,
+  commentValues,
+  committedAnswers,
+  insertResponsesSql,
+  keyOf,
+  ownedRows,
+  responseValues,
+  STORED_ID_SQL,
+  valuesList,
+  type Committed,
+  type NewResponse,
 } from './response-rows';
 import { ADD_TO_ROW, themeDayRows } from './theme-days';
 
@@ -114,8 +123,7 @@ export class ResponseWriter<Response = NewResponse> implements Writer<Response> 
 }
 
 /** After pending I/O callbacks: setImmediate on Node, a zero timeout where there is none (Workers). */
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 function settle<Response>(batch: Pending<Response>[], results: Committed[]): void {
   batch.forEach((pending, i) => pending.resolve(results[i]!));
@@ -135,7 +143,10 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
     insertOwned(statements, 'response_demographics', COLUMNS.demographics, owned.demographics);
     insertOwned(statements, 'comments', COLUMNS.comments, owned.comments.map(commentValues));
     // Counted per response, not per batch, so that each count can be guarded by its response.
-    addThemeDays(statements, chunk.flatMap((r) => (r.comments?.length ? themeDayRows(r.comments).map((row) => [r.id, ...row]) : [])));
+    addThemeDays(
+      statements,
+      chunk.flatMap((r) => (r.comments?.length ? themeDayRows(r.comments).map((row) => [r.id, ...row]) : [])),
+    );
     insertOwned(statements, 'safeguarding_flags', COLUMNS.flags, owned.flags);
   }
   const results = await client.batch(statements, 'write');
@@ -177,6 +188,9 @@ function* chunks<Row>(rows: Row[]): Generator<Row[]> {
 
 /** The ids repeated keys were first stored under, in one round trip. */
 async function storedIds(client: Client, repeats: NewResponse[]): Promise<Map<string, string>> {
-  const results = await client.batch(repeats.map((r) => ({ sql: STORED_ID_SQL, args: [r.organisationId, r.idempotencyKey] })), 'read');
+  const results = await client.batch(
+    repeats.map((r) => ({ sql: STORED_ID_SQL, args: [r.organisationId, r.idempotencyKey] })),
+    'read',
+  );
   return new Map(repeats.map((r, i) => [keyOf(r), String(results[i]!.rows[0]!.id)]));
 }

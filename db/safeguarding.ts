@@ -15,11 +15,19 @@ import type { Db } from './store';
 const queueOrder = [sql<number>`(${safeguardingFlags.status} = 'closed')`, sql<number>`(${safeguardingFlags.urgency} <> 'immediate')`] as const;
 
 /** Where the last page ended, in the queue's order: the next page starts after this flag. */
-export interface FlagCursor { closed: number; calmer: number; createdAt: number; id: string }
+export interface FlagCursor {
+  closed: number;
+  calmer: number;
+  createdAt: number;
+  id: string;
+}
 
 /** The cursor just after `flag`, in the queue's order. */
 export const cursorAfter = (flag: { id: string; status: string; urgency: string; createdAt: Date }): FlagCursor => ({
-  closed: flag.status === 'closed' ? 1 : 0, calmer: flag.urgency === 'immediate' ? 0 : 1, createdAt: flag.createdAt.getTime(), id: flag.id,
+  closed: flag.status === 'closed' ? 1 : 0,
+  calmer: flag.urgency === 'immediate' ? 0 : 1,
+  createdAt: flag.createdAt.getTime(),
+  id: flag.id,
 });
 
 /** How many flags at the sites in `scope` are in each state, and how many open ones read as a present risk. */
@@ -43,23 +51,36 @@ export async function countFlags(db: Db, scope: Scope): Promise<{ open: number; 
  */
 export async function listFlags(db: Db, scope: Scope, options: { status?: string; id?: string; textScope: Scope; after?: FlagCursor; limit?: number }) {
   const where = [
-    options.after ? sql`(${queueOrder[0]}, ${queueOrder[1]}, ${safeguardingFlags.createdAt}, ${safeguardingFlags.id}) > (${options.after.closed}, ${options.after.calmer}, ${options.after.createdAt}, ${options.after.id})` : undefined,
+    options.after
+      ? sql`(${queueOrder[0]}, ${queueOrder[1]}, ${safeguardingFlags.createdAt}, ${safeguardingFlags.id}) > (${options.after.closed}, ${options.after.calmer}, ${options.after.createdAt}, ${options.after.id})`
+      : undefined,
     siteIn(safeguardingFlags.siteId, scope),
     options.status === 'active'
       ? sql`${safeguardingFlags.status} <> 'closed'`
-      : options.status ? sql`${safeguardingFlags.status} = ${options.status}` : undefined,
+      : options.status
+        ? sql`${safeguardingFlags.status} = ${options.status}`
+        : undefined,
     options.id ? eq(safeguardingFlags.id, options.id) : undefined,
   ].filter((w) => w !== undefined);
   const flags = await db
     .select({
-      id: safeguardingFlags.id, responseId: safeguardingFlags.responseId, categories: safeguardingFlags.categories,
-      urgency: safeguardingFlags.urgency, status: safeguardingFlags.status, createdAt: safeguardingFlags.createdAt,
-      notifiedAt: safeguardingFlags.notifiedAt, reviewedAt: safeguardingFlags.reviewedAt, actionTaken: safeguardingFlags.actionTaken,
-      reviewedBy: users.email, site: { code: sites.code, name: sites.name },
+      id: safeguardingFlags.id,
+      responseId: safeguardingFlags.responseId,
+      categories: safeguardingFlags.categories,
+      urgency: safeguardingFlags.urgency,
+      status: safeguardingFlags.status,
+      createdAt: safeguardingFlags.createdAt,
+      notifiedAt: safeguardingFlags.notifiedAt,
+      reviewedAt: safeguardingFlags.reviewedAt,
+      actionTaken: safeguardingFlags.actionTaken,
+      reviewedBy: users.email,
+      site: { code: sites.code, name: sites.name },
       // Where it came from: the form (survey and version the family answered) and the service point, if any.
       form: { survey: surveys.name, version: surveyVersions.version },
       servicePoint: { code: servicePoints.code, name: servicePoints.name },
-      siteId: sites.id, providerId: sites.providerId, organisationId: sites.organisationId,
+      siteId: sites.id,
+      providerId: sites.providerId,
+      organisationId: sites.organisationId,
     })
     .from(safeguardingFlags)
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
@@ -74,13 +95,22 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
   if (flags.length === 0) return [];
   const texts = await db
     .select({
-      responseId: comments.responseId, questionId: comments.questionId, text: comments.text, redacted: comments.redacted,
-      surveyVersionId: responses.surveyVersionId, definition: surveyVersions.definition,
+      responseId: comments.responseId,
+      questionId: comments.questionId,
+      text: comments.text,
+      redacted: comments.redacted,
+      surveyVersionId: responses.surveyVersionId,
+      definition: surveyVersions.definition,
     })
     .from(comments)
     .innerJoin(responses, eq(responses.id, comments.responseId))
     .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
-    .where(inArray(comments.responseId, flags.map((f) => f.responseId)));
+    .where(
+      inArray(
+        comments.responseId,
+        flags.map((f) => f.responseId),
+      ),
+    );
   // Each answer under the question as its family read it (in English), from the version they answered.
   const titles = new Map<string, Map<string, string>>();
   const questionTitle = (versionId: string, definition: string, questionId: string) => {
@@ -97,7 +127,9 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
     comments: texts
       .filter((t) => t.responseId === flag.responseId)
       .map((t) => ({
-        questionId: t.questionId, question: questionTitle(t.surveyVersionId, t.definition, t.questionId), redacted: t.redacted,
+        questionId: t.questionId,
+        question: questionTitle(t.surveyVersionId, t.definition, t.questionId),
+        redacted: t.redacted,
         ...(scopeHas(options.textScope, { siteId, providerId, organisationId }) ? { text: t.text } : {}),
       })),
   }));
@@ -116,7 +148,12 @@ export async function reviewFlag(
       .set({ status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at })
       .where(eq(safeguardingFlags.id, id)),
     db.insert(safeguardingReviews).values({
-      id: newId('sr', review.at.getTime()), flagId: id, status: review.status, actionTaken: review.actionTaken, reviewedBy: review.reviewerId, reviewedAt: review.at,
+      id: newId('sr', review.at.getTime()),
+      flagId: id,
+      status: review.status,
+      actionTaken: review.actionTaken,
+      reviewedBy: review.reviewerId,
+      reviewedAt: review.at,
     }),
     auditStatement(db, audit),
   ]);
@@ -125,7 +162,12 @@ export async function reviewFlag(
 /** Every review of a flag, oldest first: who (their email), when, where it stood after, what was done. */
 export async function reviewsOf(db: Db, flagId: string) {
   return db
-    .select({ status: safeguardingReviews.status, actionTaken: safeguardingReviews.actionTaken, reviewedAt: safeguardingReviews.reviewedAt, reviewedBy: users.email })
+    .select({
+      status: safeguardingReviews.status,
+      actionTaken: safeguardingReviews.actionTaken,
+      reviewedAt: safeguardingReviews.reviewedAt,
+      reviewedBy: users.email,
+    })
     .from(safeguardingReviews)
     .leftJoin(users, eq(users.id, safeguardingReviews.reviewedBy))
     .where(eq(safeguardingReviews.flagId, flagId))
@@ -154,14 +196,22 @@ export interface LikelyFlood {
 export async function likelyFloods(db: Db, where: { scope: Scope; open: true } | { siteIds: string[]; since: Date }): Promise<LikelyFlood[]> {
   const code = sql<string>`coalesce(${servicePoints.code}, ${sites.code})`;
   const rows = await db
-    .select({ code, siteName: sites.name, count: sql<number>`count(*)`, first: sql<number>`min(${safeguardingFlags.createdAt})`, last: sql<number>`max(${safeguardingFlags.createdAt})` })
+    .select({
+      code,
+      siteName: sites.name,
+      count: sql<number>`count(*)`,
+      first: sql<number>`min(${safeguardingFlags.createdAt})`,
+      last: sql<number>`max(${safeguardingFlags.createdAt})`,
+    })
     .from(safeguardingFlags)
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
     .innerJoin(responses, eq(responses.id, safeguardingFlags.responseId))
     .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
-    .where('scope' in where
-      ? and(siteIn(safeguardingFlags.siteId, where.scope), sql`${safeguardingFlags.status} <> 'closed'`)
-      : and(inArray(safeguardingFlags.siteId, where.siteIds), sql`${safeguardingFlags.createdAt} >= ${where.since.getTime()}`))
+    .where(
+      'scope' in where
+        ? and(siteIn(safeguardingFlags.siteId, where.scope), sql`${safeguardingFlags.status} <> 'closed'`)
+        : and(inArray(safeguardingFlags.siteId, where.siteIds), sql`${safeguardingFlags.createdAt} >= ${where.since.getTime()}`),
+    )
     // Whole slices: an integer literal, since a bound JS number would divide as a real.
     .groupBy(code, sites.name, sql`${safeguardingFlags.createdAt} / ${sql.raw(String(FLOOD_WINDOW_MS))}`)
     .having(sql`count(*) >= ${sql.raw(String(FLOOD_FLAGS))}`);
@@ -170,9 +220,17 @@ export async function likelyFloods(db: Db, where: { scope: Scope; open: true } |
     const seen = byCode.get(row.code);
     const first = Number(row.first);
     const last = Number(row.last);
-    byCode.set(row.code, seen
-      ? { ...seen, count: seen.count + Number(row.count), first: new Date(Math.min(seen.first.getTime(), first)), last: new Date(Math.max(seen.last.getTime(), last)) }
-      : { code: row.code, siteName: row.siteName, count: Number(row.count), first: new Date(first), last: new Date(last) });
+    byCode.set(
+      row.code,
+      seen
+        ? {
+            ...seen,
+            count: seen.count + Number(row.count),
+            first: new Date(Math.min(seen.first.getTime(), first)),
+            last: new Date(Math.max(seen.last.getTime(), last)),
+          }
+        : { code: row.code, siteName: row.siteName, count: Number(row.count), first: new Date(first), last: new Date(last) },
+    );
   }
   return [...byCode.values()].sort((a, b) => b.count - a.count);
 }
@@ -182,10 +240,7 @@ export async function countOpenFlags(db: Db, scope: Scope): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(safeguardingFlags)
-    .where(and(
-      sql`${safeguardingFlags.status} <> 'closed'`,
-      siteIn(safeguardingFlags.siteId, scope),
-    ));
+    .where(and(sql`${safeguardingFlags.status} <> 'closed'`, siteIn(safeguardingFlags.siteId, scope)));
   return Number(row?.n ?? 0);
 }
 

@@ -10,8 +10,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { CHANNELS, RESPONDENT_ROLES, type Channel, type RespondentRole } from '../survey/respondents';
 import type { LocalSupportLine } from '../survey/support';
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const organisations = sqliteTable('organisations', {
   id: text('id').primaryKey(),
@@ -40,7 +39,9 @@ export const providers = sqliteTable(
   'providers',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     createdAt: createdAt(),
@@ -55,8 +56,12 @@ export const sites = sqliteTable(
   'sites',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id').notNull().references(() => organisations.id),
-    providerId: text('provider_id').notNull().references(() => providers.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    providerId: text('provider_id')
+      .notNull()
+      .references(() => providers.id),
     /** Short, URL-safe, unique across sites and service points: the `{code}` in /f/{code}. */
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
@@ -74,7 +79,9 @@ export const servicePoints = sqliteTable(
   'service_points',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     surveyId: text('survey_id'),
@@ -85,9 +92,13 @@ export const servicePoints = sqliteTable(
 
 export const surveys = sqliteTable('surveys', {
   id: text('id').primaryKey(),
-  organisationId: text('organisation_id').notNull().references(() => organisations.id),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
   name: text('name').notNull(),
-  status: text('status', { enum: ['draft', 'live', 'closed'] }).notNull().default('live'),
+  status: text('status', { enum: ['draft', 'live', 'closed'] })
+    .notNull()
+    .default('live'),
   currentVersionId: text('current_version_id'),
   createdAt: createdAt(),
 });
@@ -98,7 +109,9 @@ export const surveyVersions = sqliteTable(
   'survey_versions',
   {
     id: text('id').primaryKey(),
-    surveyId: text('survey_id').notNull().references(() => surveys.id),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
     version: integer('version').notNull(),
     /** JSON: SurveyDefinition (survey/survey-schema.ts), validated on save and on load. */
     definition: text('definition').notNull(),
@@ -113,9 +126,15 @@ export const responses = sqliteTable(
   'responses',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id').notNull().references(() => organisations.id),
-    surveyVersionId: text('survey_version_id').notNull().references(() => surveyVersions.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    surveyVersionId: text('survey_version_id')
+      .notNull()
+      .references(() => surveyVersions.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     servicePointId: text('service_point_id').references(() => servicePoints.id),
     channel: text('channel', { enum: CHANNELS }).notNull(),
     language: text('language').notNull(),
@@ -149,21 +168,25 @@ export const responses = sqliteTable(
 
 /** Equality-monitoring answers, kept apart from the feedback itself so that access to them can be
  * narrower and they can be dropped without touching what the family said. */
-export const responseDemographics = sqliteTable('response_demographics', {
-  responseId: text('response_id')
-    .primaryKey()
-    .references(() => responses.id),
-  relationship: text('relationship'),
-  childAgeBand: text('child_age_band'),
-  ethnicity: text('ethnicity'),
-  disability: text('disability'),
-  firstLanguage: text('first_language'),
-  postcodeDistrict: text('postcode_district'),
-}, (t) => [
-  // Equity reports join each response to its answers here: this covering index answers the join
-  // in one B-tree descent instead of two (the key's, then the row's).
-  index('response_demographics_report').on(t.responseId, t.relationship, t.childAgeBand, t.ethnicity, t.disability, t.firstLanguage, t.postcodeDistrict),
-]);
+export const responseDemographics = sqliteTable(
+  'response_demographics',
+  {
+    responseId: text('response_id')
+      .primaryKey()
+      .references(() => responses.id),
+    relationship: text('relationship'),
+    childAgeBand: text('child_age_band'),
+    ethnicity: text('ethnicity'),
+    disability: text('disability'),
+    firstLanguage: text('first_language'),
+    postcodeDistrict: text('postcode_district'),
+  },
+  (t) => [
+    // Equity reports join each response to its answers here: this covering index answers the join
+    // in one B-tree descent instead of two (the key's, then the row's).
+    index('response_demographics_report').on(t.responseId, t.relationship, t.childAgeBand, t.ethnicity, t.disability, t.firstLanguage, t.postcodeDistrict),
+  ],
+);
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -188,7 +211,9 @@ export const roleAssignments = sqliteTable(
   'role_assignments',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role', { enum: ROLES }).notNull(),
     scopeType: text('scope_type', { enum: SCOPE_TYPES }).notNull(),
     /** The organisation, provider or site id; null for platform scope. */
@@ -203,7 +228,9 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the bearer token: a stolen database does not yield live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -234,7 +261,9 @@ export const comments = sqliteTable(
   'comments',
   {
     id: text('id').primaryKey(),
-    responseId: text('response_id').notNull().references(() => responses.id),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
     organisationId: text('organisation_id').notNull(),
     siteId: text('site_id').notNull(),
     questionId: text('question_id').notNull(),
@@ -275,7 +304,9 @@ export const themeDays = sqliteTable(
 export const themeCorrections = sqliteTable('theme_corrections', {
   id: text('id').primaryKey(),
   organisationId: text('organisation_id').notNull(),
-  commentId: text('comment_id').notNull().references(() => comments.id),
+  commentId: text('comment_id')
+    .notNull()
+    .references(() => comments.id),
   themes: text('themes', { mode: 'json' }).$type<string[]>().notNull(),
   userId: text('user_id').notNull(),
   createdAt: createdAt(),
@@ -290,7 +321,9 @@ export const safeguardingFlags = sqliteTable(
   {
     id: text('id').primaryKey(),
     organisationId: text('organisation_id').notNull(),
-    responseId: text('response_id').notNull().references(() => responses.id),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
     siteId: text('site_id').notNull(),
     categories: text('categories', { mode: 'json' }).$type<string[]>().notNull(),
     urgency: text('urgency', { enum: SAFEGUARDING_URGENCIES }).notNull(),
@@ -316,7 +349,9 @@ export const safeguardingReviews = sqliteTable(
   'safeguarding_reviews',
   {
     id: text('id').primaryKey(),
-    flagId: text('flag_id').notNull().references(() => safeguardingFlags.id),
+    flagId: text('flag_id')
+      .notNull()
+      .references(() => safeguardingFlags.id),
     status: text('status', { enum: SAFEGUARDING_STATUSES }).notNull(),
     actionTaken: text('action_taken').notNull(),
     reviewedBy: text('reviewed_by'),
@@ -330,12 +365,16 @@ export const actions = sqliteTable(
   'actions',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     /** Null: applies to every site of the organisation. */
     siteId: text('site_id').references(() => sites.id),
     youSaid: text('you_said', { mode: 'json' }).$type<Record<string, string>>().notNull(),
     weDid: text('we_did', { mode: 'json' }).$type<Record<string, string>>().notNull(),
-    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdBy: text('created_by'),
     createdAt: createdAt(),
@@ -348,7 +387,9 @@ export const themeModels = sqliteTable(
   'theme_models',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id').notNull().references(() => organisations.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     version: integer('version').notNull(),
     source: text('source', { enum: ['uploaded', 'corrections'] }).notNull(),
     model: text('model').notNull(),

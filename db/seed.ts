@@ -33,7 +33,10 @@ export async function seedDemo(store: Store): Promise<string> {
     db.insert(providers).values(DEMO_PROVIDERS.map((p) => ({ id: providerIds.get(p.code)!, organisationId, ...p }))),
     db.insert(surveys).values({ id: surveyId, organisationId, name: 'Family Hub feedback', currentVersionId: versionId }),
     db.insert(surveyVersions).values({
-      id: versionId, surveyId, version: 1, definition: JSON.stringify(SurveyDefinition.parse(DEFAULT_SURVEY)),
+      id: versionId,
+      surveyId,
+      version: 1,
+      definition: JSON.stringify(SurveyDefinition.parse(DEFAULT_SURVEY)),
     }),
   ]);
   const siteIds = new Map<string, string>();
@@ -42,8 +45,14 @@ export async function seedDemo(store: Store): Promise<string> {
     siteIds.set(site.code, siteId);
     await db.batch([
       db.insert(sites).values({
-        id: siteId, organisationId, providerId: providerIds.get(site.provider)!, code: site.code, name: site.name,
-        kind: site.kind, locality: site.locality, ward: site.ward,
+        id: siteId,
+        organisationId,
+        providerId: providerIds.get(site.provider)!,
+        code: site.code,
+        name: site.name,
+        kind: site.kind,
+        locality: site.locality,
+        ward: site.ward,
       }),
       db.insert(servicePoints).values(site.servicePoints.map(([code, name]) => ({ id: newId('sp'), siteId, code, name }))),
     ]);
@@ -51,8 +60,12 @@ export async function seedDemo(store: Store): Promise<string> {
   const publishedAt = new Date();
   await db.insert(actions).values(
     DEMO_ACTIONS.map((action, i) => ({
-      id: newId('act'), organisationId, siteId: action.site ? (siteIds.get(action.site) ?? null) : null,
-      youSaid: action.youSaid, weDid: action.weDid, status: 'published' as const,
+      id: newId('act'),
+      organisationId,
+      siteId: action.site ? (siteIds.get(action.site) ?? null) : null,
+      youSaid: action.youSaid,
+      weDid: action.weDid,
+      status: 'published' as const,
       publishedAt: new Date(publishedAt.getTime() - i * 86_400_000),
     })),
   );
@@ -92,7 +105,12 @@ export async function seedResponses(
     let reading = readings.get(text);
     if (!reading) {
       const tagged = tagComment(model, text, language);
-      reading = { redacted: tagged.redacted, sentiment: tagged.sentiment, themes: tagged.themes.map(({ theme, score }) => ({ theme, score: Math.round(score * 1000) / 1000 })), modelVersion: 'default' };
+      reading = {
+        redacted: tagged.redacted,
+        sentiment: tagged.sentiment,
+        themes: tagged.themes.map(({ theme, score }) => ({ theme, score: Math.round(score * 1000) / 1000 })),
+        modelVersion: 'default',
+      };
       readings.set(text, reading);
     }
     return reading;

@@ -7,7 +7,12 @@ import type { Db } from './store';
 export async function listSites(db: Db, scope: Scope) {
   const siteRows = await db
     .select({
-      id: sites.id, code: sites.code, name: sites.name, kind: sites.kind, locality: sites.locality, ward: sites.ward,
+      id: sites.id,
+      code: sites.code,
+      name: sites.name,
+      kind: sites.kind,
+      locality: sites.locality,
+      ward: sites.ward,
       provider: { id: providers.id, code: providers.code, name: providers.name },
     })
     .from(sites)
@@ -18,7 +23,12 @@ export async function listSites(db: Db, scope: Scope) {
   const points = await db
     .select({ id: servicePoints.id, code: servicePoints.code, name: servicePoints.name, siteId: servicePoints.siteId })
     .from(servicePoints)
-    .where(inArray(servicePoints.siteId, siteRows.map((s) => s.id)))
+    .where(
+      inArray(
+        servicePoints.siteId,
+        siteRows.map((s) => s.id),
+      ),
+    )
     .orderBy(asc(servicePoints.name));
   return siteRows.map((site) => ({
     ...site,

@@ -34,7 +34,14 @@ export async function listSurveys(db: Db, organisationIds: string[] | undefined)
 /** One survey with its current definition and the list of its versions, newest first. */
 export async function getSurvey(db: Db, id: string) {
   const [summary] = await db
-    .select({ id: surveys.id, organisationId: surveys.organisationId, name: surveys.name, status: surveys.status, currentVersion: surveyVersions.version, definition: surveyVersions.definition })
+    .select({
+      id: surveys.id,
+      organisationId: surveys.organisationId,
+      name: surveys.name,
+      status: surveys.status,
+      currentVersion: surveyVersions.version,
+      definition: surveyVersions.definition,
+    })
     .from(surveys)
     .leftJoin(surveyVersions, eq(surveyVersions.id, surveys.currentVersionId))
     .where(eq(surveys.id, id));
@@ -67,8 +74,16 @@ export async function createSurvey(
  * Writes the next version and points the survey at it, in one batch (one transaction). Two editors
  * saving at once cannot both write version n: the (survey, version) unique index refuses the second.
  */
-export async function addSurveyVersion(db: Db, surveyId: string, definition: SurveyDefinition, audit: AuditEntry): Promise<{ versionId: string; version: number }> {
-  const [latest] = await db.select({ version: max(surveyVersions.version) }).from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId));
+export async function addSurveyVersion(
+  db: Db,
+  surveyId: string,
+  definition: SurveyDefinition,
+  audit: AuditEntry,
+): Promise<{ versionId: string; version: number }> {
+  const [latest] = await db
+    .select({ version: max(surveyVersions.version) })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, surveyId));
   const version = (latest?.version ?? 0) + 1;
   const versionId = newId('sv');
   await db.batch([

@@ -18,25 +18,93 @@ export interface SyntheticContext {
 
 type Weighted<T> = [T, number][];
 
-const CHANNELS: Weighted<Channel> = [['qr', 55], ['widget', 15], ['kiosk', 15], ['paper', 8], ['panel', 5], ['api', 2]];
-const LANGUAGES: Weighted<string> = [['en', 86], ['pl', 4], ['ro', 3], ['zh', 2], ['pt', 2.5], ['ar', 2.5]];
-const RELATIONSHIPS: Weighted<string> = [['mum', 70], ['dad', 15], ['other_carer', 8], ['young_person', 5], ['prefer_not_to_say', 2]];
-const AGE_BANDS: Weighted<string> = [['expecting', 8], ['0-1', 40], ['2-4', 30], ['5-11', 14], ['12-19', 6], ['20-25', 1], ['prefer_not_to_say', 1]];
-const DISABILITY: Weighted<string> = [['neither', 74], ['child_send', 12], ['adult_disability', 6], ['both', 3], ['prefer_not_to_say', 5]];
+const CHANNELS: Weighted<Channel> = [
+  ['qr', 55],
+  ['widget', 15],
+  ['kiosk', 15],
+  ['paper', 8],
+  ['panel', 5],
+  ['api', 2],
+];
+const LANGUAGES: Weighted<string> = [
+  ['en', 86],
+  ['pl', 4],
+  ['ro', 3],
+  ['zh', 2],
+  ['pt', 2.5],
+  ['ar', 2.5],
+];
+const RELATIONSHIPS: Weighted<string> = [
+  ['mum', 70],
+  ['dad', 15],
+  ['other_carer', 8],
+  ['young_person', 5],
+  ['prefer_not_to_say', 2],
+];
+const AGE_BANDS: Weighted<string> = [
+  ['expecting', 8],
+  ['0-1', 40],
+  ['2-4', 30],
+  ['5-11', 14],
+  ['12-19', 6],
+  ['20-25', 1],
+  ['prefer_not_to_say', 1],
+];
+const DISABILITY: Weighted<string> = [
+  ['neither', 74],
+  ['child_send', 12],
+  ['adult_disability', 6],
+  ['both', 3],
+  ['prefer_not_to_say', 5],
+];
 /** England-wide detail scaled to Plymouth's 2021 Census shares (94.9% White, 2.3% Asian, 1.1% Black, 1.8% Mixed, 1% other). */
 const ETHNICITY_EN: Weighted<string> = [
-  ['white_british', 88], ['white_irish', 0.5], ['white_gypsy_traveller', 0.2], ['white_roma', 0.1], ['white_other', 3],
-  ['asian_indian', 0.6], ['asian_pakistani', 0.2], ['asian_bangladeshi', 0.3], ['asian_chinese', 0.5], ['asian_other', 0.6],
-  ['black_african', 0.8], ['black_caribbean', 0.2], ['black_other', 0.1],
-  ['mixed_white_asian', 0.6], ['mixed_white_black_african', 0.4], ['mixed_white_black_caribbean', 0.5], ['mixed_other', 0.4],
-  ['other_arab', 0.3], ['other_any', 0.6], ['prefer_not_to_say', 2],
+  ['white_british', 88],
+  ['white_irish', 0.5],
+  ['white_gypsy_traveller', 0.2],
+  ['white_roma', 0.1],
+  ['white_other', 3],
+  ['asian_indian', 0.6],
+  ['asian_pakistani', 0.2],
+  ['asian_bangladeshi', 0.3],
+  ['asian_chinese', 0.5],
+  ['asian_other', 0.6],
+  ['black_african', 0.8],
+  ['black_caribbean', 0.2],
+  ['black_other', 0.1],
+  ['mixed_white_asian', 0.6],
+  ['mixed_white_black_african', 0.4],
+  ['mixed_white_black_caribbean', 0.5],
+  ['mixed_other', 0.4],
+  ['other_arab', 0.3],
+  ['other_any', 0.6],
+  ['prefer_not_to_say', 2],
 ];
 const ETHNICITY_BY_LANGUAGE: Record<string, Weighted<string>> = {
-  pl: [['white_other', 95], ['prefer_not_to_say', 5]],
-  ro: [['white_other', 80], ['white_roma', 15], ['prefer_not_to_say', 5]],
-  zh: [['asian_chinese', 92], ['prefer_not_to_say', 8]],
-  pt: [['white_other', 60], ['mixed_other', 20], ['black_african', 15], ['prefer_not_to_say', 5]],
-  ar: [['other_arab', 80], ['other_any', 10], ['prefer_not_to_say', 10]],
+  pl: [
+    ['white_other', 95],
+    ['prefer_not_to_say', 5],
+  ],
+  ro: [
+    ['white_other', 80],
+    ['white_roma', 15],
+    ['prefer_not_to_say', 5],
+  ],
+  zh: [
+    ['asian_chinese', 92],
+    ['prefer_not_to_say', 8],
+  ],
+  pt: [
+    ['white_other', 60],
+    ['mixed_other', 20],
+    ['black_african', 15],
+    ['prefer_not_to_say', 5],
+  ],
+  ar: [
+    ['other_arab', 80],
+    ['other_any', 10],
+    ['prefer_not_to_say', 10],
+  ],
 };
 
 const GOOD: Record<string, string[]> = {
@@ -89,10 +157,7 @@ const BETTER: Record<string, string[]> = {
 export type ReadComment = (text: string, language: string) => Pick<NewComment, 'redacted' | 'sentiment' | 'themes' | 'modelVersion'>;
 
 /** A deterministic stream of responses (mulberry32 PRNG), with their comments read by `read`. */
-export function* syntheticResponses(
-  context: SyntheticContext,
-  options: { seed: number; now: Date; read?: ReadComment },
-): Generator<NewResponse> {
+export function* syntheticResponses(context: SyntheticContext, options: { seed: number; now: Date; read?: ReadComment }): Generator<NewResponse> {
   const random = mulberry32(options.seed);
   const pick = <T>(weighted: Weighted<T>): T => pickWeighted(weighted, random);
   const any = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
@@ -125,10 +190,21 @@ export function* syntheticResponses(
     const comments: NewComment[] = read
       ? (['good', 'better'] as const).flatMap((questionId) => {
           const text = typed[questionId];
-          return text === undefined ? [] : [{
-            id: newId('c', submittedAt), responseId: id, organisationId: context.organisationId, siteId: site.id, questionId,
-            submittedAt, language, text, ...read(text, language),
-          }];
+          return text === undefined
+            ? []
+            : [
+                {
+                  id: newId('c', submittedAt),
+                  responseId: id,
+                  organisationId: context.organisationId,
+                  siteId: site.id,
+                  questionId,
+                  submittedAt,
+                  language,
+                  text,
+                  ...read(text, language),
+                },
+              ];
         })
       : [];
     yield {

@@ -82,7 +82,10 @@ const versionName = (version: number | null): string => (version === null ? 'def
 export function themeModelRows(db: Db): ThemeModelRows {
   return {
     async latestThemeModelVersion(organisationId) {
-      const [row] = await db.select({ latest: max(themeModels.version) }).from(themeModels).where(eq(themeModels.organisationId, organisationId));
+      const [row] = await db
+        .select({ latest: max(themeModels.version) })
+        .from(themeModels)
+        .where(eq(themeModels.organisationId, organisationId));
       return row?.latest ?? null;
     },
     async themeModelJson(organisationId, version) {
@@ -106,7 +109,17 @@ export async function saveThemeModel(
   const id = newId('tm');
   await db.batch([
     db.insert(themeModels).values({ id, organisationId: model.organisationId, version, source: model.source, model: model.json, createdBy: model.createdBy }),
-    ...(audit ? [auditStatement(db, { ...audit, organisationId: model.organisationId, targetType: 'theme_model', targetId: id, details: { ...audit.details, version } })] : []),
+    ...(audit
+      ? [
+          auditStatement(db, {
+            ...audit,
+            organisationId: model.organisationId,
+            targetType: 'theme_model',
+            targetId: id,
+            details: { ...audit.details, version },
+          }),
+        ]
+      : []),
   ]);
   return version;
 }

@@ -28,7 +28,7 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  return (await db.$count(users));
+  return await db.$count(users);
 }
 
 export async function createSession(db: Db, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {

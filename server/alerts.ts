@@ -40,8 +40,7 @@ export const CATEGORY_NAMES: Record<string, string> = {
 };
 
 /** A flag's categories in plain words, as alerts and the safeguarding pages say them. */
-export const categoriesInWords = (categories: readonly string[]) =>
-  categories.map((c) => CATEGORY_NAMES[c] ?? c.replace(/-/g, ' ')).join(', ');
+export const categoriesInWords = (categories: readonly string[]) => categories.map((c) => CATEGORY_NAMES[c] ?? c.replace(/-/g, ' ')).join(', ');
 
 /** A burst: more than this many alerts to one organisation within BURST_WINDOW_MS, and the rest wait for one digest. */
 export const ALERTS_PER_BURST = 3;
@@ -65,13 +64,13 @@ export class SafeguardingAlerts {
   /** Alerts go one at a time, so that a burst's first alerts are counted before its later ones decide whether to wait. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(
-    private deps: { store: Store; mailer: Mailer; publicUrl: string; now: () => Date; fetch?: typeof fetch },
-  ) {}
+  constructor(private deps: { store: Store; mailer: Mailer; publicUrl: string; now: () => Date; fetch?: typeof fetch }) {}
 
   /** Starts alerting for a flag without holding up the family's response. */
   dispatch(flagId: string): void {
-    const work = (this.queue = this.queue.then(() => this.notify(flagId)).catch((error: unknown) => console.error(`safeguarding: alert for ${flagId} failed; will retry`, error)));
+    const work = (this.queue = this.queue
+      .then(() => this.notify(flagId))
+      .catch((error: unknown) => console.error(`safeguarding: alert for ${flagId} failed; will retry`, error)));
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
@@ -83,9 +82,18 @@ export class SafeguardingAlerts {
 
   private async flags(where: SQL): Promise<AlertFlag[]> {
     return this.deps.store.db
-      .select({ id: safeguardingFlags.id, urgency: safeguardingFlags.urgency, categories: safeguardingFlags.categories, createdAt: safeguardingFlags.createdAt,
-        siteId: sites.id, siteName: sites.name, providerId: sites.providerId, organisationId: sites.organisationId, settings: organisations.settings,
-        code: sql<string>`coalesce(${servicePoints.code}, ${sites.code})` })
+      .select({
+        id: safeguardingFlags.id,
+        urgency: safeguardingFlags.urgency,
+        categories: safeguardingFlags.categories,
+        createdAt: safeguardingFlags.createdAt,
+        siteId: sites.id,
+        siteName: sites.name,
+        providerId: sites.providerId,
+        organisationId: sites.organisationId,
+        settings: organisations.settings,
+        code: sql<string>`coalesce(${servicePoints.code}, ${sites.code})`,
+      })
       .from(safeguardingFlags)
       .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
       .innerJoin(organisations, eq(organisations.id, sites.organisationId))
@@ -104,8 +112,8 @@ export class SafeguardingAlerts {
       .where(and(eq(roleAssignments.role, 'safeguarding_lead'), eq(users.disabled, false)));
     const byEmail = new Map<string, AlertFlag[]>();
     for (const flag of flags) {
-      const covering = leads.filter((l) =>
-        l.scopeType === 'platform' || l.scopeId === flag.organisationId || l.scopeId === flag.providerId || l.scopeId === flag.siteId,
+      const covering = leads.filter(
+        (l) => l.scopeType === 'platform' || l.scopeId === flag.organisationId || l.scopeId === flag.providerId || l.scopeId === flag.siteId,
       );
       const contacts = flag.settings.safeguardingContacts ?? [];
       for (const email of new Set([...contacts.flatMap((c) => (c.email ? [c.email] : [])), ...covering.map((l) => l.email)])) {
@@ -146,10 +154,23 @@ export class SafeguardingAlerts {
     }
     for (const [url, theirs] of webhooks) {
       const link = (flag: AlertFlag) => `${this.deps.publicUrl}/safeguarding/flags/${flag.id}`;
-      const body = theirs.length === 1
-        ? { type: 'safeguarding.flag', flagId: theirs[0]!.id, urgency: theirs[0]!.urgency, categories: theirs[0]!.categories, site: theirs[0]!.siteName, link: link(theirs[0]!) }
-        : { type: 'safeguarding.flags', count: theirs.length, flags: theirs.map((f) => ({ flagId: f.id, urgency: f.urgency, categories: f.categories, site: f.siteName, link: link(f) })),
-          likelyFlood: floods.map(({ code, count }) => ({ code, count })), link: `${this.deps.publicUrl}/safeguarding` };
+      const body =
+        theirs.length === 1
+          ? {
+              type: 'safeguarding.flag',
+              flagId: theirs[0]!.id,
+              urgency: theirs[0]!.urgency,
+              categories: theirs[0]!.categories,
+              site: theirs[0]!.siteName,
+              link: link(theirs[0]!),
+            }
+          : {
+              type: 'safeguarding.flags',
+              count: theirs.length,
+              flags: theirs.map((f) => ({ flagId: f.id, urgency: f.urgency, categories: f.categories, site: f.siteName, link: link(f) })),
+              likelyFlood: floods.map(({ code, count }) => ({ code, count })),
+              link: `${this.deps.publicUrl}/safeguarding`,
+            };
       const response = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
     }
@@ -157,7 +178,15 @@ export class SafeguardingAlerts {
       for (const flag of flags) console.error(`safeguarding: flag ${flag.id} at ${flag.siteName} has nobody to alert: add a safeguarding contact`);
       return;
     }
-    await db.update(safeguardingFlags).set({ notifiedAt: this.deps.now() }).where(inArray(safeguardingFlags.id, flags.map((f) => f.id)));
+    await db
+      .update(safeguardingFlags)
+      .set({ notifiedAt: this.deps.now() })
+      .where(
+        inArray(
+          safeguardingFlags.id,
+          flags.map((f) => f.id),
+        ),
+      );
   }
 
   private single(flag: AlertFlag): Omit<MailMessage, 'to'> {
@@ -186,9 +215,13 @@ export class SafeguardingAlerts {
       subject: `${urgent ? 'URGENT: ' : ''}Safeguarding: ${flags.length} possible disclosures${theirFloods.length ? ' (likely flood)' : ''}`,
       text: [
         `${flags.length} responses left at ${siteNames.length === 1 ? siteNames[0] : `${siteNames.length} sites (${siteNames.join(', ')})`} may disclose harm.`,
-        urgent ? `${urgent} of them ${urgent === 1 ? 'reads' : 'read'} as a present risk: please review ${urgent === 1 ? 'it' : 'them'} now.` : 'They may describe past risks: please review them today.',
-        ...theirFloods.map(({ code, count }) =>
-          `Likely flood: ${count} flags came from the code ${code} within ${FLOOD_WINDOW_MS / 60_000} minutes, which looks like one person or a script. Every flag is still in the queue: a real disclosure may be among them.`),
+        urgent
+          ? `${urgent} of them ${urgent === 1 ? 'reads' : 'read'} as a present risk: please review ${urgent === 1 ? 'it' : 'them'} now.`
+          : 'They may describe past risks: please review them today.',
+        ...theirFloods.map(
+          ({ code, count }) =>
+            `Likely flood: ${count} flags came from the code ${code} within ${FLOOD_WINDOW_MS / 60_000} minutes, which looks like one person or a script. Every flag is still in the queue: a real disclosure may be among them.`,
+        ),
         '',
         `Review them here, present risks and the oldest first (sign-in needed): ${this.deps.publicUrl}/safeguarding`,
         '',
@@ -210,7 +243,9 @@ export class SafeguardingAlerts {
     const byOrganisation = new Map<string, AlertFlag[]>();
     for (const flag of stale) byOrganisation.set(flag.organisationId, [...(byOrganisation.get(flag.organisationId) ?? []), flag]);
     for (const [organisationId, flags] of byOrganisation) {
-      await this.send(flags).catch((error: unknown) => console.error(`safeguarding: alert for ${flags.length} flags of ${organisationId} failed; will retry`, error));
+      await this.send(flags).catch((error: unknown) =>
+        console.error(`safeguarding: alert for ${flags.length} flags of ${organisationId} failed; will retry`, error),
+      );
     }
     return stale.length;
   }

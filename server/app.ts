@@ -50,7 +50,10 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingRoutes(deps));
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
-  app.route('/', docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)));
+  app.route(
+    '/',
+    docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
+  );
   app.route('/', signInRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', safeguardingPageRoutes(deps));

@@ -27,7 +27,12 @@ export async function bootstrap(
     const email = config.ADMIN_EMAIL ?? 'admin@localhost';
     const password = config.ADMIN_PASSWORD ?? randomSecret(12);
     await createUser(store.db, {
-      email, name: 'Administrator', passwordHash: await hashPassword(password), role: 'admin', scopeType: 'platform', scopeId: null,
+      email,
+      name: 'Administrator',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      scopeType: 'platform',
+      scopeId: null,
     });
     report.admin = { email, ...(config.ADMIN_PASSWORD ? {} : { generatedPassword: password }) };
   }

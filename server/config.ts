@@ -22,14 +22,28 @@ export const EnvSchema = z
     /** Synthetic responses added with the demo on first start, so the dashboard has something to show. */
     SEED_RESPONSES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     /** SMTP for safeguarding alerts, e.g. smtp://user:pass@mail.example.org:587; unset logs instead. */
-    SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+    SMTP_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+        .optional(),
+    ),
     MAIL_FROM: z.string().default('hubvoice <no-reply@hubvoice.invalid>'),
     /** Under load, how long a submission waits for others to share its commit (0 turns it off). */
     GROUP_COMMIT_MS: z.coerce.number().min(0).max(50).default(2),
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
     /** Submissions one client may make to one form code per minute (each code takes 20 times this from everyone). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
-    LOG_REQUESTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    LOG_REQUESTS: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
   })
   .transform((env) => ({
     ...env,

@@ -51,7 +51,13 @@ export function buildDeps(
     catalogues: shippedCatalogues,
     themeModels,
     signInFailures: signInFailureCounter(),
-    alerts: new SafeguardingAlerts({ store, mailer: options.mailer ?? logMailer, publicUrl: config.PUBLIC_URL, now, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    alerts: new SafeguardingAlerts({
+      store,
+      mailer: options.mailer ?? logMailer,
+      publicUrl: config.PUBLIC_URL,
+      now,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
     now,
   };
   return { ...base, services: createServices(base) };

@@ -21,13 +21,17 @@ const models = new ThemeModelLoader(store, defaultModel(), 0);
 
 // Each message is a whole batch (the main thread sends the next only when this one is answered),
 // so the writer commits what one message brings without waiting for more.
-const writer = new ResponseWriter<ReceivedResponse>(async (batch) => {
-  const reading = new Map<string, OrganisationModel>();
-  for (const { organisationId } of batch) {
-    if (!reading.has(organisationId)) reading.set(organisationId, await models.forOrganisation(organisationId));
-  }
-  return store.write(batch.map((received) => readFreeText(reading.get(received.organisationId)!, received)));
-}, 2000, 0);
+const writer = new ResponseWriter<ReceivedResponse>(
+  async (batch) => {
+    const reading = new Map<string, OrganisationModel>();
+    for (const { organisationId } of batch) {
+      if (!reading.has(organisationId)) reading.set(organisationId, await models.forOrganisation(organisationId));
+    }
+    return store.write(batch.map((received) => readFreeText(reading.get(received.organisationId)!, received)));
+  },
+  2000,
+  0,
+);
 
 port.on('message', ({ seq, responses }: WriteRequest) => {
   void Promise.allSettled(responses.map((response) => writer.submit(response))).then((settled) => {

@@ -72,7 +72,9 @@ export async function main(): Promise<void> {
   console.log(`  API docs:    ${url}/api/docs`);
   console.log(`  Health:      ${url}/health`);
   if (report.admin) {
-    console.log(`  Admin login: ${report.admin.email}${report.admin.generatedPassword ? ` / ${report.admin.generatedPassword}  (shown once: keep it safe)` : ''}`);
+    console.log(
+      `  Admin login: ${report.admin.email}${report.admin.generatedPassword ? ` / ${report.admin.generatedPassword}  (shown once: keep it safe)` : ''}`,
+    );
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void close().then(() => process.exit(0)));

@@ -14,7 +14,8 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string): Ap
     info: {
       title: 'hubvoice API',
       version: '0.1.0',
-      description: 'Feedback and lived experience for Family Hubs. Every 4xx/5xx has the body `{ error: { code, message, details? } }`; a 422 names each bad field in `details[].field`. A JSON body sent under another Content-Type is refused with a 415.',
+      description:
+        'Feedback and lived experience for Family Hubs. Every 4xx/5xx has the body `{ error: { code, message, details? } }`; a 422 names each bad field in `details[].field`. A JSON body sent under another Content-Type is refused with a 415.',
     },
     servers: [{ url: publicUrl }],
   });
@@ -22,6 +23,15 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, publicUrl: string): Ap
 
 /** Registers the two ways to be signed in that `security` in the routes refers to. */
 export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token `POST /api/auth/login` returns' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'hubvoice_session', description: 'The HttpOnly cookie `POST /api/auth/login` sets' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token `POST /api/auth/login` returns',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'hubvoice_session',
+    description: 'The HttpOnly cookie `POST /api/auth/login` sets',
+  });
 }

@@ -14,11 +14,21 @@ const ETHNIC_GROUPS: Record<string, string> = {
 };
 
 const ROLES: Record<string, string> = {
-  parent: 'Parent', carer: 'Carer', young_person: 'Young person', child: 'Child', professional: 'Professional', other: 'Other',
+  parent: 'Parent',
+  carer: 'Carer',
+  young_person: 'Young person',
+  child: 'Child',
+  professional: 'Professional',
+  other: 'Other',
 };
 
 const CHANNELS: Record<string, string> = {
-  qr: 'QR code form', widget: 'Website widget', kiosk: 'Kiosk', panel: 'Parent panel', paper: 'Paper', api: 'API',
+  qr: 'QR code form',
+  widget: 'Website widget',
+  kiosk: 'Kiosk',
+  panel: 'Parent panel',
+  paper: 'Paper',
+  api: 'API',
 };
 
 /** Dimensions whose keys are equality-monitoring answers, labelled as `equality.<dimension>.<key>`. */

@@ -11,7 +11,20 @@ import { periodKey, periodRange, previousPeriod, samePeriodLastYear } from '../a
 import { satisfactionReport } from '../analysis/satisfaction';
 import { trendReport } from '../analysis/trends';
 import { summariseThemes, type Sentiment } from '../analysis/text';
-import { countResponses, DEMOGRAPHIC_DIMENSIONS, DIMENSIONS, countThemes, entityLabels, listComments, organisationsOf, resolveEntity, type CommentRow, type CountRow, type Dimension, type ReportFilters } from '../db/reports';
+import {
+  countResponses,
+  DEMOGRAPHIC_DIMENSIONS,
+  DIMENSIONS,
+  countThemes,
+  entityLabels,
+  listComments,
+  organisationsOf,
+  resolveEntity,
+  type CommentRow,
+  type CountRow,
+  type Dimension,
+  type ReportFilters,
+} from '../db/reports';
 import type { Principal } from '../db/scope';
 import { scopeFor } from './access/policy';
 import { createTranslator } from '../survey/translate';
@@ -20,7 +33,10 @@ import { validationFailed } from './errors';
 import { reportLabel } from './report-labels';
 
 const DAY = 86_400_000;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-04-01').refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-04-01')
+  .refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date');
 const dimension = z.enum(Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]]);
 
 export const Filters = z.object({
@@ -109,10 +125,19 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const filters = await filtersFor(principal, query);
       const counts = await countResponses(db, reportScope(principal), query.groupBy, filters);
       const label = await labelled(principal, query.groupBy);
-      const groups = sortGroups(query.groupBy, counts.map((row) => ({
-        key: row.key, label: label(row.key), fft: toFftCounts(row.fft), ratingSum: row.ratingSum, ratingCount: row.ratingCount,
-        ratingCounts: row.ratingCounts, npsCounts: row.npsCounts, n: row.n,
-      })));
+      const groups = sortGroups(
+        query.groupBy,
+        counts.map((row) => ({
+          key: row.key,
+          label: label(row.key),
+          fft: toFftCounts(row.fft),
+          ratingSum: row.ratingSum,
+          ratingCount: row.ratingCount,
+          ratingCounts: row.ratingCounts,
+          npsCounts: row.npsCounts,
+          n: row.n,
+        })),
+      );
       return { groupBy: query.groupBy, filters: describeFilters(query), ...satisfactionReport(groups) };
     },
 
@@ -143,11 +168,16 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
         byKey.set(row.key, { ...byKey.get(row.key), [slot]: toFftCounts(row.fft) });
       }
       const groups = [...byKey].map(([key, periods]) => ({
-        key, label: label(key), current: periods.current ?? emptyFftCounts(),
-        previous: periods.previous ?? emptyFftCounts(), lastYear: periods.lastYear ?? emptyFftCounts(),
+        key,
+        label: label(key),
+        current: periods.current ?? emptyFftCounts(),
+        previous: periods.previous ?? emptyFftCounts(),
+        lastYear: periods.lastYear ?? emptyFftCounts(),
       }));
       return {
-        groupBy: query.groupBy, period: query.period, periods: { current, previous, lastYear },
+        groupBy: query.groupBy,
+        period: query.period,
+        periods: { current, previous, lastYear },
         rows: trendReport(sortGroups(query.groupBy, groups)),
       };
     },
@@ -165,11 +195,20 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const previous = await listComments(db, reportScope(principal), { ...filters, from: previousFrom, to: from }, TEXT_SAMPLE);
       const themeNames = await themeNamesFor(principal);
       const asRows = (comments: CommentRow[], period: string) =>
-        comments.map((comment) => ({ text: comment.redacted, redacted: comment.redacted, period, themes: comment.themes, sentiment: comment.sentiment as Sentiment }));
-      const summary = summariseThemes(
-        [...asRows(current, 'current'), ...asRows(previous, 'previous')],
-        { period: 'current', previousPeriod: 'previous', themeNames, counts, ...(query.minScore !== undefined ? { minScore: query.minScore } : {}) },
-      );
+        comments.map((comment) => ({
+          text: comment.redacted,
+          redacted: comment.redacted,
+          period,
+          themes: comment.themes,
+          sentiment: comment.sentiment as Sentiment,
+        }));
+      const summary = summariseThemes([...asRows(current, 'current'), ...asRows(previous, 'previous')], {
+        period: 'current',
+        previousPeriod: 'previous',
+        themeNames,
+        counts,
+        ...(query.minScore !== undefined ? { minScore: query.minScore } : {}),
+      });
       return {
         filters: describeFilters(query),
         range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
@@ -189,9 +228,7 @@ function toFftCounts(codes: CountRow['fft']): FftCounts {
 /** Periods in time order; everything else by label, with "not answered" last. */
 function sortGroups<G extends { key: string; label: string }>(groupBy: Dimension, groups: G[]): G[] {
   const chronological = groupBy === 'week' || groupBy === 'month' || groupBy === 'quarter';
-  return groups.sort((a, b) =>
-    chronological ? a.key.localeCompare(b.key) : Number(a.key === '') - Number(b.key === '') || a.label.localeCompare(b.label),
-  );
+  return groups.sort((a, b) => (chronological ? a.key.localeCompare(b.key) : Number(a.key === '') - Number(b.key === '') || a.label.localeCompare(b.label)));
 }
 
 function describeFilters(query: z.infer<typeof Filters>) {

@@ -52,7 +52,14 @@ export function readFreeText({ model, version }: OrganisationModel, received: Re
   }
   const flag: NewFlag | null =
     categories.size > 0
-      ? { id: newId('sg', response.submittedAt), responseId: response.id, organisationId: response.organisationId, siteId: response.siteId, categories: [...categories], urgency: urgency ?? 'priority' }
+      ? {
+          id: newId('sg', response.submittedAt),
+          responseId: response.id,
+          organisationId: response.organisationId,
+          siteId: response.siteId,
+          categories: [...categories],
+          urgency: urgency ?? 'priority',
+        }
       : null;
   return { ...response, comments, flag };
 }

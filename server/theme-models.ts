@@ -25,7 +25,13 @@ export class ThemeModels extends ThemeModelLoader {
   }
 
   /** Saves the next version, with its audit row (given the version in its details) in the same batch. */
-  async save(organisationId: string, model: ThemeModel, source: 'uploaded' | 'corrections', createdBy: string | null, audit?: AuditEntry): Promise<OrganisationModel> {
+  async save(
+    organisationId: string,
+    model: ThemeModel,
+    source: 'uploaded' | 'corrections',
+    createdBy: string | null,
+    audit?: AuditEntry,
+  ): Promise<OrganisationModel> {
     const version = await saveThemeModel(this.store.db, { organisationId, source, json: JSON.stringify(modelToJson(model)), createdBy }, audit);
     return this.remember(organisationId, version, model);
   }

@@ -8,15 +8,22 @@ import type { SurveyDefinition } from './survey-schema';
 const DEFAULT_SURVEY: SurveyDefinition = {
   title: { en: 'Feedback' },
   pages: [
-    { id: 'feedback', questions: [
-      { id: 'fft', type: 'fft', required: true },
-      { id: 'good', type: 'longtext', required: false, maxLength: 2000, title: { en: 'What was good?' } },
-      { id: 'better', type: 'longtext', required: false, maxLength: 2000, title: { en: 'What could we do better?' } },
-    ] },
-    { id: 'about-you', title: { en: 'About you' }, questions: [
-      { id: 'relationship', type: 'equality', field: 'relationship', required: false, title: { en: 'Are you…' } },
-      { id: 'postcode', type: 'equality', field: 'postcodeDistrict', required: false, title: { en: 'Postcode' } },
-    ] },
+    {
+      id: 'feedback',
+      questions: [
+        { id: 'fft', type: 'fft', required: true },
+        { id: 'good', type: 'longtext', required: false, maxLength: 2000, title: { en: 'What was good?' } },
+        { id: 'better', type: 'longtext', required: false, maxLength: 2000, title: { en: 'What could we do better?' } },
+      ],
+    },
+    {
+      id: 'about-you',
+      title: { en: 'About you' },
+      questions: [
+        { id: 'relationship', type: 'equality', field: 'relationship', required: false, title: { en: 'Are you…' } },
+        { id: 'postcode', type: 'equality', field: 'postcodeDistrict', required: false, title: { en: 'Postcode' } },
+      ],
+    },
   ],
 };
 

@@ -6,8 +6,16 @@ import en from './catalogues/en.json';
 import pl from './catalogues/pl.json';
 
 const fft: PublicQuestion = {
-  id: 'fft', type: 'fft', page: 'p', title: 'Overall, how was it?', required: true,
-  options: [{ value: 'good', label: 'Good' }, { value: 'poor', label: 'Poor' }, { value: 'veryPoor', label: 'Very poor' }],
+  id: 'fft',
+  type: 'fft',
+  page: 'p',
+  title: 'Overall, how was it?',
+  required: true,
+  options: [
+    { value: 'good', label: 'Good' },
+    { value: 'poor', label: 'Poor' },
+    { value: 'veryPoor', label: 'Very poor' },
+  ],
 };
 const t = createTranslator({ en }, 'en');
 
@@ -25,6 +33,8 @@ describe('describeCondition', () => {
   });
 
   it('speaks the respondent’s language', () => {
-    expect(describeCondition({ question: 'fft', in: ['poor', 'veryPoor'] }, [fft], createTranslator({ en, pl }, 'pl'))).toBe('Odpowiedz, jeśli wybrano: Poor lub Very poor');
+    expect(describeCondition({ question: 'fft', in: ['poor', 'veryPoor'] }, [fft], createTranslator({ en, pl }, 'pl'))).toBe(
+      'Odpowiedz, jeśli wybrano: Poor lub Very poor',
+    );
   });
 });

@@ -5,14 +5,7 @@
  */
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
 
-export const EQUALITY_FIELDS = [
-  'relationship',
-  'childAgeBand',
-  'ethnicity',
-  'disability',
-  'firstLanguage',
-  'postcodeDistrict',
-] as const;
+export const EQUALITY_FIELDS = ['relationship', 'childAgeBand', 'ethnicity', 'disability', 'firstLanguage', 'postcodeDistrict'] as const;
 export type EqualityField = (typeof EQUALITY_FIELDS)[number];
 
 /** Option values per field; labels live in the i18n catalogues under `equality.<field>.<value>`. */
@@ -20,11 +13,25 @@ export const EQUALITY_OPTIONS: Record<Exclude<EqualityField, 'postcodeDistrict'>
   relationship: ['mum', 'dad', 'other_carer', 'young_person'],
   childAgeBand: ['expecting', '0-1', '2-4', '5-11', '12-19', '20-25'],
   ethnicity: [
-    'asian_bangladeshi', 'asian_chinese', 'asian_indian', 'asian_pakistani', 'asian_other',
-    'black_african', 'black_caribbean', 'black_other',
-    'mixed_white_asian', 'mixed_white_black_african', 'mixed_white_black_caribbean', 'mixed_other',
-    'white_british', 'white_irish', 'white_gypsy_traveller', 'white_roma', 'white_other',
-    'other_arab', 'other_any',
+    'asian_bangladeshi',
+    'asian_chinese',
+    'asian_indian',
+    'asian_pakistani',
+    'asian_other',
+    'black_african',
+    'black_caribbean',
+    'black_other',
+    'mixed_white_asian',
+    'mixed_white_black_african',
+    'mixed_white_black_caribbean',
+    'mixed_other',
+    'white_british',
+    'white_irish',
+    'white_gypsy_traveller',
+    'white_roma',
+    'white_other',
+    'other_arab',
+    'other_any',
   ],
   disability: ['child_send', 'adult_disability', 'both', 'neither'],
   firstLanguage: ['en', 'pl', 'ro', 'zh', 'pt', 'ar', 'other'],

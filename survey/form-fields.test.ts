@@ -2,10 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { answersFromFields, readFieldShapes, writeFieldShapes } from './form-fields';
 import type { PublicQuestion } from './public-form';
 
-const q = (id: string, type: PublicQuestion['type'], extra: Partial<PublicQuestion> = {}): PublicQuestion => ({ id, type, page: 'p', title: id, required: false, ...extra });
+const q = (id: string, type: PublicQuestion['type'], extra: Partial<PublicQuestion> = {}): PublicQuestion => ({
+  id,
+  type,
+  page: 'p',
+  title: id,
+  required: false,
+  ...extra,
+});
 const questions = [
-  q('fft', 'fft'), q('good', 'longtext'), q('help', 'multiple'),
-  q('feel', 'likert', { rows: [{ value: 'staff', label: 'Staff' }, { value: 'room', label: 'Room' }] }),
+  q('fft', 'fft'),
+  q('good', 'longtext'),
+  q('help', 'multiple'),
+  q('feel', 'likert', {
+    rows: [
+      { value: 'staff', label: 'Staff' },
+      { value: 'room', label: 'Room' },
+    ],
+  }),
 ];
 
 describe('answersFromFields', () => {
@@ -29,7 +43,12 @@ describe('writeFieldShapes and readFieldShapes', () => {
     expect(line).toBe('fft:fft good:longtext help:multiple feel:likert:staff,room');
     expect(line).toMatch(/^[a-z0-9_:, -]+$/);
     const shapes = readFieldShapes(line);
-    expect(shapes).toEqual([{ id: 'fft', type: 'fft' }, { id: 'good', type: 'longtext' }, { id: 'help', type: 'multiple' }, { id: 'feel', type: 'likert', rows: [{ value: 'staff' }, { value: 'room' }] }]);
+    expect(shapes).toEqual([
+      { id: 'fft', type: 'fft' },
+      { id: 'good', type: 'longtext' },
+      { id: 'help', type: 'multiple' },
+      { id: 'feel', type: 'likert', rows: [{ value: 'staff' }, { value: 'room' }] },
+    ]);
     const fields = { fft: 'good', help: ['money', 'housing'], 'feel.room': 'agree', _key: 'abc' };
     expect(answersFromFields(shapes, fields)).toEqual(answersFromFields(questions, fields));
   });

@@ -28,10 +28,22 @@ export function writeFieldShapes(questions: FieldShape[]): string {
 
 /** @example readFieldShapes('fft:fft feel:likert:staff') // [{ id: 'fft', type: 'fft' }, { id: 'feel', type: 'likert', rows: [{ value: 'staff' }] }] */
 export function readFieldShapes(line: string): FieldShape[] {
-  return line.split(' ').filter(Boolean).map((shape) => {
-    const [id, type, rows] = shape.split(':') as [string, FieldShape['type'], string | undefined];
-    return rows === undefined ? { id, type } : { id, type, rows: rows.split(',').filter(Boolean).map((value) => ({ value })) };
-  });
+  return line
+    .split(' ')
+    .filter(Boolean)
+    .map((shape) => {
+      const [id, type, rows] = shape.split(':') as [string, FieldShape['type'], string | undefined];
+      return rows === undefined
+        ? { id, type }
+        : {
+            id,
+            type,
+            rows: rows
+              .split(',')
+              .filter(Boolean)
+              .map((value) => ({ value })),
+          };
+    });
 }
 
 /** @example answersFromFields(questions, { fft: 'good', 'feel.staff': 'agree' }) // { fft: 'good', feel: { staff: 'agree' } } */

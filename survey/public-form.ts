@@ -47,26 +47,49 @@ export interface PublicForm {
 }
 
 const CLIENT_MESSAGES = [
-  'form.submit', 'form.next', 'form.back', 'form.optional', 'form.errorSummaryTitle', 'form.errorPrefix', 'form.anonymous',
-  'form.or', 'form.showIf.in', 'form.showIf.notIn', 'form.showIf.answered', 'form.showIf.other', 'form.honeypot',
-  'form.chooseAll', 'form.chooseUpTo', 'rating.hint', 'nps.hint', 'kiosk.saved',
-  'error.select', 'error.enter', 'error.invalidOption', 'error.tooLong', 'error.outOfRange', 'error.tooMany', 'error.postcode',
+  'form.submit',
+  'form.next',
+  'form.back',
+  'form.optional',
+  'form.errorSummaryTitle',
+  'form.errorPrefix',
+  'form.anonymous',
+  'form.or',
+  'form.showIf.in',
+  'form.showIf.notIn',
+  'form.showIf.answered',
+  'form.showIf.other',
+  'form.honeypot',
+  'form.chooseAll',
+  'form.chooseUpTo',
+  'rating.hint',
+  'nps.hint',
+  'kiosk.saved',
+  'error.select',
+  'error.enter',
+  'error.invalidOption',
+  'error.tooLong',
+  'error.outOfRange',
+  'error.tooMany',
+  'error.postcode',
   // The embeddable widget's own words: paging, the dialog, and what is happening to the answers.
-  'thanks.title', 'thanks.received', 'widget.open', 'widget.close', 'widget.page', 'widget.sending', 'widget.waiting',
-  'widget.offline', 'widget.tryAgain', 'widget.refused',
+  'thanks.title',
+  'thanks.received',
+  'widget.open',
+  'widget.close',
+  'widget.page',
+  'widget.sending',
+  'widget.waiting',
+  'widget.offline',
+  'widget.tryAgain',
+  'widget.refused',
 ];
 
 /** Resolves a definition into one language, with English wherever a translation is missing. */
-export function resolveForm(
-  survey: { id: string; version: number; definition: SurveyDefinition },
-  language: string,
-  t: Translate,
-): PublicForm {
+export function resolveForm(survey: { id: string; version: number; definition: SurveyDefinition }, language: string, t: Translate): PublicForm {
   const { definition } = survey;
   const text = (value: Parameters<typeof localText>[0]) => localText(value, language);
-  const questions = definition.pages.flatMap((page) =>
-    page.questions.map((question) => resolveQuestion(question, page.id, text, t)),
-  );
+  const questions = definition.pages.flatMap((page) => page.questions.map((question) => resolveQuestion(question, page.id, text, t)));
   return {
     surveyId: survey.id,
     surveyVersion: survey.version,
@@ -85,12 +108,7 @@ export function resolveForm(
   };
 }
 
-function resolveQuestion(
-  question: Question,
-  page: string,
-  text: (value: Parameters<typeof localText>[0]) => string | undefined,
-  t: Translate,
-): PublicQuestion {
+function resolveQuestion(question: Question, page: string, text: (value: Parameters<typeof localText>[0]) => string | undefined, t: Translate): PublicQuestion {
   const common: PublicQuestion = {
     id: question.id,
     type: question.type,

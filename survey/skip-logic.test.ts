@@ -34,8 +34,16 @@ describe('isShown', () => {
     { condition: { all: [poorOrVeryPoor, { question: 'again', in: ['no'] }] }, answers: { fft: 'poor', again: 'yes' }, out: false },
     { condition: { any: [poorOrVeryPoor, { question: 'again', in: ['no'] }] }, answers: { fft: 'good', again: 'no' }, out: true },
     { condition: { any: [poorOrVeryPoor, { question: 'again', in: ['no'] }] }, answers: { fft: 'good', again: 'yes' }, out: false },
-    { condition: { any: [{ all: [poorOrVeryPoor, { question: 'again', answered: true }] }, { question: 'nps', in: ['0'] }] }, answers: { fft: 'veryPoor', again: 'yes' }, out: true },
-    { condition: { any: [{ all: [poorOrVeryPoor, { question: 'again', answered: true }] }, { question: 'nps', in: ['0'] }] }, answers: { fft: 'veryPoor' }, out: false },
+    {
+      condition: { any: [{ all: [poorOrVeryPoor, { question: 'again', answered: true }] }, { question: 'nps', in: ['0'] }] },
+      answers: { fft: 'veryPoor', again: 'yes' },
+      out: true,
+    },
+    {
+      condition: { any: [{ all: [poorOrVeryPoor, { question: 'again', answered: true }] }, { question: 'nps', in: ['0'] }] },
+      answers: { fft: 'veryPoor' },
+      out: false,
+    },
   ])('$condition with $answers is $out', ({ condition, answers, out }) => {
     expect(isShown(condition, answers)).toBe(out);
   });

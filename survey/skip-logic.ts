@@ -13,7 +13,7 @@ export function isShown(condition: Condition | undefined, answers: Answers): boo
   if ('all' in condition) return condition.all.every((c) => isShown(c, answers));
   if ('any' in condition) return condition.any.some((c) => isShown(c, answers));
   const values = answerStrings(answers[condition.question]);
-  if ('answered' in condition) return (values.length > 0) === condition.answered;
+  if ('answered' in condition) return values.length > 0 === condition.answered;
   if ('in' in condition) return values.some((v) => condition.in.includes(v));
   return !values.some((v) => condition.notIn.includes(v));
 }

@@ -92,7 +92,12 @@ export function supportFor(t: Translate, kind: SupportKind, categories: readonly
       })),
       ...local
         .filter((line) => !line.for || line.for === kind)
-        .map((line) => ({ name: line.name, number: line.number.trim().replace(/\s+/g, '\u00a0'), note: line.note ?? '', href: `tel:${line.number.replace(/[^\d+]/g, '')}` })),
+        .map((line) => ({
+          name: line.name,
+          number: line.number.trim().replace(/\s+/g, '\u00a0'),
+          note: line.note ?? '',
+          href: `tel:${line.number.replace(/[^\d+]/g, '')}`,
+        })),
     ],
   };
 }

@@ -22,16 +22,19 @@ type ConditionShape =
   | { any: ConditionShape[] };
 
 /** Skip logic: `{ question: 'fft', in: ['poor', 'veryPoor'] }`, combinable with `all` / `any`. */
-export const Condition: z.ZodType<ConditionShape> = z.lazy(() =>
-  z.union([
-    z.object({ question: QuestionId, in: z.array(z.string()).min(1) }).strict(),
-    z.object({ question: QuestionId, notIn: z.array(z.string()).min(1) }).strict(),
-    z.object({ question: QuestionId, answered: z.boolean() }).strict(),
-    z.object({ all: z.array(Condition).min(1) }).strict(),
-    z.object({ any: z.array(Condition).min(1) }).strict(),
-  ]),
-  // A named schema, so documents built from it (the API's OpenAPI) can refer to it recursively.
-).meta({ id: 'Condition' });
+export const Condition: z.ZodType<ConditionShape> = z
+  .lazy(
+    () =>
+      z.union([
+        z.object({ question: QuestionId, in: z.array(z.string()).min(1) }).strict(),
+        z.object({ question: QuestionId, notIn: z.array(z.string()).min(1) }).strict(),
+        z.object({ question: QuestionId, answered: z.boolean() }).strict(),
+        z.object({ all: z.array(Condition).min(1) }).strict(),
+        z.object({ any: z.array(Condition).min(1) }).strict(),
+      ]),
+    // A named schema, so documents built from it (the API's OpenAPI) can refer to it recursively.
+  )
+  .meta({ id: 'Condition' });
 export type Condition = ConditionShape;
 
 const base = {
@@ -83,7 +86,8 @@ export const SurveyDefinition = z
         const path = ['pages', p, 'questions', q];
         if (seen.has(question.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate question id "${question.id}"` });
         for (const ref of conditionQuestions(question.showIf)) {
-          if (!seen.has(ref)) ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message: `showIf refers to "${ref}", which is not an earlier question` });
+          if (!seen.has(ref))
+            ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message: `showIf refers to "${ref}", which is not an earlier question` });
         }
         if (question.type !== 'fft' && !question.title) ctx.addIssue({ code: 'custom', path: [...path, 'title'], message: 'a title is required' });
         seen.add(question.id);

@@ -15,10 +15,36 @@ const definition = SurveyDefinition.parse({
         { id: 'fft', type: 'fft' },
         { id: 'rating', type: 'rating', title: title('Rate the room') },
         { id: 'nps', type: 'nps', title: title('Would you recommend us?') },
-        { id: 'single', type: 'single', title: title('Which session?'), options: [{ value: 'play', label: title('Play') }, { value: 'feed', label: title('Feeding') }] },
-        { id: 'multiple', type: 'multiple', title: title('What helped?'), max: 2, options: ['staff', 'room', 'time'].map((value) => ({ value, label: title(value) })) },
+        {
+          id: 'single',
+          type: 'single',
+          title: title('Which session?'),
+          options: [
+            { value: 'play', label: title('Play') },
+            { value: 'feed', label: title('Feeding') },
+          ],
+        },
+        {
+          id: 'multiple',
+          type: 'multiple',
+          title: title('What helped?'),
+          max: 2,
+          options: ['staff', 'room', 'time'].map((value) => ({ value, label: title(value) })),
+        },
         { id: 'yesno', type: 'yesno', title: title('Would you come again?') },
-        { id: 'likert', type: 'likert', title: title('How much do you agree?'), rows: [{ id: 'staff', label: title('Staff listened') }, { id: 'safe', label: title('I felt safe') }], scale: [{ value: 'agree', label: title('Agree') }, { value: 'disagree', label: title('Disagree') }] },
+        {
+          id: 'likert',
+          type: 'likert',
+          title: title('How much do you agree?'),
+          rows: [
+            { id: 'staff', label: title('Staff listened') },
+            { id: 'safe', label: title('I felt safe') },
+          ],
+          scale: [
+            { value: 'agree', label: title('Agree') },
+            { value: 'disagree', label: title('Disagree') },
+          ],
+        },
         { id: 'short', type: 'text', title: title('One word'), maxLength: 10 },
         { id: 'long', type: 'longtext', title: title('Tell us more'), maxLength: 20 },
         { id: 'relationship', type: 'equality', field: 'relationship', title: title('Are you…') },
@@ -111,10 +137,7 @@ describe('validateAnswers, per question type', () => {
   });
 
   it('drops answers to questions the skip logic hides, and never requires them', () => {
-    const questions = [
-      { ...one('fft', true)[0]! },
-      { ...one('long', true)[0]!, showIf: { question: 'fft', in: ['poor', 'veryPoor'] } },
-    ];
+    const questions = [{ ...one('fft', true)[0]! }, { ...one('long', true)[0]!, showIf: { question: 'fft', in: ['poor', 'veryPoor'] } }];
     expect(validateAnswers(questions, { fft: 'good', long: 'kept?' }, t)).toEqual({ ok: true, answers: { fft: 'good' } });
     const shown = validateAnswers(questions, { fft: 'poor' }, t);
     expect(shown.ok ? [] : shown.errors.map((e) => e.field)).toEqual(['answers.long']);

@@ -15,9 +15,7 @@ export interface AnswerError {
   message: string;
 }
 
-export type AnswersResult =
-  | { ok: true; answers: Answers }
-  | { ok: false; errors: AnswerError[]; answers: Answers };
+export type AnswersResult = { ok: true; answers: Answers } | { ok: false; errors: AnswerError[]; answers: Answers };
 
 type Message = (key: string, vars: Record<string, string | number>) => string;
 

@@ -3,7 +3,9 @@ import { sha256Hex } from '../server/auth/password';
 import { ADMIN, expectErrorShape, makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
-beforeAll(async () => { t = await makeTestApp(); });
+beforeAll(async () => {
+  t = await makeTestApp();
+});
 afterAll(() => t.close());
 
 describe('POST /api/auth/login', () => {

@@ -20,7 +20,10 @@ afterAll(() => t.close());
 async function allowOnly(origins: string[]) {
   const { db } = t.store;
   const organisation = (await db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) }))!;
-  await db.update(organisations).set({ settings: { ...organisation.settings, allowedOrigins: origins } }).where(eq(organisations.id, organisation.id));
+  await db
+    .update(organisations)
+    .set({ settings: { ...organisation.settings, allowedOrigins: origins } })
+    .where(eq(organisations.id, organisation.id));
   t.deps.forms.forget();
 }
 const submission = (key: string) => ({ code, answers: { fft: 'good' }, channel: 'widget', idempotencyKey: key });
@@ -44,7 +47,11 @@ describe('CORS on the public form API', () => {
     for (const path of ['/api/responses', `/api/forms/${code}`]) {
       const preflight = await t.app.request(path, {
         method: 'OPTIONS',
-        headers: { origin: COUNCIL, 'access-control-request-method': path.endsWith('responses') ? 'POST' : 'GET', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: COUNCIL,
+          'access-control-request-method': path.endsWith('responses') ? 'POST' : 'GET',
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(COUNCIL);

@@ -36,7 +36,12 @@ describe('the demo seed', () => {
     expect(kinds.filter((k: string) => k === 'family_hub')).toHaveLength(9);
     expect(kinds.filter((k: string) => k === 'childrens_centre')).toHaveLength(3);
     for (const site of sites) {
-      expect(site).toMatchObject({ id: expect.any(String), code: expect.stringMatching(/^[a-z0-9-]+$/), name: expect.any(String), locality: expect.any(String) });
+      expect(site).toMatchObject({
+        id: expect.any(String),
+        code: expect.stringMatching(/^[a-z0-9-]+$/),
+        name: expect.any(String),
+        locality: expect.any(String),
+      });
       expect(site.servicePoints.length).toBeGreaterThanOrEqual(4);
       expect(site.servicePoints.length).toBeLessThanOrEqual(6);
       for (const point of site.servicePoints) expect(point.code).toMatch(/^[a-z0-9-]+$/);
@@ -44,8 +49,12 @@ describe('the demo seed', () => {
     const providers = new Map(sites.map((s: { provider: { code: string; name: string } }) => [s.provider.code, s.provider.name]));
     expect(Object.fromEntries(providers)).toEqual(Object.fromEntries(DEMO_PROVIDERS.map((p) => [p.code, p.name])));
     // Every site and service point as db/demo.ts lists them, and nothing else.
-    const seeded = sites.map((s: { code: string; name: string; provider: { code: string }; servicePoints: { code: string; name: string }[] }) =>
-      [s.code, s.name, s.provider.code, s.servicePoints.map((p) => [p.code, p.name]).sort()]);
+    const seeded = sites.map((s: { code: string; name: string; provider: { code: string }; servicePoints: { code: string; name: string }[] }) => [
+      s.code,
+      s.name,
+      s.provider.code,
+      s.servicePoints.map((p) => [p.code, p.name]).sort(),
+    ]);
     const listed = DEMO_SITES.map((s) => [s.code, s.name, s.provider, s.servicePoints.map(([code, name]) => [code, name]).sort()]);
     expect(seeded.sort()).toEqual(listed.sort());
   });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
-beforeAll(async () => { t = await makeTestApp({ SEED: 'none' }); });
+beforeAll(async () => {
+  t = await makeTestApp({ SEED: 'none' });
+});
 afterAll(() => t.close());
 
 describe('API documentation', () => {
@@ -10,7 +12,18 @@ describe('API documentation', () => {
     const { status, body } = await t.json('/api/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    for (const path of ['/health', '/api/auth/login', '/api/sites', '/api/forms/{code}', '/api/responses', '/api/reports/satisfaction', '/api/reports/equity', '/api/reports/trends', '/api/reports/themes', '/api/safeguarding/flags']) {
+    for (const path of [
+      '/health',
+      '/api/auth/login',
+      '/api/sites',
+      '/api/forms/{code}',
+      '/api/responses',
+      '/api/reports/satisfaction',
+      '/api/reports/equity',
+      '/api/reports/trends',
+      '/api/reports/themes',
+      '/api/safeguarding/flags',
+    ]) {
       expect(Object.keys(body.paths)).toContain(path);
     }
     const submission = body.paths['/api/responses'].post.requestBody.content['application/json'].schema;

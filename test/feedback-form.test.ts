@@ -23,12 +23,15 @@ const page = async (path: string, headers: Record<string, string> = {}) => {
   return { status: response.status, html: await response.text(), headers: response.headers };
 };
 const post = async (path: string, fields: [string, string][], env?: unknown, app = t.app) => {
-  const response = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }, env);
+  const response = await app.request(
+    path,
+    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() },
+    env,
+  );
   return { status: response.status, html: await response.text(), location: response.headers.get('location'), headers: response.headers };
 };
 const keyOf = (html: string) => html.match(/name="_key" value="([^"]+)"/)?.[1];
-const rowsWithKey = async (key: string) =>
-  (await t.store.client.execute({ sql: 'SELECT * FROM responses WHERE idempotency_key = ?', args: [key] })).rows;
+const rowsWithKey = async (key: string) => (await t.store.client.execute({ sql: 'SELECT * FROM responses WHERE idempotency_key = ?', args: [key] })).rows;
 
 describe('GET /f/{code}', () => {
   it('renders the form for a service point, in any case, with the FFT as six radios and no caching', async () => {
@@ -80,7 +83,12 @@ describe('POST /f/{code}', () => {
     try {
       expect((await broken.app.request(`/f/${hub.code}?lang=pl`)).status).toBe(200);
       broken.store.client.close();
-      const fields: [string, string][] = [['fft', 'good'], ['good', 'Bardzo miła obsługa'], ['_key', 'store-down-key-0001'], ['_website', '']];
+      const fields: [string, string][] = [
+        ['fft', 'good'],
+        ['good', 'Bardzo miła obsługa'],
+        ['_key', 'store-down-key-0001'],
+        ['_website', ''],
+      ];
       const { status, html, headers } = await post(`/f/${hub.code}?lang=pl`, fields, undefined, broken.app);
       expect(status).toBe(503);
       expect(headers.get('retry-after')).toBe('5');
@@ -96,7 +104,14 @@ describe('POST /f/{code}', () => {
 
   it('stores a response with site, service point, channel qr, language and answers, then 303s to thanks', async () => {
     const key = 'form-test-key-0001';
-    const result = await post(`/f/${hub.points[1]!.code}?lang=pl`, [['fft', 'good'], ['good', 'Miła obsługa'], ['better', ''], ['ethnicity', 'white_other'], ['_key', key], ['_website', '']]);
+    const result = await post(`/f/${hub.points[1]!.code}?lang=pl`, [
+      ['fft', 'good'],
+      ['good', 'Miła obsługa'],
+      ['better', ''],
+      ['ethnicity', 'white_other'],
+      ['_key', key],
+      ['_website', ''],
+    ]);
     expect(result.status).toBe(303);
     expect(result.location).toBe(`/f/${hub.points[1]!.code}/thanks?lang=pl`);
     const [row] = await rowsWithKey(key);
@@ -108,7 +123,10 @@ describe('POST /f/{code}', () => {
   });
 
   it('stores one response for a double tap or a resubmitted POST with the same key', async () => {
-    const fields: [string, string][] = [['fft', 'veryGood'], ['_key', 'form-test-key-0002']];
+    const fields: [string, string][] = [
+      ['fft', 'veryGood'],
+      ['_key', 'form-test-key-0002'],
+    ];
     const results = await Promise.all([post(`/f/${hub.code}`, fields), post(`/f/${hub.code}`, fields), post(`/f/${hub.code}`, fields)]);
     expect(results.map((r) => r.status)).toEqual([303, 303, 303]);
     expect(await rowsWithKey('form-test-key-0002')).toHaveLength(1);
@@ -116,7 +134,12 @@ describe('POST /f/{code}', () => {
 
   it('answers 422 with an error summary linked to the field, keeping every value and the key', async () => {
     const key = 'form-test-key-0003';
-    const { status, html } = await post(`/f/${hub.code}`, [['good', 'Kind <staff> & "tea"'], ['postcode', 'PL4 8AA'], ['relationship', 'dad'], ['_key', key]]);
+    const { status, html } = await post(`/f/${hub.code}`, [
+      ['good', 'Kind <staff> & "tea"'],
+      ['postcode', 'PL4 8AA'],
+      ['relationship', 'dad'],
+      ['_key', key],
+    ]);
     expect(status).toBe(422);
     expect(html).toContain(`<title>Error: ${COUNCIL_SURVEY.title.en}`);
     expect(html).toContain('There is a problem');
@@ -139,14 +162,24 @@ describe('POST /f/{code}', () => {
   });
 
   it('stores the children’s version with the child role, and a kiosk’s as channel kiosk', async () => {
-    await post(`/f/${hub.code}?for=child`, [['fft', 'poor'], ['_key', 'form-test-key-0005']]);
-    await post(`/f/${hub.code}?kiosk=1`, [['fft', 'good'], ['_key', 'form-test-key-0006']]);
+    await post(`/f/${hub.code}?for=child`, [
+      ['fft', 'poor'],
+      ['_key', 'form-test-key-0005'],
+    ]);
+    await post(`/f/${hub.code}?kiosk=1`, [
+      ['fft', 'good'],
+      ['_key', 'form-test-key-0006'],
+    ]);
     expect((await rowsWithKey('form-test-key-0005'))[0]).toMatchObject({ respondent_role: 'child', fft: 4, channel: 'qr' });
     expect((await rowsWithKey('form-test-key-0006'))[0]).toMatchObject({ channel: 'kiosk' });
   });
 
   it('thanks a bot that filled the honeypot and stores nothing', async () => {
-    const result = await post(`/f/${hub.code}`, [['fft', 'veryPoor'], ['_website', 'http://spam.example'], ['_key', 'form-test-key-0007']]);
+    const result = await post(`/f/${hub.code}`, [
+      ['fft', 'veryPoor'],
+      ['_website', 'http://spam.example'],
+      ['_key', 'form-test-key-0007'],
+    ]);
     expect(result.status).toBe(303);
     expect(result.location).toBe(`/f/${hub.code}/thanks?lang=en`);
     expect(await rowsWithKey('form-test-key-0007')).toHaveLength(0);
@@ -209,11 +242,17 @@ describe('QR codes and posters', () => {
 
 describe('rate limits', () => {
   let limited: CouncilApp;
-  beforeAll(async () => { limited = await makeCouncilApp({ RATE_LIMIT_PER_MINUTE: '3' }); });
+  beforeAll(async () => {
+    limited = await makeCouncilApp({ RATE_LIMIT_PER_MINUTE: '3' });
+  });
   afterAll(() => limited.close());
   const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
   const submit = (address: string, n: number, lang = 'en') =>
-    limited.app.request(`/f/${limited.council.sites.bay.code}?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `fft=good&_key=rate-limit-${address}-${n}` }, from(address));
+    limited.app.request(
+      `/f/${limited.council.sites.bay.code}?lang=${lang}`,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `fft=good&_key=rate-limit-${address}-${n}` },
+      from(address),
+    );
 
   it('turns away a client flooding one code with a polite page in its language, while others still get through', async () => {
     const statuses = [];
@@ -227,10 +266,15 @@ describe('rate limits', () => {
 
   it('limits POST /api/responses the same way, with the shared JSON error shape', async () => {
     const send = (n: number) =>
-      limited.app.request('/api/responses', {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: limited.council.sites.elm.code, channel: 'widget', idempotencyKey: `api-limit-${n}`, answers: { fft: 'good' } }),
-      }, from('10.0.0.3'));
+      limited.app.request(
+        '/api/responses',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: limited.council.sites.elm.code, channel: 'widget', idempotencyKey: `api-limit-${n}`, answers: { fft: 'good' } }),
+        },
+        from('10.0.0.3'),
+      );
     const statuses = [];
     for (let n = 0; n < 4; n++) statuses.push((await send(n)).status);
     expect(statuses).toEqual([201, 201, 201, 429]);

@@ -15,12 +15,15 @@ import type { IngestionThread } from '../server/ingest-thread';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
 let t: CouncilApp;
-beforeAll(async () => { t = await makeCouncilApp({}, {}, { ingestOnThread: true }); });
+beforeAll(async () => {
+  t = await makeCouncilApp({}, {}, { ingestOnThread: true });
+});
 afterAll(() => t.close());
 
 let keys = 0;
 const key = () => `thread-key-${Date.now()}-${++keys}`;
-const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
+const submit = (body: Record<string, unknown>) =>
+  t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
 const count = async (table = 'responses') => Number((await t.store.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
 const commentsOf = async (responseId: string) =>
   (await t.store.client.execute({ sql: 'SELECT * FROM comments WHERE response_id = ?', args: [responseId] })).rows;
@@ -49,7 +52,9 @@ describe('POST /api/responses through the ingestion thread', () => {
   it('stores every one of many concurrent submissions, each once, in a few shared commits', async () => {
     const thread = t.deps.writer as IngestionThread;
     const [before, batchesBefore] = [await count(), thread.batches];
-    const responses = await Promise.all(Array.from({ length: 300 }, (_, i) => submit({ answers: { fft: i % 2 ? 'good' : 'poor', better: `Idea number ${i}` } })));
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => submit({ answers: { fft: i % 2 ? 'good' : 'poor', better: `Idea number ${i}` } })),
+    );
     expect(responses.every((r) => r.status === 201)).toBe(true);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(300);
     expect(await count()).toBe(before + 300);
@@ -68,7 +73,10 @@ describe('POST /api/responses through the ingestion thread', () => {
   it('commits a safeguarding flag with the response that discloses harm', async () => {
     const response = await submit({ answers: { fft: 'neither', better: 'My partner hits me and I am scared for the children' } });
     expect(response.status).toBe(201);
-    const flags = await t.store.client.execute({ sql: 'SELECT categories, urgency, status FROM safeguarding_flags WHERE response_id = ?', args: [response.body.id] });
+    const flags = await t.store.client.execute({
+      sql: 'SELECT categories, urgency, status FROM safeguarding_flags WHERE response_id = ?',
+      args: [response.body.id],
+    });
     expect(flags.rows).toHaveLength(1);
     expect(flags.rows[0]).toMatchObject({ urgency: 'immediate', status: 'open' });
     expect(JSON.parse(String(flags.rows[0]!.categories))).toContain('domestic-abuse');
@@ -85,9 +93,21 @@ describe('a thread that dies', () => {
   it('fails the batch it held, never acknowledging it, and a retry with the same key starts a new thread and is stored once', async () => {
     const target = (await t.deps.forms.find(t.council.sites.ash.code))!;
     const received = (idempotencyKey: string) => ({
-      id: newId('r'), organisationId: target.organisationId, surveyVersionId: target.survey.versionId, siteId: target.site.id,
-      servicePointId: null, channel: 'api' as const, language: 'en', respondentRole: null, submittedAt: Date.now(), idempotencyKey,
-      fft: 1, rating: null, answers: '{}', demographics: null, freeText: [],
+      id: newId('r'),
+      organisationId: target.organisationId,
+      surveyVersionId: target.survey.versionId,
+      siteId: target.site.id,
+      servicePointId: null,
+      channel: 'api' as const,
+      language: 'en',
+      respondentRole: null,
+      submittedAt: Date.now(),
+      idempotencyKey,
+      fft: 1,
+      rating: null,
+      answers: '{}',
+      demographics: null,
+      freeText: [],
     });
     const thread = t.deps.writer as IngestionThread;
     const dying = (thread as unknown as { worker: Worker }).worker;
@@ -95,7 +115,8 @@ describe('a thread that dies', () => {
     dying.postMessage = () => void dying.terminate();
     const lost = received(key());
     await expect(thread.submit(lost)).rejects.toThrow(/ingestion thread stopped/);
-    const stored = async () => Number((await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE idempotency_key = ?', args: [lost.idempotencyKey] })).rows[0]?.n);
+    const stored = async () =>
+      Number((await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE idempotency_key = ?', args: [lost.idempotencyKey] })).rows[0]?.n);
     expect(await stored()).toBe(0);
     await expect(thread.submit(received(lost.idempotencyKey))).resolves.toMatchObject({ created: true });
     expect(await stored()).toBe(1);
@@ -111,8 +132,18 @@ describe('EmbeddedResponseStore', () => {
     const source = await makeCouncilApp();
     const target = (await source.deps.forms.find(source.council.sites.ash.code))!;
     base = {
-      organisationId: target.organisationId, surveyVersionId: target.survey.versionId, siteId: target.site.id, servicePointId: null,
-      channel: 'api', language: 'en', respondentRole: null, submittedAt: Date.parse('2026-11-01T10:00:00Z'), fft: 1, rating: null, answers: '{}', demographics: null,
+      organisationId: target.organisationId,
+      surveyVersionId: target.survey.versionId,
+      siteId: target.site.id,
+      servicePointId: null,
+      channel: 'api',
+      language: 'en',
+      respondentRole: null,
+      submittedAt: Date.parse('2026-11-01T10:00:00Z'),
+      fft: 1,
+      rating: null,
+      answers: '{}',
+      demographics: null,
     };
     // A copy of a bootstrapped file, so this store has the organisation and sites to point at.
     await source.store.client.execute(`VACUUM INTO '${join(dir, 'copy.db')}'`);
@@ -132,7 +163,10 @@ describe('EmbeddedResponseStore', () => {
   it('answers a repeated key with the id stored first, within one batch and across batches', () => {
     const [first] = rows(1, 'repeat');
     const twin = { ...first!, id: newId('r') };
-    expect(store.write([first!, twin])).toEqual([{ id: first!.id, created: true }, { id: first!.id, created: false }]);
+    expect(store.write([first!, twin])).toEqual([
+      { id: first!.id, created: true },
+      { id: first!.id, created: false },
+    ]);
     expect(store.write([{ ...first!, id: newId('r') }])).toEqual([{ id: first!.id, created: false }]);
   });
 

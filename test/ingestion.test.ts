@@ -3,17 +3,25 @@ import { expectErrorShape } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
 let t: CouncilApp;
-beforeAll(async () => { t = await makeCouncilApp(); });
+beforeAll(async () => {
+  t = await makeCouncilApp();
+});
 afterAll(() => t.close());
 
 let keys = 0;
 const key = () => `test-key-${Date.now()}-${++keys}`;
 const hub = () => t.council.sites.ash;
-const submit = (body: Record<string, unknown>) => t.json('/api/responses', { body: { code: hub().code, channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
+const submit = (body: Record<string, unknown>) =>
+  t.json('/api/responses', { body: { code: hub().code, channel: 'qr', language: 'en', idempotencyKey: key(), ...body } });
 const row = async (id: string) => (await t.store.client.execute({ sql: 'SELECT * FROM responses WHERE id = ?', args: [id] })).rows[0];
 /** A response's free text, as typed, by question: kept only in its comments. */
 const typed = async (id: string) =>
-  Object.fromEntries((await t.store.client.execute({ sql: 'SELECT question_id, text FROM comments WHERE response_id = ?', args: [id] })).rows.map((r) => [r.question_id, r.text]));
+  Object.fromEntries(
+    (await t.store.client.execute({ sql: 'SELECT question_id, text FROM comments WHERE response_id = ?', args: [id] })).rows.map((r) => [
+      r.question_id,
+      r.text,
+    ]),
+  );
 const count = async () => Number((await t.store.client.execute('SELECT count(*) AS n FROM responses')).rows[0]?.n);
 
 describe('GET /api/forms/{code}', () => {
@@ -90,7 +98,9 @@ describe('POST /api/responses', () => {
 
   it('explains a missing answer in the respondent’s language', async () => {
     const response = await submit({ language: 'pl', answers: {} });
-    expect(response.body.error.details[0].message).toBe('Wybierz odpowiedź na pytanie „Ogólnie rzecz biorąc, jak oceniasz swoje doświadczenia z naszą usługą?”');
+    expect(response.body.error.details[0].message).toBe(
+      'Wybierz odpowiedź na pytanie „Ogólnie rzecz biorąc, jak oceniasz swoje doświadczenia z naszą usługą?”',
+    );
   });
 
   it.each([

@@ -22,10 +22,22 @@ describe('migrations', () => {
     const client = await emptyFile();
     expect(await migrate(client)).toEqual(migrations.map((m) => m.tag));
     const tables = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).rows.map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining([
-      'organisations', 'providers', 'sites', 'service_points', 'surveys', 'survey_versions',
-      'responses', 'response_demographics', 'users', 'role_assignments', 'sessions', 'audit_log',
-    ]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'organisations',
+        'providers',
+        'sites',
+        'service_points',
+        'surveys',
+        'survey_versions',
+        'responses',
+        'response_demographics',
+        'users',
+        'role_assignments',
+        'sessions',
+        'audit_log',
+      ]),
+    );
     client.close();
   });
 
@@ -73,7 +85,13 @@ describe('migrations', () => {
 
   it('count the comments already stored into theme_days on a file from before 0008', async () => {
     const client = await emptyFile();
-    await migrate(client, migrations.slice(0, migrations.findIndex((m) => m.tag === '0008_theme_days')));
+    await migrate(
+      client,
+      migrations.slice(
+        0,
+        migrations.findIndex((m) => m.tag === '0008_theme_days'),
+      ),
+    );
     const day = 20_000 * 86_400_000; // 2024-10-04, midnight UTC
     await client.executeMultiple(`
       PRAGMA foreign_keys = OFF;
@@ -84,7 +102,9 @@ describe('migrations', () => {
         ('c4', 'r4', 'o', 's2', 'better', ${day + 5}, 'en', 'd', 0, '[{"theme":"play","score":0.2}]', 'default');
       PRAGMA foreign_keys = ON;`);
     expect(await migrate(client)).toContain('0008_theme_days');
-    const rows = (await client.execute('SELECT site_id, day, theme, mentions, negative, positive FROM theme_days ORDER BY 1, 2, 3')).rows.map((r) => Object.values(r));
+    const rows = (await client.execute('SELECT site_id, day, theme, mentions, negative, positive FROM theme_days ORDER BY 1, 2, 3')).rows.map((r) =>
+      Object.values(r),
+    );
     expect(rows).toEqual([
       ['s1', 20_000, '', 2, 0, 1],
       ['s1', 20_000, 'play', 2, 1, 0],

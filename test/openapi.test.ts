@@ -40,7 +40,11 @@ function documentedSchema(method: string, path: string, status: number): z.ZodTy
 
 /** Fetches through the app and checks the body against the documented schema; returns the body. */
 async function expectDocumented(method: string, path: string, init: { url?: string; token?: string; body?: unknown; status: number }) {
-  const response = await t.json(init.url ?? path, { method, ...(init.token ? { token: init.token } : {}), ...(init.body === undefined ? {} : { body: init.body }) });
+  const response = await t.json(init.url ?? path, {
+    method,
+    ...(init.token ? { token: init.token } : {}),
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
   expect(response.status, `${method} ${init.url ?? path}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(init.status);
   const checked = documentedSchema(method, path, init.status).safeParse(response.body);
   expect(checked.success ? [] : checked.error.issues, `${method} ${path} against its documented ${init.status}`).toEqual([]);
@@ -61,8 +65,14 @@ describe('the API document', () => {
     const served = servedApiRoutes().map(({ method, path }) => asDocumented(method, path));
     const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
     expect(served.length).toBeGreaterThan(25);
-    expect(served.filter((route) => !documented.includes(route)), 'served but not in /api/openapi.json').toEqual([]);
-    expect(documented.filter((route) => route.split(' ')[1]!.startsWith('/api/') && !served.includes(route)), 'documented but not served').toEqual([]);
+    expect(
+      served.filter((route) => !documented.includes(route)),
+      'served but not in /api/openapi.json',
+    ).toEqual([]);
+    expect(
+      documented.filter((route) => route.split(' ')[1]!.startsWith('/api/') && !served.includes(route)),
+      'documented but not served',
+    ).toEqual([]);
   });
 
   it('says which routes need a session, as server/access/routes.ts does', () => {
@@ -78,7 +88,7 @@ describe('the API document', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
-          if (!status.startsWith('4') || method === 'options' && status === '404') continue;
+          if (!status.startsWith('4') || (method === 'options' && status === '404')) continue;
           const schema = (response as { content?: Record<string, { schema: { $ref?: string } }> }).content?.['application/json']?.schema;
           expect(schema?.$ref, `${method} ${path} ${status}`).toBe('#/components/schemas/Error');
         }
@@ -91,11 +101,20 @@ describe('real responses match their documented schemas', () => {
   it('sites, a form, and a submission stored and repeated', async () => {
     const [site] = await expectDocumented('GET', '/api/sites', { token: admin, status: 200 });
     await expectDocumented('GET', '/api/forms/:code', { url: `/api/forms/${site.code}`, status: 200 });
-    const submission = { code: site.code, channel: 'qr', language: 'en', idempotencyKey: 'openapi-stored-once', answers: { fft: 'good', better: 'More sessions after school, please' } };
+    const submission = {
+      code: site.code,
+      channel: 'qr',
+      language: 'en',
+      idempotencyKey: 'openapi-stored-once',
+      answers: { fft: 'good', better: 'More sessions after school, please' },
+    };
     const stored = await expectDocumented('POST', '/api/responses', { body: submission, status: 201 });
     const again = await expectDocumented('POST', '/api/responses', { body: submission, status: 200 });
     expect(again.id).toBe(stored.id);
-    await expectDocumented('POST', '/api/responses', { body: { ...submission, idempotencyKey: 'openapi-bad-answer', answers: { fft: 'marvellous' } }, status: 422 });
+    await expectDocumented('POST', '/api/responses', {
+      body: { ...submission, idempotencyKey: 'openapi-bad-answer', answers: { fft: 'marvellous' } },
+      status: 422,
+    });
   });
 
   it('the four reports and the comments drill-down', async () => {
@@ -110,13 +129,18 @@ describe('real responses match their documented schemas', () => {
   it('a safeguarding flag, as its lead reads it, opens it and reviews it', async () => {
     const [site] = (await t.json('/api/sites', { token: admin })).body;
     const answers = { fft: 'poor', better: 'My partner hits me and I am scared to go home' };
-    expect((await t.json('/api/responses', { body: { code: site.code, channel: 'qr', language: 'en', idempotencyKey: 'openapi-disclosure', answers } })).status).toBe(201);
+    expect(
+      (await t.json('/api/responses', { body: { code: site.code, channel: 'qr', language: 'en', idempotencyKey: 'openapi-disclosure', answers } })).status,
+    ).toBe(201);
     const flags = await expectDocumented('GET', '/api/safeguarding/flags', { token: lead, status: 200 });
     const flag = flags.find((f: { comments: { text?: string }[] }) => f.comments.some((c) => c.text?.includes('hits me')));
     expect(flag).toBeDefined();
     await expectDocumented('GET', '/api/safeguarding/flags/:id', { url: `/api/safeguarding/flags/${flag.id}`, token: lead, status: 200 });
     const reviewed = await expectDocumented('POST', '/api/safeguarding/flags/:id/review', {
-      url: `/api/safeguarding/flags/${flag.id}/review`, token: lead, body: { status: 'in_review', actionTaken: 'Called the family; referred to MASH' }, status: 200,
+      url: `/api/safeguarding/flags/${flag.id}/review`,
+      token: lead,
+      body: { status: 'in_review', actionTaken: 'Called the family; referred to MASH' },
+      status: 200,
     });
     expect(reviewed.status).toBe('in_review');
   });
@@ -124,7 +148,12 @@ describe('real responses match their documented schemas', () => {
   it('surveys: the list, one survey, and a new version', async () => {
     const [summary] = await expectDocumented('GET', '/api/surveys', { token: admin, status: 200 });
     const survey = await expectDocumented('GET', '/api/surveys/:id', { url: `/api/surveys/${summary.id}`, token: admin, status: 200 });
-    const edited = await expectDocumented('POST', '/api/surveys/:id/versions', { url: `/api/surveys/${summary.id}/versions`, token: admin, body: { definition: survey.definition }, status: 201 });
+    const edited = await expectDocumented('POST', '/api/surveys/:id/versions', {
+      url: `/api/surveys/${summary.id}/versions`,
+      token: admin,
+      body: { definition: survey.definition },
+      status: 201,
+    });
     expect(edited.currentVersion).toBe(survey.currentVersion + 1);
   });
 
@@ -132,9 +161,16 @@ describe('real responses match their documented schemas', () => {
     const organisation = await t.store.db.query.organisations.findFirst();
     await expectDocumented('GET', '/api/users', { token: admin, status: 200 });
     const created = await expectDocumented('POST', '/api/users', {
-      token: admin, body: { email: 'analyst@openapi.example', name: 'An Analyst', role: 'analyst', scope: { type: 'organisation', id: organisation!.id } }, status: 201,
+      token: admin,
+      body: { email: 'analyst@openapi.example', name: 'An Analyst', role: 'analyst', scope: { type: 'organisation', id: organisation!.id } },
+      status: 201,
     });
-    await expectDocumented('POST', '/api/users/:id/roles', { url: `/api/users/${created.id}/roles`, token: admin, body: { role: 'commissioner', scope: { type: 'organisation', id: organisation!.id } }, status: 201 });
+    await expectDocumented('POST', '/api/users/:id/roles', {
+      url: `/api/users/${created.id}/roles`,
+      token: admin,
+      body: { role: 'commissioner', scope: { type: 'organisation', id: organisation!.id } },
+      status: 201,
+    });
     await expectDocumented('PATCH', '/api/users/:id', { url: `/api/users/${created.id}`, token: admin, body: { disabled: true }, status: 200 });
     await expectDocumented('GET', '/api/auth/me', { token: admin, status: 200 });
     await expectDocumented('POST', '/api/users', { token: admin, body: { email: 'not an email' }, status: 422 });

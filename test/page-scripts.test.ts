@@ -34,7 +34,10 @@ beforeAll(async () => {
   t = await makeCouncilApp();
   plain = t.council.sites.bay.code;
   skipping = t.council.sites.ash.points[0]!.code;
-  const created = await t.json('/api/surveys', { token: await t.login(), body: { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [skipping] } });
+  const created = await t.json('/api/surveys', {
+    token: await t.login(),
+    body: { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [skipping] },
+  });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
 });
 afterAll(() => t.close());
@@ -70,7 +73,11 @@ describe('page scripts', () => {
   it('tells the kiosk script the form’s code, language, thank-you page and question shapes', async () => {
     const page = await html(`/f/${skipping}?kiosk=1&for=child`);
     const form = page.match(/<form [^>]*class="survey"[^>]*>/)![0];
-    const attribute = (name: string) => form.match(new RegExp(`data-${name}="([^"]*)"`))?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    const attribute = (name: string) =>
+      form
+        .match(new RegExp(`data-${name}="([^"]*)"`))?.[1]
+        ?.replaceAll('&quot;', '"')
+        .replaceAll('&amp;', '&');
     expect(attribute('code')).toBe(skipping);
     expect(attribute('lang')).toBe('en');
     expect(attribute('role')).toBe('child');

@@ -63,7 +63,10 @@ describe('GET /api/reports/satisfaction', () => {
   });
 
   it('refuses an unknown groupBy and a malformed date, naming the field', async () => {
-    for (const [query, field] of [['groupBy=shoeSize', 'groupBy'], ['from=01/03/2026', 'from']]) {
+    for (const [query, field] of [
+      ['groupBy=shoeSize', 'groupBy'],
+      ['from=01/03/2026', 'from'],
+    ]) {
       const response = await report(`/api/reports/satisfaction?${query}`);
       expect(response.status).toBe(422);
       expect(response.body.error.details[0].field).toBe(field);
@@ -119,17 +122,43 @@ describe('GET /api/reports/trends', () => {
 
 describe('ratings and NPS', () => {
   it('report the mean rating with its distribution, and NPS where a survey asks it', async () => {
-    const { organisation, survey, sites: { twn } } = t.council;
-    const rows = [[5, 10], [5, 9], [4, 9], [4, 7], [2, 3], [3, 0]] as const;
-    await writeResponses(t.store.client, rows.map(([rating, nps], i) => ({
-      id: newId('r'), organisationId: organisation.id, surveyVersionId: survey.versionId, siteId: twn.id,
-      servicePointId: null, channel: 'api', language: 'en', respondentRole: null, submittedAt: Date.parse('2024-02-02T10:00:00Z'),
-      idempotencyKey: `rating-test-${i}`, fft: 1, rating, nps, answers: '{}', demographics: null,
-    })));
+    const {
+      organisation,
+      survey,
+      sites: { twn },
+    } = t.council;
+    const rows = [
+      [5, 10],
+      [5, 9],
+      [4, 9],
+      [4, 7],
+      [2, 3],
+      [3, 0],
+    ] as const;
+    await writeResponses(
+      t.store.client,
+      rows.map(([rating, nps], i) => ({
+        id: newId('r'),
+        organisationId: organisation.id,
+        surveyVersionId: survey.versionId,
+        siteId: twn.id,
+        servicePointId: null,
+        channel: 'api',
+        language: 'en',
+        respondentRole: null,
+        submittedAt: Date.parse('2024-02-02T10:00:00Z'),
+        idempotencyKey: `rating-test-${i}`,
+        fft: 1,
+        rating,
+        nps,
+        answers: '{}',
+        demographics: null,
+      })),
+    );
     const response = await report('/api/reports/satisfaction?groupBy=site&from=2024-02-01&to=2024-02-29');
     const [row] = response.body.rows;
     expect(row).toMatchObject({ n: 6, meanRating: 23 / 6, ratingCounts: [0, 1, 1, 2, 2] });
     // 3 promoters (9-10), 2 detractors (0-6) of 6: NPS = 50% - 33.3% = 16.7.
-    expect(row.nps).toBeCloseTo(100 * (3 - 2) / 6, 10);
+    expect(row.nps).toBeCloseTo((100 * (3 - 2)) / 6, 10);
   });
 });

@@ -12,7 +12,10 @@ import { ALERTS_PER_BURST } from '../server/alerts';
 import { smtpMailer } from '../server/mail-node';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
-interface Received { to: string[]; raw: string }
+interface Received {
+  to: string[];
+  raw: string;
+}
 const inbox: Received[] = [];
 const smtp = new SMTPServer({
   authOptional: true,
@@ -40,7 +43,8 @@ beforeAll(async () => {
   const port = typeof address === 'object' && address ? address.port : 0;
   t = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>'), now: () => new Date(clock) });
   const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
-  await t.store.db.update(organisations)
+  await t.store.db
+    .update(organisations)
     .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: DUTY_DESK }] } })
     .where(eq(organisations.id, organisation!.id));
 });
@@ -147,7 +151,13 @@ describe('an alert that failed', () => {
     const send = async (i: number) => {
       time += 1_000;
       const response = await f.json('/api/responses', {
-        body: { code: f.council.sites.dun.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: `outage-key-${i}`, answers: { fft: 'neither', better: 'My partner hits me when he drinks' } },
+        body: {
+          code: f.council.sites.dun.points[0]!.code,
+          channel: 'qr',
+          language: 'en',
+          idempotencyKey: `outage-key-${i}`,
+          answers: { fft: 'neither', better: 'My partner hits me when he drinks' },
+        },
       });
       expect(response.status).toBe(201);
       await f.deps.alerts.settled();

@@ -27,14 +27,46 @@ async function addFlagged(site: MadeSite, flags: { at: number; urgency: 'immedia
   const rows: NewResponse[] = flags.map(({ at, urgency, text, point }) => {
     const id = newId('r', at);
     return {
-      id, organisationId: t.council.organisation.id, surveyVersionId: versionId, siteId: site.id,
-      servicePointId: point ?? null, channel: 'qr', language: 'en', respondentRole: null, submittedAt: at,
-      idempotencyKey: `flagged-${++written}`, fft: 3, rating: null, nps: null, answers: '{}', demographics: null,
-      comments: [{
-        id: newId('c', at), responseId: id, organisationId: t.council.organisation.id, siteId: site.id, questionId: 'better',
-        submittedAt: at, language: 'en', text, redacted: text, sentiment: -1, themes: [], modelVersion: 'test',
-      }],
-      flag: { id: newId('sf', at), responseId: id, organisationId: t.council.organisation.id, siteId: site.id, categories: ['domestic-abuse'], urgency, createdAt: at },
+      id,
+      organisationId: t.council.organisation.id,
+      surveyVersionId: versionId,
+      siteId: site.id,
+      servicePointId: point ?? null,
+      channel: 'qr',
+      language: 'en',
+      respondentRole: null,
+      submittedAt: at,
+      idempotencyKey: `flagged-${++written}`,
+      fft: 3,
+      rating: null,
+      nps: null,
+      answers: '{}',
+      demographics: null,
+      comments: [
+        {
+          id: newId('c', at),
+          responseId: id,
+          organisationId: t.council.organisation.id,
+          siteId: site.id,
+          questionId: 'better',
+          submittedAt: at,
+          language: 'en',
+          text,
+          redacted: text,
+          sentiment: -1,
+          themes: [],
+          modelVersion: 'test',
+        },
+      ],
+      flag: {
+        id: newId('sf', at),
+        responseId: id,
+        organisationId: t.council.organisation.id,
+        siteId: site.id,
+        categories: ['domestic-abuse'],
+        urgency,
+        createdAt: at,
+      },
     };
   });
   await writeResponses(t.store.client, rows);
@@ -66,9 +98,14 @@ describe('a flood of flags', () => {
     const { ash, elm } = t.council.sites;
     // A past-risk disclosure, then 600 flagged submissions over the next hours (some present-risk wording).
     disclosure = (await addFlagged(ash, [{ at: start, urgency: 'priority', text: 'My stepdad hurts my little brother when mum is out' }]))[0]!;
-    flood = await addFlagged(elm, Array.from({ length: 600 }, (_, i) => ({
-      at: start + 60_000 + i * 1_000, urgency: i % 50 === 0 ? 'immediate' as const : 'priority' as const, text: `spam ${i} he hits me`,
-    })));
+    flood = await addFlagged(
+      elm,
+      Array.from({ length: 600 }, (_, i) => ({
+        at: start + 60_000 + i * 1_000,
+        urgency: i % 50 === 0 ? ('immediate' as const) : ('priority' as const),
+        text: `spam ${i} he hits me`,
+      })),
+    );
   });
 
   it('keeps every flag reachable: paging through the API returns all 601 once each, none lost', async () => {
@@ -94,7 +131,10 @@ describe('a flood of flags', () => {
   });
 
   it('puts closed flags after every open one, and still pages through them', async () => {
-    const review = await t.json(`/api/safeguarding/flags/${flood[0]}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Spam: no child named, no action' } });
+    const review = await t.json(`/api/safeguarding/flags/${flood[0]}/review`, {
+      token: lead,
+      body: { status: 'closed', actionTaken: 'Spam: no child named, no action' },
+    });
     expect(review.status).toBe(200);
     const { flags } = await allPages('/api/safeguarding/flags?limit=150');
     expect(flags).toHaveLength(601);
@@ -124,7 +164,9 @@ describe('a flood of flags', () => {
       href = /<a class="btn inline" href="([^"]+)">Next flags/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? null;
     }
     // 601 flags, one of them closed (a present-risk one).
-    expect(/<p>(\d[^<]*waiting[^<]*)<\/p>/.exec(first)?.[1]).toBe('600 flags are waiting and 0 are in review; 11 read as a present risk. Present risks come first, then the oldest.');
+    expect(/<p>(\d[^<]*waiting[^<]*)<\/p>/.exec(first)?.[1]).toBe(
+      '600 flags are waiting and 0 are in review; 11 read as a present risk. Present risks come first, then the oldest.',
+    );
     expect(seen.size).toBe(600);
     expect(seen.has(disclosure)).toBe(true);
     expect(seen.has(flood[0]!)).toBe(false);
@@ -137,7 +179,13 @@ describe('a flag’s own page', () => {
   it('says which form, site and service point the flag came from, and shows every review, not only the last', async () => {
     const { ash } = t.council.sites;
     const sent = await t.json('/api/responses', {
-      body: { code: ash.points[1]!.code, channel: 'qr', language: 'en', idempotencyKey: 'flag-page-1', answers: { fft: 'neither', better: 'He hits me and I am scared to go home tonight' } },
+      body: {
+        code: ash.points[1]!.code,
+        channel: 'qr',
+        language: 'en',
+        idempotencyKey: 'flag-page-1',
+        answers: { fft: 'neither', better: 'He hits me and I am scared to go home tonight' },
+      },
     });
     expect(sent.status).toBe(201);
     await t.deps.alerts.settled();
@@ -149,7 +197,10 @@ describe('a flag’s own page', () => {
     expect(open).toContain('<dt>Form</dt><dd>Centre feedback (version 1)</dd>');
     expect(open).toContain('Nobody has reviewed this flag yet.');
 
-    for (const review of [{ status: 'in_review', actionTaken: 'Rang the family, no answer; trying again at 4' }, { status: 'closed', actionTaken: 'Spoke to mum; referred to MASH' }]) {
+    for (const review of [
+      { status: 'in_review', actionTaken: 'Rang the family, no answer; trying again at 4' },
+      { status: 'closed', actionTaken: 'Spoke to mum; referred to MASH' },
+    ]) {
       expect((await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: review })).status).toBe(200);
     }
     // The alert never went (a mail outage): a closed flag no longer says so, nor asks for a review now.
@@ -158,7 +209,9 @@ describe('a flag’s own page', () => {
     expect(closed).not.toContain('Present risk: review now');
     expect(closed).toContain('Read as a present risk');
     expect(closed).not.toContain('Not sent yet');
-    const reviews = [...closed.matchAll(/<li><p><strong class="tag tag-\w+">([^<]+)<\/strong>[^<]*by ([^<]+)<\/p><p>([^<]+)<\/p><\/li>/g)].map((m) => m.slice(1));
+    const reviews = [...closed.matchAll(/<li><p><strong class="tag tag-\w+">([^<]+)<\/strong>[^<]*by ([^<]+)<\/p><p>([^<]+)<\/p><\/li>/g)].map((m) =>
+      m.slice(1),
+    );
     expect(reviews).toEqual([
       ['In review', t.council.users.safeguardingLead.email, 'Rang the family, no answer; trying again at 4'],
       ['Closed', t.council.users.safeguardingLead.email, 'Spoke to mum; referred to MASH'],

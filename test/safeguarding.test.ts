@@ -7,7 +7,10 @@ import { expectErrorShape } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 import { questionTitle } from './helpers/surveys';
 
-interface Received { to: string[]; raw: string }
+interface Received {
+  to: string[];
+  raw: string;
+}
 const inbox: Received[] = [];
 const smtp = new SMTPServer({
   authOptional: true,
@@ -32,7 +35,8 @@ beforeAll(async () => {
   const port = typeof address === 'object' && address ? address.port : 0;
   t = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>') });
   const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
-  await t.store.db.update(organisations)
+  await t.store.db
+    .update(organisations)
     .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: 'duty-desk@council.example' }] } })
     .where(eq(organisations.id, organisation!.id));
   const { safeguardingLead } = t.council.users;
@@ -45,7 +49,13 @@ afterAll(async () => {
 
 async function submit(better: string, language = 'en') {
   const response = await t.json('/api/responses', {
-    body: { code: t.council.sites.elm.points[0]!.code, channel: 'qr', language, idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'neither', better } },
+    body: {
+      code: t.council.sites.elm.points[0]!.code,
+      channel: 'qr',
+      language,
+      idempotencyKey: `safeguarding-${++sequence}`,
+      answers: { fft: 'neither', better },
+    },
   });
   expect(response.status).toBe(201);
   await t.deps.alerts.settled();
@@ -120,10 +130,20 @@ describe('the safeguarding queue', () => {
   it('records who reviewed a flag and what they did, in the audit log too', async () => {
     const { flag } = await submit('My partner hits me, I need help');
     expect(flag).toBeDefined();
-    const review = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' } });
+    const review = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, {
+      token: lead,
+      body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' },
+    });
     expect(review.status).toBe(200);
-    expect(review.body).toMatchObject({ status: 'closed', reviewedBy: t.council.users.safeguardingLead.email, actionTaken: 'Called the family; referred to MASH' });
-    const audit = await t.store.client.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'safeguarding_flag_reviewed' AND target_id = ?", args: [flag!.id] });
+    expect(review.body).toMatchObject({
+      status: 'closed',
+      reviewedBy: t.council.users.safeguardingLead.email,
+      actionTaken: 'Called the family; referred to MASH',
+    });
+    const audit = await t.store.client.execute({
+      sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'safeguarding_flag_reviewed' AND target_id = ?",
+      args: [flag!.id],
+    });
     expect(audit.rows[0]?.n).toBe(1);
     const empty = await t.json(`/api/safeguarding/flags/${flag!.id}/review`, { token: lead, body: { status: 'closed', actionTaken: '' } });
     expect(empty.status).toBe(422);
@@ -143,12 +163,26 @@ describe('a flag from a council\u2019s own survey', () => {
     const admin = await t.login();
     const definition = {
       title: { en: 'Stay and play' },
-      pages: [{ id: 'one', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'better', type: 'longtext', required: false, title: { en: 'What worries you most at the moment?' } }] }],
+      pages: [
+        {
+          id: 'one',
+          questions: [
+            { id: 'fft', type: 'fft', required: true },
+            { id: 'better', type: 'longtext', required: false, title: { en: 'What worries you most at the moment?' } },
+          ],
+        },
+      ],
     };
     const published = await t.json('/api/surveys', { token: admin, body: { name: 'Worries', definition, assignTo: [t.council.sites.bay.points[0]!.code] } });
     expect(published.status).toBe(201);
     const sent = await t.json('/api/responses', {
-      body: { code: t.council.sites.bay.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: `safeguarding-${++sequence}`, answers: { fft: 'poor', better: 'My partner hits me and I am scared' } },
+      body: {
+        code: t.council.sites.bay.points[0]!.code,
+        channel: 'qr',
+        language: 'en',
+        idempotencyKey: `safeguarding-${++sequence}`,
+        answers: { fft: 'poor', better: 'My partner hits me and I am scared' },
+      },
     });
     expect(sent.status).toBe(201);
     const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, sent.body.id) });

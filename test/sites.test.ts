@@ -3,7 +3,9 @@ import { expectErrorShape } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
 
 let t: CouncilApp;
-beforeAll(async () => { t = await makeCouncilApp(); });
+beforeAll(async () => {
+  t = await makeCouncilApp();
+});
 afterAll(() => t.close());
 
 const userScopedTo = (scopeType: 'site' | 'provider', scopeId: string) =>
@@ -14,11 +16,18 @@ describe('GET /api/sites', () => {
     const response = await t.json('/api/sites', { token: await t.login() });
     expect(response.status).toBe(200);
     const made = Object.values(t.council.sites).sort((a, b) => a.name.localeCompare(b.name));
-    expect(response.body).toEqual(made.map((site) => ({
-      id: site.id, code: site.code, name: site.name, kind: site.kind, locality: site.locality, ward: site.ward,
-      provider: site.provider,
-      servicePoints: [...site.points].sort((a, b) => a.name.localeCompare(b.name)),
-    })));
+    expect(response.body).toEqual(
+      made.map((site) => ({
+        id: site.id,
+        code: site.code,
+        name: site.name,
+        kind: site.kind,
+        locality: site.locality,
+        ward: site.ward,
+        provider: site.provider,
+        servicePoints: [...site.points].sort((a, b) => a.name.localeCompare(b.name)),
+      })),
+    );
   });
 
   it('shows a site-scoped user only their own site', async () => {
@@ -30,7 +39,10 @@ describe('GET /api/sites', () => {
 
   it('shows a provider-scoped user only their provider’s sites', async () => {
     const provider = t.council.providers.north;
-    const expected = Object.values(t.council.sites).filter((s) => s.provider.id === provider.id).map((s) => s.code).sort();
+    const expected = Object.values(t.council.sites)
+      .filter((s) => s.provider.id === provider.id)
+      .map((s) => s.code)
+      .sort();
     const response = await t.json('/api/sites', { token: await userScopedTo('provider', provider.id) });
     expect(response.body.map((s: { code: string }) => s.code).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);

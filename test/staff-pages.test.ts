@@ -17,7 +17,11 @@ let flagId: string;
 const form = (path: string, fields: Record<string, string>, options: { cookie?: string; origin?: string } = {}) =>
   t.app.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? 'http://localhost', ...(options.cookie ? { cookie: options.cookie } : {}) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: options.origin ?? 'http://localhost',
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+    },
     body: new URLSearchParams(fields).toString(),
   });
 const page = async (path: string, cookie?: string) => {
@@ -42,7 +46,13 @@ beforeAll(async () => {
   await addResponses(t, elm.code, 30, 1, '2026-03-13T10:00:00Z');
   await addResponses(t, elm.code, 10, 4, '2026-03-14T10:00:00Z');
   const submitted = await t.json('/api/responses', {
-    body: { code: elm.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-disclosure', answers: { fft: 'neither', better: DISCLOSURE } },
+    body: {
+      code: elm.points[0]!.code,
+      channel: 'qr',
+      language: 'en',
+      idempotencyKey: 'staff-pages-disclosure',
+      answers: { fft: 'neither', better: DISCLOSURE },
+    },
   });
   expect(submitted.status).toBe(201);
   const flag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, submitted.body.id) });
@@ -98,8 +108,12 @@ describe('signing in with the form', () => {
 
   it('lets in an address without a dot, like the first admin’s default admin@localhost', async () => {
     await createUser(t.store.db, {
-      email: 'admin@localhost', name: 'First admin', passwordHash: await hashPassword('first admin password', 1000),
-      role: 'admin', scopeType: 'platform', scopeId: null,
+      email: 'admin@localhost',
+      name: 'First admin',
+      passwordHash: await hashPassword('first admin password', 1000),
+      role: 'admin',
+      scopeType: 'platform',
+      scopeId: null,
     });
     const response = await form('/sign-in', { email: 'admin@localhost', password: 'first admin password' });
     expect(response.status).toBe(303);
@@ -154,7 +168,13 @@ describe('the safeguarding pages', () => {
   it('list the flag for a safeguarding lead, present risks first, with the alert in words', async () => {
     // A past risk raised after the present one: newest-first alone would put it on top.
     const past = await t.json('/api/responses', {
-      body: { code: elm.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: 'staff-pages-past-risk', answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year and I feel safe now' } },
+      body: {
+        code: elm.points[0]!.code,
+        channel: 'qr',
+        language: 'en',
+        idempotencyKey: 'staff-pages-past-risk',
+        answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year and I feel safe now' },
+      },
     });
     expect(past.status).toBe(201);
     const pastFlag = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.responseId, past.body.id) });
@@ -189,7 +209,10 @@ describe('the safeguarding pages', () => {
     expect(saved.headers.get('location')).toBe(`/safeguarding/flags/${flagId}?reviewed=1`);
     const stored = await t.store.db.query.safeguardingFlags.findFirst({ where: eq(safeguardingFlags.id, flagId) });
     expect(stored).toMatchObject({ status: 'in_review', actionTaken: 'Called the family; referred to MASH' });
-    const audit = await t.store.db.select().from(auditLog).where(and(eq(auditLog.action, 'safeguarding_flag_reviewed'), eq(auditLog.targetId, flagId)));
+    const audit = await t.store.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'safeguarding_flag_reviewed'), eq(auditLog.targetId, flagId)));
     expect(audit).toHaveLength(1);
     const after = await page(saved.headers.get('location')!, cookie);
     expect(after.html).toContain('Your review has been recorded');
@@ -258,7 +281,13 @@ describe('the dashboard', () => {
     // 21 comments on one theme: one more than a page holds.
     for (let visit = 1; visit <= 21; visit++) {
       const sent = await t.json('/api/responses', {
-        body: { code: dun.code, channel: 'qr', language: 'en', idempotencyKey: `staff-pages-weekend-${visit}`, answers: { fft: 'poor', better: `Please run more sessions at weekends (visit ${visit})` } },
+        body: {
+          code: dun.code,
+          channel: 'qr',
+          language: 'en',
+          idempotencyKey: `staff-pages-weekend-${visit}`,
+          answers: { fft: 'poor', better: `Please run more sessions at weekends (visit ${visit})` },
+        },
       });
       expect(sent.status).toBe(201);
     }

@@ -19,11 +19,20 @@ afterAll(() => t.close());
 let keys = 0;
 const nextKey = () => `support-test-key-${String(++keys).padStart(4, '0')}`;
 const post = async (path: string, fields: [string, string][]) => {
-  const response = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([...fields, ['_key', nextKey()]]).toString() });
+  const response = await t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams([...fields, ['_key', nextKey()]]).toString(),
+  });
   return { status: response.status, html: await response.text(), location: response.headers.get('location'), headers: response.headers };
 };
 const flagsFor = async (key: string) =>
-  (await t.store.client.execute({ sql: 'SELECT f.categories FROM safeguarding_flags f JOIN responses r ON r.id = f.response_id WHERE r.idempotency_key = ?', args: [key] })).rows;
+  (
+    await t.store.client.execute({
+      sql: 'SELECT f.categories FROM safeguarding_flags f JOIN responses r ON r.id = f.response_id WHERE r.idempotency_key = ?',
+      args: [key],
+    })
+  ).rows;
 /** The help box's text, or null when the page has none. */
 const helpBox = (html: string) => html.match(/<section class="help"[\s\S]*?<\/section>/)?.[0] ?? null;
 /** Numbers are written with no-break spaces between their digit groups. */
@@ -31,13 +40,19 @@ const number = (digits: string) => new RegExp(digits.split(' ').join('\u00a0'));
 
 async function setSupportLines(lines: unknown[]) {
   const [organisation] = await t.store.db.select().from(organisations);
-  await t.store.db.update(organisations).set({ settings: { ...organisation!.settings, supportLines: lines as never } }).where(eq(organisations.id, organisation!.id));
+  await t.store.db
+    .update(organisations)
+    .set({ settings: { ...organisation!.settings, supportLines: lines as never } })
+    .where(eq(organisations.id, organisation!.id));
   t.deps.forms.forget();
 }
 
 describe('the QR form after a possible disclosure', () => {
   it('shows an adult 999 and the domestic abuse helpline on the thank-you page, drawn in the answer rather than named in a redirect', async () => {
-    const { status, html, location, headers } = await post(`/f/${hub}`, [['fft', 'poor'], ['better', 'My partner hits me when the kids are asleep']]);
+    const { status, html, location, headers } = await post(`/f/${hub}`, [
+      ['fft', 'poor'],
+      ['better', 'My partner hits me when the kids are asleep'],
+    ]);
     expect(status).toBe(200);
     expect(location).toBeNull();
     expect(headers.get('cache-control')).toBe('no-store');
@@ -59,13 +74,28 @@ describe('the QR form after a possible disclosure', () => {
 
   it('stores the flag the safeguarding lead sees for the response that got the help', async () => {
     const key = 'support-flag-key-0001';
-    const response = await t.app.request(`/f/${hub}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([['fft', 'poor'], ['better', 'my partner hits me'], ['_key', key]]).toString() });
+    const response = await t.app.request(`/f/${hub}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['fft', 'poor'],
+        ['better', 'my partner hits me'],
+        ['_key', key],
+      ]).toString(),
+    });
     expect(helpBox(await response.text())).not.toBeNull();
     expect(await flagsFor(key)).toHaveLength(1);
   });
 
   it('offers Samaritans and Shout, not the domestic abuse line, after words about self-harm', async () => {
-    const help = helpBox((await post(`/f/${hub}`, [['fft', 'poor'], ['better', 'Some days I want to kill myself']])).html)!;
+    const help = helpBox(
+      (
+        await post(`/f/${hub}`, [
+          ['fft', 'poor'],
+          ['better', 'Some days I want to kill myself'],
+        ])
+      ).html,
+    )!;
     expect(help).toContain('Samaritans');
     expect(help).toMatch(number('116 123'));
     expect(help).toContain('Text SHOUT to 85258');
@@ -74,14 +104,20 @@ describe('the QR form after a possible disclosure', () => {
   });
 
   it('shows the help in the family’s language, right to left in Arabic', async () => {
-    const { html } = await post(`/f/${hub}?lang=ar`, [['fft', 'poor'], ['better', 'زوجي يضربني']]);
+    const { html } = await post(`/f/${hub}?lang=ar`, [
+      ['fft', 'poor'],
+      ['better', 'زوجي يضربني'],
+    ]);
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(helpBox(html)).toContain('مساعدة إذا احتجت إليها');
     expect(helpBox(html)).toMatch(number('0808 2000 247'));
   });
 
   it('speaks to a child on the children’s form: simple words, Childline, and the whole page in a child’s words', async () => {
-    const { status, html } = await post(`/f/${hub}?for=child`, [['fft', 'veryPoor'], ['better', 'my dad hits me']]);
+    const { status, html } = await post(`/f/${hub}?for=child`, [
+      ['fft', 'veryPoor'],
+      ['better', 'my dad hits me'],
+    ]);
     expect(status).toBe(200);
     const help = helpBox(html)!;
     expect(help).toContain('You can get help');
@@ -96,7 +132,10 @@ describe('the QR form after a possible disclosure', () => {
   });
 
   it('thanks an answer that discloses nothing as before: a redirect to a page with no help box', async () => {
-    const { status, location } = await post(`/f/${hub}`, [['fft', 'good'], ['better', 'More parking please']]);
+    const { status, location } = await post(`/f/${hub}`, [
+      ['fft', 'good'],
+      ['better', 'More parking please'],
+    ]);
     expect(status).toBe(303);
     expect(location).toBe(`/f/${hub}/thanks?lang=en`);
     const html = await (await t.app.request(location!)).text();
@@ -148,7 +187,9 @@ describe('POST /api/responses after a possible disclosure', () => {
   it('answers the same help when the ingestion thread reads and commits the response', async () => {
     const threaded = await makeCouncilApp({}, {}, { ingestOnThread: true });
     try {
-      const sent = await threaded.json('/api/responses', { body: { code: threaded.council.sites.ash.code, answers: { fft: 'poor', better: 'my partner hits me' }, idempotencyKey: 'api-support-thread-1' } });
+      const sent = await threaded.json('/api/responses', {
+        body: { code: threaded.council.sites.ash.code, answers: { fft: 'poor', better: 'my partner hits me' }, idempotencyKey: 'api-support-thread-1' },
+      });
       expect(sent.status).toBe(201);
       expect(sent.body.support.lines.map((line: { href: string }) => line.href)).toEqual(['tel:999', 'tel:08082000247']);
     } finally {
@@ -171,13 +212,27 @@ describe('a council’s own numbers', () => {
       { name: 'Plymouth Gateway (children’s services)', number: '01752 668000', note: 'Monday to Friday, 9am to 5pm' },
       { name: 'Young people’s drop-in', number: '01752 000111', for: 'child' },
     ]);
-    const adult = helpBox((await post(`/f/${hub}`, [['fft', 'poor'], ['better', 'my partner hits me']])).html)!;
+    const adult = helpBox(
+      (
+        await post(`/f/${hub}`, [
+          ['fft', 'poor'],
+          ['better', 'my partner hits me'],
+        ])
+      ).html,
+    )!;
     expect(adult).toContain('Plymouth Gateway (children’s services)');
     expect(adult).toContain('href="tel:01752668000"');
     expect(adult).toContain('Monday to Friday, 9am to 5pm');
     expect(adult.indexOf('Plymouth Gateway')).toBeGreaterThan(adult.indexOf('Domestic Abuse'));
     expect(adult).not.toContain('drop-in');
-    const child = helpBox((await post(`/f/${hub}?for=child`, [['fft', 'poor'], ['better', 'my dad hits me']])).html)!;
+    const child = helpBox(
+      (
+        await post(`/f/${hub}?for=child`, [
+          ['fft', 'poor'],
+          ['better', 'my dad hits me'],
+        ])
+      ).html,
+    )!;
     expect(child).toContain('Young people’s drop-in');
     expect(child).toContain('Plymouth Gateway');
   });

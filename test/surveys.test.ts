@@ -42,7 +42,9 @@ describe('survey definitions API', () => {
 
   it('makes a new version when a live survey is edited; responses keep the version they answered', async () => {
     const created = (await create(commissioner, { name: 'Versioned', definition: SKIP_LOGIC_SURVEY, assignTo: [bay.points[1]!.code] })).body;
-    const before = await t.json('/api/responses', { body: { code: bay.points[1]!.code, answers: { fft: 'good', again: 'yes' }, idempotencyKey: 'version-one-key' } });
+    const before = await t.json('/api/responses', {
+      body: { code: bay.points[1]!.code, answers: { fft: 'good', again: 'yes' }, idempotencyKey: 'version-one-key' },
+    });
     expect(before.status).toBe(201);
 
     const edited = { ...SKIP_LOGIC_SURVEY, title: { en: 'Your visit (edited)' } };
@@ -52,17 +54,30 @@ describe('survey definitions API', () => {
     expect(body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect((await t.json(`/api/forms/${bay.points[1]!.code}`)).body).toMatchObject({ surveyVersion: 2, title: 'Your visit (edited)' });
 
-    const after = await t.json('/api/responses', { body: { code: bay.points[1]!.code, answers: { fft: 'good', again: 'no' }, idempotencyKey: 'version-two-key' } });
+    const after = await t.json('/api/responses', {
+      body: { code: bay.points[1]!.code, answers: { fft: 'good', again: 'no' }, idempotencyKey: 'version-two-key' },
+    });
     const stored = await t.store.client.execute({
       sql: 'SELECT r.idempotency_key AS key, v.version FROM responses r JOIN survey_versions v ON v.id = r.survey_version_id WHERE r.id IN (?, ?) ORDER BY v.version',
       args: [before.body.id, after.body.id],
     });
-    expect(stored.rows.map((r) => [r.key, r.version])).toEqual([['version-one-key', 1], ['version-two-key', 2]]);
+    expect(stored.rows.map((r) => [r.key, r.version])).toEqual([
+      ['version-one-key', 1],
+      ['version-two-key', 2],
+    ]);
   });
 
   it.each([
-    { name: 'options of one choice', change: (d: any) => (d.pages[1].questions[1].options = [{ value: 'x', label: { en: 'X' } }]), field: 'definition.pages.1.questions.1.options' },
-    { name: 'a condition on a later question', change: (d: any) => (d.pages[0].questions[1].showIf = { question: 'again', in: ['no'] }), field: 'definition.pages.0.questions.1.showIf' },
+    {
+      name: 'options of one choice',
+      change: (d: any) => (d.pages[1].questions[1].options = [{ value: 'x', label: { en: 'X' } }]),
+      field: 'definition.pages.1.questions.1.options',
+    },
+    {
+      name: 'a condition on a later question',
+      change: (d: any) => (d.pages[0].questions[1].showIf = { question: 'again', in: ['no'] }),
+      field: 'definition.pages.0.questions.1.showIf',
+    },
     { name: 'a title with no English', change: (d: any) => (d.title = { pl: 'Twoja wizyta' }), field: 'definition.title.en' },
     { name: 'an unknown type', change: (d: any) => (d.pages[2].questions[0].type = 'dropdown'), field: 'definition.pages.2.questions.0.type' },
   ])('refuses $name with a 422 naming $field', async ({ change, field }) => {
@@ -72,7 +87,10 @@ describe('survey definitions API', () => {
     expect(status).toBe(422);
     expectErrorShape(body);
     expect(body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-    const version = await t.json(`/api/surveys/${(await t.json('/api/surveys', { token: admin })).body[0].id}/versions`, { token: admin, body: { definition } });
+    const version = await t.json(`/api/surveys/${(await t.json('/api/surveys', { token: admin })).body[0].id}/versions`, {
+      token: admin,
+      body: { definition },
+    });
     expect(version.status).toBe(422);
     expect(version.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
   });

@@ -9,7 +9,9 @@ afterEach(async () => {
 
 /** theme_days as stored, without rows a correction has brought back to nothing. */
 async function kept(t: TestApp) {
-  const result = await t.deps.store.client.execute('SELECT site_id, day, theme, mentions, negative, positive FROM theme_days WHERE mentions != 0 ORDER BY 1, 2, 3');
+  const result = await t.deps.store.client.execute(
+    'SELECT site_id, day, theme, mentions, negative, positive FROM theme_days WHERE mentions != 0 ORDER BY 1, 2, 3',
+  );
   return result.rows.map((r) => Object.values(r));
 }
 
@@ -40,11 +42,21 @@ describe('theme_days', () => {
       const { ash, elm } = t.council.sites;
       let n = 0;
       for (const [code, [good, better]] of TEXTS.map((texts, i) => [i % 2 ? elm.code : ash.code, texts] as const)) {
-        const sent = await t.json('/api/responses', { body: { code, channel: 'qr', language: 'en', idempotencyKey: `theme-days-${++n}`, answers: { fft: 'good', good, better } } });
+        const sent = await t.json('/api/responses', {
+          body: { code, channel: 'qr', language: 'en', idempotencyKey: `theme-days-${++n}`, answers: { fft: 'good', good, better } },
+        });
         expect(sent.status).toBe(201);
       }
       // A repeated key stores nothing new, so it counts nothing, whatever it says this time.
-      const repeat = await t.json('/api/responses', { body: { code: ash.code, channel: 'qr', language: 'en', idempotencyKey: 'theme-days-1', answers: { fft: 'poor', better: 'Different words the second time' } } });
+      const repeat = await t.json('/api/responses', {
+        body: {
+          code: ash.code,
+          channel: 'qr',
+          language: 'en',
+          idempotencyKey: 'theme-days-1',
+          answers: { fft: 'poor', better: 'Different words the second time' },
+        },
+      });
       expect(repeat.status).toBe(200);
       // Four responses of two comments each; the repeat's words are not among them.
       expect((await kept(t)).filter((row) => row[2] === '').reduce((sum, row) => sum + Number(row[3]), 0)).toBe(8);
@@ -52,7 +64,10 @@ describe('theme_days', () => {
 
       const admin = await t.login();
       const comment = (await t.json('/api/comments?limit=1', { token: admin })).body.comments[0];
-      const corrected = await t.json(`/api/comments/${comment.id}/themes`, { token: admin, body: { themes: ['buggy-parking', 'staff-warmth'], sentiment: -1 } });
+      const corrected = await t.json(`/api/comments/${comment.id}/themes`, {
+        token: admin,
+        body: { themes: ['buggy-parking', 'staff-warmth'], sentiment: -1 },
+      });
       expect(corrected.status).toBe(200);
       const rows = await kept(t);
       expect(rows.some((row) => row[2] === 'buggy-parking' && row[3] === 1)).toBe(true);

@@ -20,7 +20,15 @@ afterAll(() => t.close());
 
 /** Submits a comment through the API and returns the model version that tagged it. */
 async function taggedWith(): Promise<string> {
-  const sent = await t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: `theme-models-${++sequence}`, answers: { fft: 'good', better: 'More weekend sessions please' } } });
+  const sent = await t.json('/api/responses', {
+    body: {
+      code: t.council.sites.ash.code,
+      channel: 'qr',
+      language: 'en',
+      idempotencyKey: `theme-models-${++sequence}`,
+      answers: { fft: 'good', better: 'More weekend sessions please' },
+    },
+  });
   expect(sent.status).toBe(201);
   const [comment] = await t.store.db.select({ version: comments.modelVersion }).from(comments).where(eq(comments.responseId, sent.body.id));
   return comment!.version;
@@ -51,18 +59,35 @@ describe('the app and the ingestion thread', () => {
     const [organisation] = await t.store.db.select().from(organisations).where(eq(organisations.id, site!.organisationId));
     const [survey] = await t.store.db.select().from(surveys).where(eq(surveys.id, organisation!.defaultSurveyId!));
     const received = (): ReceivedResponse => ({
-      id: newId('r', clock), organisationId: organisation!.id, surveyVersionId: survey!.currentVersionId!, siteId: site!.id, servicePointId: null,
-      channel: 'api', language: 'en', respondentRole: null, submittedAt: clock, idempotencyKey: `theme-models-${++sequence}`, fft: 1, rating: null,
-      answers: '{}', demographics: null, freeText: [{ questionId: 'better', text: 'More weekend sessions please' }],
+      id: newId('r', clock),
+      organisationId: organisation!.id,
+      surveyVersionId: survey!.currentVersionId!,
+      siteId: site!.id,
+      servicePointId: null,
+      channel: 'api',
+      language: 'en',
+      respondentRole: null,
+      submittedAt: clock,
+      idempotencyKey: `theme-models-${++sequence}`,
+      fft: 1,
+      rating: null,
+      answers: '{}',
+      demographics: null,
+      freeText: [{ questionId: 'better', text: 'More weekend sessions please' }],
     });
     const thread = new IngestionThread({ path: join(t.dir, 'hubvoice.db') });
     /** The model version and themes each path's comment was tagged with. */
     const readings = async () => {
       const ids = [(await t.deps.writer.submit(received())).id, (await thread.submit(received())).id];
-      return Promise.all(ids.map(async (id) => {
-        const [comment] = await t.store.db.select({ version: comments.modelVersion, themes: comments.themes }).from(comments).where(eq(comments.responseId, id));
-        return { version: comment!.version, themes: comment!.themes.map((m) => m.theme) };
-      }));
+      return Promise.all(
+        ids.map(async (id) => {
+          const [comment] = await t.store.db
+            .select({ version: comments.modelVersion, themes: comments.themes })
+            .from(comments)
+            .where(eq(comments.responseId, id));
+          return { version: comment!.version, themes: comment!.themes.map((m) => m.theme) };
+        }),
+      );
     };
     try {
       const [inline, threaded] = await readings();

@@ -24,9 +24,13 @@ let admin: string;
 beforeAll(async () => {
   t = await makeCouncilApp({}, { now: () => NOW });
   admin = await t.login();
-  const submitted = await t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: 'theme-report-1', answers: { fft: 'good' } } });
+  const submitted = await t.json('/api/responses', {
+    body: { code: t.council.sites.ash.code, channel: 'qr', language: 'en', idempotencyKey: 'theme-report-1', answers: { fft: 'good' } },
+  });
   expect(submitted.status).toBe(201);
-  const [response] = await t.store.db.all<{ id: string; organisation_id: string; site_id: string }>(sql`SELECT id, organisation_id, site_id FROM responses WHERE id = ${submitted.body.id}`);
+  const [response] = await t.store.db.all<{ id: string; organisation_id: string; site_id: string }>(
+    sql`SELECT id, organisation_id, site_id FROM responses WHERE id = ${submitted.body.id}`,
+  );
   await t.store.db.run(sql`
     INSERT INTO comments (id, response_id, organisation_id, site_id, question_id, submitted_at, language, text, redacted, sentiment, themes, model_version)
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${2 * PER_PERIOD - 1})
@@ -53,12 +57,18 @@ describe('GET /api/reports/themes on many comments', () => {
     const play = report.body.themes.find((theme: { theme: string }) => theme.theme === 'play');
     const waiting = report.body.themes.find((theme: { theme: string }) => theme.theme === 'waiting');
     expect(play).toMatchObject({
-      count: 30_000, share: 1, sentiment: { negative: 0, neutral: 10_000, positive: 20_000 },
-      previous: { count: 25_000, share: 0.8333 }, change: { count: 5_000, share: 0.1667 },
+      count: 30_000,
+      share: 1,
+      sentiment: { negative: 0, neutral: 10_000, positive: 20_000 },
+      previous: { count: 25_000, share: 0.8333 },
+      change: { count: 5_000, share: 0.1667 },
     });
     expect(waiting).toMatchObject({
-      count: 10_000, share: 0.3333, sentiment: { negative: 10_000, neutral: 0, positive: 0 },
-      previous: { count: 5_000, share: 0.1667 }, change: { count: 5_000, share: 0.1667 },
+      count: 10_000,
+      share: 0.3333,
+      sentiment: { negative: 10_000, neutral: 0, positive: 0 },
+      previous: { count: 5_000, share: 0.1667 },
+      change: { count: 5_000, share: 0.1667 },
     });
     expect(report.body.themes.map((theme: { theme: string }) => theme.theme)).toEqual(['play', 'waiting']);
     // Quotes and emerging terms read the newest comments of each period, and say how many.
@@ -78,7 +88,9 @@ describe('GET /api/reports/themes on many comments', () => {
   it('counts only mentions scoring at least minScore, over every comment', async () => {
     const report = await t.json('/api/reports/themes?minScore=0.5', { token: admin });
     expect(report.status).toBe(200);
-    const byTheme = Object.fromEntries(report.body.themes.map((theme: { theme: string; count: number; previous: { count: number } }) => [theme.theme, [theme.count, theme.previous.count]]));
+    const byTheme = Object.fromEntries(
+      report.body.themes.map((theme: { theme: string; count: number; previous: { count: number } }) => [theme.theme, [theme.count, theme.previous.count]]),
+    );
     expect(byTheme).toEqual({ play: [20_000, 25_000], waiting: [10_000, 0] });
   });
 });

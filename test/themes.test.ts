@@ -11,7 +11,9 @@ let admin: string;
 let sequence = 0;
 
 async function submit(code: string, better: string) {
-  const response = await t.json('/api/responses', { body: { code, channel: 'qr', language: 'en', idempotencyKey: `themes-test-${++sequence}`, answers: { fft: 'poor', better } } });
+  const response = await t.json('/api/responses', {
+    body: { code, channel: 'qr', language: 'en', idempotencyKey: `themes-test-${++sequence}`, answers: { fft: 'poor', better } },
+  });
   expect(response.status).toBe(201);
   return response.body.id as string;
 }
@@ -51,7 +53,9 @@ describe('GET /api/comments', () => {
 
 describe('corrections and the council’s own model', () => {
   it('records a correction, shows it on the comment at once, and teaches a new model version', async () => {
-    const [buggy] = (await t.json(`/api/comments?site=${ash.code}`, { token: admin })).body.comments.filter((c: { redacted: string }) => c.redacted.includes('buggy'));
+    const [buggy] = (await t.json(`/api/comments?site=${ash.code}`, { token: admin })).body.comments.filter((c: { redacted: string }) =>
+      c.redacted.includes('buggy'),
+    );
     const corrected = await t.json(`/api/comments/${buggy.id}/themes`, { token: admin, body: { themes: ['buggy-parking'] } });
     expect(corrected.status).toBe(200);
     const [stored] = await t.store.db.select().from(comments).where(eq(comments.id, buggy.id));
@@ -88,7 +92,10 @@ describe('corrections and the council’s own model', () => {
 describe('retention', () => {
   it('forgets original text past the organisation’s retention period, keeping the redacted form', async () => {
     const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
-    await t.store.db.update(organisations).set({ settings: { ...organisation!.settings, retentionDays: 30 } }).where(eq(organisations.id, organisation!.id));
+    await t.store.db
+      .update(organisations)
+      .set({ settings: { ...organisation!.settings, retentionDays: 30 } })
+      .where(eq(organisations.id, organisation!.id));
     const before = await t.store.db.select().from(comments);
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((c) => c.text !== null)).toBe(true);

@@ -11,7 +11,10 @@ beforeAll(async () => {
   t = await makeCouncilApp();
   platformAdmin = await t.login();
   organisationId = t.council.organisation.id;
-  const created = await t.json('/api/users', { token: platformAdmin, body: { email: 'Admin@Council.example', name: 'Council admin', role: 'admin', scope: { type: 'organisation', id: organisationId } } });
+  const created = await t.json('/api/users', {
+    token: platformAdmin,
+    body: { email: 'Admin@Council.example', name: 'Council admin', role: 'admin', scope: { type: 'organisation', id: organisationId } },
+  });
   expect(created.status).toBe(201);
   councilAdmin = await t.login('admin@council.example', created.body.temporaryPassword);
 });
@@ -22,7 +25,10 @@ describe('staff accounts', () => {
     const provider = t.council.providers.north;
     const audited = async () => Number((await t.store.client.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'user_created'")).rows[0]?.n);
     const auditedBefore = await audited();
-    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'new-manager@northgate.example', name: 'Northgate manager', role: 'provider_manager', scope: { type: 'provider', id: provider.id } } });
+    const created = await t.json('/api/users', {
+      token: councilAdmin,
+      body: { email: 'new-manager@northgate.example', name: 'Northgate manager', role: 'provider_manager', scope: { type: 'provider', id: provider.id } },
+    });
     expect(created.status).toBe(201);
     expect(created.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
     const token = await t.login('new-manager@northgate.example', created.body.temporaryPassword);
@@ -33,29 +39,47 @@ describe('staff accounts', () => {
   });
 
   it('keeps a council admin inside their council: no platform roles', async () => {
-    const response = await t.json('/api/users', { token: councilAdmin, body: { email: 'root@council.example', name: 'Root', role: 'admin', scope: { type: 'platform', id: null } } });
+    const response = await t.json('/api/users', {
+      token: councilAdmin,
+      body: { email: 'root@council.example', name: 'Root', role: 'admin', scope: { type: 'platform', id: null } },
+    });
     expect(response.status).toBe(403);
     expectErrorShape(response.body);
   });
 
   it('refuses a second account for the same email with 409, and a scope that does not exist with 422', async () => {
-    const twice = await t.json('/api/users', { token: councilAdmin, body: { email: 'new-manager@northgate.example', name: 'Again', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    const twice = await t.json('/api/users', {
+      token: councilAdmin,
+      body: { email: 'new-manager@northgate.example', name: 'Again', role: 'analyst', scope: { type: 'organisation', id: organisationId } },
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('email_taken');
-    const nowhere = await t.json('/api/users', { token: councilAdmin, body: { email: 'x@council.example', name: 'X', role: 'analyst', scope: { type: 'site', id: 'site_nope' } } });
+    const nowhere = await t.json('/api/users', {
+      token: councilAdmin,
+      body: { email: 'x@council.example', name: 'X', role: 'analyst', scope: { type: 'site', id: 'site_nope' } },
+    });
     expect(nowhere.status).toBe(422);
     expect(nowhere.body.error.details[0].field).toBe('scope.id');
   });
 
   it('grants and revokes roles, and a disabled account loses its sessions at once', async () => {
-    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'lead@council.example', name: 'Lead', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    const created = await t.json('/api/users', {
+      token: councilAdmin,
+      body: { email: 'lead@council.example', name: 'Lead', role: 'analyst', scope: { type: 'organisation', id: organisationId } },
+    });
     const token = await t.login('lead@council.example', created.body.temporaryPassword);
     expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(403);
     // Appointing a safeguarding lead is the platform admin's (or another lead's) act, not a council admin's.
-    const granted = await t.json(`/api/users/${created.body.id}/roles`, { token: platformAdmin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } });
+    const granted = await t.json(`/api/users/${created.body.id}/roles`, {
+      token: platformAdmin,
+      body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } },
+    });
     expect(granted.status).toBe(201);
     expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(200);
-    const revoked = await t.app.request(`/api/users/${created.body.id}/roles/${granted.body.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${councilAdmin}` } });
+    const revoked = await t.app.request(`/api/users/${created.body.id}/roles/${granted.body.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${councilAdmin}` },
+    });
     expect(revoked.status).toBe(204);
     expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(403);
     const disabled = await t.json(`/api/users/${created.body.id}`, { token: councilAdmin, method: 'PATCH', body: { disabled: true } });
@@ -64,7 +88,10 @@ describe('staff accounts', () => {
   });
 
   it('is for admins only', async () => {
-    const created = await t.json('/api/users', { token: councilAdmin, body: { email: 'analyst@council.example', name: 'Analyst', role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+    const created = await t.json('/api/users', {
+      token: councilAdmin,
+      body: { email: 'analyst@council.example', name: 'Analyst', role: 'analyst', scope: { type: 'organisation', id: organisationId } },
+    });
     const token = await t.login('analyst@council.example', created.body.temporaryPassword);
     expect((await t.json('/api/users', { token })).status).toBe(403);
   });

@@ -7,7 +7,9 @@ import { widgetBundle } from '../widget/widget-bundle.gen';
 import { makeTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
-beforeAll(async () => { t = await makeTestApp(); });
+beforeAll(async () => {
+  t = await makeTestApp();
+});
 afterAll(() => t.close());
 
 describe('widget.js', () => {

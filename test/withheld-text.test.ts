@@ -23,7 +23,9 @@ beforeAll(async () => {
   analyst = await t.login(users.analyst.email, users.analyst.password);
   lead = await t.login(users.safeguardingLead.email, users.safeguardingLead.password);
   const both = await makeUser(t.store, 'safeguarding_lead', { type: 'site', id: t.council.sites.ash.id }, 'dsl@ashby.example');
-  await t.store.db.insert(roleAssignments).values({ id: newId('ra'), userId: both.id, role: 'analyst', scopeType: 'organisation', scopeId: t.council.organisation.id });
+  await t.store.db
+    .insert(roleAssignments)
+    .values({ id: newId('ra'), userId: both.id, role: 'analyst', scopeType: 'organisation', scopeId: t.council.organisation.id });
   ashLeadAndAnalyst = await t.login(both.email, both.password);
 });
 afterAll(() => t.close());
@@ -38,7 +40,8 @@ async function submit(code: string, better: string) {
 }
 
 const DISCLOSURE = 'The staff were rude to me and my partner hits me when he drinks';
-const comments = async (token: string, query = '') => (await t.json(`/api/comments${query}`, { token })).body.comments as { redacted: string; withheld: boolean; site: { code: string } }[];
+const comments = async (token: string, query = '') =>
+  (await t.json(`/api/comments${query}`, { token })).body.comments as { redacted: string; withheld: boolean; site: { code: string } }[];
 
 describe('a comment under a flag not yet reviewed', () => {
   let ashFlag: string;
@@ -55,7 +58,12 @@ describe('a comment under a flag not yet reviewed', () => {
     const rows = await comments(analyst);
     expect(rows).toHaveLength(3);
     expect(rows.filter((r) => r.redacted === WITHHELD)).toHaveLength(2);
-    expect(rows.filter((r) => r.withheld).map((r) => r.site.code).sort()).toEqual(['ash', 'elm']);
+    expect(
+      rows
+        .filter((r) => r.withheld)
+        .map((r) => r.site.code)
+        .sort(),
+    ).toEqual(['ash', 'elm']);
     expect(rows.find((r) => !r.withheld)!.redacted).toContain('room was cold');
     expect(JSON.stringify(rows)).not.toMatch(/hits me|drinks/);
   });
@@ -94,7 +102,10 @@ describe('a comment under a flag not yet reviewed', () => {
   });
 
   it('is shown as usual once its flag is closed', async () => {
-    const closed = await t.json(`/api/safeguarding/flags/${elmFlag}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' } });
+    const closed = await t.json(`/api/safeguarding/flags/${elmFlag}/review`, {
+      token: lead,
+      body: { status: 'closed', actionTaken: 'Called the family; referred to MASH' },
+    });
     expect(closed.status).toBe(200);
     const rows = await comments(analyst);
     expect(rows.filter((r) => r.withheld).map((r) => r.site.code)).toEqual(['ash']);

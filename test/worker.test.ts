@@ -26,7 +26,11 @@ const alerts: { flagId: string; urgency: string }[] = [];
 
 /** Waits up to `ms` for `url` to answer 2xx. */
 async function untilAnswered(url: string, ms: number): Promise<void> {
-  const answers = () => fetch(url).then((response) => response.ok, () => false);
+  const answers = () =>
+    fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
   if (!(await waitFor(answers, Boolean, ms))) throw new Error(`nothing answered at ${url}`);
 }
 
@@ -38,17 +42,35 @@ beforeAll(async () => {
   const webhookPort = await freePort();
   webhook = createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8'))).on('end', () => {
-      alerts.push(JSON.parse(body) as { flagId: string; urgency: string });
-      response.writeHead(204).end();
-    });
+    request
+      .on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+      .on('end', () => {
+        alerts.push(JSON.parse(body) as { flagId: string; urgency: string });
+        response.writeHead(204).end();
+      });
   }).listen(webhookPort, '127.0.0.1');
   webhookUrl = `http://127.0.0.1:${webhookPort}/alerts`;
   const port = await freePort();
-  const vars = { DATABASE_URL: `http://127.0.0.1:${sqldPort}`, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'worker admin password', SEED_RESPONSES: '20', PUBLIC_URL: 'https://feedback.example.org' };
+  const vars = {
+    DATABASE_URL: `http://127.0.0.1:${sqldPort}`,
+    ADMIN_EMAIL: 'admin@example.org',
+    ADMIN_PASSWORD: 'worker admin password',
+    SEED_RESPONSES: '20',
+    PUBLIC_URL: 'https://feedback.example.org',
+  };
   wrangler = spawn(
     'node_modules/.bin/wrangler',
-    ['dev', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', join(dir, 'wrangler'), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    [
+      'dev',
+      '--test-scheduled',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      join(dir, 'wrangler'),
+      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ],
     { stdio: 'ignore', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
   );
   base = `http://127.0.0.1:${port}`;
@@ -92,7 +114,13 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
   it('serves forms and takes responses through the same ingestion path', async () => {
     const form = await call(`/api/forms/${code}?lang=ar`);
     expect((await form.json()) as object).toMatchObject({ language: 'ar', dir: 'rtl' });
-    const body = JSON.stringify({ code, channel: 'widget', language: 'en', idempotencyKey: 'worker-test-0001', answers: { fft: 'good', better: 'More weekend sessions' } });
+    const body = JSON.stringify({
+      code,
+      channel: 'widget',
+      language: 'en',
+      idempotencyKey: 'worker-test-0001',
+      answers: { fft: 'good', better: 'More weekend sessions' },
+    });
     const first = await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(first.status).toBe(201);
     const again = await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -101,7 +129,11 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
   });
 
   it('signs in with the PBKDF2 hash made on the Workers runtime', async () => {
-    const login = await call('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'worker admin password' }) });
+    const login = await call('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password: 'worker admin password' }),
+    });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
     const sites = await call('/api/sites', { headers: { authorization: `Bearer ${token}` } });
@@ -122,7 +154,13 @@ describe('safeguarding alerts and housekeeping on workerd', () => {
   });
 
   it('sends the alert a submission raises, though the response has already gone (waitUntil)', async () => {
-    const body = JSON.stringify({ code, channel: 'qr', language: 'en', idempotencyKey: 'worker-disclosure-1', answers: { fft: 'poor', better: 'My partner hits me and I am scared to go home' } });
+    const body = JSON.stringify({
+      code,
+      channel: 'qr',
+      language: 'en',
+      idempotencyKey: 'worker-disclosure-1',
+      answers: { fft: 'poor', better: 'My partner hits me and I am scared to go home' },
+    });
     expect((await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(201);
     const { id } = await one("SELECT f.id FROM safeguarding_flags f JOIN responses r ON r.id = f.response_id WHERE r.idempotency_key = 'worker-disclosure-1'");
     expect(await waitFor(async () => alerts.some((a) => a.flagId === id), Boolean, 10_000)).toBe(true);
@@ -142,7 +180,8 @@ describe('safeguarding alerts and housekeeping on workerd', () => {
 
   it('forgets original text past retention on the hourly cron, keeping the redacted form and recent text', async () => {
     const dayAgo = Date.now() - 86_400_000;
-    const old = "SELECT count(*) AS n FROM comments WHERE submitted_at < ? AND text IS NOT NULL AND response_id NOT IN (SELECT response_id FROM safeguarding_flags WHERE status <> 'closed')";
+    const old =
+      "SELECT count(*) AS n FROM comments WHERE submitted_at < ? AND text IS NOT NULL AND response_id NOT IN (SELECT response_id FROM safeguarding_flags WHERE status <> 'closed')";
     expect(Number((await one(old, [dayAgo])).n)).toBeGreaterThan(0);
     expect((await cron('7 * * * *')).ok).toBe(true);
     expect(Number((await one(old, [dayAgo])).n)).toBe(0);

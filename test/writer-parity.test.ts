@@ -32,10 +32,29 @@ async function freshCouncil(path: string): Promise<void> {
   await migrate(client);
   await store.db.insert(organisations).values({ id: council.organisationId, slug: 'parity', name: 'Parity Council', createdAt: new Date(at) });
   await store.db.insert(providers).values({ id: 'prov_parity', organisationId: council.organisationId, code: 'p', name: 'Provider', createdAt: new Date(at) });
-  await store.db.insert(sites).values({ id: council.siteId, organisationId: council.organisationId, providerId: 'prov_parity', code: 'parity-hub', name: 'Parity Hub', kind: 'family_hub', locality: 'North', createdAt: new Date(at) });
-  await store.db.insert(servicePoints).values({ id: council.servicePointId, siteId: council.siteId, code: 'parity-play', name: 'Stay and play', createdAt: new Date(at) });
-  await store.db.insert(surveys).values({ id: 'survey_parity', organisationId: council.organisationId, name: 'Feedback', currentVersionId: council.surveyVersionId, createdAt: new Date(at) });
-  await store.db.insert(surveyVersions).values({ id: council.surveyVersionId, surveyId: 'survey_parity', version: 1, definition: '{}', createdAt: new Date(at) });
+  await store.db.insert(sites).values({
+    id: council.siteId,
+    organisationId: council.organisationId,
+    providerId: 'prov_parity',
+    code: 'parity-hub',
+    name: 'Parity Hub',
+    kind: 'family_hub',
+    locality: 'North',
+    createdAt: new Date(at),
+  });
+  await store.db
+    .insert(servicePoints)
+    .values({ id: council.servicePointId, siteId: council.siteId, code: 'parity-play', name: 'Stay and play', createdAt: new Date(at) });
+  await store.db.insert(surveys).values({
+    id: 'survey_parity',
+    organisationId: council.organisationId,
+    name: 'Feedback',
+    currentVersionId: council.surveyVersionId,
+    createdAt: new Date(at),
+  });
+  await store.db
+    .insert(surveyVersions)
+    .values({ id: council.surveyVersionId, surveyId: 'survey_parity', version: 1, definition: '{}', createdAt: new Date(at) });
   client.close();
 }
 
@@ -43,19 +62,35 @@ let sequence = 0;
 /** A validated submission, read by the default model as both paths read it (server/text-pipeline.ts). */
 function response(idempotencyKey: string, freeText: string[], extra: Partial<ReceivedResponse> = {}): NewResponse {
   const submittedAt = at + ++sequence * 60_000;
-  return readFreeText({ model: defaultModel(), version: 'default' }, {
-    id: `r_parity_${sequence}`, ...council, servicePointId: null, channel: 'qr', language: 'en', respondentRole: 'parent',
-    submittedAt, idempotencyKey, fft: 1, rating: null, answers: '{"fft":"veryGood"}', demographics: null,
-    freeText: freeText.map((text, i) => ({ questionId: i ? 'good' : 'better', text })),
-    ...extra,
-  });
+  return readFreeText(
+    { model: defaultModel(), version: 'default' },
+    {
+      id: `r_parity_${sequence}`,
+      ...council,
+      servicePointId: null,
+      channel: 'qr',
+      language: 'en',
+      respondentRole: 'parent',
+      submittedAt,
+      idempotencyKey,
+      fft: 1,
+      rating: null,
+      answers: '{"fft":"veryGood"}',
+      demographics: null,
+      freeText: freeText.map((text, i) => ({ questionId: i ? 'good' : 'better', text })),
+      ...extra,
+    },
+  );
 }
 
 /** Written before the batch, so the batch can repeat a key stored by an earlier commit. */
 const earlier = [response('key-earlier', ['Please open on Saturdays'])];
 const batch = [
   response('key-family-a', ['The staff were lovely but the wait was far too long', 'Call me on 07700 900123 about the messy play'], {
-    servicePointId: council.servicePointId, rating: 4, nps: 9, demographics: { relationship: 'mum', childAgeBand: '0-1', ethnicity: 'white_british', firstLanguage: 'en' },
+    servicePointId: council.servicePointId,
+    rating: 4,
+    nps: 9,
+    demographics: { relationship: 'mum', childAgeBand: '0-1', ethnicity: 'white_british', firstLanguage: 'en' },
   }),
   response('key-flag', ['My partner hits me and I am scared for the children'], { fft: 5 }),
   // A double tap in the same batch as its twin: different id, different words, same key.

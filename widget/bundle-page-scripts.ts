@@ -60,5 +60,9 @@ export function pageScriptsModule(scripts: PageScripts): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scripts = await buildPageScripts();
   writeFileSync(fileURLToPath(new URL('./page-scripts.gen.ts', import.meta.url)), pageScriptsModule(scripts));
-  console.error(`page scripts: wrote widget/page-scripts.gen.ts (${Object.entries(scripts).map(([name, code]) => `${name} ${code.length} bytes`).join(', ')})`);
+  console.error(
+    `page scripts: wrote widget/page-scripts.gen.ts (${Object.entries(scripts)
+      .map(([name, code]) => `${name} ${code.length} bytes`)
+      .join(', ')})`,
+  );
 }

@@ -4,8 +4,16 @@ import { defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
 import { tagComment } from './tag';
 
 const NEW_THEMES = [
-  'domestic-abuse-relationships', 'pregnancy-birth-postnatal', 'cyp-mental-health', 'health-visiting', 'young-people-carers',
-  'social-care-early-help', 'staffing-capacity', 'school-education', 'short-breaks', 'general-praise',
+  'domestic-abuse-relationships',
+  'pregnancy-birth-postnatal',
+  'cyp-mental-health',
+  'health-visiting',
+  'young-people-carers',
+  'social-care-early-help',
+  'staffing-capacity',
+  'school-education',
+  'short-breaks',
+  'general-praise',
 ];
 
 describe('default Family Hub taxonomy', () => {
@@ -63,7 +71,11 @@ describe('classify with the default model', () => {
   ];
   for (const { input, themes } of table) {
     it(`tags "${input}" with ${themes.join(', ') || 'no theme'}`, () => {
-      expect(classify(defaultModel(), input).themes.map((t) => t.theme).sort()).toEqual([...themes].sort());
+      expect(
+        classify(defaultModel(), input)
+          .themes.map((t) => t.theme)
+          .sort(),
+      ).toEqual([...themes].sort());
     });
   }
 });

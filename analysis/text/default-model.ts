@@ -42,7 +42,10 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
   };
   for (const term of theme.cueTerms ?? []) add(term, 'en', CUE_WEIGHT);
   for (const term of theme.seedTerms) add(term, 'en', SEED_WEIGHT);
-  for (const [byLanguage, weight] of [[theme.cueTermsByLanguage, CUE_WEIGHT], [theme.seedTermsByLanguage, SEED_WEIGHT]] as const) {
+  for (const [byLanguage, weight] of [
+    [theme.cueTermsByLanguage, CUE_WEIGHT],
+    [theme.seedTermsByLanguage, SEED_WEIGHT],
+  ] as const) {
     for (const [tag, terms] of Object.entries(byLanguage ?? {})) {
       const lang = languageOf(tag);
       if (!lang) throw new Error(`seed terms of theme "${theme.id}" are in an unknown language "${tag}"`);

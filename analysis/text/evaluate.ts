@@ -58,7 +58,10 @@ export function parseLabelledCsv(csv: string): LabelledComment[] {
       const language = (r.language ?? '').trim();
       return {
         text: r.text!,
-        labels: (r.labels ?? '').split(';').map((l) => l.trim()).filter(Boolean),
+        labels: (r.labels ?? '')
+          .split(';')
+          .map((l) => l.trim())
+          .filter(Boolean),
         sentiment: sentiment as Sentiment | null,
         ...(language ? { language } : {}),
       };
@@ -117,7 +120,11 @@ function themeAndSentimentScores(gold: readonly LabelledComment[], predicted: re
       macroF1: round4(labels.length ? labels.reduce((s, l) => s + f1(counts(l)), 0) / labels.length : 0),
       microF1: round4(f1(micro)),
       sentimentMacroF1: round4(sentimentPresent.size ? [...sentimentPresent].reduce((s, c) => s + f1(sentiment[c]!), 0) / sentimentPresent.size : 0),
-      sentimentAccuracy: ratio(sentiment.reduce((s, c) => s + c.tp, 0), sentimentRows, 0),
+      sentimentAccuracy: ratio(
+        sentiment.reduce((s, c) => s + c.tp, 0),
+        sentimentRows,
+        0,
+      ),
       negativeRecall: ratio(negative.tp, negative.tp + negative.fn, 0),
     },
   };
@@ -188,7 +195,10 @@ export function crossValidate(rows: readonly LabelledComment[], folds: number, o
   for (let k = 0; k < folds; k++) {
     const held = order.filter((_, i) => i % folds === k);
     const heldSet = new Set(held);
-    const model = train(rows.filter((_, i) => !heldSet.has(i)), options);
+    const model = train(
+      rows.filter((_, i) => !heldSet.has(i)),
+      options,
+    );
     for (const i of held) {
       const c = classify(model, rows[i]!.text, rows[i]!.language);
       predicted[i] = { labels: c.themes.map((t) => t.theme), sentiment: c.sentiment };

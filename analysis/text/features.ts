@@ -69,7 +69,10 @@ function compileLexicon(lang: Language): CompiledLexicon {
     phrases.set(stemmed[0]!, next);
   };
   const add = (lists: LexiconLists, as: Language) => {
-    for (const [list, lean] of [[lists.negative, -1], [lists.positive, 1]] as const) {
+    for (const [list, lean] of [
+      [lists.negative, -1],
+      [lists.positive, 1],
+    ] as const) {
       for (const term of list) {
         const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
         if (stemmed.length === 1) words.set(stemmed[0]!, lean);

@@ -7,15 +7,89 @@
 
 /** Endings longest first; the first that leaves at least `MIN_STEM` letters is removed. */
 const POLISH_ENDINGS = [
-  'owaniem', 'owania', 'owanie', 'alismy', 'ilismy', 'alysmy', 'owalam', 'owalem', 'owac', 'ujemy', 'ujesz', 'owie',
-  'ania', 'anie', 'enia', 'enie', 'iemy', 'ismy', 'alam', 'alem', 'ilam', 'ilem', 'acie', 'ami', 'ach', 'ego', 'emu',
-  'ymi', 'imi', 'ych', 'ich', 'owi', 'ali', 'ila', 'ala', 'amy', 'emy', 'esz', 'ow', 'om', 'ie', 'ia', 'ej', 'ym',
-  'im', 'ac', 'ic', 'al', 'a', 'e', 'i', 'o', 'u', 'y',
+  'owaniem',
+  'owania',
+  'owanie',
+  'alismy',
+  'ilismy',
+  'alysmy',
+  'owalam',
+  'owalem',
+  'owac',
+  'ujemy',
+  'ujesz',
+  'owie',
+  'ania',
+  'anie',
+  'enia',
+  'enie',
+  'iemy',
+  'ismy',
+  'alam',
+  'alem',
+  'ilam',
+  'ilem',
+  'acie',
+  'ami',
+  'ach',
+  'ego',
+  'emu',
+  'ymi',
+  'imi',
+  'ych',
+  'ich',
+  'owi',
+  'ali',
+  'ila',
+  'ala',
+  'amy',
+  'emy',
+  'esz',
+  'ow',
+  'om',
+  'ie',
+  'ia',
+  'ej',
+  'ym',
+  'im',
+  'ac',
+  'ic',
+  'al',
+  'a',
+  'e',
+  'i',
+  'o',
+  'u',
+  'y',
 ];
 
 const ROMANIAN_ENDINGS = [
-  'urilor', 'ilor', 'elor', 'ului', 'uri', 'ele', 'ile', 'ii', 'ul', 'ei', 'le', 'lor', 'ea', 'ati', 'am', 'at',
-  'ata', 'ate', 'esc', 'este', 'ita', 'it', 'a', 'e', 'i', 'u',
+  'urilor',
+  'ilor',
+  'elor',
+  'ului',
+  'uri',
+  'ele',
+  'ile',
+  'ii',
+  'ul',
+  'ei',
+  'le',
+  'lor',
+  'ea',
+  'ati',
+  'am',
+  'at',
+  'ata',
+  'ate',
+  'esc',
+  'este',
+  'ita',
+  'it',
+  'a',
+  'e',
+  'i',
+  'u',
 ];
 
 const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و'];
@@ -25,7 +99,10 @@ const MIN_STEM = 3;
 
 /** Latin letters without their diacritics (ł and ø have no decomposition, so by hand). */
 export function foldDiacritics(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
 }
 
 function stripEnding(word: string, endings: readonly string[]): string {
@@ -58,7 +135,10 @@ export function stemRomanian(word: string): string {
  * stemArabic('والمواعيد') // 'مواعيد'
  */
 export function stemArabic(word: string): string {
-  let w = word.replace(/[\u064b-\u0652\u0640]/g, '').replace(/[أإآ]/g, 'ا').replace(/ى/g, 'ي');
+  let w = word
+    .replace(/[\u064b-\u0652\u0640]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي');
   for (const p of ARABIC_PREFIXES) {
     if (w.length - p.length >= MIN_STEM && w.startsWith(p)) {
       w = w.slice(p.length);

@@ -11,7 +11,8 @@ const MONTHS =
   '|ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie' +
   '|janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro';
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
-const DATE = String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}` +
+const DATE =
+  String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}` +
   String.raw`|(?:the\s+)?${DAY}(?:\s+of|\s+de)?\s+(?:${MONTHS})\.?(?:,?\s+(?:de\s+|of\s+)?\d{4})?` +
   String.raw`|(?:${MONTHS})\.?\s+(?:the\s+)?${DAY}(?:,?\s+\d{4})?` +
   String.raw`|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?![\p{L}\p{N}])`;

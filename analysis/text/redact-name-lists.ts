@@ -22,10 +22,7 @@ const { ambiguous, ...unambiguous } = firstNames;
 const ambiguousNames = new Set(ambiguous.toLowerCase().split(/\s+/));
 
 /** First names that are also ordinary words (here or in COMMON_WORDS): taken only after a cue. */
-export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set([
-  ...ambiguousNames,
-  ...words(unambiguous).filter((name) => COMMON_WORDS.has(name)),
-]);
+export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set([...ambiguousNames, ...words(unambiguous).filter((name) => COMMON_WORDS.has(name))]);
 
 /** First names that are names wherever they stand, in any case. */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(words(unambiguous).filter((name) => !AMBIGUOUS_NAMES.has(name)));
@@ -41,20 +38,26 @@ const alsoCommon = (cues: Set<string>) => {
  * Words after which the next word is a person's name if it looks like one. Kin words ("son",
  * "partner") count only after a possessive ("my 3 year old son"), since "Baby Bounce" is a group.
  */
-export const KIN = alsoCommon(set(
-  'son sons daughter daughters boy boys girl girls baby babies child children kid kids twins toddler lo ds dd dh eldest oldest youngest middle grandson granddaughter grandaughter grandchildren grandkids husband hubby wife partner fiance fiancé fiancee fiancée boyfriend girlfriend ex mum mom mam mummy mother dad daddy father sister brother sis bro stepson stepdaughter stepdad stepmum nan nanny nana gran granny grandma grandmother grandad granddad grandpa grandfather aunt auntie aunty uncle cousin niece nephew friend friends neighbour neighbor bestie mate',
-));
+export const KIN = alsoCommon(
+  set(
+    'son sons daughter daughters boy boys girl girls baby babies child children kid kids twins toddler lo ds dd dh eldest oldest youngest middle grandson granddaughter grandaughter grandchildren grandkids husband hubby wife partner fiance fiancé fiancee fiancée boyfriend girlfriend ex mum mom mam mummy mother dad daddy father sister brother sis bro stepson stepdaughter stepdad stepmum nan nanny nana gran granny grandma grandmother grandad granddad grandpa grandfather aunt auntie aunty uncle cousin niece nephew friend friends neighbour neighbor bestie mate',
+  ),
+);
 /** Last words of "my name is", "I'm called", "nazywam się", "mă numesc", "chamo-me" and the like. */
 export const NAME_IS = set('is imię imie się sie numesc este é e chamo chamo-me called named');
 export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
-export const FOREIGN_KIN = alsoCommon(set(
-  'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma',
-));
+export const FOREIGN_KIN = alsoCommon(
+  set(
+    'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma',
+  ),
+);
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
-export const TITLES = alsoCommon(set(
-  'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
-));
+export const TITLES = alsoCommon(
+  set(
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
+  ),
+);
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */
 export const STRONG_TITLES = set('mrs mr ms mx dr doamna domnul sra signed');
 /** Thanks and the like, after which a capitalised or known first name is a person. */
@@ -64,9 +67,11 @@ export const THANKS = set(
 /** What comes before "to" for "to" to be a cue ("thanks to", "spoke to"), or "for" ("ask for"). */
 export const TO_CUES = set('thanks thank grateful shout out spoke speak talk talked chat chatted special big huge massive mum dad mummy');
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
-export const ROLES_AFTER = alsoCommon(set(
-  'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader asistenta asistentă enfermeira educadora położna pielęgniarka',
-));
+export const ROLES_AFTER = alsoCommon(
+  set(
+    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader asistenta asistentă enfermeira educadora położna pielęgniarka',
+  ),
+);
 /** Words after a name and "is/was" that praise or blame a person. */
 export const PERSON_PRAISE = set(
   'credit asset lifesaver godsend saviour amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
@@ -79,7 +84,19 @@ export const PERSON_VERBS = set(
 // Polish names change their ending with their case: "dziękuję Kasi", "z Agnieszką", "Piotrowi".
 // Only endings English words hardly have: "-y" would make "tiny" Tina, "-a" would make "sala" Sal.
 const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
-  ['owi', ''], ['kowi', 'ek'], ['ce', 'ka'], ['dze', 'ga'], ['dzie', 'da'], ['rze', 'ra'], ['ie', 'a'], ['ię', 'ia'], ['ią', 'ia'], ['i', 'ia'], ['i', 'a'], ['ę', 'a'], ['ą', 'a'],
+  ['owi', ''],
+  ['kowi', 'ek'],
+  ['ce', 'ka'],
+  ['dze', 'ga'],
+  ['dzie', 'da'],
+  ['rze', 'ra'],
+  ['ie', 'a'],
+  ['ię', 'ia'],
+  ['ią', 'ia'],
+  ['i', 'ia'],
+  ['i', 'a'],
+  ['ę', 'a'],
+  ['ą', 'a'],
 ];
 
 function isInflectedName(lower: string): boolean {

@@ -6,26 +6,33 @@
  * also words (Grace, Will, May), which need such a cue. A capitalised word that is neither a known
  * word nor at the start of a sentence is taken too when it stands where a person would.
  */
-import {
-  FOREIGN_KIN,
-  KIN,
-  NAME_IS,
-  PERSON_PRAISE,
-  PERSON_VERBS,
-  POSSESSIVES,
-  ROLES_AFTER,
-  STRONG_TITLES,
-  THANKS,
-  TITLES,
-  TO_CUES,
-} from './redact-name-lists';
+import { FOREIGN_KIN, KIN, NAME_IS, PERSON_PRAISE, PERSON_VERBS, POSSESSIVES, ROLES_AFTER, STRONG_TITLES, THANKS, TITLES, TO_CUES } from './redact-name-lists';
 import { findSignature } from './redact-signature';
 import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
 const NAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'miss', 'dr']);
-const NOT_AFTER_I_AM = new Set(['a', 'an', 'the', 'so', 'not', 'just', 'still', 'also', 'now', 'here', 'there', 'from', 'in', 'at', 'on', 'with', 'very', 'really']);
+const NOT_AFTER_I_AM = new Set([
+  'a',
+  'an',
+  'the',
+  'so',
+  'not',
+  'just',
+  'still',
+  'also',
+  'now',
+  'here',
+  'there',
+  'from',
+  'in',
+  'at',
+  'on',
+  'with',
+  'very',
+  'really',
+]);
 
 /**
  * A word that could be a name given a cue: a known name, or capitalised, not a known word, and not
@@ -39,14 +46,75 @@ function nameLike(w: Word, prev?: Word): boolean {
 }
 
 // Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
-const NOUN_SHAPE = /(?:ing|tion|sion|ness|ment|ity|ship|hood|ful|less|ous|ism|ist|ics|line|time|table|book|room|work|club|group|class|play|land|shire|ton|ford|bury|ham|wich|mouth|port|field|bridge|worth|stock|well)$/;
-const PERSON_BEFORE = new Set(['with', 'by', 'saw', 'see', 'seen', 'met', 'meet', 'love', 'loves', 'adore', 'adores', 'ask', 'asked', 'tell', 'told', 'call', 'ring', 'rang', 'text', 'texted', 'messaged', 'emailed', 'hi', 'hello', 'dear', 'bye', 'miss', 'missing', 'both', 'thank']);
+const NOUN_SHAPE =
+  /(?:ing|tion|sion|ness|ment|ity|ship|hood|ful|less|ous|ism|ist|ics|line|time|table|book|room|work|club|group|class|play|land|shire|ton|ford|bury|ham|wich|mouth|port|field|bridge|worth|stock|well)$/;
+const PERSON_BEFORE = new Set([
+  'with',
+  'by',
+  'saw',
+  'see',
+  'seen',
+  'met',
+  'meet',
+  'love',
+  'loves',
+  'adore',
+  'adores',
+  'ask',
+  'asked',
+  'tell',
+  'told',
+  'call',
+  'ring',
+  'rang',
+  'text',
+  'texted',
+  'messaged',
+  'emailed',
+  'hi',
+  'hello',
+  'dear',
+  'bye',
+  'miss',
+  'missing',
+  'both',
+  'thank',
+]);
 
 // "my son will": a modal, not Will.
 const MODALS = new Set(['will', 'may', 'can', 'might', 'must', 'shall', 'could', 'would', 'should']);
 // Lower-case words after "my son" that are verbs or adverbs, not a name ("my son adores it").
 const VERB_SHAPE = /(?:ed|ing|ly|s|n't|nt)$/;
-const AFTER_A_NAME = new Set(['is', 'was', 'has', 'had', 'and', 'who', 'loves', 'loved', 'likes', 'liked', 'enjoys', 'enjoyed', 'adores', 'goes', 'went', 'made', 'age', 'aged', 'started', 'gets', 'got', 'really', 'absolutely', 'also', 'always', 'now', 'still', 'just']);
+const AFTER_A_NAME = new Set([
+  'is',
+  'was',
+  'has',
+  'had',
+  'and',
+  'who',
+  'loves',
+  'loved',
+  'likes',
+  'liked',
+  'enjoys',
+  'enjoyed',
+  'adores',
+  'goes',
+  'went',
+  'made',
+  'age',
+  'aged',
+  'started',
+  'gets',
+  'got',
+  'really',
+  'absolutely',
+  'also',
+  'always',
+  'now',
+  'still',
+  'just',
+]);
 
 function followedAsName(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
@@ -87,8 +155,15 @@ function isNameIs(ws: readonly Word[], j: number): boolean {
     .slice(Math.max(0, j - 3), j + 1)
     .map((w) => w.lower)
     .join(' ');
-  return /(?:name is|name's is|names is|nazywam się|nazywam sie|na imię|na imie|mă numesc|ma numesc|meu este|nome é|nome e|me chamo|chamo-me|i am called|i'm called|im called|is called|was called)$/.test(before) ||
-    /\b(?:lady|man|woman|nurse|worker|someone|girl|boy|guy|person|one|son|daughter|baby|visitor|midwife|doctor|teacher|therapist|friend|volunteer) (?:called|named)$/.test(before) || /(?:my|the) name is$/.test(before);
+  return (
+    /(?:name is|name's is|names is|nazywam się|nazywam sie|na imię|na imie|mă numesc|ma numesc|meu este|nome é|nome e|me chamo|chamo-me|i am called|i'm called|im called|is called|was called)$/.test(
+      before,
+    ) ||
+    /\b(?:lady|man|woman|nurse|worker|someone|girl|boy|guy|person|one|son|daughter|baby|visitor|midwife|doctor|teacher|therapist|friend|volunteer) (?:called|named)$/.test(
+      before,
+    ) ||
+    /(?:my|the) name is$/.test(before)
+  );
 }
 
 /** A cue after word i: a role, praise, a person's verb, an age in brackets, a kiss at the end. */
@@ -119,7 +194,29 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | u
   return undefined;
 }
 
-const INTENSIFIERS = new Set(['so', 'really', 'very', 'always', 'absolutely', 'such', 'super', 'just', 'incredibly', 'extremely', 'truly', 'a', 'an', 'the', 'our', 'my', 'amazingly', 'genuinely', 'honestly', 'lovely', 'been']);
+const INTENSIFIERS = new Set([
+  'so',
+  'really',
+  'very',
+  'always',
+  'absolutely',
+  'such',
+  'super',
+  'just',
+  'incredibly',
+  'extremely',
+  'truly',
+  'a',
+  'an',
+  'the',
+  'our',
+  'my',
+  'amazingly',
+  'genuinely',
+  'honestly',
+  'lovely',
+  'been',
+]);
 const FOREIGN_ROLES = new Set(['asistenta', 'asistentă', 'enfermeira', 'educadora', 'położna', 'polozna', 'pielęgniarka', 'pielegniarka']);
 
 function isName(ws: readonly Word[], i: number): boolean {

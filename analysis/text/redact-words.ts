@@ -117,7 +117,8 @@ export function candidateWords(text: string): Word[] {
     ends[n] = end;
     rawEnds[n] = i;
     lowers[n] = lower;
-    bits[n] = (cap ? CAP : 0) | (lower === name || name[0] === lower[0] ? TYPED_LOWER : 0) | (possessive ? POSSESSIVE : 0) | (broken ? BROKEN : 0) | (flags << 4);
+    bits[n] =
+      (cap ? CAP : 0) | (lower === name || name[0] === lower[0] ? TYPED_LOWER : 0) | (possessive ? POSSESSIVE : 0) | (broken ? BROKEN : 0) | (flags << 4);
     n++;
     previousEnd = i;
   }

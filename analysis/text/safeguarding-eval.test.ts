@@ -4,10 +4,12 @@ import type { SafeguardingResult } from './safeguarding';
 import { parseSafeguardingCsv, scoreSafeguarding, type SafeguardingCase } from './safeguarding-eval';
 
 // A detector that flags exactly the texts it is told to, with the categories given.
-const fake = (flags: Record<string, SafeguardingResult['categories']>) => (text: string): SafeguardingResult => {
-  const categories = flags[text] ?? [];
-  return { flagged: categories.length > 0, categories, urgency: categories.length ? 'immediate' : null, matches: [] };
-};
+const fake =
+  (flags: Record<string, SafeguardingResult['categories']>) =>
+  (text: string): SafeguardingResult => {
+    const categories = flags[text] ?? [];
+    return { flagged: categories.length > 0, categories, urgency: categories.length ? 'immediate' : null, matches: [] };
+  };
 
 describe('scoreSafeguarding', () => {
   const cases: SafeguardingCase[] = [
@@ -18,7 +20,12 @@ describe('scoreSafeguarding', () => {
     { language: 'en', label: 'none', text: 'quiet look-alike' },
     { language: 'pl', label: 'none', text: 'noisy look-alike' },
   ];
-  const detect = fake({ 'caught as abuse': ['domestic-abuse'], 'caught as self-harm': ['self-harm-suicide'], 'caught homeless': ['homelessness'], 'noisy look-alike': ['neglect'] });
+  const detect = fake({
+    'caught as abuse': ['domestic-abuse'],
+    'caught as self-harm': ['self-harm-suicide'],
+    'caught homeless': ['homelessness'],
+    'noisy look-alike': ['neglect'],
+  });
   const result = scoreSafeguarding(cases, detect);
 
   const table = [
@@ -26,9 +33,24 @@ describe('scoreSafeguarding', () => {
     { name: 'counts a disclosure flagged under any category as caught', got: result.recall, out: 3 / 4 },
     { name: 'gives the false-positive rate over look-alikes only', got: result.falsePositiveRate, out: 1 / 2 },
     { name: 'gives the share of caught disclosures that carry their own category', got: result.categoryAgreement, out: 2 / 3 },
-    { name: 'gives recall per labelled category with its n', got: result.recallByCategory, out: { 'domestic-abuse': { n: 2, rate: 0.5 }, neglect: { n: 1, rate: 1 }, homelessness: { n: 1, rate: 1 } } },
-    { name: 'gives recall and false positives per language', got: result.byLanguage, out: { en: { recall: { n: 3, rate: 2 / 3 }, falsePositiveRate: { n: 1, rate: 0 } }, pl: { recall: { n: 1, rate: 1 }, falsePositiveRate: { n: 1, rate: 1 } } } },
-    { name: 'lists the missed disclosures and the false positives', got: [result.missed.map((c) => c.text), result.falsePositives.map((c) => c.text)], out: [['missed abuse'], ['noisy look-alike']] },
+    {
+      name: 'gives recall per labelled category with its n',
+      got: result.recallByCategory,
+      out: { 'domestic-abuse': { n: 2, rate: 0.5 }, neglect: { n: 1, rate: 1 }, homelessness: { n: 1, rate: 1 } },
+    },
+    {
+      name: 'gives recall and false positives per language',
+      got: result.byLanguage,
+      out: {
+        en: { recall: { n: 3, rate: 2 / 3 }, falsePositiveRate: { n: 1, rate: 0 } },
+        pl: { recall: { n: 1, rate: 1 }, falsePositiveRate: { n: 1, rate: 1 } },
+      },
+    },
+    {
+      name: 'lists the missed disclosures and the false positives',
+      got: [result.missed.map((c) => c.text), result.falsePositives.map((c) => c.text)],
+      out: [['missed abuse'], ['noisy look-alike']],
+    },
   ];
   for (const { name, got, out } of table) it(name, () => expect(got).toEqual(out));
 
@@ -40,7 +62,9 @@ describe('scoreSafeguarding', () => {
 
 describe('parseSafeguardingCsv', () => {
   it('reads language, label and quoted text, skipping empty rows', () => {
-    expect(parseSafeguardingCsv('language,label,text\nen,none,"Lovely, thanks"\npl,neglect,\n')).toEqual([{ language: 'en', label: 'none', text: 'Lovely, thanks' }]);
+    expect(parseSafeguardingCsv('language,label,text\nen,none,"Lovely, thanks"\npl,neglect,\n')).toEqual([
+      { language: 'en', label: 'none', text: 'Lovely, thanks' },
+    ]);
   });
   it('rejects an unknown label, naming the row, so a typo cannot turn a disclosure into a look-alike', () => {
     expect(() => parseSafeguardingCsv('language,label,text\nen,domestic-abuse,a\nen,domestic_abuse,b\n')).toThrow(/row 3: label must be one of/);

@@ -236,7 +236,14 @@ const defaultDetector = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS, DEFAU
 function normaliseComment(text: string): string {
   // Most comments are plain ASCII: lower-casing is all the folding they need, and NFKD is costly.
   const folded = (/^\p{ASCII}*$/u.test(text) ? text.toLowerCase() : foldLetters(text)).replace(/['’`]re(?![\p{L}])/gu, ' are').replace(/['’`]/g, '');
-  return ' ' + folded.replace(/[.!?。！？؟\n]+/g, ' | ').replace(/[^\p{L}\p{N}|]+/gu, ' ').trim() + ' ';
+  return (
+    ' ' +
+    folded
+      .replace(/[.!?。！？؟\n]+/g, ' | ')
+      .replace(/[^\p{L}\p{N}|]+/gu, ' ')
+      .trim() +
+    ' '
+  );
 }
 
 function sentenceAround(normal: string, index: number, length: number): string {

@@ -17,7 +17,15 @@ const rows: TaggedCommentRow[] = [
   row('2025-Q2', 'Staff lovely, call Sarah on 07700 900123', [['staff', 0.95]], 1),
   row('2025-Q2', 'Staff lovely, call Sarah on 07700 900123!', [['staff', 0.94]], 1),
   row('2025-Q2', 'The staff at reception were rude', [['staff', 0.6]], -1),
-  row('2025-Q2', 'Staff friendly but the parking is awful', [['staff', 0.7, 1], ['travel', 0.8, -1]], -1),
+  row(
+    '2025-Q2',
+    'Staff friendly but the parking is awful',
+    [
+      ['staff', 0.7, 1],
+      ['travel', 0.8, -1],
+    ],
+    -1,
+  ),
   row('2025-Q2', 'Bus was late', [['travel', 0.5]], -1, 'south'),
 ];
 
@@ -26,7 +34,10 @@ describe('summariseThemes', () => {
 
   it('counts comments and themes for the chosen period and group only', () => {
     expect(summary.comments).toBe(4);
-    expect(summary.themes.map((t) => [t.theme, t.count])).toEqual([['staff', 4], ['travel', 1]]);
+    expect(summary.themes.map((t) => [t.theme, t.count])).toEqual([
+      ['staff', 4],
+      ['travel', 1],
+    ]);
   });
 
   it('gives share, sentiment split (per theme mention) and change against the previous period', () => {
@@ -40,14 +51,25 @@ describe('summariseThemes', () => {
   it('takes counts, shares, sentiment and change from exact counts when the rows are a sample', () => {
     const sentiment = (negative: number, neutral: number, positive: number) => ({ negative, neutral, positive });
     const counted = summariseThemes(rows, {
-      period: '2025-Q2', previousPeriod: '2025-Q1', group: 'north',
+      period: '2025-Q2',
+      previousPeriod: '2025-Q1',
+      group: 'north',
       counts: {
-        current: { comments: 400, themes: new Map([['staff', { count: 300, sentiment: sentiment(100, 0, 200) }], ['parking', { count: 10, sentiment: sentiment(10, 0, 0) }]]) },
+        current: {
+          comments: 400,
+          themes: new Map([
+            ['staff', { count: 300, sentiment: sentiment(100, 0, 200) }],
+            ['parking', { count: 10, sentiment: sentiment(10, 0, 0) }],
+          ]),
+        },
         previous: { comments: 200, themes: new Map([['staff', { count: 50, sentiment: sentiment(0, 0, 50) }]]) },
       },
     });
     expect(counted.comments).toBe(400);
-    expect(counted.themes.map((t) => [t.theme, t.count, t.share])).toEqual([['staff', 300, 0.75], ['parking', 10, 0.025]]);
+    expect(counted.themes.map((t) => [t.theme, t.count, t.share])).toEqual([
+      ['staff', 300, 0.75],
+      ['parking', 10, 0.025],
+    ]);
     expect(counted.themes[0]).toMatchObject({ sentiment: sentiment(100, 0, 200), previous: { count: 50, share: 0.25 }, change: { count: 250, share: 0.5 } });
     // Quotes still come from the rows; a theme with no sampled row has none.
     expect(counted.themes[0]!.quotes).toEqual(summary.themes[0]!.quotes);
@@ -87,8 +109,14 @@ describe('representative quotes', () => {
   ].map((text) => row('2025-Q2', text, [['feeding', 0.88]], 1));
   const quotes = summariseThemes(feeding, { period: '2025-Q2' }).themes[0]!.quotes;
   const table = [
-    { name: 'leaves out a comment unlike the rest of its theme, though it is the newest', check: () => expect(quotes).not.toContain('The bus was late again and I missed it') },
-    { name: 'never quotes two near-identical comments', check: () => expect(quotes.filter((q) => q.startsWith('Breastfeeding support was brilliant'))).toHaveLength(1) },
+    {
+      name: 'leaves out a comment unlike the rest of its theme, though it is the newest',
+      check: () => expect(quotes).not.toContain('The bus was late again and I missed it'),
+    },
+    {
+      name: 'never quotes two near-identical comments',
+      check: () => expect(quotes.filter((q) => q.startsWith('Breastfeeding support was brilliant'))).toHaveLength(1),
+    },
     { name: 'still gives as many quotes as asked for', check: () => expect(quotes).toHaveLength(3) },
     {
       name: 'gives the same quotes whatever order the comments come in',

@@ -85,7 +85,9 @@ export interface ThemeSummary {
 
 // Function words carry no news; without this list "the" and "and" can "emerge" in small periods.
 const STOPWORDS = new Set(
-  'a an the and or but if of to in on at for with from by as is are was were be been being it its this that these those i me my we our you your he she they them their his her him so very really just not no do did does have has had can could would should will also there here then than too more most much many some any all about into out up over what when where which who how get got'.split(' '),
+  'a an the and or but if of to in on at for with from by as is are was were be been being it its this that these those i me my we our you your he she they them their his her him so very really just not no do did does have has had can could would should will also there here then than too more most much many some any all about into out up over what when where which who how get got'.split(
+    ' ',
+  ),
 );
 
 const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
@@ -236,7 +238,7 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
   const before = options.previousPeriod === undefined ? undefined : counts.previous;
   const themes = [...counts.current.themes].map(([theme, { count, sentiment }]): ThemeSummaryEntry => {
     const share = counts.current.comments ? count / counts.current.comments : 0;
-    const prior = before ? before.themes.get(theme)?.count ?? 0 : null;
+    const prior = before ? (before.themes.get(theme)?.count ?? 0) : null;
     const priorShare = prior === null || !before?.comments ? 0 : prior / before.comments;
     return {
       theme,
@@ -256,6 +258,13 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
     group: options.group ?? null,
     comments: counts.current.comments,
     themes,
-    emergingTerms: options.previousPeriod === undefined ? [] : emergingTerms(current.map((r) => r.text), previous.map((r) => r.text), options.emergingTerms ?? 10),
+    emergingTerms:
+      options.previousPeriod === undefined
+        ? []
+        : emergingTerms(
+            current.map((r) => r.text),
+            previous.map((r) => r.text),
+            options.emergingTerms ?? 10,
+          ),
   };
 }

@@ -25,7 +25,16 @@ const BIAS_FEATURE = 1;
 /** LIBLINEAR's default stopping tolerance on the projected gradient. */
 const TOLERANCE = 0.1;
 
-function fitOne(X: readonly FeatureVector[], y: Int8Array, sqNorm: Float64Array, w: Float64Array, Cpos: number, Cneg: number, o: SvmOptions, seed: number): number {
+function fitOne(
+  X: readonly FeatureVector[],
+  y: Int8Array,
+  sqNorm: Float64Array,
+  w: Float64Array,
+  Cpos: number,
+  Cneg: number,
+  o: SvmOptions,
+  seed: number,
+): number {
   const n = X.length;
   const F = w.length;
   const alpha = new Float64Array(n);

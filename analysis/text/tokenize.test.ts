@@ -61,7 +61,10 @@ describe('tokenise', () => {
 
   it('records where each word starts in the original text', () => {
     const t = tokenise("  Hello, didn't");
-    expect([t.start, t.end]).toEqual([[2, 9], [7, 15]]);
+    expect([t.start, t.end]).toEqual([
+      [2, 9],
+      [7, 15],
+    ]);
   });
 });
 

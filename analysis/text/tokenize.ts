@@ -29,26 +29,98 @@ export interface TokenisedText {
 // One set for every language: none of these is an ordinary word in another of the six, and a
 // comment that switches language mid-sentence ("nie było health visitor") still reads right.
 const NEGATIONS = new Set([
-  'not', 'no', 'never', 'nor', 'dont', 'didnt', 'doesnt', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt',
-  'wasnt', 'isnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'shouldnt', 'without', 'hardly', 'lack', 'less',
+  'not',
+  'no',
+  'never',
+  'nor',
+  'dont',
+  'didnt',
+  'doesnt',
+  'cant',
+  'cannot',
+  'couldnt',
+  'wont',
+  'wouldnt',
+  'wasnt',
+  'isnt',
+  'arent',
+  'werent',
+  'hasnt',
+  'havent',
+  'hadnt',
+  'shouldnt',
+  'without',
+  'hardly',
+  'lack',
+  'less',
   // pl
-  'nie', 'nigdy', 'bez', 'ani',
+  'nie',
+  'nigdy',
+  'bez',
+  'ani',
   // ro (with and without diacritics: phones often drop them)
-  'nu', 'niciodată', 'niciodata', 'fără', 'fara', 'nici',
+  'nu',
+  'niciodată',
+  'niciodata',
+  'fără',
+  'fara',
+  'nici',
   // pt
-  'não', 'nao', 'nunca', 'nem', 'sem',
+  'não',
+  'nao',
+  'nunca',
+  'nem',
+  'sem',
   // ar
-  'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'بدون', 'ولا', 'ولم',
+  'لا',
+  'لم',
+  'لن',
+  'ليس',
+  'ليست',
+  'غير',
+  'بدون',
+  'ولا',
+  'ولم',
   // zh: single characters, as the tokeniser splits Chinese into characters
-  '不', '没', '沒', '无', '無', '未',
+  '不',
+  '没',
+  '沒',
+  '无',
+  '無',
+  '未',
 ]);
 
 // Contrast words start a new clause: in "staff lovely but the wait was long" each half carries
 // its own sentiment, which is how per-theme sentiment in a mixed comment is found.
 const CONTRASTS = new Set([
-  'but', 'however', 'although', 'though', 'whereas', 'except', 'apart', 'unfortunately',
-  'ale', 'lecz', 'jednak', 'niestety', 'dar', 'însă', 'insa', 'totuși', 'totusi',
-  'mas', 'porém', 'porem', 'contudo', 'infelizmente', 'لكن', 'ولكن', 'لكنّ', '但', '却', '可惜',
+  'but',
+  'however',
+  'although',
+  'though',
+  'whereas',
+  'except',
+  'apart',
+  'unfortunately',
+  'ale',
+  'lecz',
+  'jednak',
+  'niestety',
+  'dar',
+  'însă',
+  'insa',
+  'totuși',
+  'totusi',
+  'mas',
+  'porém',
+  'porem',
+  'contudo',
+  'infelizmente',
+  'لكن',
+  'ولكن',
+  'لكنّ',
+  '但',
+  '却',
+  '可惜',
 ]);
 
 /** Whether a word is a negation ("not", "nie", "não", "لم", "不"…). */
@@ -68,9 +140,30 @@ function isArabic(code: number): boolean {
 // The commonest words of each Latin-script language (in this order: the guess counts by index) that are not English words: enough to tell
 // a short comment's language when the caller does not say, diacritics or not.
 const MARKERS: readonly [Language, ReadonlySet<string>][] = [
-  ['pl', new Set('nie jest się sie była był było były bardzo dla jak już juz mnie mój moj moja moje że ze było bylo są sa tylko żeby zeby dziecko dzieci syn córka corka pani czekam czekać bardzo dziękuję dziekuje też tez przez mam'.split(' '))],
-  ['ro', new Set('nu este și si foarte pentru mai sunt am fost copilul copii copilului cu una mea meu doamna asistenta mulțumesc multumesc după dupa când cand care bine ne prea'.split(' '))],
-  ['pt', new Set('não nao muito para com uma meu minha são sao foi está esta filho filha bebé bebe obrigada obrigado também tambem mas quando ainda nós nos eles atendimento'.split(' '))],
+  [
+    'pl',
+    new Set(
+      'nie jest się sie była był było były bardzo dla jak już juz mnie mój moj moja moje że ze było bylo są sa tylko żeby zeby dziecko dzieci syn córka corka pani czekam czekać bardzo dziękuję dziekuje też tez przez mam'.split(
+        ' ',
+      ),
+    ),
+  ],
+  [
+    'ro',
+    new Set(
+      'nu este și si foarte pentru mai sunt am fost copilul copii copilului cu una mea meu doamna asistenta mulțumesc multumesc după dupa când cand care bine ne prea'.split(
+        ' ',
+      ),
+    ),
+  ],
+  [
+    'pt',
+    new Set(
+      'não nao muito para com uma meu minha são sao foi está esta filho filha bebé bebe obrigada obrigado também tambem mas quando ainda nós nos eles atendimento'.split(
+        ' ',
+      ),
+    ),
+  ],
 ];
 
 /** Normalises a language tag ("pl-PL", "PT", "zh-Hans") to one of the six, or undefined. */
@@ -145,7 +238,19 @@ function isApostrophe(code: number): boolean {
 
 function isClauseEnd(code: number): boolean {
   // . ! ? ; newline, and the ideographic full stop and full-width ! ? ;
-  return code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x061b || code === 0x061f;
+  return (
+    code === 46 ||
+    code === 33 ||
+    code === 63 ||
+    code === 59 ||
+    code === 10 ||
+    code === 0x3002 ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0xff1b ||
+    code === 0x061b ||
+    code === 0x061f
+  );
 }
 
 /**

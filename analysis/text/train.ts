@@ -4,7 +4,19 @@
  * one-vs-rest linear SVMs (svm.ts): no native code, on Node or in a Worker.
  */
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
-import { CHAR_PREFIX, compileVocabulary, featureKeys, lexiconCounts, NEGATIVE_FEATURE, POSITIVE_FEATURE, stems, vectorise, type FeatureScheme, type FeatureVector, type Vocabulary } from './features';
+import {
+  CHAR_PREFIX,
+  compileVocabulary,
+  featureKeys,
+  lexiconCounts,
+  NEGATIVE_FEATURE,
+  POSITIVE_FEATURE,
+  stems,
+  vectorise,
+  type FeatureScheme,
+  type FeatureVector,
+  type Vocabulary,
+} from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeDefinition, type ThemeModel } from './model';
 import { chooseThemes, sentimentProbabilities, sigmoid, themeLogits } from './classify';
 import { tuneOffsets } from './decision';
@@ -139,7 +151,10 @@ function strongestTerms(vocab: Vocabulary, weights: Float32Array, L: number, l: 
     const w = weights[f * L + l]!;
     if (w > 0 && !key.startsWith('#') && !key.startsWith('!') && !key.startsWith(CHAR_PREFIX)) scored.push({ key, w });
   });
-  return scored.sort((a, b) => b.w - a.w).slice(0, count).map((s) => s.key);
+  return scored
+    .sort((a, b) => b.w - a.w)
+    .slice(0, count)
+    .map((s) => s.key);
 }
 
 /**
@@ -165,7 +180,11 @@ export function train(rows: readonly LabelledComment[], options: TrainOptions = 
   const charNgrams = options.charNgrams === undefined ? DEFAULT_CHAR_NGRAMS : options.charNgrams;
   const scheme: FeatureScheme = { sublinearTf: true, ...(charNgrams ? { charNgrams } : {}) };
   onProgress?.({ stage: 'features', done: 0, total: labelled.length });
-  const { vocab, X } = prepare(labelled.map((r) => r.text), options.minDocumentFrequency ?? 2, scheme);
+  const { vocab, X } = prepare(
+    labelled.map((r) => r.text),
+    options.minDocumentFrequency ?? 2,
+    scheme,
+  );
   onProgress?.({ stage: 'features', done: labelled.length, total: labelled.length });
 
   const ids = [...new Set(labelled.flatMap((r) => r.labels))].sort();
@@ -179,7 +198,13 @@ export function train(rows: readonly LabelledComment[], options: TrainOptions = 
   for (const t of targets) for (const c of t) positives[c]!++;
   const themeSvm = { C: options.C ?? 0.1, balance: options.classBalance ?? 1, passes };
   const fitThemes = (docs: readonly number[], s: number): LinearLayer =>
-    fitSvms(docs.map((d) => X[d]!), docs.map((d) => targets[d]!), F, L, { ...themeSvm, seed: s });
+    fitSvms(
+      docs.map((d) => X[d]!),
+      docs.map((d) => targets[d]!),
+      F,
+      L,
+      { ...themeSvm, seed: s },
+    );
 
   const sentimentTargets = labelled.map((r) => (r.sentiment == null ? [] : [SENTIMENT_CLASSES.indexOf(r.sentiment)]));
   const sentimentSvm = { C: options.sentimentC ?? 0.1, balance: options.sentimentClassBalance ?? 0.5, passes, seed };
@@ -188,8 +213,7 @@ export function train(rows: readonly LabelledComment[], options: TrainOptions = 
   const themeLayer = fitThemes(all, seed);
   onProgress?.({ stage: 'themes', done: 1, total: 1 });
   const hasSentiment = sentimentTargets.some((t) => t.length > 0);
-  const sentimentLayer = hasSentiment
-    ? fitSvms(X, sentimentTargets, F, 3, sentimentSvm) : { bias: new Float32Array(3), weights: new Float32Array(F * 3) };
+  const sentimentLayer = hasSentiment ? fitSvms(X, sentimentTargets, F, 3, sentimentSvm) : { bias: new Float32Array(3), weights: new Float32Array(F * 3) };
   onProgress?.({ stage: 'sentiment', done: 1, total: 1 });
 
   const folds = options.thresholdFolds ?? 3;
@@ -210,7 +234,13 @@ export function train(rows: readonly LabelledComment[], options: TrainOptions = 
         for (const d of held) themeLogits({ themeBias: layer.bias, themeWeights: layer.weights }, X[d]!, themeZ.subarray(d * L, d * L + L));
       }
       if (tuneSentiment && hasSentiment) {
-        const layer = fitSvms(rest.map((d) => X[d]!), rest.map((d) => sentimentTargets[d]!), F, 3, { ...sentimentSvm, seed: seed + k + 1 });
+        const layer = fitSvms(
+          rest.map((d) => X[d]!),
+          rest.map((d) => sentimentTargets[d]!),
+          F,
+          3,
+          { ...sentimentSvm, seed: seed + k + 1 },
+        );
         for (const d of held) themeLogits({ themeBias: layer.bias, themeWeights: layer.weights }, X[d]!, sentimentZ.subarray(d * 3, d * 3 + 3));
       }
       onProgress?.({ stage: 'thresholds', done: k + 1, total: folds });

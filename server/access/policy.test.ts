@@ -18,7 +18,18 @@ const o2site: Target = { organisationId: 'o2', providerId: 'p9', siteId: 's9' };
  * GRANTS): a change to GRANTS that is not also a decision made here fails.
  */
 const MEANING: Record<Role, Action[]> = {
-  admin: ['sites.read', 'reports.read', 'comments.read', 'comments.correct', 'themes.read', 'themes.manage', 'surveys.manage', 'flags.list', 'flags.review', 'users.manage'],
+  admin: [
+    'sites.read',
+    'reports.read',
+    'comments.read',
+    'comments.correct',
+    'themes.read',
+    'themes.manage',
+    'surveys.manage',
+    'flags.list',
+    'flags.review',
+    'users.manage',
+  ],
   commissioner: ['sites.read', 'reports.read', 'comments.read', 'comments.correct', 'themes.read', 'themes.manage', 'surveys.manage'],
   provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
   site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
@@ -63,7 +74,7 @@ describe('the access policy', () => {
     // Safeguarding lead for one site, analyst for the whole organisation.
     const both = person(at('safeguarding_lead', 'site', 's1'), at('analyst', 'organisation', 'o1'));
 
-    it('reads the family\'s words at the lead\'s own site only', () => {
+    it("reads the family's words at the lead's own site only", () => {
       expect(can(both, 'flags.readOriginal', s1)).toBe(true);
       expect(can(both, 'flags.readOriginal', s2)).toBe(false);
       expect(can(both, 'flags.list', s3)).toBe(false);
@@ -74,14 +85,14 @@ describe('the access policy', () => {
       expect(scopeFor(both, 'reports.read')).toEqual({ platform: false, organisations: ['o1'], providers: [], sites: [] });
     });
 
-    it('gives a safeguarding lead who is also a provider commissioner no words beyond the lead\'s site', () => {
+    it("gives a safeguarding lead who is also a provider commissioner no words beyond the lead's site", () => {
       const leadAndCommissioner = person(at('safeguarding_lead', 'site', 's1'), at('commissioner', 'provider', 'p1'));
       expect(can(leadAndCommissioner, 'flags.readOriginal', s2)).toBe(false);
       expect(can(leadAndCommissioner, 'comments.correct', s2)).toBe(true);
     });
   });
 
-  it('keeps an organisation\'s theme model and surveys to organisation-wide assignments', () => {
+  it("keeps an organisation's theme model and surveys to organisation-wide assignments", () => {
     const siteCommissioner = person(at('commissioner', 'site', 's1'));
     expect(can(siteCommissioner, 'themes.manage', o1)).toBe(false);
     expect(organisationsFor(siteCommissioner, 'themes.manage')).toEqual([]);

@@ -43,7 +43,10 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 
 /** A random secret for tokens and generated passwords, URL-safe. */
 export function randomSecret(bytes = 24): string {
-  return toBase64(crypto.getRandomValues(new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(crypto.getRandomValues(new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export async function sha256Hex(text: string): Promise<string> {

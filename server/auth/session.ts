@@ -27,7 +27,12 @@ export const FAILURES_ALLOWED = 10;
 export const signInFailureCounter = () => new FixedWindowCounter(FAILURES_ALLOWED, 15 * 60_000);
 
 /** Checks the password, audits the attempt and sets the session cookie. */
-export async function startSession(deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'signInFailures'>, c: Context, email: string, password: string): Promise<SessionAttempt> {
+export async function startSession(
+  deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'signInFailures'>,
+  c: Context,
+  email: string,
+  password: string,
+): Promise<SessionAttempt> {
   const { db } = deps.store;
   const failures = deps.signInFailures;
   const at = deps.now();
@@ -72,7 +77,10 @@ export async function changePassword(deps: Pick<AppDeps, 'store' | 'now'>, userI
   const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) return false;
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword) })
+      .where(eq(users.id, userId)),
     db.delete(sessions).where(eq(sessions.userId, userId)),
     auditStatement(db, { at: deps.now(), userId, action: 'password_changed', targetType: 'user', targetId: userId }),
   ]);

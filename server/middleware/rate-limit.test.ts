@@ -15,11 +15,13 @@ describe('rateLimit', () => {
   it('answers with onLimited and a Retry-After once a rule is over its limit, and skips rules with no key', async () => {
     let now = 0;
     const app = new Hono()
-      .use(rateLimit({
-        rules: [{ counter: new FixedWindowCounter(1, 10_000), key: (c) => c.req.query('who') }],
-        onLimited: (c, seconds) => c.text(`wait ${seconds}s`, 429),
-        now: () => now,
-      }))
+      .use(
+        rateLimit({
+          rules: [{ counter: new FixedWindowCounter(1, 10_000), key: (c) => c.req.query('who') }],
+          onLimited: (c, seconds) => c.text(`wait ${seconds}s`, 429),
+          now: () => now,
+        }),
+      )
       .get('/', (c) => c.text('ok'));
     expect((await app.request('/?who=a')).status).toBe(200);
     now = 2_500;

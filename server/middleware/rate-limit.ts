@@ -77,9 +77,18 @@ export function submissionCounters(perMinute: number) {
 export type SubmissionCounters = ReturnType<typeof submissionCounters>;
 
 /** The rules for a submission to `code`, counting both windows. */
-export function submissionRules<E extends Env>(counters: SubmissionCounters, code: (c: Context<E>) => string | undefined | Promise<string | undefined>): RateLimitRule<E>[] {
+export function submissionRules<E extends Env>(
+  counters: SubmissionCounters,
+  code: (c: Context<E>) => string | undefined | Promise<string | undefined>,
+): RateLimitRule<E>[] {
   return [
-    { counter: counters.perClient, key: async (c) => { const k = await code(c); return k === undefined ? undefined : `${clientAddress(c)} ${k}`; } },
+    {
+      counter: counters.perClient,
+      key: async (c) => {
+        const k = await code(c);
+        return k === undefined ? undefined : `${clientAddress(c)} ${k}`;
+      },
+    },
     { counter: counters.perCode, key: code },
   ];
 }

@@ -36,7 +36,15 @@ export function FormPage(props: FormPageProps) {
   const scripts = [...(conditional ? [pageScripts.skipLogic] : []), ...(kiosk ? [pageScripts.kiosk] : [])];
   const title = `${errors.length || problem ? `${t('form.errorPrefix')} ` : ''}${form.title} – ${place}`;
   return (
-    <PageShell language={form.language} dir={form.dir} title={title} languageHref={props.languageHref} switcherLabel={t('form.language')} kiosk={kiosk} scripts={scripts}>
+    <PageShell
+      language={form.language}
+      dir={form.dir}
+      title={title}
+      languageHref={props.languageHref}
+      switcherLabel={t('form.language')}
+      kiosk={kiosk}
+      scripts={scripts}
+    >
       {problem && (
         <div class="es" role="alert" aria-labelledby="problem-title" tabIndex={-1} autofocus>
           <h2 id="problem-title">{t('form.errorSummaryTitle')}</h2>
@@ -44,7 +52,12 @@ export function FormPage(props: FormPageProps) {
         </div>
       )}
       <SurveyForm
-        form={form} answers={answers} errors={errors} action={action} idempotencyKey={idempotencyKey} caption={place}
+        form={form}
+        answers={answers}
+        errors={errors}
+        action={action}
+        idempotencyKey={idempotencyKey}
+        caption={place}
         dataset={kiosk ? { ...props.kioskData, questions: writeFieldShapes(form.questions) } : {}}
       />
       {kiosk && (
@@ -54,7 +67,9 @@ export function FormPage(props: FormPageProps) {
           <p>{t(child ? 'child.kiosk.help' : 'kiosk.help', { emergency: NATIONAL_LINES.emergency.number, childline: NATIONAL_LINES.childline.number })}</p>
         </div>
       )}
-      <p class="alt"><a href={props.variantHref}>{t(child ? 'form.forAdults' : 'form.forChildren')}</a></p>
+      <p class="alt">
+        <a href={props.variantHref}>{t(child ? 'form.forAdults' : 'form.forChildren')}</a>
+      </p>
     </PageShell>
   );
 }

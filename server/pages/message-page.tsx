@@ -18,7 +18,9 @@ export function MessagePage({ language, dir, title, body, links, t, languageHref
       <h1>{title}</h1>
       <p>{body}</p>
       {links.map((link) => (
-        <p key={link.href}><a href={link.href}>{link.text}</a></p>
+        <p key={link.href}>
+          <a href={link.href}>{link.text}</a>
+        </p>
       ))}
     </PageShell>
   );

@@ -53,7 +53,9 @@ export function PosterPage({ language, dir, title, posters, t, languageHref }: P
           <p class="langs-line">
             {t('poster.languages')}{' '}
             {LANGUAGES.map((l) => (
-              <span lang={l.code} dir={l.dir} key={l.code}>{l.name}</span>
+              <span lang={l.code} dir={l.dir} key={l.code}>
+                {l.name}
+              </span>
             ))}
           </p>
           <YouSaidWeDid actions={poster.actions} language={language} t={t} id={`ysw-${index}`} />

@@ -4,7 +4,13 @@
  * targets of at least 44px (WCAG 2.5.5), and logical properties so Arabic mirrors without a second sheet.
  */
 /** Strips comments and spacing from a CSS literal (enough for our own hand-written sheets). */
-export const css = (text: string) => text.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{}:;,>+])\s*/g, '$1').replace(/;}/g, '}').trim();
+export const css = (text: string) =>
+  text
+    .replace(/\/\*[^]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>+])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
 
 export const BASE_CSS = css(`
 *{box-sizing:border-box}

@@ -40,10 +40,14 @@ export function ThanksPage({ language, dir, site, team, message, actions, t: tra
   const t: Translate = (key, vars) => translate(child && CHILD_WORDED.has(key) ? `child.${key}` : key, vars);
   return (
     <PageShell
-      language={language} dir={dir} title={`${t('thanks.title')} – ${site}`}
+      language={language}
+      dir={dir}
+      title={`${t('thanks.title')} – ${site}`}
       // With help shown, no switcher: it would lead to the plain thank-you page and lose the help.
-      languageHref={support ? undefined : languageHref} switcherLabel={t('form.language')}
-      kiosk={kiosk} scripts={kiosk ? [pageScripts.kioskReset] : []}
+      languageHref={support ? undefined : languageHref}
+      switcherLabel={t('form.language')}
+      kiosk={kiosk}
+      scripts={kiosk ? [pageScripts.kioskReset] : []}
     >
       <div class="panel">
         <h1>{t('thanks.title')}</h1>
@@ -57,7 +61,11 @@ export function ThanksPage({ language, dir, site, team, message, actions, t: tra
       <YouSaidWeDid actions={actions} language={language} t={t} />
       {kiosk && <p class="hint">{t('thanks.kioskReset')}</p>}
       {/* On a kiosk, the page script follows this link by itself after the seconds it names. */}
-      <p class="alt"><a href={againHref} data-kiosk-reset={kiosk ? (support ? KIOSK_HELP_SECONDS : KIOSK_THANKS_SECONDS) : undefined}>{t('thanks.again')}</a></p>
+      <p class="alt">
+        <a href={againHref} data-kiosk-reset={kiosk ? (support ? KIOSK_HELP_SECONDS : KIOSK_THANKS_SECONDS) : undefined}>
+          {t('thanks.again')}
+        </a>
+      </p>
     </PageShell>
   );
 }

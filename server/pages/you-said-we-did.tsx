@@ -20,8 +20,12 @@ export function YouSaidWeDid({ actions, language, t, headingLevel = 2, id = 'ysw
       <Heading id={id}>{t('ysw.title')}</Heading>
       {actions.map((action) => (
         <div class="ysw" key={action.id}>
-          <p><strong>{t('ysw.youSaid')}:</strong> {text(action.youSaid)}</p>
-          <p><strong>{t('ysw.weDid')}:</strong> {text(action.weDid)}</p>
+          <p>
+            <strong>{t('ysw.youSaid')}:</strong> {text(action.youSaid)}
+          </p>
+          <p>
+            <strong>{t('ysw.weDid')}:</strong> {text(action.weDid)}
+          </p>
         </div>
       ))}
     </section>

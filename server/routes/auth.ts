@@ -9,7 +9,10 @@ import { apiRoutes, body, errors, json, signedIn } from './api';
 
 export const LoginRequest = z.object({
   // Not z.email(): it refuses `admin@localhost`, the address bootstrap gives the first admin.
-  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
   password: z.string().min(1, 'enter your password'),
 });
 
@@ -28,25 +31,47 @@ const tags = ['Auth'];
 
 export function authRoutes(deps: AppDeps) {
   const login = createRoute({
-    method: 'post', path: '/api/auth/login', tags, summary: 'Sign in',
+    method: 'post',
+    path: '/api/auth/login',
+    tags,
+    summary: 'Sign in',
     description: 'Sets an HttpOnly session cookie and returns the same token for `Authorization: Bearer`.',
     request: { body: body(LoginRequest, 'Email and password') },
     responses: {
       200: json(Session, 'Signed in'),
-      ...errors({ 401: 'Wrong email or password', 422: 'A field is missing or malformed', 429: 'Too many wrong passwords for this account; `Retry-After` says when to try again' }),
+      ...errors({
+        401: 'Wrong email or password',
+        422: 'A field is missing or malformed',
+        429: 'Too many wrong passwords for this account; `Retry-After` says when to try again',
+      }),
     },
   });
   const logout = createRoute({
-    method: 'post', path: '/api/auth/logout', tags, security: signedIn, middleware: [requireUser(deps)], summary: 'Sign out (ends this session)',
+    method: 'post',
+    path: '/api/auth/logout',
+    tags,
+    security: signedIn,
+    middleware: [requireUser(deps)],
+    summary: 'Sign out (ends this session)',
     responses: { 204: { description: 'Signed out' }, ...errors({ 401: 'Not signed in' }) },
   });
   const password = createRoute({
-    method: 'post', path: '/api/auth/password', tags, security: signedIn, middleware: [requireUser(deps)], summary: 'Change your password (ends your other sessions)',
+    method: 'post',
+    path: '/api/auth/password',
+    tags,
+    security: signedIn,
+    middleware: [requireUser(deps)],
+    summary: 'Change your password (ends your other sessions)',
     request: { body: body(PasswordChange, 'Current and new password') },
     responses: { 204: { description: 'Changed' }, ...errors({ 401: 'Not signed in', 422: 'Wrong current password, or the new one is too short' }) },
   });
   const me = createRoute({
-    method: 'get', path: '/api/auth/me', tags, security: signedIn, middleware: [requireUser(deps)], summary: 'Who is signed in, with their roles',
+    method: 'get',
+    path: '/api/auth/me',
+    tags,
+    security: signedIn,
+    middleware: [requireUser(deps)],
+    summary: 'Who is signed in, with their roles',
     responses: { 200: json(Me, 'The account'), ...errors({ 401: 'Not signed in' }) },
   });
 
@@ -56,7 +81,11 @@ export function authRoutes(deps: AppDeps) {
       const session = await startSession(deps, c, email, password);
       if (!session.ok && session.reason === 'throttled') {
         c.header('Retry-After', String(session.retryAfterSeconds));
-        throw new ApiError(429, 'too_many_attempts', `Too many wrong passwords for this account. Try again in ${Math.ceil(session.retryAfterSeconds / 60)} minutes.`);
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `Too many wrong passwords for this account. Try again in ${Math.ceil(session.retryAfterSeconds / 60)} minutes.`,
+        );
       }
       if (!session.ok) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
       return c.json({ token: session.token, expiresAt: session.expiresAt.toISOString() }, 200);
@@ -68,7 +97,10 @@ export function authRoutes(deps: AppDeps) {
     .openapi(password, async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
       const changed = await changePassword(deps, c.var.principal.userId, currentPassword, newPassword);
-      if (!changed) throw new ApiError(422, 'validation_failed', 'currentPassword: that is not your current password', [{ field: 'currentPassword', message: 'that is not your current password' }]);
+      if (!changed)
+        throw new ApiError(422, 'validation_failed', 'currentPassword: that is not your current password', [
+          { field: 'currentPassword', message: 'that is not your current password' },
+        ]);
       return c.body(null, 204);
     })
     .openapi(me, (c) => {

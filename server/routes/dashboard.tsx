@@ -26,7 +26,10 @@ const TOP_THEMES = 8;
 const LABELS: Record<string, string> = { from: 'From', to: 'To', site: 'Site', provider: 'Provider' };
 
 const DashboardQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
-  dimension: z.enum(EQUITY_CHOICES.map((c) => c.value) as [EquityChoice, ...EquityChoice[]]).catch('ethnicGroup').default('ethnicGroup'),
+  dimension: z
+    .enum(EQUITY_CHOICES.map((c) => c.value) as [EquityChoice, ...EquityChoice[]])
+    .catch('ethnicGroup')
+    .default('ethnicGroup'),
 });
 const CommentsQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
   theme: z.string().max(64).optional(),
@@ -57,17 +60,20 @@ export function dashboardRoutes(deps: AppDeps) {
 
   async function scopeOf(principal: Principal) {
     const sites = await listSites(db, scopeFor(principal, 'reports.read'));
-    const providers = [...new Map(sites.map((s) => [s.provider.code, { code: s.provider.code, name: s.provider.name }])).values()]
-      .sort((a, b) => a.name.localeCompare(b.name));
-    const scope = providers.length === 1
-      ? `The ${sites.length === 1 ? 'site' : `${sites.length} sites`} run by ${providers[0]!.name}`
-      : `All ${sites.length} sites you can see`;
+    const providers = [...new Map(sites.map((s) => [s.provider.code, { code: s.provider.code, name: s.provider.name }])).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    const scope =
+      providers.length === 1
+        ? `The ${sites.length === 1 ? 'site' : `${sites.length} sites`} run by ${providers[0]!.name}`
+        : `All ${sites.length} sites you can see`;
     return { sites: sites.map((s) => ({ code: s.code, name: s.name, provider: s.provider.code })), providers, scope };
   }
 
   const errorsFrom = (issues: readonly { path: readonly PropertyKey[] }[]): FieldError[] =>
     [...new Set(issues.map((i) => String(i.path[0])))].map((field) => ({
-      field, message: field === 'from' || field === 'to' ? `${LABELS[field]} must be a real date, like 2026-04-01` : `Choose a ${field} from the list`,
+      field,
+      message: field === 'from' || field === 'to' ? `${LABELS[field]} must be a real date, like 2026-04-01` : `Choose a ${field} from the list`,
     }));
 
   const hrefWith = (filters: Partial<Record<string, string>>) => (extra: Record<string, string>) => {
@@ -86,23 +92,36 @@ export function dashboardRoutes(deps: AppDeps) {
       const { sites, providers, scope } = await scopeOf(principal);
       // What was typed is shown back as typed, so a mistyped date can be corrected in place.
       const filters: DashboardFilters = {
-        ...defaultRange(), provider: '', site: '',
+        ...defaultRange(),
+        provider: '',
+        site: '',
         ...pick(asked, ['from', 'to', 'provider', 'site']),
         dimension: parsed.success ? parsed.data.dimension : 'ethnicGroup',
       };
-      const page = (errors: FieldError[], data: DashboardData | null) => c.html(
-        renderDocument(
-          <DashboardPage
-            user={staffUser(principal)} scope={scope} filters={filters} providers={providers}
-            sites={filters.provider ? sites.filter((s) => s.provider === filters.provider || s.code === filters.site) : sites}
-            errors={errors} data={data} query={hrefWith({ from: filters.from, to: filters.to, provider: filters.provider, site: filters.site })}
-          />,
-        ),
-        errors.length ? 400 : 200,
-      );
+      const page = (errors: FieldError[], data: DashboardData | null) =>
+        c.html(
+          renderDocument(
+            <DashboardPage
+              user={staffUser(principal)}
+              scope={scope}
+              filters={filters}
+              providers={providers}
+              sites={filters.provider ? sites.filter((s) => s.provider === filters.provider || s.code === filters.site) : sites}
+              errors={errors}
+              data={data}
+              query={hrefWith({ from: filters.from, to: filters.to, provider: filters.provider, site: filters.site })}
+            />,
+          ),
+          errors.length ? 400 : 200,
+        );
       if (!parsed.success) return page(errorsFrom(parsed.error.issues), null);
       if (filters.from > filters.to) return page([{ field: 'from', message: 'From must be on or before To' }], null);
-      const query = { from: filters.from, to: filters.to, ...(filters.site ? { site: filters.site } : {}), ...(filters.provider ? { provider: filters.provider } : {}) };
+      const query = {
+        from: filters.from,
+        to: filters.to,
+        ...(filters.site ? { site: filters.site } : {}),
+        ...(filters.provider ? { provider: filters.provider } : {}),
+      };
       try {
         const [bySite, byMonth, equity, themes, openFlags] = await Promise.all([
           reports.satisfaction(principal, { ...query, groupBy: 'site' }),
@@ -134,18 +153,27 @@ export function dashboardRoutes(deps: AppDeps) {
       const filters = await reports.filtersFor(principal, query).catch(() => null);
       const rows = filters
         ? await themes.comments(principal, {
-          ...filters, ...(query.theme ? { theme: query.theme } : {}), limit: COMMENTS_PER_PAGE + 1, offset: (query.page - 1) * COMMENTS_PER_PAGE,
-        })
+            ...filters,
+            ...(query.theme ? { theme: query.theme } : {}),
+            limit: COMMENTS_PER_PAGE + 1,
+            offset: (query.page - 1) * COMMENTS_PER_PAGE,
+          })
         : [];
       const names = await reports.themeNamesFor(principal);
       const keep = { from: query.from, to: query.to, site: query.site, provider: query.provider };
       const href = hrefWith({ ...keep, theme: query.theme });
-      return c.html(renderDocument(
-        <CommentsPage
-          user={staffUser(principal)} themeName={query.theme ? (names[query.theme] ?? query.theme) : null}
-          comments={rows.slice(0, COMMENTS_PER_PAGE)} page={query.page} hasNext={rows.length > COMMENTS_PER_PAGE}
-          pageHref={(page) => `/dashboard/comments${href({ page: String(page) })}`} backHref={`/dashboard${hrefWith(keep)({})}`}
-        />,
-      ));
+      return c.html(
+        renderDocument(
+          <CommentsPage
+            user={staffUser(principal)}
+            themeName={query.theme ? (names[query.theme] ?? query.theme) : null}
+            comments={rows.slice(0, COMMENTS_PER_PAGE)}
+            page={query.page}
+            hasNext={rows.length > COMMENTS_PER_PAGE}
+            pageHref={(page) => `/dashboard/comments${href({ page: String(page) })}`}
+            backHref={`/dashboard${hrefWith(keep)({})}`}
+          />,
+        ),
+      );
     });
 }

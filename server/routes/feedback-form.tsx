@@ -97,7 +97,9 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
       ? general.map((g) => ({ href: formUrl(g.code, { language }), text: t('notFound.general', { organisation: g.organisation }) }))
       : [{ href: '/', text: t('notFound.start') }];
     return c.html(
-      renderDocument(<MessagePage language={language} dir={directionOf(language)} title={t('notFound.title')} body={t('notFound.body', { code })} links={links} t={t} />),
+      renderDocument(
+        <MessagePage language={language} dir={directionOf(language)} title={t('notFound.title')} body={t('notFound.body', { code })} links={links} t={t} />,
+      ),
       404,
     );
   };
@@ -111,7 +113,14 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
       const back = `${c.req.path}${new URL(c.req.url).search}`;
       return c.html(
         renderDocument(
-          <MessagePage language={language} dir={directionOf(language)} title={t('rateLimited.title')} body={t('rateLimited.body', { seconds })} links={[{ href: back, text: t('rateLimited.back') }]} t={t} />,
+          <MessagePage
+            language={language}
+            dir={directionOf(language)}
+            title={t('rateLimited.title')}
+            body={t('rateLimited.body', { seconds })}
+            links={[{ href: back, text: t('rateLimited.back') }]}
+            t={t}
+          />,
         ),
         429,
       );
@@ -119,8 +128,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   });
 
   /** The site's published "You said, we did" items: one query for all of a site's posters. */
-  const actionsFor = (target: FormTarget) =>
-    latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
+  const actionsFor = (target: FormTarget) => latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
 
   const renderThanks = async (target: FormTarget, view: View, support: Support | null) =>
     renderDocument(
@@ -154,26 +162,21 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
     };
   };
 
-  return new Hono()
-    // The first view must fit one round trip (~14 KB): gzip the pages, which are mostly repetition.
-    .use('/f/*', compress())
-    .use('/sites/*', compress())
-    .get('/f/:code', valid('param', Code), valid('query', Options), async (c) => {
-      const { code } = c.req.valid('param');
-      const options = c.req.valid('query');
-      const target = await deps.forms.find(code);
-      if (!target) return notFoundPage(c, code, options);
-      // Each render carries its own idempotency key: a shared cached copy would merge families' answers.
-      c.header('Cache-Control', 'no-store');
-      return c.html(renderForm(target, viewOf(c, options, target.site.defaultLanguage), { answers: {}, errors: [], idempotencyKey: randomKey() }));
-    })
-    .post(
-      '/f/:code',
-      bodyLimit({ maxSize: 64 * 1024 }),
-      limited,
-      valid('param', Code),
-      valid('query', Options),
-      async (c) => {
+  return (
+    new Hono()
+      // The first view must fit one round trip (~14 KB): gzip the pages, which are mostly repetition.
+      .use('/f/*', compress())
+      .use('/sites/*', compress())
+      .get('/f/:code', valid('param', Code), valid('query', Options), async (c) => {
+        const { code } = c.req.valid('param');
+        const options = c.req.valid('query');
+        const target = await deps.forms.find(code);
+        if (!target) return notFoundPage(c, code, options);
+        // Each render carries its own idempotency key: a shared cached copy would merge families' answers.
+        c.header('Cache-Control', 'no-store');
+        return c.html(renderForm(target, viewOf(c, options, target.site.defaultLanguage), { answers: {}, errors: [], idempotencyKey: randomKey() }));
+      })
+      .post('/f/:code', bodyLimit({ maxSize: 64 * 1024 }), limited, valid('param', Code), valid('query', Options), async (c) => {
         const { code } = c.req.valid('param');
         const options = c.req.valid('query');
         const target = await deps.forms.find(code);
@@ -219,66 +222,72 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         const errors = view.child ? validateAnswers(form.questions, answers, createTranslator(deps.catalogues, view.language)) : result;
         c.header('Cache-Control', 'no-store');
         return c.html(renderForm(target, view, { answers, errors: errors.ok ? result.errors : errors.errors, idempotencyKey }), 422);
-      },
-    )
-    .get('/f/:code/thanks', valid('param', Code), valid('query', Options), async (c) => {
-      const { code } = c.req.valid('param');
-      const options = c.req.valid('query');
-      const target = await deps.forms.find(code);
-      if (!target) return notFoundPage(c, code, options);
-      return c.html(await renderThanks(target, viewOf(c, options, target.site.defaultLanguage), null));
-    })
-    .get('/f/:code/qr.svg', valid('param', Code), async (c) => {
-      const target = await deps.forms.find(c.req.valid('param').code);
-      if (!target) return notFoundPage(c, c.req.valid('param').code, {});
-      c.header('Cache-Control', 'public, max-age=3600');
-      return c.body(await qrSvg(`${deps.config.PUBLIC_URL}/f/${target.code}`), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
-    })
-    .get('/f/:code/qr.png', valid('param', Code), async (c) => {
-      const target = await deps.forms.find(c.req.valid('param').code);
-      if (!target) return notFoundPage(c, c.req.valid('param').code, {});
-      const png = await qrPng(`${deps.config.PUBLIC_URL}/f/${target.code}`);
-      c.header('Cache-Control', 'public, max-age=3600');
-      return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
-    })
-    .get('/f/:code/poster', valid('param', Code), valid('query', Options), async (c) => {
-      const { code } = c.req.valid('param');
-      const options = c.req.valid('query');
-      const target = await deps.forms.find(code);
-      if (!target) return notFoundPage(c, code, options);
-      const view = viewOf(c, options, target.site.defaultLanguage);
-      const t = createTranslator(deps.catalogues, view.language);
-      return c.html(
-        renderDocument(
-          <PosterPage
-            language={view.language} dir={directionOf(view.language)} title={`${t('poster.title')} – ${place(target)}`}
-            posters={[await posterFor(target, view, await actionsFor(target))]} t={t}
-            languageHref={(language) => formUrl(target.code, { language: language as Language }, '/poster')}
-          />,
-        ),
-      );
-    })
-    .get('/sites/:code/posters', valid('param', Code), valid('query', Options), async (c) => {
-      const { code } = c.req.valid('param');
-      const options = c.req.valid('query');
-      const codes = await siteFormCodes(deps.store.db, code);
-      const targets = codes && (await Promise.all(codes.map((each) => deps.forms.find(each)))).filter((t): t is FormTarget => t !== null);
-      if (!targets?.length) return notFoundPage(c, code, options);
-      const view = viewOf(c, options, targets[0]!.site.defaultLanguage);
-      const t = createTranslator(deps.catalogues, view.language);
-      // Every poster of a site shows the same site's actions.
-      const actions = await actionsFor(targets[0]!);
-      const posters = await Promise.all(targets.map((target) => posterFor(target, view, actions)));
-      return c.html(
-        renderDocument(
-          <PosterPage
-            language={view.language} dir={directionOf(view.language)} title={`${t('poster.title')} – ${targets[0]!.site.name}`}
-            posters={posters} t={t}
-            languageHref={(language) => `/sites/${encodeURIComponent(targets[0]!.site.code)}/posters?lang=${language}`}
-          />,
-        ),
-      );
-    });
+      })
+      .get('/f/:code/thanks', valid('param', Code), valid('query', Options), async (c) => {
+        const { code } = c.req.valid('param');
+        const options = c.req.valid('query');
+        const target = await deps.forms.find(code);
+        if (!target) return notFoundPage(c, code, options);
+        return c.html(await renderThanks(target, viewOf(c, options, target.site.defaultLanguage), null));
+      })
+      .get('/f/:code/qr.svg', valid('param', Code), async (c) => {
+        const target = await deps.forms.find(c.req.valid('param').code);
+        if (!target) return notFoundPage(c, c.req.valid('param').code, {});
+        c.header('Cache-Control', 'public, max-age=3600');
+        return c.body(await qrSvg(`${deps.config.PUBLIC_URL}/f/${target.code}`), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+      })
+      .get('/f/:code/qr.png', valid('param', Code), async (c) => {
+        const target = await deps.forms.find(c.req.valid('param').code);
+        if (!target) return notFoundPage(c, c.req.valid('param').code, {});
+        const png = await qrPng(`${deps.config.PUBLIC_URL}/f/${target.code}`);
+        c.header('Cache-Control', 'public, max-age=3600');
+        return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
+      })
+      .get('/f/:code/poster', valid('param', Code), valid('query', Options), async (c) => {
+        const { code } = c.req.valid('param');
+        const options = c.req.valid('query');
+        const target = await deps.forms.find(code);
+        if (!target) return notFoundPage(c, code, options);
+        const view = viewOf(c, options, target.site.defaultLanguage);
+        const t = createTranslator(deps.catalogues, view.language);
+        return c.html(
+          renderDocument(
+            <PosterPage
+              language={view.language}
+              dir={directionOf(view.language)}
+              title={`${t('poster.title')} – ${place(target)}`}
+              posters={[await posterFor(target, view, await actionsFor(target))]}
+              t={t}
+              languageHref={(language) => formUrl(target.code, { language: language as Language }, '/poster')}
+            />,
+          ),
+        );
+      })
+      .get('/sites/:code/posters', valid('param', Code), valid('query', Options), async (c) => {
+        const { code } = c.req.valid('param');
+        const options = c.req.valid('query');
+        const codes = await siteFormCodes(deps.store.db, code);
+        const targets = codes && (await Promise.all(codes.map((each) => deps.forms.find(each)))).filter((t): t is FormTarget => t !== null);
+        if (!targets?.length) return notFoundPage(c, code, options);
+        const view = viewOf(c, options, targets[0]!.site.defaultLanguage);
+        const t = createTranslator(deps.catalogues, view.language);
+        // Every poster of a site shows the same site's actions.
+        const actions = await actionsFor(targets[0]!);
+        const posters = await Promise.all(targets.map((target) => posterFor(target, view, actions)));
+        return c.html(
+          renderDocument(
+            <PosterPage
+              language={view.language}
+              dir={directionOf(view.language)}
+              title={`${t('poster.title')} – ${targets[0]!.site.name}`}
+              posters={posters}
+              t={t}
+              languageHref={(language) => `/sites/${encodeURIComponent(targets[0]!.site.code)}/posters?lang=${language}`}
+            />,
+          ),
+        );
+      })
+  );
 }
 
 function stringField(value: unknown): string | undefined {

@@ -3,7 +3,10 @@ import type { AppDeps } from '../deps';
 import { apiRoutes, ErrorBody, json } from './api';
 
 const route = createRoute({
-  method: 'get', path: '/health', tags: ['Health'], summary: 'Service and database health',
+  method: 'get',
+  path: '/health',
+  tags: ['Health'],
+  summary: 'Service and database health',
   responses: {
     200: json(z.object({ status: z.literal('ok'), db: z.literal('ok') }), 'Up'),
     503: json(ErrorBody.extend({ status: z.literal('error'), db: z.literal('down') }), 'The database is not answering'),
@@ -18,10 +21,7 @@ export function healthRoutes(deps: AppDeps) {
       return c.json({ status: 'ok' as const, db: 'ok' as const }, 200);
     } catch (error) {
       console.error('health: database check failed', error);
-      return c.json(
-        { status: 'error' as const, db: 'down' as const, error: { code: 'unavailable' as const, message: 'The database is not answering.' } },
-        503,
-      );
+      return c.json({ status: 'error' as const, db: 'down' as const, error: { code: 'unavailable' as const, message: 'The database is not answering.' } }, 503);
     }
   });
 }

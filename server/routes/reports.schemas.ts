@@ -10,7 +10,9 @@ const share = z.number().min(0).max(1);
 /** A Wilson (or Newcombe, for a gap) 95% interval: [lower, upper]. */
 const Interval = z.tuple([z.number(), z.number()]).nullable();
 const Suppression = z.enum(['small', 'secondary', 'cascade']).nullable();
-const FftCounts = z.object(Object.fromEntries(FFT_OPTIONS.map((option) => [option.key, z.number().int()])) as Record<(typeof FFT_OPTIONS)[number]['key'], z.ZodNumber>);
+const FftCounts = z.object(
+  Object.fromEntries(FFT_OPTIONS.map((option) => [option.key, z.number().int()])) as Record<(typeof FFT_OPTIONS)[number]['key'], z.ZodNumber>,
+);
 /** The filters the report was asked for, as given. */
 const Filters = z.record(z.string(), z.string());
 
@@ -29,60 +31,74 @@ const SatisfactionRow = z.object({
   suppressed: z.boolean(),
   suppressionReason: Suppression,
 });
-export const SatisfactionReport = z.object({ groupBy: z.string(), filters: Filters, rows: z.array(SatisfactionRow), total: SatisfactionRow }).openapi('SatisfactionReport');
+export const SatisfactionReport = z
+  .object({ groupBy: z.string(), filters: Filters, rows: z.array(SatisfactionRow), total: SatisfactionRow })
+  .openapi('SatisfactionReport');
 
-export const EquityReport = z.object({
-  dimension: z.string(),
-  filters: Filters,
-  rows: z.array(z.object({
-    key: z.string(),
-    label: z.string(),
-    n: z.number().int().nullable(),
-    positive: share.nullable(),
-    ci95: Interval,
-    restN: z.number().int().nullable(),
-    restPositive: share.nullable(),
-    restCi95: Interval,
-    /** positive − restPositive: negative when the group is less satisfied than everyone else. */
-    gap: z.number().nullable(),
-    gapCi95: Interval,
-    flagged: z.boolean(),
-    suppressed: z.boolean(),
-    suppressionReason: Suppression,
-  })),
-}).openapi('EquityReport');
+export const EquityReport = z
+  .object({
+    dimension: z.string(),
+    filters: Filters,
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        n: z.number().int().nullable(),
+        positive: share.nullable(),
+        ci95: Interval,
+        restN: z.number().int().nullable(),
+        restPositive: share.nullable(),
+        restCi95: Interval,
+        /** positive − restPositive: negative when the group is less satisfied than everyone else. */
+        gap: z.number().nullable(),
+        gapCi95: Interval,
+        flagged: z.boolean(),
+        suppressed: z.boolean(),
+        suppressionReason: Suppression,
+      }),
+    ),
+  })
+  .openapi('EquityReport');
 
 const PeriodFigure = z.object({ n: z.number().int().nullable(), positive: share.nullable(), ci95: Interval, suppressed: z.boolean() });
-const TrendComparison = z.object({ base: PeriodFigure, change: z.number().nullable(), z: z.number().nullable(), p: z.number().nullable(), significant: z.boolean() }).nullable();
-export const TrendsReport = z.object({
-  groupBy: z.string(),
-  period: z.enum(['month', 'quarter']),
-  periods: z.object({ current: z.string(), previous: z.string(), lastYear: z.string() }),
-  rows: z.array(z.object({ key: z.string(), label: z.string(), current: PeriodFigure, vsPrevious: TrendComparison, vsLastYear: TrendComparison })),
-}).openapi('TrendsReport');
+const TrendComparison = z
+  .object({ base: PeriodFigure, change: z.number().nullable(), z: z.number().nullable(), p: z.number().nullable(), significant: z.boolean() })
+  .nullable();
+export const TrendsReport = z
+  .object({
+    groupBy: z.string(),
+    period: z.enum(['month', 'quarter']),
+    periods: z.object({ current: z.string(), previous: z.string(), lastYear: z.string() }),
+    rows: z.array(z.object({ key: z.string(), label: z.string(), current: PeriodFigure, vsPrevious: TrendComparison, vsLastYear: TrendComparison })),
+  })
+  .openapi('TrendsReport');
 
 const Range = z.object({ from: z.iso.datetime(), to: z.iso.datetime() });
 const SentimentSplit = z.object({ negative: z.number(), neutral: z.number(), positive: z.number() });
-export const ThemesReport = z.object({
-  filters: Filters,
-  range: Range,
-  previousRange: Range,
-  period: z.string(),
-  previousPeriod: z.string().nullable(),
-  group: z.string().nullable(),
-  comments: z.number().int(),
-  themes: z.array(z.object({
-    theme: z.string(),
-    name: z.string(),
-    count: z.number().int(),
-    share,
-    sentiment: SentimentSplit,
-    previous: z.object({ count: z.number().int(), share }).nullable(),
-    change: z.object({ count: z.number().int(), share: z.number() }).nullable(),
-    /** Redacted. */
-    quotes: z.array(z.string()),
-  })),
-  emergingTerms: z.array(z.object({ term: z.string(), current: z.number().int(), previous: z.number().int(), z: z.number() })),
-  /** How many comments of each period the quotes and emerging terms were read from (the newest). */
-  textSample: z.object({ current: z.number().int(), previous: z.number().int() }),
-}).openapi('ThemesReport');
+export const ThemesReport = z
+  .object({
+    filters: Filters,
+    range: Range,
+    previousRange: Range,
+    period: z.string(),
+    previousPeriod: z.string().nullable(),
+    group: z.string().nullable(),
+    comments: z.number().int(),
+    themes: z.array(
+      z.object({
+        theme: z.string(),
+        name: z.string(),
+        count: z.number().int(),
+        share,
+        sentiment: SentimentSplit,
+        previous: z.object({ count: z.number().int(), share }).nullable(),
+        change: z.object({ count: z.number().int(), share: z.number() }).nullable(),
+        /** Redacted. */
+        quotes: z.array(z.string()),
+      }),
+    ),
+    emergingTerms: z.array(z.object({ term: z.string(), current: z.number().int(), previous: z.number().int(), z: z.number() })),
+    /** How many comments of each period the quotes and emerging terms were read from (the newest). */
+    textSample: z.object({ current: z.number().int(), previous: z.number().int() }),
+  })
+  .openapi('ThemesReport');

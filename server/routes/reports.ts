@@ -12,22 +12,55 @@ import { EquityReport, SatisfactionReport, ThemesReport, TrendsReport } from './
 
 export function reportRoutes(deps: AppDeps) {
   const { reports } = deps.services;
-  const report = <Path extends string, Query extends z.ZodObject, Report extends z.ZodType>(path: Path, query: Query, schema: Report, summary: string, description: string) =>
+  const report = <Path extends string, Query extends z.ZodObject, Report extends z.ZodType>(
+    path: Path,
+    query: Query,
+    schema: Report,
+    summary: string,
+    description: string,
+  ) =>
     createRoute({
-      method: 'get', path, tags: ['Reports'], security: signedIn, middleware: [authorize(deps, 'reports.read')], summary, description,
+      method: 'get',
+      path,
+      tags: ['Reports'],
+      security: signedIn,
+      middleware: [authorize(deps, 'reports.read')],
+      summary,
+      description,
       request: { query },
-      responses: { 200: json(schema, 'The report'), ...errors({ ...SIGNED_IN_ERRORS, 422: 'A parameter is invalid, or names a site or provider you cannot see; `details[].field` names it' }) },
+      responses: {
+        200: json(schema, 'The report'),
+        ...errors({ ...SIGNED_IN_ERRORS, 422: 'A parameter is invalid, or names a site or provider you cannot see; `details[].field` names it' }),
+      },
     });
-  const satisfaction = report('/api/reports/satisfaction', SatisfactionQuery, SatisfactionReport,
+  const satisfaction = report(
+    '/api/reports/satisfaction',
+    SatisfactionQuery,
+    SatisfactionReport,
     'Satisfaction (FFT % positive and negative with Wilson 95% intervals, mean rating), grouped',
-    'Cells of 1-4 responses are suppressed, with secondary suppression (NHS England FFT rule).');
-  const equity = report('/api/reports/equity', EquityQuery, EquityReport,
-    'Each group’s % positive against everyone else, with the gap and a flag', 'Service Access Equity (contract KPI 5).');
-  const trends = report('/api/reports/trends', TrendsQuery, TrendsReport,
-    'This period against the previous one and the same period last year', 'Changes are flagged only when a two-proportion test says they are significant (p < 0.05).');
-  const themes = report('/api/reports/themes', ThemesQuery, ThemesReport,
+    'Cells of 1-4 responses are suppressed, with secondary suppression (NHS England FFT rule).',
+  );
+  const equity = report(
+    '/api/reports/equity',
+    EquityQuery,
+    EquityReport,
+    'Each group’s % positive against everyone else, with the gap and a flag',
+    'Service Access Equity (contract KPI 5).',
+  );
+  const trends = report(
+    '/api/reports/trends',
+    TrendsQuery,
+    TrendsReport,
+    'This period against the previous one and the same period last year',
+    'Changes are flagged only when a two-proportion test says they are significant (p < 0.05).',
+  );
+  const themes = report(
+    '/api/reports/themes',
+    ThemesQuery,
+    ThemesReport,
     'Free-text themes with sentiment, change, redacted quotes and emerging terms',
-    'The period is `from`..`to` (default: the last 90 days), compared with the same length before it. Counts, shares, sentiment and change cover every comment; quotes and emerging terms are read from the newest 10,000 comments of each period (`textSample` gives how many).');
+    'The period is `from`..`to` (default: the last 90 days), compared with the same length before it. Counts, shares, sentiment and change cover every comment; quotes and emerging terms are read from the newest 10,000 comments of each period (`textSample` gives how many).',
+  );
 
   return apiRoutes()
     .openapi(satisfaction, async (c) => c.json(await reports.satisfaction(c.var.principal, c.req.valid('query')), 200))

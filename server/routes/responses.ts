@@ -64,17 +64,29 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
   });
   const tags = ['Responses'];
   const preflight = createRoute({
-    method: 'options', path: '/api/responses', tags, middleware: [cors], summary: 'CORS preflight for the widget and embedded forms',
+    method: 'options',
+    path: '/api/responses',
+    tags,
+    middleware: [cors],
+    summary: 'CORS preflight for the widget and embedded forms',
     responses: {
-      204: { description: 'The origin is allowed by some organisation (`Access-Control-Allow-*` headers); the submission itself is checked against its form’s' },
+      204: {
+        description: 'The origin is allowed by some organisation (`Access-Control-Allow-*` headers); the submission itself is checked against its form’s',
+      },
       ...errors({ 403: 'No organisation allows the origin', 404: 'Not a cross-origin preflight' }),
     },
   });
   const submit = createRoute({
-    method: 'post', path: '/api/responses', tags, summary: 'Submit a response (every channel)',
-    description: '201 once durably committed; the same `idempotencyKey` again answers 200 with the same id. From another origin, only those the form’s organisation allows (preflight answered; others get a 403 and nothing is stored).',
+    method: 'post',
+    path: '/api/responses',
+    tags,
+    summary: 'Submit a response (every channel)',
+    description:
+      '201 once durably committed; the same `idempotencyKey` again answers 200 with the same id. From another origin, only those the form’s organisation allows (preflight answered; others get a 403 and nothing is stored).',
     middleware: [
-      bodySize(64 * 1024, () => { throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.'); }),
+      bodySize(64 * 1024, () => {
+        throw new ApiError(413, 'payload_too_large', 'The response is too large to accept.');
+      }),
       cors,
       rateLimit({
         rules: submissionRules(counters, submittedCode),
@@ -95,16 +107,18 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
       }),
     },
   });
-  return apiRoutes()
-    // The middleware answers every cross-origin preflight; anything else reaching here is not one.
-    .openapi(preflight, (c) => c.notFound())
-    .openapi(submit, async (c) => {
-      const submission = c.req.valid('json');
-      const result = await ingest(deps, submission);
-      if (result.ok) return c.json({ id: result.id, ...(result.support && { support: result.support }) }, result.created ? 201 : 200);
-      if (result.reason === 'unknown_code') {
-        throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
-      }
-      throw validationFailed(result.errors.map(({ field, message, code }) => ({ field, message, code })));
-    });
+  return (
+    apiRoutes()
+      // The middleware answers every cross-origin preflight; anything else reaching here is not one.
+      .openapi(preflight, (c) => c.notFound())
+      .openapi(submit, async (c) => {
+        const submission = c.req.valid('json');
+        const result = await ingest(deps, submission);
+        if (result.ok) return c.json({ id: result.id, ...(result.support && { support: result.support }) }, result.created ? 201 : 200);
+        if (result.reason === 'unknown_code') {
+          throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
+        }
+        throw validationFailed(result.errors.map(({ field, message, code }) => ({ field, message, code })));
+      })
+  );
 }

@@ -36,29 +36,35 @@ export function safeguardingPageRoutes(deps: AppDeps) {
       links: [{ href: '/safeguarding', text: 'Go to safeguarding flags' }],
     });
 
-  const flagPage = (c: Context<AppEnv>, flag: FlagWithReviews, state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean }) =>
-    renderDocument(
-      <FlagPage
-        user={staffUser(c.var.principal)} flag={flag}
-        now={deps.now()} {...state}
-      />,
-    );
+  const flagPage = (
+    c: Context<AppEnv>,
+    flag: FlagWithReviews,
+    state: { review: { status?: string; actionTaken?: string }; errors: FieldError[]; reviewed: boolean },
+  ) => renderDocument(<FlagPage user={staffUser(c.var.principal)} flag={flag} now={deps.now()} {...state} />);
 
   return new Hono<AppEnv>()
     .use('/safeguarding/*', staffPageHeaders, staffCompress)
     .get('/safeguarding', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const showing = c.req.query('show') === 'closed' ? 'closed' : 'open';
       const cursor = c.req.query('cursor');
-      const after = cursor ? decodeCursor(cursor) ?? undefined : undefined;
+      const after = cursor ? (decodeCursor(cursor) ?? undefined) : undefined;
       const page = await flags.queue(c.var.principal, { status: showing === 'closed' ? 'closed' : 'active', after });
       const nextHref = page.next ? `/safeguarding?${new URLSearchParams({ ...(showing === 'closed' ? { show: 'closed' } : {}), cursor: page.next })}` : null;
-      return c.html(renderDocument(
-        <SafeguardingQueuePage
-          user={staffUser(c.var.principal)} flags={page.flags} counts={await flags.counts(c.var.principal)}
-          floods={showing === 'open' ? await flags.floods(c.var.principal) : []} nextHref={nextHref} paged={after !== undefined}
-          showing={showing} readsOriginalText={readsOriginalText(c.var.principal)} now={deps.now()}
-        />,
-      ));
+      return c.html(
+        renderDocument(
+          <SafeguardingQueuePage
+            user={staffUser(c.var.principal)}
+            flags={page.flags}
+            counts={await flags.counts(c.var.principal)}
+            floods={showing === 'open' ? await flags.floods(c.var.principal) : []}
+            nextHref={nextHref}
+            paged={after !== undefined}
+            showing={showing}
+            readsOriginalText={readsOriginalText(c.var.principal)}
+            now={deps.now()}
+          />,
+        ),
+      );
     })
     .get('/safeguarding/flags/:id', authorizePage(deps, 'flags.list', forbiddenPage), async (c) => {
       const flag = await flags.open(c.var.principal, c.req.param('id'));
@@ -77,9 +83,14 @@ export function safeguardingPageRoutes(deps: AppDeps) {
         if (!flag) return notFoundPage(c);
         const errors = fieldErrors(parsed.error).map((error) => ({
           ...error,
-          message: error.field === 'status' ? 'Select where this is now'
-            : error.code === 'too_big' ? 'What was done must be 2,000 characters or fewer'
-            : review.actionTaken.trim() ? 'Say a little more about what was done' : 'Enter what was done',
+          message:
+            error.field === 'status'
+              ? 'Select where this is now'
+              : error.code === 'too_big'
+                ? 'What was done must be 2,000 characters or fewer'
+                : review.actionTaken.trim()
+                  ? 'Say a little more about what was done'
+                  : 'Enter what was done',
         }));
         return c.html(flagPage(c, flag, { review, errors, reviewed: false }), 422);
       }

@@ -12,34 +12,38 @@ import { decodeCursor, FlagReview, QUEUE_PAGE } from '../services/flags';
 import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
 
 const Status = z.enum(['open', 'in_review', 'closed']);
-export const Flag = z.object({
-  id: z.string(),
-  responseId: z.string(),
-  categories: z.array(z.string()),
-  urgency: z.enum(['immediate', 'priority']),
-  status: Status,
-  createdAt: z.iso.datetime(),
-  notifiedAt: z.iso.datetime().nullable(),
-  reviewedAt: z.iso.datetime().nullable(),
-  actionTaken: z.string().nullable(),
-  /** The reviewer's email. */
-  reviewedBy: z.string().nullable(),
-  site: z.object({ code: z.string(), name: z.string() }),
-  /** The form the family answered: the survey and the version. */
-  form: z.object({ survey: z.string(), version: z.number().int() }),
-  /** The service point whose code the family used, if any. */
-  servicePoint: z.object({ code: z.string().nullable(), name: z.string().nullable() }).nullable(),
-  /** Whether the caller reads the family's own words here (safeguarding leads of this site); else only the redacted form. */
-  readsOriginalText: z.boolean(),
-  comments: z.array(z.object({
-    questionId: z.string(),
-    /** The question as the family read it (English). */
-    question: z.string().nullable(),
-    redacted: z.string(),
-    /** The family's own words: only when `readsOriginalText`; null once the retention period has erased them. */
-    text: z.string().nullable().optional(),
-  })),
-}).openapi('SafeguardingFlag');
+export const Flag = z
+  .object({
+    id: z.string(),
+    responseId: z.string(),
+    categories: z.array(z.string()),
+    urgency: z.enum(['immediate', 'priority']),
+    status: Status,
+    createdAt: z.iso.datetime(),
+    notifiedAt: z.iso.datetime().nullable(),
+    reviewedAt: z.iso.datetime().nullable(),
+    actionTaken: z.string().nullable(),
+    /** The reviewer's email. */
+    reviewedBy: z.string().nullable(),
+    site: z.object({ code: z.string(), name: z.string() }),
+    /** The form the family answered: the survey and the version. */
+    form: z.object({ survey: z.string(), version: z.number().int() }),
+    /** The service point whose code the family used, if any. */
+    servicePoint: z.object({ code: z.string().nullable(), name: z.string().nullable() }).nullable(),
+    /** Whether the caller reads the family's own words here (safeguarding leads of this site); else only the redacted form. */
+    readsOriginalText: z.boolean(),
+    comments: z.array(
+      z.object({
+        questionId: z.string(),
+        /** The question as the family read it (English). */
+        question: z.string().nullable(),
+        redacted: z.string(),
+        /** The family's own words: only when `readsOriginalText`; null once the retention period has erased them. */
+        text: z.string().nullable().optional(),
+      }),
+    ),
+  })
+  .openapi('SafeguardingFlag');
 
 /** One flag as opened or reviewed: with every review, oldest first. */
 export const FlagWithReviews = Flag.extend({
@@ -52,32 +56,56 @@ const tags = ['Safeguarding'];
 /** `?status=&cursor=&limit=`: one status (all unless given), where the last page ended, and how many (50, at most 200). */
 const QueueQuery = z.object({
   status: z.enum(['open', 'in_review', 'closed']).optional(),
-  cursor: z.string().transform((text, ctx) => decodeCursor(text) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor this API gave' }), z.NEVER)).optional(),
+  cursor: z
+    .string()
+    .transform((text, ctx) => decodeCursor(text) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor this API gave' }), z.NEVER))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(QUEUE_PAGE.max).optional(),
 });
 
 export function safeguardingRoutes(deps: AppDeps) {
   const flags = deps.services.flags;
   const queue = createRoute({
-    method: 'get', path: '/api/safeguarding/flags', tags, security: signedIn, middleware: [authorize(deps, 'flags.list')],
+    method: 'get',
+    path: '/api/safeguarding/flags',
+    tags,
+    security: signedIn,
+    middleware: [authorize(deps, 'flags.list')],
     summary: 'Possible disclosures of harm, present risks first (safeguarding leads and admins)',
     request: { query: QueueQuery },
     responses: {
-      200: { ...json(z.array(Flag), 'One page of flags (open and in review first, present risks first, then the oldest), each with its answers; original words only where the caller is a safeguarding lead'), headers: z.object({ link: z.string().optional().openapi({ description: 'The next page: `<…?cursor=…>; rel="next"`, absent on the last page' }) }) },
+      200: {
+        ...json(
+          z.array(Flag),
+          'One page of flags (open and in review first, present risks first, then the oldest), each with its answers; original words only where the caller is a safeguarding lead',
+        ),
+        headers: z.object({ link: z.string().optional().openapi({ description: 'The next page: `<…?cursor=…>; rel="next"`, absent on the last page' }) }),
+      },
       ...errors({ ...SIGNED_IN_ERRORS, 422: 'An unknown status, a cursor this API did not give, or a limit over 200' }),
     },
   });
   const one = createRoute({
-    method: 'get', path: '/api/safeguarding/flags/{id}', tags, security: signedIn, middleware: [authorize(deps, 'flags.list')],
+    method: 'get',
+    path: '/api/safeguarding/flags/{id}',
+    tags,
+    security: signedIn,
+    middleware: [authorize(deps, 'flags.list')],
     summary: 'One flag (the look is audited)',
     request: { params: Id },
     responses: { 200: json(FlagWithReviews, 'The flag, with every review'), ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such flag you can see' }) },
   });
   const review = createRoute({
-    method: 'post', path: '/api/safeguarding/flags/{id}/review', tags, security: signedIn, middleware: [authorize(deps, 'flags.review')],
+    method: 'post',
+    path: '/api/safeguarding/flags/{id}/review',
+    tags,
+    security: signedIn,
+    middleware: [authorize(deps, 'flags.review')],
     summary: 'Record what was done about a flag',
     request: { params: Id, body: body(FlagReview, 'The review') },
-    responses: { 200: json(FlagWithReviews, 'The flag, reviewed'), ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such flag you can review', 422: 'A field is invalid' }) },
+    responses: {
+      200: json(FlagWithReviews, 'The flag, reviewed'),
+      ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such flag you can review', 422: 'A field is invalid' }),
+    },
   });
 
   return apiRoutes()

@@ -49,7 +49,10 @@ export function signInRoutes(deps: AppDeps) {
       const session = await startSession(deps, c, parsed.data.email, parsed.data.password);
       if (!session.ok && session.reason === 'throttled') {
         c.header('Retry-After', String(session.retryAfterSeconds));
-        return c.html(renderDocument(<SignInPage email={email} next={next} errors={[{ field: 'password', message: MESSAGES.throttled(session.retryAfterSeconds) }]} />), 429);
+        return c.html(
+          renderDocument(<SignInPage email={email} next={next} errors={[{ field: 'password', message: MESSAGES.throttled(session.retryAfterSeconds) }]} />),
+          429,
+        );
       }
       if (!session.ok) return page([{ field: 'email', message: MESSAGES.noMatch }], 401);
       const principal = await principalForToken(deps, session.token);

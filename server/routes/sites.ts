@@ -18,7 +18,11 @@ export const Site = Place.extend({
 
 export function siteRoutes(deps: AppDeps) {
   const route = createRoute({
-    method: 'get', path: '/api/sites', tags: ['Sites'], security: signedIn, middleware: [authorize(deps, 'sites.read')],
+    method: 'get',
+    path: '/api/sites',
+    tags: ['Sites'],
+    security: signedIn,
+    middleware: [authorize(deps, 'sites.read')],
     summary: 'Sites the caller may see, with service points and their QR codes',
     responses: { 200: json(z.array(Site), 'The sites, by name'), ...errors(SIGNED_IN_ERRORS) },
   });

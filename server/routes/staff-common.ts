@@ -25,7 +25,11 @@ export function sameOriginForms(deps: Pick<AppDeps, 'config'>): MiddlewareHandle
   return csrf({ origin: (origin, c) => origin === deps.config.PUBLIC_URL || origin === new URL(c.req.url).origin });
 }
 
-export const staffUser = (principal: Principal): StaffUser => ({ name: principal.name, reviewsFlags: mayReviewFlags(principal), readsReports: can(principal, 'reports.read') });
+export const staffUser = (principal: Principal): StaffUser => ({
+  name: principal.name,
+  reviewsFlags: mayReviewFlags(principal),
+  readsReports: can(principal, 'reports.read'),
+});
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */
 export const homeFor = (principal: Principal) => (!can(principal, 'reports.read') && mayReviewFlags(principal) ? '/safeguarding' : '/dashboard');
@@ -36,4 +40,3 @@ export function formField(body: Record<string, unknown>, name: string): string {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : '';
 }
-

@@ -12,13 +12,15 @@ import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api
 
 export { CreateSurvey, NewSurveyVersion, SurveyAssignment };
 
-export const SurveySummary = z.object({
-  id: z.string(),
-  organisationId: z.string(),
-  name: z.string(),
-  status: CreateSurvey.shape.status.unwrap(),
-  currentVersion: z.number().int().nullable(),
-}).openapi('SurveySummary');
+export const SurveySummary = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    status: CreateSurvey.shape.status.unwrap(),
+    currentVersion: z.number().int().nullable(),
+  })
+  .openapi('SurveySummary');
 export const Survey = SurveySummary.extend({
   /** The current version's definition, as saved (the schema of `POST /api/surveys`'s `definition`). */
   definition: z.unknown().openapi({ description: 'The current version’s definition, as saved (see the request body of `POST /api/surveys`)' }),
@@ -32,25 +34,42 @@ export function surveyRoutes(deps: AppDeps) {
   const { surveys } = deps.services;
   const common = { tags, security: signedIn, middleware: [authorize(deps, 'surveys.manage')] };
   const list = createRoute({
-    ...common, method: 'get', path: '/api/surveys', summary: 'Surveys of the organisations the caller manages (admins and commissioners)',
+    ...common,
+    method: 'get',
+    path: '/api/surveys',
+    summary: 'Surveys of the organisations the caller manages (admins and commissioners)',
     responses: { 200: json(z.array(SurveySummary), 'The surveys, by name'), ...errors(SIGNED_IN_ERRORS) },
   });
   const one = createRoute({
-    ...common, method: 'get', path: '/api/surveys/{id}', summary: 'One survey: its current definition and every version',
+    ...common,
+    method: 'get',
+    path: '/api/surveys/{id}',
+    summary: 'One survey: its current definition and every version',
     request: { params: Id },
     responses: { 200: json(Survey, 'The survey, versions newest first'), ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such survey you manage' }) },
   });
   const create = createRoute({
-    ...common, method: 'post', path: '/api/surveys', summary: 'Create a survey (version 1), optionally pointing site or service-point codes at it',
-    description: 'The definition is validated on save (and again on load): a 422 names the path of the bad field, e.g. `definition.pages.0.questions.2.options`.',
+    ...common,
+    method: 'post',
+    path: '/api/surveys',
+    summary: 'Create a survey (version 1), optionally pointing site or service-point codes at it',
+    description:
+      'The definition is validated on save (and again on load): a 422 names the path of the bad field, e.g. `definition.pages.0.questions.2.options`.',
     request: { body: body(CreateSurvey, 'The survey') },
     responses: {
       201: json(Survey, 'The survey with its definition and versions'),
-      ...errors({ ...SIGNED_IN_ERRORS, 403: 'Not an admin or commissioner of that organisation', 422: 'The definition or a code is invalid; `details[].field` is its path' }),
+      ...errors({
+        ...SIGNED_IN_ERRORS,
+        403: 'Not an admin or commissioner of that organisation',
+        422: 'The definition or a code is invalid; `details[].field` is its path',
+      }),
     },
   });
   const addVersion = createRoute({
-    ...common, method: 'post', path: '/api/surveys/{id}/versions', summary: 'Edit a survey: writes a new version and makes it current',
+    ...common,
+    method: 'post',
+    path: '/api/surveys/{id}/versions',
+    summary: 'Edit a survey: writes a new version and makes it current',
     description: 'Versions never change once written; each response records the version it answered.',
     request: { params: Id, body: body(NewSurveyVersion, 'The new definition') },
     responses: {
@@ -59,7 +78,10 @@ export function surveyRoutes(deps: AppDeps) {
     },
   });
   const assign = createRoute({
-    ...common, method: 'put', path: '/api/sites/{code}/survey', summary: 'Point a site or service point at a survey (`null`: back to the default)',
+    ...common,
+    method: 'put',
+    path: '/api/sites/{code}/survey',
+    summary: 'Point a site or service point at a survey (`null`: back to the default)',
     request: { params: z.object({ code: z.string() }), body: body(SurveyAssignment, 'The survey') },
     responses: {
       200: json(z.object({ code: z.string(), surveyId: z.string().nullable() }), 'Assigned'),

@@ -23,26 +23,30 @@ export { Correction };
 const OrganisationQuery = z.object({ organisation: z.string().max(64).optional() });
 const Sentiment = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
 
-export const Comment = z.object({
-  id: z.string(),
-  /** Names, places, phone numbers and the like taken out; "withheld: under safeguarding review" while `withheld`. */
-  redacted: z.string(),
-  /** True while the response is under an open safeguarding flag and the caller is not its lead: the words are withheld. */
-  withheld: z.boolean(),
-  sentiment: z.number().int(),
-  themes: z.array(z.object({ theme: z.string(), score: z.number(), sentiment: z.number().optional() })),
-  language: z.string(),
-  questionId: z.string(),
-  submittedAt: z.iso.datetime(),
-  site: z.object({ code: z.string(), name: z.string() }),
-}).openapi('Comment');
-export const ThemeFramework = z.object({
-  /** 'default', or 'v{n}' of the organisation's saved models. */
-  version: z.string(),
-  multiLabel: z.boolean(),
-  trainedOn: z.object({ comments: z.number().int(), source: z.string().optional() }).nullable(),
-  themes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), seedTerms: z.array(z.string()) })).readonly(),
-}).openapi('ThemeFramework');
+export const Comment = z
+  .object({
+    id: z.string(),
+    /** Names, places, phone numbers and the like taken out; "withheld: under safeguarding review" while `withheld`. */
+    redacted: z.string(),
+    /** True while the response is under an open safeguarding flag and the caller is not its lead: the words are withheld. */
+    withheld: z.boolean(),
+    sentiment: z.number().int(),
+    themes: z.array(z.object({ theme: z.string(), score: z.number(), sentiment: z.number().optional() })),
+    language: z.string(),
+    questionId: z.string(),
+    submittedAt: z.iso.datetime(),
+    site: z.object({ code: z.string(), name: z.string() }),
+  })
+  .openapi('Comment');
+export const ThemeFramework = z
+  .object({
+    /** 'default', or 'v{n}' of the organisation's saved models. */
+    version: z.string(),
+    multiLabel: z.boolean(),
+    trainedOn: z.object({ comments: z.number().int(), source: z.string().optional() }).nullable(),
+    themes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), seedTerms: z.array(z.string()) })).readonly(),
+  })
+  .openapi('ThemeFramework');
 
 const tags = ['Themes'];
 const ORGANISATION_ERRORS = { ...SIGNED_IN_ERRORS, 422: '`organisation` is needed (the caller has several) or is not one the caller may use' } as const;
@@ -51,7 +55,10 @@ export function themeRoutes(deps: AppDeps) {
   const { themes, reports } = deps.services;
   const signedInAs = (action: Parameters<typeof authorize>[1]) => ({ tags, security: signedIn, middleware: [authorize(deps, action)] });
   const comments = createRoute({
-    ...signedInAs('comments.read'), method: 'get', path: '/api/comments', summary: 'Redacted comments, newest first, by theme, sentiment, site or provider',
+    ...signedInAs('comments.read'),
+    method: 'get',
+    path: '/api/comments',
+    summary: 'Redacted comments, newest first, by theme, sentiment, site or provider',
     request: { query: CommentsQuery },
     responses: {
       200: json(z.object({ comments: z.array(Comment), limit: z.number().int(), offset: z.number().int() }), 'A page of comments'),
@@ -59,7 +66,9 @@ export function themeRoutes(deps: AppDeps) {
     },
   });
   const correct = createRoute({
-    ...signedInAs('comments.correct'), method: 'post', path: '/api/comments/{id}/themes',
+    ...signedInAs('comments.correct'),
+    method: 'post',
+    path: '/api/comments/{id}/themes',
     summary: 'Correct a comment’s themes (commissioners and admins); the council’s model learns from corrections',
     request: { params: z.object({ id: z.string() }), body: body(Correction, 'The themes it should carry') },
     responses: {
@@ -68,16 +77,26 @@ export function themeRoutes(deps: AppDeps) {
     },
   });
   const framework = createRoute({
-    ...signedInAs('themes.read'), method: 'get', path: '/api/themes', summary: 'The council’s theme framework: each theme’s name, description and seed terms',
+    ...signedInAs('themes.read'),
+    method: 'get',
+    path: '/api/themes',
+    summary: 'The council’s theme framework: each theme’s name, description and seed terms',
     request: { query: OrganisationQuery },
     responses: { 200: json(ThemeFramework, 'The framework in use'), ...errors(ORGANISATION_ERRORS) },
   });
   const upload = createRoute({
-    ...signedInAs('themes.manage'), method: 'post', path: '/api/themes/model', summary: 'Adopt a theme model trained with `hubvoice themes train` (organisation-wide roles only)',
+    ...signedInAs('themes.manage'),
+    method: 'post',
+    path: '/api/themes/model',
+    summary: 'Adopt a theme model trained with `hubvoice themes train` (organisation-wide roles only)',
     request: {
       query: OrganisationQuery,
       // Described, not validated here: the model's own loader checks it and names what is wrong (a 422 `invalid_model`).
-      body: { required: true, description: 'The model file, as `hubvoice themes train` writes it', content: { 'application/json': { schema: { type: 'object' } } } },
+      body: {
+        required: true,
+        description: 'The model file, as `hubvoice themes train` writes it',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
     },
     responses: {
       201: json(z.object({ version: z.string(), themes: z.number().int() }), 'Saved as the organisation’s new version'),
@@ -85,7 +104,10 @@ export function themeRoutes(deps: AppDeps) {
     },
   });
   const applyCorrections = createRoute({
-    ...signedInAs('themes.manage'), method: 'post', path: '/api/themes/model/apply-corrections', summary: 'Teach the current model from the corrections made so far',
+    ...signedInAs('themes.manage'),
+    method: 'post',
+    path: '/api/themes/model/apply-corrections',
+    summary: 'Teach the current model from the corrections made so far',
     request: { query: OrganisationQuery },
     responses: {
       201: json(z.object({ version: z.string(), corrections: z.number().int(), themes: z.number().int() }), 'Saved as the organisation’s new version'),

@@ -21,7 +21,13 @@ const HASHED = '/widget/:file';
 export function widgetRoutes(bundle: WidgetBundle = widgetBundle) {
   const etag = `"${bundle.hash}"`;
   const gzipped = Uint8Array.from(atob(bundle.gzip), (ch) => ch.charCodeAt(0));
-  const headers = { 'Content-Type': 'text/javascript; charset=utf-8', 'Access-Control-Allow-Origin': '*', ETag: etag, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
+  const headers = {
+    'Content-Type': 'text/javascript; charset=utf-8',
+    'Access-Control-Allow-Origin': '*',
+    ETag: etag,
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+  };
 
   const script = (c: Context, cacheControl: string): Response => {
     if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return new Response(bundle.code, { headers: { ...headers, 'Cache-Control': cacheControl } });
@@ -30,8 +36,12 @@ export function widgetRoutes(bundle: WidgetBundle = widgetBundle) {
   };
 
   const latest = createRoute({
-    method: 'get', path: '/widget.js', tags: ['Widget'], summary: 'The embeddable survey widget (one file, gzip ≤ 10 KB); any origin may load it',
-    description: 'Embed with `<script src=".../widget.js" data-hubvoice="{code}" async></script>`. Revalidated by ETag; `/widget/{hash}.js` is the same file, immutable for a year.',
+    method: 'get',
+    path: '/widget.js',
+    tags: ['Widget'],
+    summary: 'The embeddable survey widget (one file, gzip ≤ 10 KB); any origin may load it',
+    description:
+      'Embed with `<script src=".../widget.js" data-hubvoice="{code}" async></script>`. Revalidated by ETag; `/widget/{hash}.js` is the same file, immutable for a year.',
     responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } }, 304: { description: 'Not modified' } },
   });
   return apiRoutes()

@@ -16,7 +16,11 @@ import type { ServiceDeps } from './index';
 
 const Scope = z.object({ type: z.enum(SCOPE_TYPES), id: z.string().max(64).nullable().default(null) });
 export const NewAccount = z.object({
-  email: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
   name: z.string().trim().min(1, 'enter their name').max(120),
   role: z.enum(ROLES),
   scope: Scope,
@@ -39,7 +43,8 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
   function checkGrant(principal: Principal, role: Role, target: Target, forUserId: string | null): void {
     if (!can(principal, 'users.manage', target)) throw forbidden();
     if (role === 'safeguarding_lead') {
-      if (forUserId === principal.userId) throw new ApiError(403, 'forbidden', 'Nobody can make themselves a safeguarding lead: ask another lead or the platform administrator.');
+      if (forUserId === principal.userId)
+        throw new ApiError(403, 'forbidden', 'Nobody can make themselves a safeguarding lead: ask another lead or the platform administrator.');
       if (!can(principal, 'safeguarding.appoint', target)) {
         throw new ApiError(403, 'forbidden', 'Appointing a safeguarding lead needs a safeguarding lead or the platform administrator.');
       }
@@ -54,8 +59,20 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
     return account;
   }
 
-  const audit = (principal: Principal, action: 'user_created' | 'role_granted' | 'role_revoked' | 'user_disabled' | 'user_enabled', targetId: string | null, organisationId: string | null, details: Record<string, unknown>) => ({
-    at: deps.now(), action, userId: principal.userId, organisationId, targetType: 'user' as const, targetId, details,
+  const audit = (
+    principal: Principal,
+    action: 'user_created' | 'role_granted' | 'role_revoked' | 'user_disabled' | 'user_enabled',
+    targetId: string | null,
+    organisationId: string | null,
+    details: Record<string, unknown>,
+  ) => ({
+    at: deps.now(),
+    action,
+    userId: principal.userId,
+    organisationId,
+    targetType: 'user' as const,
+    targetId,
+    details,
   });
 
   return {
@@ -66,13 +83,22 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
     async create(principal: Principal, account: z.infer<typeof NewAccount>) {
       const target = await targetOf(account.scope);
       checkGrant(principal, account.role, target, null);
-      if (await findUserByEmail(db, account.email)) throw new ApiError(409, 'email_taken', 'An account with that email address already exists.', [{ field: 'email', message: 'already has an account' }]);
+      if (await findUserByEmail(db, account.email))
+        throw new ApiError(409, 'email_taken', 'An account with that email address already exists.', [{ field: 'email', message: 'already has an account' }]);
       const temporaryPassword = randomSecret(12);
       const organisationId = target === PLATFORM ? null : target.organisationId;
-      const id = await createUser(db, {
-        email: account.email, name: account.name, passwordHash: await hashPassword(temporaryPassword),
-        role: account.role, scopeType: account.scope.type, scopeId: account.scope.type === 'platform' ? null : account.scope.id,
-      }, audit(principal, 'user_created', null, organisationId, { email: account.email, role: account.role, scope: account.scope }));
+      const id = await createUser(
+        db,
+        {
+          email: account.email,
+          name: account.name,
+          passwordHash: await hashPassword(temporaryPassword),
+          role: account.role,
+          scopeType: account.scope.type,
+          scopeId: account.scope.type === 'platform' ? null : account.scope.id,
+        },
+        audit(principal, 'user_created', null, organisationId, { email: account.email, role: account.role, scope: account.scope }),
+      );
       return { id, email: account.email, temporaryPassword };
     },
 
@@ -84,7 +110,14 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
         throw validationFailed([{ field: 'scope.id', message: "that is outside this account's organisation" }]);
       }
       checkGrant(principal, assignment.role, target, userId);
-      const id = await addAssignment(db, userId, assignment.role, assignment.scope.type, assignment.scope.id, audit(principal, 'role_granted', userId, account.organisationId, { ...assignment }));
+      const id = await addAssignment(
+        db,
+        userId,
+        assignment.role,
+        assignment.scope.type,
+        assignment.scope.id,
+        audit(principal, 'role_granted', userId, account.organisationId, { ...assignment }),
+      );
       return { id, ...assignment };
     },
 
@@ -94,7 +127,11 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
       const account = await managedAccount(principal, userId);
       const target = await targetOf({ type: assignment.scopeType, id: assignment.scopeId });
       if (!can(principal, 'users.manage', target)) throw forbidden();
-      await removeAssignment(db, assignment.id, audit(principal, 'role_revoked', userId, account.organisationId, { assignmentId: assignment.id, role: assignment.role }));
+      await removeAssignment(
+        db,
+        assignment.id,
+        audit(principal, 'role_revoked', userId, account.organisationId, { assignmentId: assignment.id, role: assignment.role }),
+      );
     },
 
     async setDisabled(principal: Principal, userId: string, disabled: boolean) {

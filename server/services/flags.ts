@@ -63,7 +63,9 @@ export function flagService(deps: Pick<AppDeps, 'store' | 'now'>) {
     ): Promise<QueuePage> {
       const limit = Math.min(Math.max(1, options.limit ?? QUEUE_PAGE.default), QUEUE_PAGE.max);
       const page = await read(principal, {
-        ...(options.status ? { status: options.status } : {}), ...(options.after ? { after: options.after } : {}), limit: limit + 1,
+        ...(options.status ? { status: options.status } : {}),
+        ...(options.after ? { after: options.after } : {}),
+        limit: limit + 1,
       });
       const flags = page.slice(0, limit);
       const next = page.length > limit ? encodeCursor(cursorAfter(flags[flags.length - 1]!)) : null;
@@ -85,7 +87,11 @@ export function flagService(deps: Pick<AppDeps, 'store' | 'now'>) {
       const [flag] = await read(principal, { id });
       if (!flag) return null;
       await audited(db, {
-        at: deps.now(), action: 'safeguarding_flag_viewed', userId: principal.userId, targetType: 'safeguarding_flag', targetId: flag.id,
+        at: deps.now(),
+        action: 'safeguarding_flag_viewed',
+        userId: principal.userId,
+        targetType: 'safeguarding_flag',
+        targetId: flag.id,
         details: { originalText: flag.readsOriginalText },
       });
       return { ...flag, reviews: await reviewsOf(db, flag.id) };
@@ -96,9 +102,19 @@ export function flagService(deps: Pick<AppDeps, 'store' | 'now'>) {
       const [flag] = await listFlags(db, scopeFor(principal, 'flags.review'), { id, textScope: NO_SCOPE });
       if (!flag) return null;
       const at = deps.now();
-      await reviewFlag(db, id, { ...review, reviewerId: principal.userId, at }, {
-        at, action: 'safeguarding_flag_reviewed', userId: principal.userId, targetType: 'safeguarding_flag', targetId: id, details: review,
-      });
+      await reviewFlag(
+        db,
+        id,
+        { ...review, reviewerId: principal.userId, at },
+        {
+          at,
+          action: 'safeguarding_flag_reviewed',
+          userId: principal.userId,
+          targetType: 'safeguarding_flag',
+          targetId: id,
+          details: review,
+        },
+      );
       const [updated] = await read(principal, { id });
       return updated ? { ...updated, reviews: await reviewsOf(db, id) } : null;
     },

@@ -24,6 +24,11 @@ export function supportKindOf(role: RespondentRole | null | undefined): SupportK
  * supportAfter(['domestic-abuse'], 'parent', t, [])?.lines[0].number // '999'
  * supportAfter([], 'parent', t, []) // null
  */
-export function supportAfter(categories: readonly string[], role: RespondentRole | null | undefined, t: Translate, local: readonly LocalSupportLine[]): Support | null {
+export function supportAfter(
+  categories: readonly string[],
+  role: RespondentRole | null | undefined,
+  t: Translate,
+  local: readonly LocalSupportLine[],
+): Support | null {
   return categories.length ? supportFor(t, supportKindOf(role), categories, local) : null;
 }

@@ -35,8 +35,20 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
   };
   const manages = (principal: Principal, organisationId: string) => managed(principal)?.includes(organisationId) ?? true;
 
-  const audit = (principal: Principal, organisationId: string, action: AuditEntry['action'], targetId: string | null, details: Record<string, unknown>): AuditEntry => ({
-    at: deps.now(), userId: principal.userId, organisationId, action, targetType: 'survey', targetId, details,
+  const audit = (
+    principal: Principal,
+    organisationId: string,
+    action: AuditEntry['action'],
+    targetId: string | null,
+    details: Record<string, unknown>,
+  ): AuditEntry => ({
+    at: deps.now(),
+    userId: principal.userId,
+    organisationId,
+    action,
+    targetType: 'survey',
+    targetId,
+    details,
   });
 
   /** A survey the caller may manage, or a 404 (not a 403: other councils' surveys are not theirs to know of). */
@@ -49,9 +61,20 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
   /** Points each code at the survey, refusing (before changing anything) codes of another organisation. */
   async function assign(principal: Principal, organisationId: string, codes: string[], surveyId: string | null, field: (i: number) => string) {
     const owners = await Promise.all(codes.map((code) => findCodeOwner(db, code)));
-    const bad = owners.flatMap((owner, i) => (owner && owner.organisationId === organisationId ? [] : [{ field: field(i), message: `no site or service point of this organisation has the code "${codes[i]}"`, code: 'unknown_code' }]));
+    const bad = owners.flatMap((owner, i) =>
+      owner && owner.organisationId === organisationId
+        ? []
+        : [{ field: field(i), message: `no site or service point of this organisation has the code "${codes[i]}"`, code: 'unknown_code' }],
+    );
     if (bad.length) throw validationFailed(bad);
-    await assignSurvey(db, owners.map((owner, i) => ({ ...owner!, audit: audit(principal, organisationId, 'survey_assigned', surveyId ?? codes[i]!, { code: codes[i], surveyId }) })), surveyId);
+    await assignSurvey(
+      db,
+      owners.map((owner, i) => ({
+        ...owner!,
+        audit: audit(principal, organisationId, 'survey_assigned', surveyId ?? codes[i]!, { code: codes[i], surveyId }),
+      })),
+      surveyId,
+    );
     deps.forms.forget();
   }
 

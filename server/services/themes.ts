@@ -13,7 +13,10 @@ import type { AppDeps } from '../deps';
 import { ApiError, forbidden, notFound, validationFailed } from '../errors';
 
 export const Correction = z.object({
-  themes: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'theme ids are lower-case words joined by -')).min(1).max(10),
+  themes: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'theme ids are lower-case words joined by -'))
+    .min(1)
+    .max(10),
   sentiment: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
 });
 export type Correction = z.infer<typeof Correction>;
@@ -27,9 +30,8 @@ export function themeService(deps: Pick<AppDeps, 'store' | 'now' | 'themeModels'
    */
   async function organisationFor(principal: Principal, action: Action, asked: string | undefined): Promise<string> {
     const whole = organisationsFor(principal, action);
-    const mine = action === 'themes.manage'
-      ? whole === 'all' ? await organisationsOf(db, EVERY_SITE) : whole
-      : await organisationsOf(db, scopeFor(principal, action));
+    const mine =
+      action === 'themes.manage' ? (whole === 'all' ? await organisationsOf(db, EVERY_SITE) : whole) : await organisationsOf(db, scopeFor(principal, action));
     if (asked) {
       if (!mine.includes(asked)) throw validationFailed([{ field: 'organisation', message: 'not an organisation you can manage' }]);
       return asked;
@@ -45,9 +47,20 @@ export function themeService(deps: Pick<AppDeps, 'store' | 'now' | 'themeModels'
     },
 
     async correct(principal: Principal, commentId: string, correction: Correction) {
-      const done = await correctComment(db, scopeFor(principal, 'comments.correct'), commentId, { ...correction, userId: principal.userId }, {
-        at: deps.now(), action: 'comment_themes_corrected', userId: principal.userId, targetType: 'comment', targetId: commentId, details: correction,
-      });
+      const done = await correctComment(
+        db,
+        scopeFor(principal, 'comments.correct'),
+        commentId,
+        { ...correction, userId: principal.userId },
+        {
+          at: deps.now(),
+          action: 'comment_themes_corrected',
+          userId: principal.userId,
+          targetType: 'comment',
+          targetId: commentId,
+          details: correction,
+        },
+      );
       if (!done) throw notFound('That comment');
       return { id: commentId, ...correction };
     },
@@ -66,7 +79,11 @@ export function themeService(deps: Pick<AppDeps, 'store' | 'now' | 'themeModels'
       } catch (error) {
         throw new ApiError(422, 'invalid_model', `That is not a hubvoice theme model: ${(error as Error).message}`);
       }
-      const saved = await deps.themeModels.save(organisationId, model, 'uploaded', principal.userId, { at: deps.now(), action: 'theme_model_uploaded', userId: principal.userId });
+      const saved = await deps.themeModels.save(organisationId, model, 'uploaded', principal.userId, {
+        at: deps.now(),
+        action: 'theme_model_uploaded',
+        userId: principal.userId,
+      });
       return { version: saved.version, themes: model.themes.length };
     },
 
@@ -75,9 +92,15 @@ export function themeService(deps: Pick<AppDeps, 'store' | 'now' | 'themeModels'
       const corrections = await correctionsOf(db, organisationId);
       if (corrections.length === 0) throw validationFailed([{ field: 'corrections', message: 'there are no corrections to learn from yet' }]);
       const { model } = await deps.themeModels.forOrganisation(organisationId);
-      const taught = applyCorrections(model, corrections.map((r) => ({ text: r.text, themes: r.themes, sentiment: r.sentiment as Sentiment })));
+      const taught = applyCorrections(
+        model,
+        corrections.map((r) => ({ text: r.text, themes: r.themes, sentiment: r.sentiment as Sentiment })),
+      );
       const saved = await deps.themeModels.save(organisationId, taught, 'corrections', principal.userId, {
-        at: deps.now(), action: 'theme_model_corrected', userId: principal.userId, details: { corrections: corrections.length },
+        at: deps.now(),
+        action: 'theme_model_corrected',
+        userId: principal.userId,
+        details: { corrections: corrections.length },
       });
       return { version: saved.version, corrections: corrections.length, themes: taught.themes.length };
     },

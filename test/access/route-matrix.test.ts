@@ -51,7 +51,9 @@ async function requestTo(key: string, token: string | undefined): Promise<Respon
 
 /** Posts a response with a comment (a disclosure when `disclose`) at a site; returns nothing. */
 async function respond(code: string, words: string): Promise<void> {
-  const posted = await t.json('/api/responses', { body: { code, channel: 'qr', language: 'en', idempotencyKey: `matrix-${++sequence}`, answers: { fft: 'poor', better: words } } });
+  const posted = await t.json('/api/responses', {
+    body: { code, channel: 'qr', language: 'en', idempotencyKey: `matrix-${++sequence}`, answers: { fft: 'poor', better: words } },
+  });
   expect(posted.status).toBe(201);
 }
 
@@ -71,8 +73,14 @@ afterAll(() => t.close());
 describe('the route matrix', () => {
   it('has a declared rule for every route the app serves, and no rule for a route it does not', () => {
     const served = routeKeys();
-    expect(served.filter((key) => !(key in ROUTE_RULES)), 'routes with no rule in server/access/routes.ts').toEqual([]);
-    expect(Object.keys(ROUTE_RULES).filter((key) => !served.includes(key)), 'rules for routes that do not exist').toEqual([]);
+    expect(
+      served.filter((key) => !(key in ROUTE_RULES)),
+      'routes with no rule in server/access/routes.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTE_RULES).filter((key) => !served.includes(key)),
+      'rules for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('keeps everyone without a session out of every route that is not public', async () => {
@@ -124,19 +132,26 @@ describe('the route matrix', () => {
       const lead = await tokenFor('safeguarding_lead', true);
       expect((await t.json(`/api/safeguarding/flags/${flagHere.id}`, { token: lead })).status).toBe(200);
       expect((await t.json(`/api/safeguarding/flags/${flagThere.id}`, { token: lead })).status).toBe(404);
-      expect((await t.json(`/api/safeguarding/flags/${flagThere.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Not mine to close' } })).status).toBe(404);
+      expect(
+        (await t.json(`/api/safeguarding/flags/${flagThere.id}/review`, { token: lead, body: { status: 'closed', actionTaken: 'Not mine to close' } })).status,
+      ).toBe(404);
 
       const comments = (await t.json('/api/comments', { token: admin })).body as { comments: { id: string; site: { code: string } }[] };
       const commentThere = comments.comments.find((c) => c.site.code === there.code)!;
       const siteCommissioner = await tokenFor('commissioner', true);
-      expect((await t.json(`/api/comments/${commentThere.id}/themes`, { token: siteCommissioner, body: { themes: ['communication-listening'] } })).status).toBe(404);
+      expect((await t.json(`/api/comments/${commentThere.id}/themes`, { token: siteCommissioner, body: { themes: ['communication-listening'] } })).status).toBe(
+        404,
+      );
     });
 
-    it('gives a site lead who is also an organisation analyst the family\'s words at that site only', async () => {
+    it("gives a site lead who is also an organisation analyst the family's words at that site only", async () => {
       await t.userWith('both@matrix.example', 'safeguarding_lead', { type: 'site', id: here.id });
       const account = await t.store.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'both@matrix.example') });
       const platformAdmin = await t.login();
-      const granted = await t.json(`/api/users/${account!.id}/roles`, { token: platformAdmin, body: { role: 'analyst', scope: { type: 'organisation', id: organisationId } } });
+      const granted = await t.json(`/api/users/${account!.id}/roles`, {
+        token: platformAdmin,
+        body: { role: 'analyst', scope: { type: 'organisation', id: organisationId } },
+      });
       expect(granted.status).toBe(201);
       const both = await t.login('both@matrix.example', 'a test user password');
       const flags = (await t.json('/api/safeguarding/flags', { token: both })).body as { site: { code: string }; comments: { text?: string }[] }[];
@@ -147,28 +162,50 @@ describe('the route matrix', () => {
       expect(report.rows.map((r) => r.key)).toContain(there.id);
     });
 
-    it('refuses a site-scoped commissioner the organisation\'s theme model and surveys', async () => {
+    it("refuses a site-scoped commissioner the organisation's theme model and surveys", async () => {
       const siteCommissioner = await tokenFor('commissioner', true);
-      const model = await t.app.request('/api/themes/model', { method: 'POST', headers: { authorization: `Bearer ${siteCommissioner}`, 'content-type': 'application/json' }, body: '{}' });
+      const model = await t.app.request('/api/themes/model', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${siteCommissioner}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(model.status).toBe(403);
       expect((await t.json('/api/surveys', { token: siteCommissioner })).body).toEqual([]);
     });
 
-    it('keeps an organisation admin to its own organisation\'s accounts, and out of appointing safeguarding leads', async () => {
+    it("keeps an organisation admin to its own organisation's accounts, and out of appointing safeguarding leads", async () => {
       const admin = await tokenFor('admin');
       const platformAdmin = await t.login();
       const root = await t.store.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, ADMIN.email) });
-      expect((await t.json(`/api/users/${root!.id}/roles`, { token: admin, body: { role: 'analyst', scope: { type: 'organisation', id: organisationId } } })).status).toBe(404);
+      expect(
+        (await t.json(`/api/users/${root!.id}/roles`, { token: admin, body: { role: 'analyst', scope: { type: 'organisation', id: organisationId } } })).status,
+      ).toBe(404);
       expect((await t.json(`/api/users/${root!.id}`, { token: admin, method: 'PATCH', body: { disabled: true } })).status).toBe(404);
       const listed = (await t.json('/api/users', { token: admin })).body as { email: string }[];
       expect(listed.map((u) => u.email)).not.toContain(ADMIN.email);
       const me = (await t.json('/api/auth/me', { token: admin })).body as { id?: string; userId?: string };
       const myId = me.id ?? me.userId;
-      expect((await t.json(`/api/users/${myId}/roles`, { token: admin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } })).status).toBe(403);
-      const analyst = (await t.json('/api/users', { token: admin, body: { email: 'new-analyst@matrix.example', name: 'New', role: 'analyst', scope: { type: 'organisation', id: organisationId } } })).body as { id: string };
-      expect((await t.json(`/api/users/${analyst.id}/roles`, { token: admin, body: { role: 'safeguarding_lead', scope: { type: 'site', id: here.id } } })).status).toBe(403);
-      expect((await t.json(`/api/users/${analyst.id}/roles`, { token: platformAdmin, body: { role: 'safeguarding_lead', scope: { type: 'site', id: here.id } } })).status).toBe(201);
-      const appointed = await t.store.client.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'role_granted' AND target_id = ?", args: [analyst.id] });
+      expect(
+        (await t.json(`/api/users/${myId}/roles`, { token: admin, body: { role: 'safeguarding_lead', scope: { type: 'organisation', id: organisationId } } }))
+          .status,
+      ).toBe(403);
+      const analyst = (
+        await t.json('/api/users', {
+          token: admin,
+          body: { email: 'new-analyst@matrix.example', name: 'New', role: 'analyst', scope: { type: 'organisation', id: organisationId } },
+        })
+      ).body as { id: string };
+      expect(
+        (await t.json(`/api/users/${analyst.id}/roles`, { token: admin, body: { role: 'safeguarding_lead', scope: { type: 'site', id: here.id } } })).status,
+      ).toBe(403);
+      expect(
+        (await t.json(`/api/users/${analyst.id}/roles`, { token: platformAdmin, body: { role: 'safeguarding_lead', scope: { type: 'site', id: here.id } } }))
+          .status,
+      ).toBe(201);
+      const appointed = await t.store.client.execute({
+        sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'role_granted' AND target_id = ?",
+        args: [analyst.id],
+      });
       expect(Number(appointed.rows[0]!.n)).toBe(1);
     });
   });

@@ -36,12 +36,25 @@ beforeAll(async () => {
   // Seeded responses carry no comments; these go through ingestion, so they are themed and one is flagged.
   const codes = Object.values(council.sites).map((site) => site.points[0]!.code);
   const sends = Array.from({ length: 48 }, (_, i) => ({
-    code: codes[i % codes.length], channel: 'qr', language: 'en', idempotencyKey: `dashboard-browser-${i}`,
+    code: codes[i % codes.length],
+    channel: 'qr',
+    language: 'en',
+    idempotencyKey: `dashboard-browser-${i}`,
     answers: { fft: i % 4 === 0 ? 'poor' : 'good', [i % 2 ? 'better' : 'good']: COMMENTS[i % COMMENTS.length] },
   }));
-  sends.push({ code: council.sites.elm.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: 'dashboard-browser-flag', answers: { fft: 'neither', better: DISCLOSURE } });
+  sends.push({
+    code: council.sites.elm.points[0]!.code,
+    channel: 'qr',
+    language: 'en',
+    idempotencyKey: 'dashboard-browser-flag',
+    answers: { fft: 'neither', better: DISCLOSURE },
+  });
   for (const body of sends) {
-    const response = await fetch(`${server().base}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${server().base}/api/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(201);
   }
   const flag = await server().db.execute('SELECT id FROM safeguarding_flags ORDER BY created_at DESC LIMIT 1');

@@ -7,7 +7,9 @@ import { axeViolations, publishSurvey, storedResponses, useServerAndBrowser } fr
 
 const { server, phone } = useServerAndBrowser();
 let council: Council;
-beforeAll(async () => { council = await makeCouncil(createStore(server().db)); });
+beforeAll(async () => {
+  council = await makeCouncil(createStore(server().db));
+});
 const GOOD = questionTitle(COUNCIL_SURVEY, 'good');
 
 const responseWithKey = async (page: Page) => {
@@ -57,7 +59,10 @@ describe('the QR form in Chromium', () => {
     await page.getByText(COUNCIL_SURVEY.pages[1]!.title!.en).click();
     await page.getByLabel('Dad', { exact: true }).check();
     await page.getByLabel(POSTCODE).fill('PL4 8AA');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Send feedback' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Send feedback' }).click(),
+    ]);
     expect(response.status()).toBe(422);
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('es');
@@ -81,7 +86,11 @@ describe('the QR form in Chromium', () => {
     await page.goto(`${server().base}/f/${council.sites.ash.code}`);
     await page.getByRole('link', { name: 'العربية' }).click();
     await page.waitForURL(/lang=ar/);
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl', 'rtl']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual([
+      'ar',
+      'rtl',
+      'rtl',
+    ]);
     const radio = await page.locator('#q-fft').boundingBox();
     const text = await page.locator('label[for="q-fft"] span').boundingBox();
     expect(radio!.x).toBeGreaterThan(text!.x);
@@ -92,7 +101,8 @@ describe('the QR form in Chromium', () => {
     const { context, page } = await phone();
     await page.goto(`${server().base}/f/${council.sites.elm.code}`);
     const stored = await responseWithKey(page);
-    for (let i = 0; i < 12 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'fft'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'fft'; i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Easy to find');
@@ -118,17 +128,34 @@ describe('the QR form in Chromium', () => {
     await context.close();
   });
 
-  it.each([['en', 1], ['ar', -1]])('lays a 1-5 rating out as one row at 320px, in reading order (%s), with no axe-core violations', async (lang, direction) => {
+  it.each([
+    ['en', 1],
+    ['ar', -1],
+  ])('lays a 1-5 rating out as one row at 320px, in reading order (%s), with no axe-core violations', async (lang, direction) => {
     // A service point of its own for each language: the server caches a code's survey for 30 s.
     const code = council.sites.bay.points[lang === 'en' ? 0 : 1]!.code;
     await publishSurvey(server(), {
-      name: `Room rating ${lang}`, assignTo: [code],
-      definition: { title: { en: 'The room' }, pages: [{ id: 'p', questions: [{ id: 'fft', type: 'fft', required: true }, { id: 'room', type: 'rating', required: false, title: { en: 'Rate the room' } }] }] },
+      name: `Room rating ${lang}`,
+      assignTo: [code],
+      definition: {
+        title: { en: 'The room' },
+        pages: [
+          {
+            id: 'p',
+            questions: [
+              { id: 'fft', type: 'fft', required: true },
+              { id: 'room', type: 'rating', required: false, title: { en: 'Rate the room' } },
+            ],
+          },
+        ],
+      },
     });
     const { context, page } = await phone();
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${server().base}/f/${code}?lang=${lang}`);
-    const boxes = await Promise.all([1, 2, 3, 4, 5].map(async (n) => (await page.locator(`label[for="q-room-${n}"], input[name="room"][value="${n}"] + label`).first().boundingBox())!));
+    const boxes = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (n) => (await page.locator(`label[for="q-room-${n}"], input[name="room"][value="${n}"] + label`).first().boundingBox())!),
+    );
     expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(1);
     for (let i = 1; i < boxes.length; i++) expect(Math.sign(boxes[i]!.x - boxes[i - 1]!.x)).toBe(direction);
     expect(Math.max(...boxes.map((b) => b.x + b.width))).toBeLessThanOrEqual(320);

@@ -20,8 +20,14 @@ vi.setConfig({ testTimeout: 120_000 });
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** A phone: the size of an iPhone 12-15 in CSS pixels. */
@@ -48,8 +54,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const url = `file:${join(dir, 'hubvoice.db')}`;
   const config = parseConfig({
-    DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SEED: 'none', SEED_RESPONSES: '0', ADMIN_PASSWORD: 'correct horse battery staple', ...env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SEED: 'none',
+    SEED_RESPONSES: '0',
+    ADMIN_PASSWORD: 'correct horse battery staple',
+    ...env,
   });
   const running = await startNodeServer(config);
   const db = await openClient(url);
@@ -124,7 +136,10 @@ export function useServerAndBrowser(env: Record<string, string> = {}): ServerAnd
 }
 
 /** Publishes a survey through the API as the server's first admin, assigned to the given codes. */
-export async function publishSurvey(server: RunningServer, survey: { name: string; definition: unknown; assignTo: string[] }): Promise<{ versions: { id: string }[] }> {
+export async function publishSurvey(
+  server: RunningServer,
+  survey: { name: string; definition: unknown; assignTo: string[] },
+): Promise<{ versions: { id: string }[] }> {
   const login = await fetch(`${server.base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -147,10 +162,17 @@ export async function axeViolations(page: Page) {
 }
 
 /** A fresh phone-sized page; JavaScript on unless told otherwise. */
-export interface PhonePageOptions { javaScriptEnabled?: boolean; locale?: string }
+export interface PhonePageOptions {
+  javaScriptEnabled?: boolean;
+  locale?: string;
+}
 
 export async function phonePage(browser: Browser, options: PhonePageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.locale ? { locale: options.locale } : {}) });
+  const context = await browser.newContext({
+    ...PHONE,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   return { context, page: await context.newPage() };
 }
 

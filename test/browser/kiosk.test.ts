@@ -8,7 +8,9 @@ import { storedResponses, useServerAndBrowser, waitFor } from './helpers';
 const { server, newContext } = useServerAndBrowser();
 /** The Children's Centre with the kiosk, and its two service points. */
 let centre: MadeSite;
-beforeAll(async () => { centre = (await makeCouncil(createStore(server().db))).sites.cob; });
+beforeAll(async () => {
+  centre = (await makeCouncil(createStore(server().db))).sites.cob;
+});
 
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 const withKey = async (key: string) => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);
@@ -35,11 +37,19 @@ describe('kiosk mode in Chromium', () => {
     expect(await withKey(key)).toHaveLength(0);
 
     await context.setOffline(false);
-    const rows = await waitFor(() => withKey(key), (r) => r.length > 0);
+    const rows = await waitFor(
+      () => withKey(key),
+      (r) => r.length > 0,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'kiosk', point_code: centre.points[0]!.code, language: 'en', fft: 1 });
     expect(rows[0]?.answers).toEqual({ fft: 'veryGood', good: 'Calm and friendly' });
-    expect(await waitFor(() => queue(page), (q) => q.length === 0)).toEqual([]);
+    expect(
+      await waitFor(
+        () => queue(page),
+        (q) => q.length === 0,
+      ),
+    ).toEqual([]);
     expect(delivered).toEqual([key]);
     // Another 'online' and a reload must not send it again, under its key or any other.
     await page.evaluate(() => dispatchEvent(new Event('online')));

@@ -15,23 +15,41 @@ let CODE: string;
 const en = (text: string) => ({ en: text });
 const FOLLOW_UPS = {
   title: en('Your visit'),
-  pages: [{
-    id: 'visit',
-    questions: [
-      { id: 'fft', type: 'fft', required: true },
-      { id: 'wrong', type: 'text', required: false, maxLength: 200, title: en('What went wrong?'), showIf: { question: 'fft', in: ['poor', 'veryPoor'] } },
-      { id: 'call', type: 'yesno', required: false, title: en('May we call you about it?'), showIf: { question: 'wrong', answered: true } },
-      {
-        id: 'feel', type: 'likert', required: false, title: en('How did you feel?'),
-        rows: [{ id: 'welcome', label: en('Welcome') }, { id: 'safe', label: en('Safe') }],
-        scale: [{ value: 'agree', label: en('Agree') }, { value: 'disagree', label: en('Disagree') }],
-      },
-      {
-        id: 'helped', type: 'multiple', required: false, title: en('What helped?'),
-        options: [{ value: 'staff', label: en('Staff') }, { value: 'room', label: en('The room') }, { value: 'time', label: en('The time') }],
-      },
-    ],
-  }],
+  pages: [
+    {
+      id: 'visit',
+      questions: [
+        { id: 'fft', type: 'fft', required: true },
+        { id: 'wrong', type: 'text', required: false, maxLength: 200, title: en('What went wrong?'), showIf: { question: 'fft', in: ['poor', 'veryPoor'] } },
+        { id: 'call', type: 'yesno', required: false, title: en('May we call you about it?'), showIf: { question: 'wrong', answered: true } },
+        {
+          id: 'feel',
+          type: 'likert',
+          required: false,
+          title: en('How did you feel?'),
+          rows: [
+            { id: 'welcome', label: en('Welcome') },
+            { id: 'safe', label: en('Safe') },
+          ],
+          scale: [
+            { value: 'agree', label: en('Agree') },
+            { value: 'disagree', label: en('Disagree') },
+          ],
+        },
+        {
+          id: 'helped',
+          type: 'multiple',
+          required: false,
+          title: en('What helped?'),
+          options: [
+            { value: 'staff', label: en('Staff') },
+            { value: 'room', label: en('The room') },
+            { value: 'time', label: en('The time') },
+          ],
+        },
+      ],
+    },
+  ],
 } satisfies SurveyDefinition;
 
 const { server, phone, newContext } = useServerAndBrowser();
@@ -82,7 +100,10 @@ describe('the form page’s scripts in Chromium', () => {
     await page.getByLabel('The time').check();
     await page.getByRole('button', { name: 'Send feedback' }).click();
     await page.waitForURL(new RegExp(`/f/${CODE}/thanks\\?lang=en&kiosk=1$`));
-    const [row] = await waitFor(async () => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key), (rows) => rows.length > 0);
+    const [row] = await waitFor(
+      async () => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key),
+      (rows) => rows.length > 0,
+    );
     expect(row).toMatchObject({ channel: 'kiosk', point_code: CODE, fft: 5 });
     expect(row?.answers).toEqual({ fft: 'veryPoor', wrong: 'A long wait', feel: { welcome: 'agree', safe: 'disagree' }, helped: ['staff', 'time'] });
   });

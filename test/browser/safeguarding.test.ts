@@ -20,7 +20,8 @@ beforeAll(async () => {
   council = await makeCouncil(createStore(server().db));
   const send = async (code: string, better: string, key: string) => {
     const response = await fetch(`${server().base}/api/responses`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, channel: 'qr', language: 'en', idempotencyKey: key, answers: { fft: 'neither', better } }),
     });
     expect(response.status).toBe(201);
@@ -48,7 +49,10 @@ async function signedIn(options: Parameters<typeof newContext>[0]) {
 }
 
 describe('the safeguarding queue under a flood', () => {
-  for (const [name, options] of [['desktop', { viewport: { width: 1280, height: 900 } }], ['phone', PHONE]] as const) {
+  for (const [name, options] of [
+    ['desktop', { viewport: { width: 1280, height: 900 } }],
+    ['phone', PHONE],
+  ] as const) {
     it(`names the flood, counts every flag and pages through them all (${name})`, async () => {
       const page = await signedIn(options);
       expect(await page.locator('.flood h2').textContent()).toBe('Likely flood');
@@ -69,7 +73,10 @@ describe('the safeguarding queue under a flood', () => {
   it('shows where a flag came from and every review on its page', async () => {
     const page = await signedIn({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server().base}/safeguarding/flags/${disclosureFlag}`);
-    for (const [status, action] of [['In review: I am dealing with it', 'Rang mum, no answer; trying again at 4'], ['Closed: action has been taken or none is needed', 'Spoke to mum; referred to MASH']] as const) {
+    for (const [status, action] of [
+      ['In review: I am dealing with it', 'Rang mum, no answer; trying again at 4'],
+      ['Closed: action has been taken or none is needed', 'Spoke to mum; referred to MASH'],
+    ] as const) {
       await page.getByLabel(status).check();
       await page.getByLabel('What was done').fill(action);
       await page.getByRole('button', { name: 'Save review' }).click();

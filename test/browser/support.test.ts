@@ -11,7 +11,9 @@ import { axeViolations, storedResponses, useServerAndBrowser } from './helpers';
 const { server, phone } = useServerAndBrowser();
 /** A hub of the fixture council, on its default survey (which asks `better`). */
 let hub: string;
-beforeAll(async () => { hub = (await makeCouncil(createStore(server().db))).sites.ash.code; });
+beforeAll(async () => {
+  hub = (await makeCouncil(createStore(server().db))).sites.ash.code;
+});
 
 const keyOf = (page: Page) => page.locator('input[name="_key"]').inputValue();
 const rowsWithKey = async (key: string) => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);

@@ -51,7 +51,11 @@ afterAll(async () => {
 const rowsWithKey = async (key: string) => (await storedResponses(server().db)).filter((r) => r.idempotency_key === key);
 /** axe-core on the widget alone (its shadow root), not on the host page it was put on. */
 const widgetViolations = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).include('hubvoice-survey').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).disableRules(['region']).analyze();
+  const results = await new AxeBuilder({ page })
+    .include('hubvoice-survey')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .disableRules(['region'])
+    .analyze();
   return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 };
 /** The third-party page (at `path`) on a phone, and the widget on it. */
@@ -71,14 +75,17 @@ const answerFirstTwoPages = async (widget: Locator, again: 'yes' | 'no') => {
 };
 /** The idempotency key a submission was sent under. */
 const keysOf = (request: { postDataJSON: () => { idempotencyKey?: string } }) => String(request.postDataJSON().idempotencyKey);
-const stored = (page: Page) => page.evaluate((code) => JSON.parse(localStorage.getItem(`hubvoice:${code}`) ?? 'null') as { idempotencyKey: string; pending: boolean } | null, CODE);
+const stored = (page: Page) =>
+  page.evaluate((code) => JSON.parse(localStorage.getItem(`hubvoice:${code}`) ?? 'null') as { idempotencyKey: string; pending: boolean } | null, CODE);
 
 describe('the widget on a third-party page with hostile CSS', () => {
   it('is embedded by its script tag and answered in Polish across three pages with skip logic, and stored once', async () => {
     const { page, widget } = await openWidget();
     await widget.getByRole('heading', { name: 'Twoja wizyta' }).waitFor();
     // The page's CSS stops at the shadow root.
-    const heading = await widget.locator('h1').evaluate((h1) => ({ color: getComputedStyle(h1).color, visibility: getComputedStyle(h1).visibility, size: getComputedStyle(h1).fontSize }));
+    const heading = await widget
+      .locator('h1')
+      .evaluate((h1) => ({ color: getComputedStyle(h1).color, visibility: getComputedStyle(h1).visibility, size: getComputedStyle(h1).fontSize }));
     expect(heading).toEqual({ color: 'rgb(11, 12, 12)', visibility: 'visible', size: '28.8px' });
     expect(await widget.getByLabel(pl['fft.poor'], { exact: true }).isVisible()).toBe(true);
     expect(await widget.getByText(pl['widget.page'].replace('{page}', '1').replace('{pages}', '3')).isVisible()).toBe(true);
@@ -126,7 +133,10 @@ describe('the widget on a third-party page with hostile CSS', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'widget', language: 'pl', point_code: CODE, fft: 5, survey_version_id: surveyVersionId });
     expect(rows[0]?.answers).toEqual({ fft: 'veryPoor', wrong: 'Za długo czekaliśmy', again: 'yes', helped: ['staff', 'room'], stars: 4 });
-    const demographics = await server().db.execute({ sql: 'SELECT relationship FROM response_demographics WHERE response_id = ?', args: [String(rows[0]?.id)] });
+    const demographics = await server().db.execute({
+      sql: 'SELECT relationship FROM response_demographics WHERE response_id = ?',
+      args: [String(rows[0]?.id)],
+    });
     expect(demographics.rows[0]?.relationship).toBe('mum');
     expect(await stored(page)).toBeNull();
   });
@@ -167,7 +177,10 @@ describe('the widget on a third-party page with hostile CSS', () => {
     restored = true;
     await page.locator('hubvoice-survey').getByText('Dziękujemy za opinię.').waitFor();
     expect(await stored(page)).toBeNull();
-    const rows = await waitFor(() => rowsWithKey(key), (r) => r.length > 0);
+    const rows = await waitFor(
+      () => rowsWithKey(key),
+      (r) => r.length > 0,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.answers).toEqual({ fft: 'good', again: 'no' });
     expect(keys.length).toBeGreaterThan(1);
@@ -228,10 +241,11 @@ describe('the widget on a third-party page with hostile CSS', () => {
     await open.click();
     const dialog = widget.getByRole('dialog', { name: 'Your visit' });
     await dialog.waitFor();
-    const focusIn = () => widget.evaluate((host) => {
-      const active = host.shadowRoot?.activeElement;
-      return { inDialog: Boolean(active?.closest('dialog')), text: active?.textContent ?? '' };
-    });
+    const focusIn = () =>
+      widget.evaluate((host) => {
+        const active = host.shadowRoot?.activeElement;
+        return { inDialog: Boolean(active?.closest('dialog')), text: active?.textContent ?? '' };
+      });
     expect((await focusIn()).inDialog).toBe(true);
     expect(await widgetViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -257,7 +271,10 @@ describe('the widget on a third-party page with hostile CSS', () => {
       expect(blocked.join('\n')).toMatch(/CORS|Access-Control-Allow-Origin/);
     } finally {
       for (const organisation of before.rows) {
-        await server().db.execute({ sql: 'UPDATE organisations SET settings = ? WHERE id = ?', args: [String(organisation.settings), String(organisation.id)] });
+        await server().db.execute({
+          sql: 'UPDATE organisations SET settings = ? WHERE id = ?',
+          args: [String(organisation.settings), String(organisation.id)],
+        });
       }
     }
   });

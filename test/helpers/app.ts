@@ -33,7 +33,10 @@ export interface TestApp {
   login: (email?: string, password?: string) => Promise<string>;
   /** Creates a staff account with one role and signs it in, returning its token. */
   userWith: (email: string, role: UserInput['role'], scope: { type: UserInput['scopeType']; id: string | null }, password?: string) => Promise<string>;
-  json: (path: string, init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
+  json: (
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
   close: () => Promise<void>;
 }
 
@@ -41,11 +44,23 @@ export interface TestApp {
  * @param how.ingestOnThread Ingest as `npm start` does on a file: reading free text and committing
  *   on the ingestion thread (server/ingest-thread.ts) instead of inline.
  */
-export async function makeTestApp(env: Record<string, string> = {}, options: Parameters<typeof buildDeps>[2] = {}, how: { ingestOnThread?: boolean } = {}): Promise<TestApp> {
+export async function makeTestApp(
+  env: Record<string, string> = {},
+  options: Parameters<typeof buildDeps>[2] = {},
+  how: { ingestOnThread?: boolean } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hubvoice-test-'));
   const path = join(dir, 'hubvoice.db');
   const url = `file:${path}`;
-  const config = parseConfig({ DATABASE_URL: url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED: 'none', SEED_RESPONSES: '0', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = parseConfig({
+    DATABASE_URL: url,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    SEED: 'none',
+    SEED_RESPONSES: '0',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
   const client = await openClient(url);
   const thread = how.ingestOnThread ? new IngestionThread({ path }) : null;
   const deps = buildDeps(config, client, { ...options, ...(thread ? { writer: thread } : {}) });
@@ -77,11 +92,25 @@ export async function makeTestApp(env: Record<string, string> = {}, options: Par
   };
   const userWith: TestApp['userWith'] = async (email, role, scope, password = 'a test user password') => {
     // 1,000 iterations: the real count makes every test that signs someone in take seconds.
-    await createUser(store.db, { email, name: email.split('@')[0]!, passwordHash: await hashPassword(password, 1000), role, scopeType: scope.type, scopeId: scope.id });
+    await createUser(store.db, {
+      email,
+      name: email.split('@')[0]!,
+      passwordHash: await hashPassword(password, 1000),
+      role,
+      scopeType: scope.type,
+      scopeId: scope.id,
+    });
     return login(email, password);
   };
   return {
-    app, deps, store, dir, url, json, login, userWith,
+    app,
+    deps,
+    store,
+    dir,
+    url,
+    json,
+    login,
+    userWith,
     close: async () => {
       await (thread ? thread.close() : writer.flush());
       await deps.alerts.settled();
@@ -101,13 +130,34 @@ export function expectErrorShape(body: any): void {
 let added = 0;
 
 /** Writes `count` responses straight to the store for a site, all with one FFT score and time. */
-export async function addResponses(t: TestApp, siteCode: string, count: number, fft: number, at: string, demographics: NewResponse['demographics'] = null): Promise<void> {
+export async function addResponses(
+  t: TestApp,
+  siteCode: string,
+  count: number,
+  fft: number,
+  at: string,
+  demographics: NewResponse['demographics'] = null,
+): Promise<void> {
   const site = await t.store.db.query.sites.findFirst({ where: eq(sites.code, siteCode) });
   const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, site!.organisationId) });
   const survey = await t.store.client.execute({ sql: 'SELECT current_version_id AS v FROM surveys WHERE id = ?', args: [organisation!.defaultSurveyId] });
-  await writeResponses(t.store.client, Array.from({ length: count }, () => ({
-    id: newId('r'), organisationId: site!.organisationId, surveyVersionId: String(survey.rows[0]!.v), siteId: site!.id,
-    servicePointId: null, channel: 'qr' as const, language: 'en', respondentRole: 'parent' as const, submittedAt: Date.parse(at),
-    idempotencyKey: `added-${++added}`, fft, rating: null, answers: '{}', demographics,
-  })));
+  await writeResponses(
+    t.store.client,
+    Array.from({ length: count }, () => ({
+      id: newId('r'),
+      organisationId: site!.organisationId,
+      surveyVersionId: String(survey.rows[0]!.v),
+      siteId: site!.id,
+      servicePointId: null,
+      channel: 'qr' as const,
+      language: 'en',
+      respondentRole: 'parent' as const,
+      submittedAt: Date.parse(at),
+      idempotencyKey: `added-${++added}`,
+      fft,
+      rating: null,
+      answers: '{}',
+      demographics,
+    })),
+  );
 }

@@ -11,7 +11,10 @@ export const SKIP_LOGIC_SURVEY = {
       questions: [
         { id: 'fft', type: 'fft', required: true },
         {
-          id: 'wrong', type: 'longtext', required: true, maxLength: 500,
+          id: 'wrong',
+          type: 'longtext',
+          required: true,
+          maxLength: 500,
           title: { en: 'What went wrong?', pl: 'Co poszło nie tak?' },
           showIf: { question: 'fft', in: ['poor', 'veryPoor'] },
         },
@@ -23,7 +26,11 @@ export const SKIP_LOGIC_SURVEY = {
       questions: [
         { id: 'again', type: 'yesno', required: true, title: { en: 'Would you come again?', pl: 'Czy przyjdziesz ponownie?' } },
         {
-          id: 'helped', type: 'multiple', required: false, max: 2, title: { en: 'What helped?', pl: 'Co pomogło?' },
+          id: 'helped',
+          type: 'multiple',
+          required: false,
+          max: 2,
+          title: { en: 'What helped?', pl: 'Co pomogło?' },
           options: [
             { value: 'staff', label: { en: 'Staff', pl: 'Personel' } },
             { value: 'room', label: { en: 'The room', pl: 'Sala' } },
@@ -49,7 +56,14 @@ const text = (en: string, pl: string, ro: string, zh: string, pt: string, ar: st
  * so no test depends on the demo seed's.
  */
 export const COUNCIL_SURVEY = {
-  title: text('Feedback on our centres', 'Opinia o naszych centrach', 'Părerea despre centrele noastre', '对我们中心的意见', 'Opinião sobre os nossos centros', 'رأيك في مراكزنا'),
+  title: text(
+    'Feedback on our centres',
+    'Opinia o naszych centrach',
+    'Părerea despre centrele noastre',
+    '对我们中心的意见',
+    'Opinião sobre os nossos centros',
+    'رأيك في مراكزنا',
+  ),
   intro: text(
     'A minute of your time helps us. You do not need to give your name.',
     'Minuta Twojego czasu nam pomoże. Nie musisz podawać imienia.',
@@ -63,23 +77,76 @@ export const COUNCIL_SURVEY = {
       id: 'feedback',
       questions: [
         { id: 'fft', type: 'fft', required: true },
-        { id: 'good', type: 'longtext', required: false, maxLength: 2000,
-          title: text('What went well?', 'Co poszło dobrze?', 'Ce a mers bine?', '哪些方面不错？', 'O que correu bem?', 'ما الذي سار بشكل جيد؟') },
-        { id: 'better', type: 'longtext', required: false, maxLength: 2000,
-          title: text('What should we change?', 'Co powinniśmy zmienić?', 'Ce ar trebui să schimbăm?', '我们应该改变什么？', 'O que devemos mudar?', 'ما الذي يجب أن نغيره؟') },
+        {
+          id: 'good',
+          type: 'longtext',
+          required: false,
+          maxLength: 2000,
+          title: text('What went well?', 'Co poszło dobrze?', 'Ce a mers bine?', '哪些方面不错？', 'O que correu bem?', 'ما الذي سار بشكل جيد؟'),
+        },
+        {
+          id: 'better',
+          type: 'longtext',
+          required: false,
+          maxLength: 2000,
+          title: text(
+            'What should we change?',
+            'Co powinniśmy zmienić?',
+            'Ce ar trebui să schimbăm?',
+            '我们应该改变什么？',
+            'O que devemos mudar?',
+            'ما الذي يجب أن نغيره؟',
+          ),
+        },
       ],
     },
     {
       id: 'about-you',
-      title: text('About you (you can skip this)', 'O Tobie (możesz pominąć)', 'Despre dumneavoastră (puteți sări)', '关于您（可跳过）', 'Sobre si (pode saltar)', 'عنك (يمكنك التخطي)'),
+      title: text(
+        'About you (you can skip this)',
+        'O Tobie (możesz pominąć)',
+        'Despre dumneavoastră (puteți sări)',
+        '关于您（可跳过）',
+        'Sobre si (pode saltar)',
+        'عنك (يمكنك التخطي)',
+      ),
       questions: [
-        { id: 'relationship', type: 'equality', field: 'relationship', required: false,
-          title: text('Who are you to the child?', 'Kim jesteś dla dziecka?', 'Ce sunteți pentru copil?', '您和孩子是什么关系？', 'Quem é para a criança?', 'ما صلتك بالطفل؟') },
-        { id: 'ethnicity', type: 'equality', field: 'ethnicity', required: false,
-          title: text('Your ethnic group', 'Twoja grupa etniczna', 'Grupul dumneavoastră etnic', '您的族裔群体', 'O seu grupo étnico', 'مجموعتك العرقية') },
-        { id: 'postcode', type: 'equality', field: 'postcodeDistrict', required: false,
-          title: text('Your postcode district', 'Twój okręg pocztowy', 'Districtul dumneavoastră poștal', '您的邮编区', 'O seu distrito postal', 'منطقتك البريدية'),
-          hint: text('For example RV1', 'Na przykład RV1', 'De exemplu RV1', '例如 RV1', 'Por exemplo RV1', 'مثلًا RV1') },
+        {
+          id: 'relationship',
+          type: 'equality',
+          field: 'relationship',
+          required: false,
+          title: text(
+            'Who are you to the child?',
+            'Kim jesteś dla dziecka?',
+            'Ce sunteți pentru copil?',
+            '您和孩子是什么关系？',
+            'Quem é para a criança?',
+            'ما صلتك بالطفل؟',
+          ),
+        },
+        {
+          id: 'ethnicity',
+          type: 'equality',
+          field: 'ethnicity',
+          required: false,
+          title: text('Your ethnic group', 'Twoja grupa etniczna', 'Grupul dumneavoastră etnic', '您的族裔群体', 'O seu grupo étnico', 'مجموعتك العرقية'),
+        },
+        {
+          id: 'postcode',
+          type: 'equality',
+          field: 'postcodeDistrict',
+          required: false,
+          title: text(
+            'Your postcode district',
+            'Twój okręg pocztowy',
+            'Districtul dumneavoastră poștal',
+            '您的邮编区',
+            'O seu distrito postal',
+            'منطقتك البريدية',
+          ),
+          hint: text('For example RV1', 'Na przykład RV1', 'De exemplu RV1', '例如 RV1', 'Por exemplo RV1', 'مثلًا RV1'),
+        },
       ],
     },
   ],

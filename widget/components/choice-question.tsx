@@ -9,7 +9,10 @@ export function ChoiceQuestion(props: QuestionProps) {
   return (
     <QuestionFrame {...props} typeHint={multiple ? t(question.max ? 'form.chooseUpTo' : 'form.chooseAll', { max: question.max ?? '' }) : undefined}>
       <ChoiceList
-        id={question.id} type={multiple ? 'checkbox' : 'radio'} options={question.options} value={props.value}
+        id={question.id}
+        type={multiple ? 'checkbox' : 'radio'}
+        options={question.options}
+        value={props.value}
         variant={question.type === 'yesno' ? 'inline' : undefined}
       />
     </QuestionFrame>

@@ -12,7 +12,9 @@ export function Face({ mood }: FaceProps) {
     <svg class="face" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
       <circle cx="20" cy="20" r="18" fill="#ffdd00" stroke="#0b0c0c" stroke-width="2" />
       {curve === undefined ? (
-        <text x="20" y="27" text-anchor="middle" font-size="20" font-weight="700">?</text>
+        <text x="20" y="27" text-anchor="middle" font-size="20" font-weight="700">
+          ?
+        </text>
       ) : (
         <>
           <circle cx="14" cy="16" r="2.5" />

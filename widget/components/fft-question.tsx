@@ -10,7 +10,11 @@ export function FftQuestion(props: QuestionProps) {
   return (
     <QuestionFrame {...props}>
       <ChoiceList
-        id={question.id} type="radio" options={question.options} value={props.value} variant={faces ? 'fft faces' : 'fft'}
+        id={question.id}
+        type="radio"
+        options={question.options}
+        value={props.value}
+        variant={faces ? 'fft faces' : 'fft'}
         decorate={faces ? (option) => <Face mood={option.value} /> : undefined}
       />
     </QuestionFrame>

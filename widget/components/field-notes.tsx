@@ -12,8 +12,16 @@ export interface FieldNotesProps {
 export function FieldNotes({ id, hint, condition, error, errorPrefix }: FieldNotesProps) {
   return (
     <>
-      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
-      {condition && <p class="hint cond" id={`${id}-cond`}>{condition}</p>}
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {condition && (
+        <p class="hint cond" id={`${id}-cond`}>
+          {condition}
+        </p>
+      )}
       {error && (
         <p class="err" id={`${id}-error`}>
           <span class="vh">{errorPrefix} </span>

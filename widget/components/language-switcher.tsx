@@ -13,7 +13,13 @@ export function LanguageSwitcher({ current, label, href }: LanguageSwitcherProps
       <ul>
         {LANGUAGES.map((language) => (
           <li key={language.code}>
-            <a href={href(language.code)} lang={language.code} hreflang={language.code} dir={language.dir} aria-current={language.code === current ? 'true' : undefined}>
+            <a
+              href={href(language.code)}
+              lang={language.code}
+              hreflang={language.code}
+              dir={language.dir}
+              aria-current={language.code === current ? 'true' : undefined}
+            >
               {language.name}
             </a>
           </li>

@@ -15,8 +15,12 @@ export function LikertQuestion(props: QuestionProps) {
         <fieldset class="row" key={row.value}>
           <legend>{row.label}</legend>
           <ChoiceList
-            id={index === 0 ? question.id : `${question.id}-${row.value}`} name={`${question.id}.${row.value}`}
-            type="radio" options={question.options} value={rows[row.value]} variant="inline"
+            id={index === 0 ? question.id : `${question.id}-${row.value}`}
+            name={`${question.id}.${row.value}`}
+            type="radio"
+            options={question.options}
+            value={rows[row.value]}
+            variant="inline"
           />
         </fieldset>
       ))}

@@ -33,7 +33,9 @@ export function QuestionFrame({ question, error, condition, typeHint, labelFor, 
     <div class={error ? 'fg fg-err' : 'fg'} id={`qw-${question.id}`} data-show-if={question.showIf && JSON.stringify(question.showIf)}>
       {labelFor ? (
         <>
-          <label class="lbl" for={labelFor}>{title}</label>
+          <label class="lbl" for={labelFor}>
+            {title}
+          </label>
           {body}
         </>
       ) : (

@@ -67,7 +67,9 @@ export function SurveyForm({ form, answers, errors, action, idempotencyKey, capt
       </div>
       <input type="hidden" name={KEY_FIELD} value={idempotencyKey} />
       <p class="anon">{t('form.anonymous')}</p>
-      <button type="submit" class="btn">{submitLabel ?? t('form.submit')}</button>
+      <button type="submit" class="btn">
+        {submitLabel ?? t('form.submit')}
+      </button>
     </form>
   );
 }

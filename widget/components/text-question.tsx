@@ -17,7 +17,9 @@ export function TextQuestion(props: QuestionProps) {
   return (
     <QuestionFrame {...props} labelFor={id}>
       {question.type === 'longtext' ? (
-        <textarea {...control} rows={4}>{text}</textarea>
+        <textarea {...control} rows={4}>
+          {text}
+        </textarea>
       ) : (
         <input {...control} type="text" value={text} {...(postcode ? { autocomplete: 'off', spellcheck: false, autocapitalize: 'characters' } : {})} />
       )}

@@ -37,11 +37,25 @@ export function WidgetView({ phase, form, entry, errors, t, button, support }: W
       {phase === 'done' ? (
         <>
           <h2>{t('thanks.title')}</h2>
-          <p>{form?.thankYou ?? t('thanks.received')} {support?.intro}</p>
-          {support?.lines.map((line) => <p>{line.name} <a href={line.href}>{line.number}</a><br />{line.note}</p>)}
+          <p>
+            {form?.thankYou ?? t('thanks.received')} {support?.intro}
+          </p>
+          {support?.lines.map((line) => (
+            <p>
+              {line.name} <a href={line.href}>{line.number}</a>
+              <br />
+              {line.note}
+            </p>
+          ))}
         </>
-      ) : <p>{t(`widget.${phase}`)}</p>}
-      {canRetry(phase) && <button type="button" class="btn" data-hv="retry">{t('widget.tryAgain')}</button>}
+      ) : (
+        <p>{t(`widget.${phase}`)}</p>
+      )}
+      {canRetry(phase) && (
+        <button type="button" class="btn" data-hv="retry">
+          {t('widget.tryAgain')}
+        </button>
+      )}
     </div>
   );
   // A form that cannot load says so where it stands; a floating button just does not appear.
@@ -50,12 +64,19 @@ export function WidgetView({ phase, form, entry, errors, t, button, support }: W
     <div class="hv-survey">
       {form.pages.length > 1 && (
         <div class="hv-nav">
-          {page > 0 && <button type="button" class="hv-link" data-hv="back">{t('form.back')}</button>}
+          {page > 0 && (
+            <button type="button" class="hv-link" data-hv="back">
+              {t('form.back')}
+            </button>
+          )}
           <span>{t('widget.page', { page: page + 1, pages: form.pages.length })}</span>
         </div>
       )}
       <SurveyForm
-        form={formForPage(form, page, answers)} answers={answers} errors={errors} idempotencyKey={entry.idempotencyKey}
+        form={formForPage(form, page, answers)}
+        answers={answers}
+        errors={errors}
+        idempotencyKey={entry.idempotencyKey}
         caption={form.site.name + (form.servicePoint ? ` · ${form.servicePoint.name}` : '')}
         submitLabel={nextPage(form, page, answers) < 0 ? undefined : t('form.next')}
       />
@@ -65,15 +86,21 @@ export function WidgetView({ phase, form, entry, errors, t, button, support }: W
     <div class="hv" lang={form.language} dir={form.dir}>
       {button ? (
         <>
-          <button type="button" class="hv-fab" data-hv="open" aria-haspopup="dialog">{t('widget.open')}</button>
+          <button type="button" class="hv-fab" data-hv="open" aria-haspopup="dialog">
+            {t('widget.open')}
+          </button>
           <dialog aria-label={form.title}>
             <div class="hv-bar">
-              <button type="button" class="hv-link" data-hv="close">{t('widget.close')}</button>
+              <button type="button" class="hv-link" data-hv="close">
+                {t('widget.close')}
+              </button>
             </div>
             {content}
           </dialog>
         </>
-      ) : content}
+      ) : (
+        content
+      )}
     </div>
   );
 }

@@ -93,7 +93,13 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
   const send = async (): Promise<void> => {
     draw('sending', NOTICE);
     // Sent as given: the server normalises the answers and drops any a skip has hidden since.
-    const result = await postResponse(base, { code, answers: entry.answers, language: form!.language, channel: 'widget', idempotencyKey: entry.idempotencyKey });
+    const result = await postResponse(base, {
+      code,
+      answers: entry.answers,
+      language: form!.language,
+      channel: 'widget',
+      idempotencyKey: entry.idempotencyKey,
+    });
     if (result.ok) return finish(result.value.support);
     const failure = result.error;
     if (failure.kind === 'network') {

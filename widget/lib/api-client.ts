@@ -72,5 +72,13 @@ async function call<T>(url: string, init: RequestInit, fetcher: Fetch = fetch): 
   const details = body?.error?.details?.filter((d) => d.field.startsWith('answers.')) ?? [];
   return status > 199 && status < 300
     ? { ok: true, value: body as T }
-    : { ok: false, error: !status || status > 499 || status === 429 || status === 408 ? { kind: 'network' } : status === 422 && details.length ? { kind: 'invalid', details } : { kind: 'refused' } };
+    : {
+        ok: false,
+        error:
+          !status || status > 499 || status === 429 || status === 408
+            ? { kind: 'network' }
+            : status === 422 && details.length
+              ? { kind: 'invalid', details }
+              : { kind: 'refused' },
+      };
 }

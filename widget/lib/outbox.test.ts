@@ -18,7 +18,17 @@ describe('readEntry and writeEntry', () => {
   });
 
   it('never throw when storage does (private browsing, a full quota): the widget keeps the answers in memory', () => {
-    const throwing: KeyValueStore = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => { throw new Error('denied'); } };
+    const throwing: KeyValueStore = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+      removeItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(() => writeEntry('dvp', entry, throwing)).not.toThrow();
     expect(() => writeEntry('dvp', undefined, throwing)).not.toThrow();
     expect(readEntry('dvp', throwing)).toBeUndefined();

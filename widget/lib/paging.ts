@@ -49,13 +49,23 @@ export function previousPage(form: PublicForm, from: number, answers: Answers): 
  * @example missingAnswers(form, 0, {}, t) // [{ questionId: 'fft', code: 'required', message: 'Select …' }]
  */
 export function missingAnswers(form: PublicForm, index: number, answers: Answers, t: Translate): AnswerError[] {
-  return visibleQuestions(form, index, answers)
-    // Blank, or (a likert grid) fewer rows answered than it has: no other answer has rows.
-    .filter(({ id, required, rows }) => required && (!`${answers[id] ?? ''}`.trim() || Object.keys(answers[id] ?? {}).length < (rows?.length ?? 0)))
-    .map(({ id, type, title }) => ({ questionId: id, field: `answers.${id}`, code: 'required', message: t(type.endsWith('text') ? 'error.enter' : 'error.select', { title }) }));
+  return (
+    visibleQuestions(form, index, answers)
+      // Blank, or (a likert grid) fewer rows answered than it has: no other answer has rows.
+      .filter(({ id, required, rows }) => required && (!`${answers[id] ?? ''}`.trim() || Object.keys(answers[id] ?? {}).length < (rows?.length ?? 0)))
+      .map(({ id, type, title }) => ({
+        questionId: id,
+        field: `answers.${id}`,
+        code: 'required',
+        message: t(type.endsWith('text') ? 'error.enter' : 'error.select', { title }),
+      }))
+  );
 }
 
 /** The index of the page holding a question (0 when it is on none). */
 export function pageOf(form: PublicForm, questionId: string): number {
-  return Math.max(0, form.pages.findIndex((p) => p.questionIds.includes(questionId)));
+  return Math.max(
+    0,
+    form.pages.findIndex((p) => p.questionIds.includes(questionId)),
+  );
 }

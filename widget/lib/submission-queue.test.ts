@@ -96,7 +96,15 @@ describe('submissionQueue', () => {
 
     storage.setItem(KIOSK_QUEUE_KEY, 'not json');
     await expect(submissionQueue(send, storage).flush()).resolves.toBeUndefined();
-    const blocked: KeyValueStore = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => {} };
+    const blocked: KeyValueStore = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+      removeItem: () => {},
+    };
     expect(await submissionQueue(send, blocked).add(submission('k9'))).toEqual(OK);
   });
 });

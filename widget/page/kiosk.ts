@@ -29,8 +29,12 @@ if (form) {
     event.preventDefault();
     const fields = Object.fromEntries([...data.keys()].map((name) => [name, data.getAll(name)]));
     const result = await queue.add({
-      code: code!, answers: answersFromFields(shapes, fields), language: lang!, channel: 'kiosk',
-      idempotencyKey: keyField.value, ...(role === 'child' ? { respondentRole: role } : {}),
+      code: code!,
+      answers: answersFromFields(shapes, fields),
+      language: lang!,
+      channel: 'kiosk',
+      idempotencyKey: keyField.value,
+      ...(role === 'child' ? { respondentRole: role } : {}),
     });
     if (result.ok && !result.value.support) location.href = thanks!;
     // After a possible disclosure the plain post (same key: stored once) answers with the page that

@@ -41,8 +41,12 @@ export function BarChart({ label, bars }: BarChartProps) {
         const mid = top + 37;
         return (
           <g key={bar.key}>
-            <text x="0" y={top + 17} class="lbl">{bar.label}</text>
-            <text x="100%" y={top + 17} text-anchor="end" class={bar.value === null ? 'muted' : 'val'}>{bar.caption}</text>
+            <text x="0" y={top + 17} class="lbl">
+              {bar.label}
+            </text>
+            <text x="100%" y={top + 17} text-anchor="end" class={bar.value === null ? 'muted' : 'val'}>
+              {bar.caption}
+            </text>
             {bar.value === null ? (
               <rect x="0" y={top + 26} width="100%" height={22} class="hidden-cell" />
             ) : (

@@ -14,12 +14,16 @@ export interface ChartFigureProps {
 export function ChartFigure({ id, title, note, table, children }: ChartFigureProps) {
   return (
     <figure class="chart" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`} class="chart-title">{title}</figcaption>
+      <figcaption id={`${id}-title`} class="chart-title">
+        {title}
+      </figcaption>
       {children}
       <p class="hint chart-note">{note}</p>
       <details class="data">
         <summary>Show the numbers as a table</summary>
-        <div class="scroll" role="region" aria-label={`${title}: table`} tabIndex={0}>{table}</div>
+        <div class="scroll" role="region" aria-label={`${title}: table`} tabIndex={0}>
+          {table}
+        </div>
       </details>
     </figure>
   );

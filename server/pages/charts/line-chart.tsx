@@ -38,7 +38,9 @@ export function LineChart({ label, points }: LineChartProps) {
       {shareTicks(domain).map((tick) => (
         <g key={tick} class="grid">
           <line x1="0" x2="100%" y1={y(tick)} y2={y(tick)} />
-          <text x="0" y={y(tick) - 5} class="muted">{Math.round(tick * 100)}%</text>
+          <text x="0" y={y(tick) - 5} class="muted">
+            {Math.round(tick * 100)}%
+          </text>
         </g>
       ))}
       {points.map((point, i) => {
@@ -46,12 +48,16 @@ export function LineChart({ label, points }: LineChartProps) {
         return (
           <g key={point.key}>
             {point.interval && <line class="ci" x1={x(i)} x2={x(i)} y1={y(point.interval[0])} y2={y(point.interval[1])} />}
-            {point.value !== null && next?.value != null && (
-              <line class="line" x1={x(i)} x2={x(i + 1)} y1={y(point.value)} y2={y(next.value)} />
-            )}
+            {point.value !== null && next?.value != null && <line class="line" x1={x(i)} x2={x(i + 1)} y1={y(point.value)} y2={y(next.value)} />}
             {point.value !== null && <circle class="dot" cx={x(i)} cy={y(point.value)} r={4.5} />}
-            <text x={x(i)} y={BOTTOM + 20} text-anchor="middle" class={point.minor ? 'muted minor' : 'muted'}>{point.label}</text>
-            {point.sub && <text x={x(i)} y={BOTTOM + 38} text-anchor="middle" class={point.minor ? 'muted minor' : 'muted'}>{point.sub}</text>}
+            <text x={x(i)} y={BOTTOM + 20} text-anchor="middle" class={point.minor ? 'muted minor' : 'muted'}>
+              {point.label}
+            </text>
+            {point.sub && (
+              <text x={x(i)} y={BOTTOM + 38} text-anchor="middle" class={point.minor ? 'muted minor' : 'muted'}>
+                {point.sub}
+              </text>
+            )}
           </g>
         );
       })}

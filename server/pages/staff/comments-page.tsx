@@ -18,7 +18,9 @@ export function CommentsPage({ user, themeName, comments, page, hasNext, pageHre
   const title = themeName ? `Comments about ${themeName.toLowerCase()}` : 'Comments';
   return (
     <StaffShell title={page > 1 ? `${title} (page ${page})` : title} user={user} current="dashboard">
-      <p><a href={backHref}>Back to the dashboard</a></p>
+      <p>
+        <a href={backHref}>Back to the dashboard</a>
+      </p>
       <h1>{title}</h1>
       <p>Newest first, with names, phone numbers, emails and addresses hidden.</p>
       {comments.length === 0 && <p>No comments {page > 1 ? 'on this page' : 'in this period'}.</p>}
@@ -26,15 +28,29 @@ export function CommentsPage({ user, themeName, comments, page, hasNext, pageHre
         {comments.map((comment) => (
           <li key={comment.id}>
             <p class={comment.withheld ? 'muted-text' : undefined}>{comment.redacted}</p>
-            <p class="meta">{comment.site.name} · {date(new Date(comment.submittedAt))} · {SENTIMENT[String(comment.sentiment)] ?? 'Neutral'}</p>
+            <p class="meta">
+              {comment.site.name} · {date(new Date(comment.submittedAt))} · {SENTIMENT[String(comment.sentiment)] ?? 'Neutral'}
+            </p>
           </li>
         ))}
       </ul>
       {(page > 1 || hasNext) && (
         <nav class="pager" aria-label="Pages">
-          {page > 1 ? <a href={pageHref(page - 1)} rel="prev">Previous page<span class="vh"> ({page - 1})</span></a> : <span />}
+          {page > 1 ? (
+            <a href={pageHref(page - 1)} rel="prev">
+              Previous page<span class="vh"> ({page - 1})</span>
+            </a>
+          ) : (
+            <span />
+          )}
           <span>Page {page}</span>
-          {hasNext ? <a href={pageHref(page + 1)} rel="next">Next page<span class="vh"> ({page + 1})</span></a> : <span />}
+          {hasNext ? (
+            <a href={pageHref(page + 1)} rel="next">
+              Next page<span class="vh"> ({page + 1})</span>
+            </a>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
     </StaffShell>

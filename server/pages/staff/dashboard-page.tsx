@@ -64,23 +64,39 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
         <TextField name="from" label="From" type="date" value={filters.from} error={errorOf('from')} />
         <TextField name="to" label="To" type="date" value={filters.to} error={errorOf('to')} />
         {providers.length > 1 && (
-          <Select name="provider" label="Provider" value={filters.provider} error={errorOf('provider')}
-            options={[{ value: '', label: 'All providers' }, ...providers.map((p) => ({ value: p.code, label: p.name }))]} />
+          <Select
+            name="provider"
+            label="Provider"
+            value={filters.provider}
+            error={errorOf('provider')}
+            options={[{ value: '', label: 'All providers' }, ...providers.map((p) => ({ value: p.code, label: p.name }))]}
+          />
         )}
-        <Select name="site" label="Site" value={filters.site} error={errorOf('site')}
-          options={[{ value: '', label: 'All sites' }, ...sites.map((s) => ({ value: s.code, label: s.name }))]} />
+        <Select
+          name="site"
+          label="Site"
+          value={filters.site}
+          error={errorOf('site')}
+          options={[{ value: '', label: 'All sites' }, ...sites.map((s) => ({ value: s.code, label: s.name }))]}
+        />
         <input type="hidden" name="dimension" value={filters.dimension} />
-        <button class="btn inline" type="submit">Show</button>
+        <button class="btn inline" type="submit">
+          Show
+        </button>
       </form>
 
       {data && (
         <>
-          <h2 class="vh">Headline figures, {date(new Date(filters.from))} to {date(new Date(filters.to))}</h2>
+          <h2 class="vh">
+            Headline figures, {date(new Date(filters.from))} to {date(new Date(filters.to))}
+          </h2>
           <ul class="kpis">
             <li class="kpi">
               <span class="kpi-k">Responses</span>
               <span class="kpi-v">{data.total.suppressed ? 'Fewer than 5' : count(data.total.n)}</span>
-              <span class="kpi-s">{date(new Date(filters.from))} to {date(new Date(filters.to))}</span>
+              <span class="kpi-s">
+                {date(new Date(filters.from))} to {date(new Date(filters.to))}
+              </span>
             </li>
             <li class="kpi">
               <span class="kpi-k">Positive</span>
@@ -95,9 +111,7 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
             <li class={data.openFlags > 0 ? 'kpi alert' : 'kpi'}>
               <span class="kpi-k">Open safeguarding flags</span>
               <span class="kpi-v">{count(data.openFlags)}</span>
-              <span class="kpi-s">
-                {user.reviewsFlags ? <a href="/safeguarding">Review safeguarding flags</a> : 'Your safeguarding lead reviews these'}
-              </span>
+              <span class="kpi-s">{user.reviewsFlags ? <a href="/safeguarding">Review safeguarding flags</a> : 'Your safeguarding lead reviews these'}</span>
             </li>
           </ul>
 
@@ -117,7 +131,9 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
             <form method="get" action="/dashboard#equity" class="filters compare" aria-label="Equity group">
               {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
               <Select name="dimension" label="Compare by" value={filters.dimension} options={[...EQUITY_CHOICES]} />
-              <button class="btn inline" type="submit">Compare</button>
+              <button class="btn inline" type="submit">
+                Compare
+              </button>
             </form>
             <EquityTable rows={data.equity} dimensionLabel={dimensionLabel} />
           </section>

@@ -21,18 +21,42 @@ export function SatisfactionBySite({ rows }: { rows: SatisfactionRow[] }) {
   if (rows.length === 0) return <p>No responses in this period.</p>;
   return (
     <ChartFigure
-      id="by-site" title="% positive by site"
+      id="by-site"
+      title="% positive by site"
       note="Bars show the share who said Very good or Good. The black line across each bar is the 95% confidence interval: the true figure is very likely inside it. Dashed boxes are hidden to protect small groups."
       table={
         <table class="tbl">
-          <thead><tr><th scope="col">Site</th><th scope="col" class="num">Responses</th><th scope="col" class="num">% positive</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">% negative</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Site</th>
+              <th scope="col" class="num">
+                Responses
+              </th>
+              <th scope="col" class="num">
+                % positive
+              </th>
+              <th scope="col" class="num">
+                95% interval
+              </th>
+              <th scope="col" class="num">
+                % negative
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
-                {row.suppressed
-                  ? <td colSpan={4}>Not shown: {hiddenReason(row)}</td>
-                  : <><td class="num">{count(row.n)}</td><td class="num">{percent(row.fftPositive)}</td><td class="num">{range(row.ci95)}</td><td class="num">{percent(row.fftNegative)}</td></>}
+                {row.suppressed ? (
+                  <td colSpan={4}>Not shown: {hiddenReason(row)}</td>
+                ) : (
+                  <>
+                    <td class="num">{count(row.n)}</td>
+                    <td class="num">{percent(row.fftPositive)}</td>
+                    <td class="num">{range(row.ci95)}</td>
+                    <td class="num">{percent(row.fftNegative)}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -42,7 +66,10 @@ export function SatisfactionBySite({ rows }: { rows: SatisfactionRow[] }) {
       <BarChart
         label="Bar chart of % positive by site; the numbers are in the table below."
         bars={rows.map((row) => ({
-          key: row.key, label: row.label, value: row.suppressed ? null : row.fftPositive, interval: row.suppressed ? null : row.ci95,
+          key: row.key,
+          label: row.label,
+          value: row.suppressed ? null : row.fftPositive,
+          interval: row.suppressed ? null : row.ci95,
           caption: row.suppressed ? hiddenReason(row) : `${percent(row.fftPositive)} (${range(row.ci95)})`,
         }))}
       />
@@ -63,18 +90,40 @@ export function MonthlyTrend({ months }: { months: MonthPoint[] }) {
   const ticks = monthTicks(months.map((month) => month.key));
   return (
     <ChartFigure
-      id="trend" title="% positive by month"
+      id="trend"
+      title="% positive by month"
       note="Each dot is a month's share who said Very good or Good; the grey line through it is its 95% interval. A break in the line is a month with no responses or one hidden to protect a small group."
       table={
         <table class="tbl">
-          <thead><tr><th scope="col">Month</th><th scope="col" class="num">Responses</th><th scope="col" class="num">% positive</th><th scope="col" class="num">95% interval</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col" class="num">
+                Responses
+              </th>
+              <th scope="col" class="num">
+                % positive
+              </th>
+              <th scope="col" class="num">
+                95% interval
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {months.map(({ key, long, row }) => (
               <tr key={key}>
                 <th scope="row">{long}</th>
-                {!row ? <td colSpan={3}>No responses</td>
-                  : row.suppressed ? <td colSpan={3}>Not shown: {hiddenReason(row)}</td>
-                  : <><td class="num">{count(row.n)}</td><td class="num">{percent(row.fftPositive)}</td><td class="num">{range(row.ci95)}</td></>}
+                {!row ? (
+                  <td colSpan={3}>No responses</td>
+                ) : row.suppressed ? (
+                  <td colSpan={3}>Not shown: {hiddenReason(row)}</td>
+                ) : (
+                  <>
+                    <td class="num">{count(row.n)}</td>
+                    <td class="num">{percent(row.fftPositive)}</td>
+                    <td class="num">{range(row.ci95)}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -84,7 +133,8 @@ export function MonthlyTrend({ months }: { months: MonthPoint[] }) {
       <LineChart
         label="Line chart of % positive by month; the numbers are in the table below."
         points={months.map((month, i) => ({
-          key: month.key, ...ticks[i]!,
+          key: month.key,
+          ...ticks[i]!,
           value: month.row && !month.row.suppressed ? month.row.fftPositive : null,
           interval: month.row && !month.row.suppressed ? month.row.ci95 : null,
         }))}
@@ -113,16 +163,28 @@ export function EquityTable({ rows, dimensionLabel }: { rows: EquityRow[]; dimen
       <p>
         {gaps.length === 0
           ? 'No group’s satisfaction differs clearly from everyone else’s.'
-          : `${gaps.length} ${gaps.length === 1 ? 'group differs' : 'groups differ'} clearly from everyone else: ${gaps.map((g) => g.label).join(', ')}.`}
-        {' '}A gap is flagged when both sides have at least {DEFAULT_MIN_GROUP_SIZE} answers and their 95% intervals do not overlap.
+          : `${gaps.length} ${gaps.length === 1 ? 'group differs' : 'groups differ'} clearly from everyone else: ${gaps.map((g) => g.label).join(', ')}.`}{' '}
+        A gap is flagged when both sides have at least {DEFAULT_MIN_GROUP_SIZE} answers and their 95% intervals do not overlap.
       </p>
       <div class="scroll" role="region" aria-label={`Satisfaction by ${dimensionLabel.toLowerCase()}`} tabIndex={0}>
         <table class="tbl">
           <caption class="vh">% positive by {dimensionLabel.toLowerCase()}, against everyone else</caption>
           <thead>
             <tr>
-              <th scope="col">{dimensionLabel}</th><th scope="col" class="num">Answers</th><th scope="col" class="num">% positive</th>
-              <th scope="col" class="num">Everyone else</th><th scope="col" class="num">Difference</th><th scope="col">What it means</th>
+              <th scope="col">{dimensionLabel}</th>
+              <th scope="col" class="num">
+                Answers
+              </th>
+              <th scope="col" class="num">
+                % positive
+              </th>
+              <th scope="col" class="num">
+                Everyone else
+              </th>
+              <th scope="col" class="num">
+                Difference
+              </th>
+              <th scope="col">What it means</th>
             </tr>
           </thead>
           <tbody>
@@ -130,12 +192,25 @@ export function EquityTable({ rows, dimensionLabel }: { rows: EquityRow[]; dimen
               <tr key={row.key} class={row.flagged ? 'flag' : undefined}>
                 <th scope="row">{row.label}</th>
                 {row.suppressed ? (
-                  <><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></>
+                  <>
+                    <td class="num">–</td>
+                    <td class="num">–</td>
+                    <td class="num">–</td>
+                    <td class="num">–</td>
+                  </>
                 ) : (
                   <>
                     <td class="num">{count(row.n)}</td>
-                    <td class="num">{percent(row.positive)}<br /><span class="muted-text">{range(row.ci95)}</span></td>
-                    <td class="num">{percent(row.restPositive)}<br /><span class="muted-text">{range(row.restCi95)}</span></td>
+                    <td class="num">
+                      {percent(row.positive)}
+                      <br />
+                      <span class="muted-text">{range(row.ci95)}</span>
+                    </td>
+                    <td class="num">
+                      {percent(row.restPositive)}
+                      <br />
+                      <span class="muted-text">{range(row.restCi95)}</span>
+                    </td>
                     <td class="num">{points(row.gap)}</td>
                   </>
                 )}
@@ -160,12 +235,21 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
           const total = Math.max(1, negative + neutral + positive);
           return (
             <li key={theme.theme} class="theme">
-              <h3><a href={hrefFor(theme.theme)}>{theme.name}<span class="vh">: read the comments</span></a></h3>
+              <h3>
+                <a href={hrefFor(theme.theme)}>
+                  {theme.name}
+                  <span class="vh">: read the comments</span>
+                </a>
+              </h3>
               <p>
                 {count(theme.count)} comments ({percent(theme.share)} of all)
-                {theme.change && theme.change.count !== 0 && `, ${theme.change.count > 0 ? 'up' : 'down'} ${count(Math.abs(theme.change.count))} on the period before`}
+                {theme.change &&
+                  theme.change.count !== 0 &&
+                  `, ${theme.change.count > 0 ? 'up' : 'down'} ${count(Math.abs(theme.change.count))} on the period before`}
               </p>
-              <p>{count(negative)} negative, {count(neutral)} neutral, {count(positive)} positive</p>
+              <p>
+                {count(negative)} negative, {count(neutral)} neutral, {count(positive)} positive
+              </p>
               <div class="split" aria-hidden="true">
                 <span class="s-neg" style={{ width: `${(100 * negative) / total}%` }} />
                 <span class="s-neu" style={{ width: `${(100 * neutral) / total}%` }} />

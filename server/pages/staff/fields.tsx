@@ -8,7 +8,9 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
       <h2 id="es-title">There is a problem</h2>
       <ul>
         {errors.map((error) => (
-          <li key={error.field}><a href={`#${error.field}`}>{error.message}</a></li>
+          <li key={error.field}>
+            <a href={`#${error.field}`}>{error.message}</a>
+          </li>
         ))}
       </ul>
     </div>
@@ -25,8 +27,17 @@ interface FieldProps {
 function Notes({ name, hint, error }: Omit<FieldProps, 'label'>) {
   return (
     <>
-      {hint && <p class="hint" id={`${name}-hint`}>{hint}</p>}
-      {error && <p class="err" id={`${name}-error`}><span class="vh">Error: </span>{error.message}</p>}
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="err" id={`${name}-error`}>
+          <span class="vh">Error: </span>
+          {error.message}
+        </p>
+      )}
     </>
   );
 }
@@ -38,10 +49,23 @@ export function TextField(props: FieldProps & { value?: string; type?: 'text' | 
   const { name, label, error, value, type = 'text', autocomplete, spellcheck } = props;
   return (
     <div class={error ? 'fg fg-err' : 'fg'}>
-      <label class="lbl" for={name}>{label}</label>
+      <label class="lbl" for={name}>
+        {label}
+      </label>
       <Notes {...props} />
       {/* Preact types `type` as a union keyed on its value; this field takes several. */}
-      <input {...({ class: error ? 'input input-err' : 'input', id: name, name, type, value: value ?? '', autocomplete, spellcheck, 'aria-describedby': describedBy(props) } as object)} />
+      <input
+        {...({
+          class: error ? 'input input-err' : 'input',
+          id: name,
+          name,
+          type,
+          value: value ?? '',
+          autocomplete,
+          spellcheck,
+          'aria-describedby': describedBy(props),
+        } as object)}
+      />
     </div>
   );
 }
@@ -50,9 +74,13 @@ export function TextArea(props: FieldProps & { value?: string; rows?: number }) 
   const { name, label, error, value, rows = 5 } = props;
   return (
     <div class={error ? 'fg fg-err' : 'fg'}>
-      <label class="lbl" for={name}>{label}</label>
+      <label class="lbl" for={name}>
+        {label}
+      </label>
       <Notes {...props} />
-      <textarea class={error ? 'input input-err' : 'input'} id={name} name={name} rows={rows} aria-describedby={describedBy(props)}>{value ?? ''}</textarea>
+      <textarea class={error ? 'input input-err' : 'input'} id={name} name={name} rows={rows} aria-describedby={describedBy(props)}>
+        {value ?? ''}
+      </textarea>
     </div>
   );
 }
@@ -85,11 +113,15 @@ export function Select(props: FieldProps & { options: { value: string; label: st
   const { name, label, error, options, value } = props;
   return (
     <div class={error ? 'fg fg-err' : 'fg'}>
-      <label class="lbl" for={name}>{label}</label>
+      <label class="lbl" for={name}>
+        {label}
+      </label>
       <Notes {...props} />
       <select class={error ? 'input input-err' : 'input'} id={name} name={name} aria-describedby={describedBy(props)}>
         {options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value === (value ?? '')}>{option.label}</option>
+          <option key={option.value} value={option.value} selected={option.value === (value ?? '')}>
+            {option.label}
+          </option>
         ))}
       </select>
     </div>

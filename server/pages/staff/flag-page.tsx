@@ -27,10 +27,14 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
   const errorOf = (field: string) => errors.find((e) => e.field === field);
   return (
     <StaffShell title={`${errors.length ? 'Error: ' : ''}Safeguarding flag at ${flag.site.name}`} user={user} current="safeguarding">
-      <p><a href="/safeguarding">Back to safeguarding flags</a></p>
+      <p>
+        <a href="/safeguarding">Back to safeguarding flags</a>
+      </p>
       <ErrorSummary errors={errors} />
       {reviewed && !errors.length && (
-        <div class="ok-banner" role="status"><h2>Your review has been recorded</h2></div>
+        <div class="ok-banner" role="status">
+          <h2>Your review has been recorded</h2>
+        </div>
       )}
       <span class="caption">Safeguarding flag</span>
       <h1>{flag.site.name}</h1>
@@ -39,33 +43,66 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
         <strong class={`tag tag-${status.tone}`}>{status.text}</strong>
       </p>
       <dl class="sl">
-        <div><dt>May disclose</dt><dd>{sentenceCase(categoriesInWords(flag.categories))}</dd></div>
-        <div><dt>Raised</dt><dd>{timeAgo(flag.createdAt, now)} ({dateTime(flag.createdAt)})</dd></div>
-        <div><dt>Site</dt><dd>{flag.site.name}</dd></div>
-        <div><dt>Service point</dt><dd>{flag.servicePoint ? flag.servicePoint.name : 'None: the site’s own code'}</dd></div>
-        <div><dt>Form</dt><dd>{flag.form.survey} (version {flag.form.version})</dd></div>
-        {flag.notifiedAt
-          ? <div><dt>Alert</dt><dd>Sent {dateTime(flag.notifiedAt)}</dd></div>
-          : flag.status !== 'closed' && <div><dt>Alert</dt><dd>Not sent yet: hubvoice retries every minute</dd></div>}
-        <div><dt>Reference</dt><dd>{flag.id}</dd></div>
+        <div>
+          <dt>May disclose</dt>
+          <dd>{sentenceCase(categoriesInWords(flag.categories))}</dd>
+        </div>
+        <div>
+          <dt>Raised</dt>
+          <dd>
+            {timeAgo(flag.createdAt, now)} ({dateTime(flag.createdAt)})
+          </dd>
+        </div>
+        <div>
+          <dt>Site</dt>
+          <dd>{flag.site.name}</dd>
+        </div>
+        <div>
+          <dt>Service point</dt>
+          <dd>{flag.servicePoint ? flag.servicePoint.name : 'None: the site’s own code'}</dd>
+        </div>
+        <div>
+          <dt>Form</dt>
+          <dd>
+            {flag.form.survey} (version {flag.form.version})
+          </dd>
+        </div>
+        {flag.notifiedAt ? (
+          <div>
+            <dt>Alert</dt>
+            <dd>Sent {dateTime(flag.notifiedAt)}</dd>
+          </div>
+        ) : (
+          flag.status !== 'closed' && (
+            <div>
+              <dt>Alert</dt>
+              <dd>Not sent yet: hubvoice retries every minute</dd>
+            </div>
+          )
+        )}
+        <div>
+          <dt>Reference</dt>
+          <dd>{flag.id}</dd>
+        </div>
       </dl>
       <h2>Reviews</h2>
-      {flag.reviews.length === 0
-        ? <p>Nobody has reviewed this flag yet.</p>
-        : (
-          <ol class="reviews">
-            {flag.reviews.map((r) => (
-              <li key={`${r.reviewedAt.getTime()}`}>
-                <p><strong class={`tag tag-${statusTag(r.status).tone}`}>{statusTag(r.status).text}</strong> {dateTime(r.reviewedAt)}{r.reviewedBy ? ` by ${r.reviewedBy}` : ''}</p>
-                <p>{r.actionTaken}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      <h2>What the family wrote</h2>
-      {!readsOriginalText && (
-        <p class="note">Names, phone numbers, emails and addresses are hidden. Only safeguarding leads see the family’s own words.</p>
+      {flag.reviews.length === 0 ? (
+        <p>Nobody has reviewed this flag yet.</p>
+      ) : (
+        <ol class="reviews">
+          {flag.reviews.map((r) => (
+            <li key={`${r.reviewedAt.getTime()}`}>
+              <p>
+                <strong class={`tag tag-${statusTag(r.status).tone}`}>{statusTag(r.status).text}</strong> {dateTime(r.reviewedAt)}
+                {r.reviewedBy ? ` by ${r.reviewedBy}` : ''}
+              </p>
+              <p>{r.actionTaken}</p>
+            </li>
+          ))}
+        </ol>
       )}
+      <h2>What the family wrote</h2>
+      {!readsOriginalText && <p class="note">Names, phone numbers, emails and addresses are hidden. Only safeguarding leads see the family’s own words.</p>}
       {flag.comments.length === 0 && <p>The words are no longer held.</p>}
       {flag.comments.map((comment) => (
         <div key={comment.questionId}>
@@ -76,17 +113,25 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
       <h2>Record your review</h2>
       <form method="post" action={`/safeguarding/flags/${encodeURIComponent(flag.id)}/review`} novalidate class="narrow">
         <Radios
-          name="status" label="Where is this now?" error={errorOf('status')} value={review.status}
+          name="status"
+          label="Where is this now?"
+          error={errorOf('status')}
+          value={review.status}
           options={[
             { value: 'in_review', label: 'In review: I am dealing with it' },
             { value: 'closed', label: 'Closed: action has been taken or none is needed' },
           ]}
         />
         <TextArea
-          name="actionTaken" label="What was done" hint="For example: called the family, referred to MASH, or why no action is needed. This is kept in the audit log."
-          value={review.actionTaken} error={errorOf('actionTaken')}
+          name="actionTaken"
+          label="What was done"
+          hint="For example: called the family, referred to MASH, or why no action is needed. This is kept in the audit log."
+          value={review.actionTaken}
+          error={errorOf('actionTaken')}
         />
-        <button class="btn inline" type="submit">Save review</button>
+        <button class="btn inline" type="submit">
+          Save review
+        </button>
       </form>
     </StaffShell>
   );

@@ -8,5 +8,9 @@ export function urgencyTag(urgency: string, status: string): { text: string; ton
 }
 
 export function statusTag(status: string): { text: string; tone: 'blue' | 'grey' | 'green' } {
-  return status === 'open' ? { text: 'Not yet reviewed', tone: 'blue' } : status === 'in_review' ? { text: 'In review', tone: 'grey' } : { text: 'Closed', tone: 'green' };
+  return status === 'open'
+    ? { text: 'Not yet reviewed', tone: 'blue' }
+    : status === 'in_review'
+      ? { text: 'In review', tone: 'grey' }
+      : { text: 'Closed', tone: 'green' };
 }

@@ -41,7 +41,9 @@ describe('monthsBetween', () => {
 describe('monthTicks', () => {
   it('labels every month and the year on the first and on January', () => {
     expect(monthTicks(['2025-12', '2026-01', '2026-02'])).toEqual([
-      { label: 'Dec', sub: '2025', minor: false }, { label: 'Jan', sub: '2026', minor: false }, { label: 'Feb', minor: false },
+      { label: 'Dec', sub: '2025', minor: false },
+      { label: 'Jan', sub: '2026', minor: false },
+      { label: 'Feb', minor: false },
     ]);
   });
   it('thins a long run around January, so a phone still shows where the year changes', () => {

@@ -33,7 +33,14 @@ export function timeAgo(at: Date, now: Date): string {
 }
 
 // Hubs are in England: show their clock, whatever the server's time zone.
-const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const ukDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const ukDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' });
 
 /** @example dateTime(new Date('2026-07-01T08:05Z')) // '1 Jul 2026, 09:05' */
@@ -81,7 +88,10 @@ export interface MonthTick {
  * @example monthTicks(['2025-12', '2026-01']) // [{ label: 'Dec', sub: '2025', minor: false }, { label: 'Jan', sub: '2026', minor: false }]
  */
 export function monthTicks(keys: readonly string[]): MonthTick[] {
-  const anchor = Math.max(0, keys.findIndex((key) => key.endsWith('-01')));
+  const anchor = Math.max(
+    0,
+    keys.findIndex((key) => key.endsWith('-01')),
+  );
   const thin = keys.length > 6;
   const minorAt = (i: number) => thin && (i - anchor) % 2 !== 0;
   const firstMajor = keys.findIndex((_, i) => !minorAt(i));

@@ -32,8 +32,16 @@ export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, p
         {!readsOriginalText && ' You see the redacted words only: safeguarding leads see what the family wrote.'}
       </p>
       <ul class="tabs">
-        <li><a href="/safeguarding" aria-current={showing === 'open' ? 'page' : undefined}>Waiting or in review</a></li>
-        <li><a href="/safeguarding?show=closed" aria-current={showing === 'closed' ? 'page' : undefined}>Closed</a></li>
+        <li>
+          <a href="/safeguarding" aria-current={showing === 'open' ? 'page' : undefined}>
+            Waiting or in review
+          </a>
+        </li>
+        <li>
+          <a href="/safeguarding?show=closed" aria-current={showing === 'closed' ? 'page' : undefined}>
+            Closed
+          </a>
+        </li>
       </ul>
       {showing === 'open' && (
         <p>
@@ -47,36 +55,66 @@ export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, p
           <h2>Likely flood</h2>
           {floods.map((flood) => (
             <p key={flood.code}>
-              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}) {dateTime(flood.first) === dateTime(flood.last) ? `at ${dateTime(flood.first)}` : `between ${dateTime(flood.first)} and ${dateTime(flood.last)}`}, more than a family would send: probably one person or a script.
+              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}){' '}
+              {dateTime(flood.first) === dateTime(flood.last) ? `at ${dateTime(flood.first)}` : `between ${dateTime(flood.first)} and ${dateTime(flood.last)}`},
+              more than a family would send: probably one person or a script.
             </p>
           ))}
           <p>Every flag is still listed below: a real disclosure may be among them, so read each one.</p>
         </div>
       )}
-      {showing === 'closed' && <p>{counts.closed === 0 ? 'No flags have been closed yet.' : `${plural(counts.closed, 'flag has', 'flags have')} been closed.`}</p>}
-      {paged && <p><a href={showing === 'closed' ? '/safeguarding?show=closed' : '/safeguarding'}>Back to the first page</a></p>}
+      {showing === 'closed' && (
+        <p>{counts.closed === 0 ? 'No flags have been closed yet.' : `${plural(counts.closed, 'flag has', 'flags have')} been closed.`}</p>
+      )}
+      {paged && (
+        <p>
+          <a href={showing === 'closed' ? '/safeguarding?show=closed' : '/safeguarding'}>Back to the first page</a>
+        </p>
+      )}
       <ul class="cards">
         {flags.map((flag) => {
           const urgency = urgencyTag(flag.urgency, flag.status);
           const status = statusTag(flag.status);
           return (
             <li key={flag.id} class={flag.urgency === 'immediate' && flag.status !== 'closed' ? 'card urgent' : 'card'}>
-              <h2><a href={`/safeguarding/flags/${encodeURIComponent(flag.id)}`}>{flag.site.name}<span class="vh">: {categoriesInWords(flag.categories)}, raised {timeAgo(flag.createdAt, now)}</span></a></h2>
+              <h2>
+                <a href={`/safeguarding/flags/${encodeURIComponent(flag.id)}`}>
+                  {flag.site.name}
+                  <span class="vh">
+                    : {categoriesInWords(flag.categories)}, raised {timeAgo(flag.createdAt, now)}
+                  </span>
+                </a>
+              </h2>
               <p>
                 <strong class={`tag tag-${urgency.tone}`}>{urgency.text}</strong>
                 <strong class={`tag tag-${status.tone}`}>{status.text}</strong>
               </p>
               <p>May disclose: {categoriesInWords(flag.categories)}</p>
-              <p>Raised {timeAgo(flag.createdAt, now)} <span class="muted-text">({dateTime(flag.createdAt)})</span></p>
-              {flag.notifiedAt ? <p>Alert sent {timeAgo(flag.notifiedAt, now)}</p> : flag.status !== 'closed' && <p>Alert not sent yet: hubvoice retries every minute</p>}
-              {flag.reviewedAt && <p>Last reviewed {timeAgo(flag.reviewedAt, now)}{flag.reviewedBy ? ` by ${flag.reviewedBy}` : ''}</p>}
+              <p>
+                Raised {timeAgo(flag.createdAt, now)} <span class="muted-text">({dateTime(flag.createdAt)})</span>
+              </p>
+              {flag.notifiedAt ? (
+                <p>Alert sent {timeAgo(flag.notifiedAt, now)}</p>
+              ) : (
+                flag.status !== 'closed' && <p>Alert not sent yet: hubvoice retries every minute</p>
+              )}
+              {flag.reviewedAt && (
+                <p>
+                  Last reviewed {timeAgo(flag.reviewedAt, now)}
+                  {flag.reviewedBy ? ` by ${flag.reviewedBy}` : ''}
+                </p>
+              )}
             </li>
           );
         })}
       </ul>
       {nextHref && (
         <nav aria-label="More flags">
-          <p><a class="btn inline" href={nextHref}>Next {showing === 'closed' ? 'closed flags' : 'flags'}</a></p>
+          <p>
+            <a class="btn inline" href={nextHref}>
+              Next {showing === 'closed' ? 'closed flags' : 'flags'}
+            </a>
+          </p>
         </nav>
       )}
     </StaffShell>

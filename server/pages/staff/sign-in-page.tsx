@@ -17,7 +17,9 @@ export function SignInPage({ email, next, errors, signedOut }: SignInPageProps) 
       <div class="narrow">
         <ErrorSummary errors={errors} />
         {signedOut && !errors.length && (
-          <div class="ok-banner" role="status"><h2>You have signed out</h2></div>
+          <div class="ok-banner" role="status">
+            <h2>You have signed out</h2>
+          </div>
         )}
         <h1>Sign in to hubvoice</h1>
         <p>For council, provider and safeguarding staff. Families do not need an account to give feedback.</p>
@@ -25,7 +27,9 @@ export function SignInPage({ email, next, errors, signedOut }: SignInPageProps) 
           {next && <input type="hidden" name="next" value={next} />}
           <TextField name="email" label="Email address" type="email" autocomplete="email" spellcheck={false} value={email} error={errorOf('email')} />
           <TextField name="password" label="Password" type="password" autocomplete="current-password" error={errorOf('password')} />
-          <button class="btn inline" type="submit">Sign in</button>
+          <button class="btn inline" type="submit">
+            Sign in
+          </button>
         </form>
         <p class="alt">Forgotten your password? Ask your hubvoice administrator to set a new one.</p>
       </div>

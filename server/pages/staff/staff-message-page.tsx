@@ -13,8 +13,14 @@ export function StaffMessagePage({ title, paragraphs, user, links = [] }: StaffM
     <StaffShell title={title} user={user}>
       <div class="narrow">
         <h1>{title}</h1>
-        {paragraphs.map((text) => <p key={text}>{text}</p>)}
-        {links.map((link) => <p key={link.href}><a href={link.href}>{link.text}</a></p>)}
+        {paragraphs.map((text) => (
+          <p key={text}>{text}</p>
+        ))}
+        {links.map((link) => (
+          <p key={link.href}>
+            <a href={link.href}>{link.text}</a>
+          </p>
+        ))}
       </div>
     </StaffShell>
   );

@@ -30,23 +30,37 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
         <style dangerouslySetInnerHTML={{ __html: BASE_CSS + STAFF_CSS }} />
       </head>
       <body class="staff">
-        <a class="skip" href="#main">Skip to main content</a>
+        <a class="skip" href="#main">
+          Skip to main content
+        </a>
         <header class="hdr">
           <div class="hdr-in">
-            <a class="brand" href={user ? '/dashboard' : '/'}>hubvoice</a>
+            <a class="brand" href={user ? '/dashboard' : '/'}>
+              hubvoice
+            </a>
             {user && (
               <nav aria-label="Staff">
                 <ul class="nav">
                   {user.readsReports !== false && (
-                    <li><a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>Dashboard</a></li>
+                    <li>
+                      <a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>
+                        Dashboard
+                      </a>
+                    </li>
                   )}
                   {user.reviewsFlags && (
-                    <li><a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>Safeguarding</a></li>
+                    <li>
+                      <a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>
+                        Safeguarding
+                      </a>
+                    </li>
                   )}
                   <li class="who">{user.name}</li>
                   <li>
                     <form method="post" action="/sign-out">
-                      <button class="linkbtn" type="submit">Sign out</button>
+                      <button class="linkbtn" type="submit">
+                        Sign out
+                      </button>
                     </form>
                   </li>
                 </ul>
@@ -54,7 +68,9 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
             )}
           </div>
         </header>
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );
