@@ -4,53 +4,33 @@
  * as one digest per contact that says how many, links to the queue and names a likely flood.
  * Real SMTP (smtp-server), real HTTP, a clock the test moves.
  */
-import { eq, isNull } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
+import { isNull } from 'drizzle-orm';
+import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from './helpers/smtp-inbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations, safeguardingFlags } from '../db/schema';
+import { safeguardingFlags } from '../db/schema';
 import { ALERTS_PER_BURST } from '../server/alerts';
-import { smtpMailer } from '../server/mail-node';
-import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { makeCouncilApp, updateSettings, type CouncilApp } from './helpers/factories';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-const inbox: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
+let smtp: SmtpInbox;
+/** What the SMTP server received. */
+let inbox: ReceivedMail[];
 
 let t: CouncilApp;
 let clock = Date.parse('2026-12-01T09:00:00Z');
 let sequence = 0;
 const DUTY_DESK = 'duty-desk@council.example';
 /** A mail's body with quoted-printable soft breaks undone, for reading whole sentences. */
-const body = (mail: Received) => mail.raw.replace(/=\r?\n/g, '').replace(/\r?\n\s/g, ' ');
+const body = (mail: ReceivedMail) => mail.raw.replace(/=\r?\n/g, '').replace(/\r?\n\s/g, ' ');
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  t = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>'), now: () => new Date(clock) });
-  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
-  await t.store.db
-    .update(organisations)
-    .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: DUTY_DESK }] } })
-    .where(eq(organisations.id, organisation!.id));
+  smtp = await startSmtpInbox();
+  inbox = smtp.mails;
+  t = await makeCouncilApp({}, { mailer: smtp.mailer, now: () => new Date(clock) });
+  await updateSettings(t, t.council.organisation.id, { safeguardingContacts: [{ email: DUTY_DESK }] });
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 async function submit(code: string, better: string) {
@@ -118,33 +98,18 @@ describe('a burst of flags from one code', () => {
 });
 
 describe('an alert that failed', () => {
-  let outage = true;
-  const received: Received[] = [];
-  const flaky = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        if (outage) return callback(Object.assign(new Error('mail store unavailable, try later'), { responseCode: 451 }));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
+  let flaky: SmtpInbox;
   let f: CouncilApp;
   let time = Date.parse('2026-12-02T09:00:00Z');
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
-    const address = flaky.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    f = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>'), now: () => new Date(time) });
+    flaky = await startSmtpInbox();
+    flaky.refusing = true;
+    f = await makeCouncilApp({}, { mailer: flaky.mailer, now: () => new Date(time) });
   });
   afterAll(async () => {
     await f.close();
-    await new Promise<void>((resolve) => flaky.close(() => resolve()));
+    await flaky.close();
   });
 
   it('is retried a minute on, on its own when it was one flag, as a digest when there were more', async () => {
@@ -164,20 +129,20 @@ describe('an alert that failed', () => {
     };
     await send(0);
     expect(await f.store.db.select().from(safeguardingFlags).where(isNull(safeguardingFlags.notifiedAt))).toHaveLength(1);
-    outage = false;
+    flaky.refusing = false;
     time += 61_000;
     expect(await f.deps.alerts.retryPending()).toBe(1);
-    expect(received.map((m) => body(m))).toEqual([expect.stringContaining(`possible disclosure at ${f.council.sites.dun.name}`)]);
+    expect(flaky.mails.map((m) => body(m))).toEqual([expect.stringContaining(`possible disclosure at ${f.council.sites.dun.name}`)]);
 
-    outage = true;
+    flaky.refusing = true;
     for (let i = 1; i <= 2; i++) await send(i);
     time += 61_000;
     expect(await f.deps.alerts.retryPending()).toBe(2);
     expect(await f.store.db.select().from(safeguardingFlags).where(isNull(safeguardingFlags.notifiedAt))).toHaveLength(2);
-    outage = false;
+    flaky.refusing = false;
     time += 60_000;
     expect(await f.deps.alerts.retryPending()).toBe(2);
-    expect(body(received.at(-1)!)).toContain('Safeguarding: 2 possible disclosures');
+    expect(body(flaky.mails.at(-1)!)).toContain('Safeguarding: 2 possible disclosures');
     expect(await f.store.db.select().from(safeguardingFlags).where(isNull(safeguardingFlags.notifiedAt))).toHaveLength(0);
   });
 });

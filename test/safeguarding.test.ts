@@ -1,50 +1,30 @@
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from './helpers/smtp-inbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations, safeguardingFlags } from '../db/schema';
-import { smtpMailer } from '../server/mail-node';
+import { safeguardingFlags } from '../db/schema';
 import { expectErrorShape } from './helpers/app';
-import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { makeCouncilApp, updateSettings, type CouncilApp } from './helpers/factories';
 import { questionTitle } from './helpers/surveys';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-const inbox: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
+let smtp: SmtpInbox;
+/** What the SMTP server received. */
+let inbox: ReceivedMail[];
 
 let t: CouncilApp;
 let lead: string;
 let sequence = 0;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  t = await makeCouncilApp({}, { mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>') });
-  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, t.council.organisation.id) });
-  await t.store.db
-    .update(organisations)
-    .set({ settings: { ...organisation!.settings, safeguardingContacts: [{ email: 'duty-desk@council.example' }] } })
-    .where(eq(organisations.id, organisation!.id));
+  smtp = await startSmtpInbox();
+  inbox = smtp.mails;
+  t = await makeCouncilApp({}, { mailer: smtp.mailer });
+  await updateSettings(t, t.council.organisation.id, { safeguardingContacts: [{ email: 'duty-desk@council.example' }] });
   const { safeguardingLead } = t.council.users;
   lead = await t.login(safeguardingLead.email, safeguardingLead.password);
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 async function submit(better: string, language = 'en') {

@@ -1,11 +1,5 @@
-/**
- * Help after a possible disclosure, through real HTTP on a real libSQL file: the QR form's
- * thank-you page, the children's version, the JSON API, and a council's own number.
- */
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations } from '../db/schema';
-import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { makeCouncilApp, updateSettings, type CouncilApp } from './helpers/factories';
 
 let t: CouncilApp;
 /** A hub of the fixture council, on its default survey (which asks `better` and `relationship`). */
@@ -38,14 +32,7 @@ const helpBox = (html: string) => html.match(/<section class="help"[\s\S]*?<\/se
 /** Numbers are written with no-break spaces between their digit groups. */
 const number = (digits: string) => new RegExp(digits.split(' ').join('\u00a0'));
 
-async function setSupportLines(lines: unknown[]) {
-  const [organisation] = await t.store.db.select().from(organisations);
-  await t.store.db
-    .update(organisations)
-    .set({ settings: { ...organisation!.settings, supportLines: lines as never } })
-    .where(eq(organisations.id, organisation!.id));
-  t.deps.forms.forget();
-}
+const setSupportLines = (lines: unknown[]) => updateSettings(t, t.council.organisation.id, { supportLines: lines as never });
 
 describe('the QR form after a possible disclosure', () => {
   it('shows an adult 999 and the domestic abuse helpline on the thank-you page, drawn in the answer rather than named in a redirect', async () => {

@@ -7,8 +7,9 @@
  * Every factory returns what it made, so a test names `council.sites.ash.code` or
  * `council.providers.north.name`, never a code or wording of the demo seed.
  */
+import { eq } from 'drizzle-orm';
 import { createOrganisation, createProvider, createServicePoint, createSite, publishAction, setDefaultSurvey } from '../../db/council';
-import type { OrganisationSettings, Role, ScopeType, SiteKind } from '../../db/schema';
+import { organisations, type OrganisationSettings, type Role, type ScopeType, type SiteKind } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { createSurvey } from '../../db/surveys';
 import { createUser } from '../../db/users';
@@ -276,4 +277,14 @@ export type CouncilApp = TestApp & { council: Council };
 export async function makeCouncilApp(...[env = {}, ...rest]: Parameters<typeof makeTestApp>): Promise<CouncilApp> {
   const t = await makeTestApp(env, ...rest);
   return Object.assign(t, { council: await makeCouncil(t.store) });
+}
+
+/** Changes some of an organisation's settings, keeping the rest, and drops cached forms that carry them. */
+export async function updateSettings(t: TestApp, organisationId: string, patch: Partial<OrganisationSettings>): Promise<void> {
+  const organisation = await t.store.db.query.organisations.findFirst({ where: eq(organisations.id, organisationId) });
+  await t.store.db
+    .update(organisations)
+    .set({ settings: { ...organisation!.settings, ...patch } })
+    .where(eq(organisations.id, organisationId));
+  t.deps.forms.forget();
 }
