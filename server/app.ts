@@ -7,6 +7,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
 import { submissionCounters } from './middleware/rate-limit';
+import { actionPageRoutes } from './routes/action-pages';
+import { actionRoutes } from './routes/actions';
 import { authRoutes } from './routes/auth';
 import { docsRoutes } from './routes/docs';
 import { feedbackFormRoutes } from './routes/feedback-form';
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingRoutes(deps));
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
+  app.route('/', actionRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', signInRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', safeguardingPageRoutes(deps));
+  app.route('/', actionPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

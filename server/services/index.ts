@@ -6,6 +6,7 @@
 import type { AppDeps } from '../deps';
 import { createReports } from '../reports';
 import { accountService } from './accounts';
+import { actionService } from './actions';
 import { flagService } from './flags';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
@@ -15,6 +16,7 @@ export type ServiceDeps = Omit<AppDeps, 'services'>;
 export function createServices(deps: ServiceDeps) {
   return {
     accounts: accountService(deps),
+    actions: actionService(deps),
     flags: flagService(deps),
     reports: createReports(deps),
     surveys: surveyService(deps),
