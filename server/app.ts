@@ -10,6 +10,8 @@ import { submissionCounters } from './middleware/rate-limit';
 import { actionPageRoutes } from './routes/action-pages';
 import { actionRoutes } from './routes/actions';
 import { authRoutes } from './routes/auth';
+import { exportPageRoutes } from './routes/export-pages';
+import { exportRoutes } from './routes/exports';
 import { docsRoutes } from './routes/docs';
 import { feedbackFormRoutes } from './routes/feedback-form';
 import { formRoutes } from './routes/forms';
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', actionRoutes(deps));
+  app.route('/', exportRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', dashboardRoutes(deps));
   app.route('/', safeguardingPageRoutes(deps));
   app.route('/', actionPageRoutes(deps));
+  app.route('/', exportPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

@@ -75,4 +75,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /actions/:id/publish': 'actions.manage',
   'POST /actions/:id/unpublish': 'actions.manage',
   'GET /sites/:code/you-said-we-did': 'public',
+  'POST /api/exports': 'exports.read',
+  'GET /api/exports/:id': 'exports.read',
+  'GET /api/exports/:id/file': 'exports.read',
+  'GET /exports': 'exports.read',
+  'POST /exports': 'exports.read',
+  'GET /exports/:id': 'exports.read',
+  'GET /exports/:id/file': 'exports.read',
 };
