@@ -18,6 +18,7 @@ const ACTIONS_CSS = `
 .checks{list-style:none;margin:0;padding:0}
 .checks li{margin:0 0 .5rem}
 .checks ul{list-style:none;margin:.5rem 0 0;padding-inline-start:2rem}
+@media (min-width:48em){.checks.cols{columns:2;column-gap:2rem}.checks.cols li{break-inside:avoid}}
 .check{display:flex;align-items:center;gap:.6rem;min-height:44px}
 .check input{width:24px;height:24px;margin:0;accent-color:#0b0c0c;flex:none}
 .action-card .status{margin:0 0 .5rem}
@@ -76,7 +77,7 @@ export function ActionsListPage({ user, actions, notice }: { user: StaffUser; ac
       <h1>You said, we did</h1>
       <p>
         Tell families what changed because of what they said. Published actions appear on the thank-you page, the posters and the public page of the sites and
-        services you choose, in the family's language.
+        services you choose, in the family’s language.
       </p>
       {notice && (
         <div class="ok-banner" role="status">
@@ -137,10 +138,15 @@ export function ActionFormPage({ user, choices, values, errors, action, notice }
           {LANGUAGES.map((language) => (
             <section class="lang-row" key={language.code} aria-labelledby={`lang-${language.code}`}>
               <h3 id={`lang-${language.code}`}>
-                {LABEL[language.code]}{' '}
-                <span lang={language.code} dir={language.dir}>
-                  ({language.name})
-                </span>
+                {LABEL[language.code]}
+                {language.code !== 'en' && (
+                  <>
+                    {' '}
+                    <span lang={language.code} dir={language.dir}>
+                      ({language.name})
+                    </span>
+                  </>
+                )}
               </h3>
               <div class="pair">
                 <TextBox
@@ -213,7 +219,7 @@ export function ActionFormPage({ user, choices, values, errors, action, notice }
             <p class="hint" id="themes-hint">
               Optional. Reports list actions under these themes.
             </p>
-            <ul class="checks">
+            <ul class="checks cols">
               {choices.themes.map((theme, i) => (
                 <li key={theme.id}>
                   <Check
