@@ -131,7 +131,7 @@ export function exportService(deps: Pick<AppDeps, 'store' | 'now'>, reports: Rep
         ],
         header: ['Response', 'Submitted (UTC)', 'Site', 'Service point', 'Channel', 'Language', 'Respondent', ...columns.map((c) => c.title)],
         rows: (async function* () {
-          for await (const page of responsePages(db, scope, filters, version.id, withheld)) {
+          for await (const page of responsePages(db, scope, filters, version.id, withheld, version.n)) {
             yield page.map((r) => {
               const answers = JSON.parse(r.answers) as Record<string, unknown>;
               return [
@@ -183,7 +183,7 @@ export function exportService(deps: Pick<AppDeps, 'store' | 'now'>, reports: Rep
         ...(withOriginals ? ['Original text'] : []),
       ],
       rows: (async function* () {
-        for await (const page of commentPages(db, scope, originalScope, filters, { withOriginals, withheld, withheldText: WITHHELD })) {
+        for await (const page of commentPages(db, scope, originalScope, filters, { withOriginals, withheld, withheldText: WITHHELD, expected: total })) {
           yield page.map((c) => [
             c.id,
             c.responseId,
