@@ -49,7 +49,9 @@ describe('"You said, we did" API', () => {
     expect(published.body.status).toBe('published');
     expect((await page('/f/bay-play/thanks?lang=pl')).html).toContain('Dodaliśmy drugie zajęcia w piątki.');
     expect((await page('/f/bay-play/poster?lang=pl')).html).toContain('Dodaliśmy drugie zajęcia w piątki.');
-    expect((await page('/sites/bay/you-said-we-did?lang=pl')).html).toContain('Dodaliśmy drugie zajęcia w piątki.');
+    const hub = (await page('/sites/bay/you-said-we-did?lang=pl')).html;
+    expect(hub).toContain('Dodaliśmy drugie zajęcia w piątki.');
+    expect(hub).toContain('<strong>Kiedy:</strong> 1 listopada 2026');
     // Placed at one service point: the hub's own form and its other services do not show it.
     expect((await page('/f/bay/thanks?lang=pl')).html).not.toContain('Dodaliśmy drugie zajęcia');
     expect((await page('/f/bay-young/thanks?lang=pl')).html).not.toContain('Dodaliśmy drugie zajęcia');

@@ -14,7 +14,8 @@ export interface YouSaidWeDidPageProps {
   formHref: string;
 }
 
-const CSS = '.ysw{border-top:1px solid #b1b4b6;padding:.75rem 0}.ysw p{margin:.25rem 0}.ysw-list>h2{position:absolute;left:-9999px}';
+/** The list's own heading repeats the page's h1: kept for screen readers' headings list, not shown twice. */
+const CSS = '.ysw-list>h2{position:absolute;left:-9999px}';
 
 export function YouSaidWeDidPage({ language, dir, site, actions, t, languageHref, formHref }: YouSaidWeDidPageProps) {
   return (

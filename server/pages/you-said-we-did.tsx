@@ -1,6 +1,6 @@
 /** The latest published "You said, we did" items in the family's language (English where not translated, marked with its `lang`). */
 import type { PublishedAction } from '../../db/actions';
-import { actionText } from '../../survey/action-text';
+import { actionText, whenText } from '../../survey/action-text';
 import type { Translate } from '../../survey/translate';
 
 export interface YouSaidWeDidProps {
@@ -37,6 +37,11 @@ export function YouSaidWeDid({ actions, language, t, headingLevel = 2, id = 'ysw
           <p>
             <strong>{t('ysw.weDid')}:</strong> <Local value={action.weDid} language={language} />
           </p>
+          {action.changedOn && (
+            <p>
+              <strong>{t('ysw.when')}:</strong> {whenText(action.changedOn, language)}
+            </p>
+          )}
         </div>
       ))}
     </section>
