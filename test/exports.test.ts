@@ -2,14 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../db/schema';
+import { newId } from '../db/ids';
+import { auditLog, roleAssignments } from '../db/schema';
 import { addResponses } from './helpers/app';
-import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { makeCouncilApp, makeUser, type CouncilApp } from './helpers/factories';
 
 let t: CouncilApp;
 let commissioner: string;
 let manager: string;
 const FORMULA = '=HYPERLINK("http://evil.example","click me") the room was cold';
+const DISCLOSURE = 'The staff were rude to me and my partner hits me when he drinks';
+/** Safeguarding lead at Dunmere only, and analyst for the whole council. */
+let dunLeadAndAnalyst: string;
 const AT = '2026-10-15T10:00:00Z';
 
 /** Starts an export, waits for it, and returns the file's bytes. */
@@ -46,13 +50,18 @@ beforeAll(async () => {
   const { users } = t.council;
   commissioner = await t.login(users.commissioner.email, users.commissioner.password);
   manager = await t.login(users.providerManager.email, users.providerManager.password);
+  const both = await makeUser(t.store, 'safeguarding_lead', { type: 'site', id: t.council.sites.dun.id }, 'dsl@dunmere.example');
+  await t.store.db
+    .insert(roleAssignments)
+    .values({ id: newId('ra'), userId: both.id, role: 'analyst', scopeType: 'organisation', scopeId: t.council.organisation.id });
+  dunLeadAndAnalyst = await t.login(both.email, both.password);
   await addResponses(t, 'ash', 30, 1, AT);
   await addResponses(t, 'bay', 20, 4, AT);
   await addResponses(t, 'cob', 3, 1, AT);
   await addResponses(t, 'elm', 8, 5, AT);
   // Comments go through the one ingestion path, so they are read, redacted and counted as in life.
-  for (let i = 0; i < 6; i++) {
-    const better = i === 0 ? FORMULA : `The room was too cold on visit ${i}`;
+  for (let i = 0; i < 7; i++) {
+    const better = i === 0 ? FORMULA : i === 6 ? DISCLOSURE : `The room was too cold on visit ${i}`;
     const sent = await t.json('/api/responses', { body: { code: 'dun', answers: { fft: 'good', better }, idempotencyKey: `export-comment-${i}` } });
     expect(sent.status).toBe(201);
   }
@@ -87,9 +96,9 @@ describe('exports', () => {
     const sites: Record<string, number> = {};
     for (const row of rows) sites[row.Site!] = (sites[row.Site!] ?? 0) + 1;
     expect(sites).toEqual({ 'Ashby Family Hub': 30, 'Baywood Family Hub': 20 });
-    // Answers as the family gave them (the six sent through the API today, outside October above).
+    // Answers as the family gave them (the seven sent through the API today, outside October above).
     const today = table(rowsOf(await exported(commissioner, { kind: 'responses', format: 'csv', site: 'dun' })), 'Response');
-    expect(today.map((r) => r['Friends and Family Test'])).toEqual(Array(6).fill('good'));
+    expect(today.map((r) => r['Friends and Family Test'])).toEqual(Array(7).fill('good'));
   });
 
   it('keeps to the exporter’s scope: a provider manager gets only their provider’s sites', async () => {
@@ -102,9 +111,12 @@ describe('exports', () => {
   it('exports redacted comments with a formula-looking one neutralised in CSV and plain text in XLSX', async () => {
     const csv = await exported(commissioner, { kind: 'comments', format: 'csv' });
     const rows = table(rowsOf(csv), 'Comment');
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     const texts = rows.map((r) => r['Text (redacted)']);
     expect(texts).toContain(`'${FORMULA}`);
+    // Under an open safeguarding flag the words stay withheld, as in drill-down.
+    expect(texts).toContain('withheld: under safeguarding review');
+    expect(texts.join(' ')).not.toContain('hits me');
     expect(rows[0]).not.toHaveProperty('Original text');
 
     const xlsx = await exported(commissioner, { kind: 'comments', format: 'xlsx' });
@@ -117,6 +129,18 @@ describe('exports', () => {
     expect(formula.type).toBe(ExcelJS.ValueType.String);
     expect(formula.value).toBe(FORMULA);
     expect(cells.some((cell) => cell.type === ExcelJS.ValueType.Formula)).toBe(false);
+  });
+
+  it('gives a safeguarding lead the family’s own words where they are lead, and audits that it did', async () => {
+    const csv = await exported(dunLeadAndAnalyst, { kind: 'comments', format: 'csv', originals: true });
+    const rows = table(rowsOf(csv), 'Comment');
+    expect(rows.map((r) => r['Original text'])).toContain(DISCLOSURE);
+    const audit = await t.store.db.select().from(auditLog).where(eq(auditLog.action, 'export_downloaded'));
+    expect(audit.at(-1)!.details).toMatchObject({ kind: 'comments', originals: true });
+
+    // Asked for by someone who may not read them: the redacted text only.
+    const plain = table(rowsOf(await exported(commissioner, { kind: 'comments', format: 'csv', originals: true })), 'Comment');
+    expect(plain[0]).not.toHaveProperty('Original text');
   });
 
   it('writes every report table as XLSX that a real reader reads back', async () => {
