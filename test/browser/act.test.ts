@@ -103,6 +103,12 @@ describe('You said, we did in Chromium', () => {
     expect(await axeViolations(thanks)).toEqual([]);
     if (SCREENSHOTS) await thanks.screenshot({ path: join(SCREENSHOTS, 'hub-page-pl-390.png'), fullPage: true });
 
+    if (SCREENSHOTS) {
+      for (const path of ['/f/ash-play/thanks?lang=pl', '/sites/ash/you-said-we-did?lang=pl']) {
+        await page.goto(`${server().base}${path}`);
+        await page.screenshot({ path: join(SCREENSHOTS, `${path.includes('thanks') ? 'thanks' : 'hub-page'}-pl-1280.png`), fullPage: true });
+      }
+    }
     await page.goto(`${server().base}/actions`);
     expect(await page.locator('main').textContent()).toContain('Rhymes and stories is too busy.');
     await look(context, page, 'actions-list');

@@ -135,6 +135,7 @@ describe('the widget on a third-party page with hostile CSS', () => {
     // What it shows after sending came from the server: the place's You said, we did, in Polish.
     expect(await widget.getByRole('heading', { name: pl['ysw.title'] }).isVisible()).toBe(true);
     expect(await widget.getByText(everywhere.weDid.pl!).isVisible()).toBe(true);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/widget-thanks-390.png`, fullPage: true });
     expect(await widgetViolations(page)).toEqual([]);
     const rows = await rowsWithKey(key);
     expect(rows).toHaveLength(1);
