@@ -9,7 +9,7 @@
  * heap as flat as the rows grow shows memory does not grow with them (keyset pages of 2,000,
  * written as they come).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,7 @@ export default async function exportsBench(): Promise<BenchRow[]> {
     clearInterval(sampler);
     if (done.status !== 'done') throw new Error(`export ${label} ${done.status}`);
     const bytes = statSync(done.path).size;
+    rmSync(done.path);
     rows.push(
       { bench: 'exports', measure: `${label}: rows`, value: done.written, unit: 'rows' },
       { bench: 'exports', measure: `${label}: time`, value: Math.round(seconds * 10) / 10, unit: 's' },

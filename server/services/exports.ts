@@ -370,7 +370,11 @@ export function exportService(deps: Pick<AppDeps, 'store' | 'now'>, reports: Rep
       const id = newId('exp');
       const organisations = await organisationsOf(db, scopeFor(principal, 'exports.read'));
       sweep();
-      directory ??= mkdtemp(join(tmpdir(), 'hubvoice-exports-'));
+      directory ??= mkdtemp(join(tmpdir(), 'hubvoice-exports-')).then((made) => {
+        // Files are kept for an hour at most, and none outlives the process.
+        process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+        return made;
+      });
       const stamp = deps.now().toISOString().slice(0, 10);
       const job: ExportJob = {
         id,
