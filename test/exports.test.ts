@@ -66,7 +66,10 @@ beforeAll(async () => {
     expect(sent.status).toBe(201);
   }
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.deps.services.exports.dispose();
+  await t.close();
+});
 
 describe('exports', () => {
   it('writes the satisfaction table as CSV with a BOM, its figures and its suppression as the report has them', async () => {

@@ -429,6 +429,13 @@ export function exportService(deps: Pick<AppDeps, 'store' | 'now'>, reports: Rep
       return { job, contentType: CONTENT_TYPES[job.format], stream: createReadStream(job.path) };
     },
 
+    /** Deletes every export file now (tests; the process's exit does the same). */
+    async dispose(): Promise<void> {
+      if (directory) rmSync(await directory, { recursive: true, force: true });
+      directory = undefined;
+      jobs.clear();
+    },
+
     /** Waits for a job to finish (tests and benches). */
     async finished(principal: Principal, id: string): Promise<ExportJob> {
       for (;;) {
