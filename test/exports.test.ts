@@ -166,6 +166,50 @@ describe('exports', () => {
     expect(rows.at(-1)!.details).toMatchObject({ kind: 'themes', format: 'csv', filters: 'site dun', originals: false });
   });
 
+  it('runs from the staff page without script: a plain form post, a progress page that refreshes itself, then the file', async () => {
+    const signIn = await t.app.request('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: new URLSearchParams({ email: t.council.users.analyst.email, password: t.council.users.analyst.password }).toString(),
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const form = await t.app.request('/exports?from=2026-10-01&to=2026-10-31', { headers: { cookie } });
+    expect(await form.text()).toContain('value="2026-10-01"');
+    const started = await t.app.request('/exports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie },
+      body: new URLSearchParams({
+        kind: 'equity',
+        dimension: 'firstLanguage',
+        groupBy: 'site',
+        format: 'csv',
+        from: '2026-10-01',
+        to: '2026-10-31',
+      }).toString(),
+    });
+    expect(started.status).toBe(303);
+    const progress = started.headers.get('location')!;
+    let html = '';
+    for (let i = 0; i < 100 && !html.includes('Your download is ready'); i++) {
+      const response = await t.app.request(progress, { headers: { cookie } });
+      html = await response.text();
+      if (!html.includes('Your download is ready')) expect(response.headers.get('refresh')).toBe('1');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(html).toContain('rows written');
+    const file = await t.app.request(`${progress}/file`, { headers: { cookie } });
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="hubvoice-equity-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(await file.text()).toContain('hubvoice export: equity by firstLanguage');
+
+    const invalid = await t.app.request('/exports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie },
+      body: new URLSearchParams({ kind: 'everything' }).toString(),
+    });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).toContain('Choose what to download');
+  });
+
   it('refuses a site outside scope naming the field, other people’s exports, and people without reports', async () => {
     const outside = await t.json('/api/exports', { token: manager, body: { kind: 'responses', site: 'dun' } });
     expect(outside.status).toBe(422);

@@ -23,6 +23,8 @@ const MESSAGES: Record<string, string> = {
   to: 'To must be a real date, like 2026-04-01',
   site: 'Choose a site from the list',
   provider: 'Choose a provider from the list',
+  groupBy: 'Choose what each row is',
+  dimension: 'Choose what to compare by',
 };
 
 export function exportPageRoutes(deps: AppDeps) {
@@ -77,6 +79,8 @@ export function exportPageRoutes(deps: AppDeps) {
         c,
         {
           kind: q.kind ?? 'satisfaction',
+          groupBy: q.groupBy ?? 'site',
+          dimension: q.dimension ?? 'ethnicGroup',
           format: q.format ?? 'csv',
           from: q.from ?? '',
           to: q.to ?? '',
@@ -91,6 +95,8 @@ export function exportPageRoutes(deps: AppDeps) {
       const body = await c.req.parseBody();
       const values: ExportFormValues = {
         kind: formField(body, 'kind'),
+        groupBy: formField(body, 'groupBy') || 'site',
+        dimension: formField(body, 'dimension') || 'ethnicGroup',
         format: formField(body, 'format') || 'csv',
         from: formField(body, 'from').trim(),
         to: formField(body, 'to').trim(),

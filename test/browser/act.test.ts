@@ -123,7 +123,7 @@ describe('exports in Chromium', () => {
     await page.waitForURL(/\/exports/);
     expect(await axeViolations(page)).toEqual([]);
     await look(context, page, 'exports');
-    await page.getByLabel('Comments').check();
+    await page.getByLabel('Comments', { exact: true }).check();
     await page.getByLabel('CSV (opens in any spreadsheet)').check();
     await page.getByLabel('From').fill('');
     await page.getByRole('button', { name: 'Start the download' }).click();
@@ -143,7 +143,8 @@ describe('exports in Chromium', () => {
 
   it('downloads the satisfaction table as XLSX whose figures and suppression match the report', async () => {
     const { page } = await signedIn('/exports');
-    await page.getByLabel('Satisfaction by site').check();
+    await page.getByLabel('Satisfaction', { exact: true }).check();
+    await page.getByLabel('Satisfaction and trends: one row per').selectOption('site');
     await page.getByLabel('Excel workbook (XLSX)').check();
     await page.getByLabel('From').fill('2020-01-01');
     await page.getByLabel('To').fill('2030-12-31');

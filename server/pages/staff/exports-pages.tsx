@@ -6,6 +6,7 @@
 import type { FieldError } from '../../errors';
 import type { ExportJob } from '../../services/exports';
 import { ErrorSummary, Radios, Select, TextField } from './fields';
+import { EQUITY_CHOICES as equityChoices } from './dashboard-page';
 import { StaffShell, type StaffUser } from './staff-shell';
 
 const CSS = `
@@ -19,14 +20,29 @@ const CSS = `
 export const KIND_CHOICES = [
   { value: 'responses', label: 'Responses', hint: 'One row per response, a table per survey version' },
   { value: 'comments', label: 'Comments', hint: 'Redacted: names, phone numbers, emails and addresses hidden' },
-  { value: 'satisfaction', label: 'Satisfaction by site', hint: 'Friends and Family Test, with 95% intervals' },
-  { value: 'equity', label: 'Equity by ethnic group', hint: 'Each group against everyone else' },
-  { value: 'trends', label: 'Trends by site', hint: 'This month against last month and a year ago' },
+  { value: 'satisfaction', label: 'Satisfaction', hint: 'Friends and Family Test, with 95% intervals' },
+  { value: 'equity', label: 'Equity', hint: 'Each group against everyone else' },
+  { value: 'trends', label: 'Trends', hint: 'This month against last month and a year ago' },
   { value: 'themes', label: 'Themes', hint: 'What comments are about, with redacted quotes' },
+];
+
+/** What the rows of the satisfaction and trends tables are. */
+export const GROUP_CHOICES = [
+  { value: 'site', label: 'Site' },
+  { value: 'provider', label: 'Provider' },
+  { value: 'servicePoint', label: 'Service' },
+  { value: 'locality', label: 'Locality' },
+  { value: 'channel', label: 'How they answered (QR, kiosk, widget…)' },
+  { value: 'language', label: 'Language' },
+  { value: 'role', label: 'Who answered (parent, child…)' },
+  { value: 'month', label: 'Month' },
+  { value: 'quarter', label: 'Quarter' },
 ];
 
 export interface ExportFormValues {
   kind: string;
+  groupBy: string;
+  dimension: string;
   format: string;
   from: string;
   to: string;
@@ -60,6 +76,16 @@ export function ExportsPage({ user, values, errors, sites, providers, mayReadOri
       </p>
       <form method="post" action="/exports" novalidate>
         <Radios name="kind" label="What to download" options={KIND_CHOICES} value={values.kind} error={errorOf('kind')} />
+        <div class="two">
+          <Select name="groupBy" label="Satisfaction and trends: one row per" options={GROUP_CHOICES} value={values.groupBy} error={errorOf('groupBy')} />
+          <Select
+            name="dimension"
+            label="Equity: compare by"
+            options={equityChoices.map((c) => ({ value: c.value, label: c.label }))}
+            value={values.dimension}
+            error={errorOf('dimension')}
+          />
+        </div>
         <Radios
           name="format"
           label="Format"
