@@ -28,6 +28,13 @@ export const AUDITED_ACTIONS = [
   'safeguarding_queue_viewed',
   'safeguarding_flag_viewed',
   'safeguarding_flag_reviewed',
+  /** "You said, we did": a draft written, changed, published or taken back to draft. */
+  'action_created',
+  'action_updated',
+  'action_published',
+  'action_unpublished',
+  /** An export downloaded: what, in which format, with which filters, and whether it held families' original words. */
+  'export_downloaded',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -37,7 +44,7 @@ export interface AuditEntry {
   /** Who did it; null when nobody was signed in (a failed sign-in). */
   userId: string | null;
   organisationId?: string | null;
-  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag';
+  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag' | 'action' | 'export';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

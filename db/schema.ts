@@ -378,8 +378,33 @@ export const actions = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdBy: text('created_by'),
     createdAt: createdAt(),
+    /** Theme ids (the organisation's theme model) the action answers. */
+    themes: text('themes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** When the change happened or happens (YYYY-MM-DD), as families are told it. */
+    changedOn: text('changed_on'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('actions_org_site').on(t.organisationId, t.siteId, t.publishedAt)],
+);
+
+/**
+ * Where an action is shown: sites (every form of the site) or single service points. An action
+ * with places is shown only there; one without any keeps the older rule of `actions.site_id`
+ * (that site, or null: every site of the organisation).
+ */
+export const actionPlaces = sqliteTable(
+  'action_places',
+  {
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actions.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** Null: the whole site. */
+    servicePointId: text('service_point_id').references(() => servicePoints.id),
+  },
+  (t) => [index('action_places_site').on(t.siteId, t.actionId), index('action_places_action').on(t.actionId)],
 );
 
 /** An organisation's theme model (JSON, as `analysis/text` reads it), versioned; the newest is live. */

@@ -43,3 +43,14 @@ export async function siteFormCodes(db: Db, siteCode: string): Promise<string[] 
   const points = await db.select({ code: servicePoints.code }).from(servicePoints).where(eq(servicePoints.siteId, site.id)).orderBy(asc(servicePoints.name));
   return [site.code, ...points.map((p) => p.code)];
 }
+
+/** One site by its code, for its public pages. */
+export async function siteByCode(db: Db, code: string) {
+  return (
+    (await db
+      .select({ id: sites.id, code: sites.code, name: sites.name, organisationId: sites.organisationId, defaultLanguage: sites.defaultLanguage })
+      .from(sites)
+      .where(eq(sites.code, code.toLowerCase()))
+      .get()) ?? null
+  );
+}

@@ -7,7 +7,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
 import { submissionCounters } from './middleware/rate-limit';
+import { actionPageRoutes } from './routes/action-pages';
+import { actionRoutes } from './routes/actions';
 import { authRoutes } from './routes/auth';
+import { exportPageRoutes } from './routes/export-pages';
+import { exportRoutes } from './routes/exports';
 import { docsRoutes } from './routes/docs';
 import { feedbackFormRoutes } from './routes/feedback-form';
 import { formRoutes } from './routes/forms';
@@ -50,6 +54,8 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingRoutes(deps));
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
+  app.route('/', actionRoutes(deps));
+  app.route('/', exportRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -57,6 +63,8 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', signInRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', safeguardingPageRoutes(deps));
+  app.route('/', actionPageRoutes(deps));
+  app.route('/', exportPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'forbidden',
   'not_found',
+  /** The thing exists but is not ready (an export still being written). */
+  'conflict',
   'email_taken',
   'payload_too_large',
   'validation_failed',

@@ -37,7 +37,7 @@ declare global {
 
 window.hubvoice ??= {
   render(element, options) {
-    if (!element || !options?.code) throw new Error('hubvoice.render needs an element and { code }');
+    if (!element || !options?.code) throw new Error('Use hubvoice.render(element, { code })');
     element.append(surveyHost(options.code, options.lang, options.mode));
   },
 };

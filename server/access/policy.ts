@@ -37,6 +37,8 @@ export const ACTIONS = [
   'flags.review',
   'users.manage',
   'safeguarding.appoint',
+  'actions.manage',
+  'exports.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +61,9 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'flags.review': ['safeguarding_lead', 'admin'],
   'users.manage': ['admin'],
   'safeguarding.appoint': ['safeguarding_lead', { role: 'admin', platformOnly: true }],
+  // "You said, we did" is written by those who run the service and answer for it: not analysts or site staff.
+  'actions.manage': ['admin', 'commissioner', 'provider_manager'],
+  'exports.read': READERS,
 };
 
 /**

@@ -128,7 +128,8 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   });
 
   /** The site's published "You said, we did" items: one query for all of a site's posters. */
-  const actionsFor = (target: FormTarget) => latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id });
+  const actionsFor = (target: FormTarget) =>
+    latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id, servicePointId: target.servicePoint?.id ?? null });
 
   const renderThanks = async (target: FormTarget, view: View, support: Support | null) =>
     renderDocument(
@@ -271,9 +272,8 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         if (!targets?.length) return notFoundPage(c, code, options);
         const view = viewOf(c, options, targets[0]!.site.defaultLanguage);
         const t = createTranslator(deps.catalogues, view.language);
-        // Every poster of a site shows the same site's actions.
-        const actions = await actionsFor(targets[0]!);
-        const posters = await Promise.all(targets.map((target) => posterFor(target, view, actions)));
+        // Each poster shows its own place's actions: the site's, and a service point's own.
+        const posters = await Promise.all(targets.map(async (target) => posterFor(target, view, await actionsFor(target))));
         return c.html(
           renderDocument(
             <PosterPage

@@ -6,6 +6,8 @@ import { bodySize } from '../middleware/body-size';
 import { formCors } from '../middleware/cors';
 import { ApiError, errorBody, validationFailed } from '../errors';
 import { ingest } from '../ingest';
+import { isLanguage } from '../../survey/translate';
+import { widgetThanks } from '../widget-thanks';
 import { rateLimit, submissionRules, type SubmissionCounters } from '../middleware/rate-limit';
 import { apiRoutes, body, errors, json } from './api';
 
@@ -45,7 +47,28 @@ export const SupportBox = z
     lines: z.array(z.object({ name: z.string(), number: z.string(), note: z.string(), href: z.string() })),
   })
   .openapi('Support');
-export const StoredResponse = z.object({ id: z.string(), support: SupportBox.optional() }).openapi('StoredResponse');
+/** What the widget shows after sending, ready to draw (server/widget-thanks.ts). */
+export const WidgetThanks = z
+  .object({
+    title: z.string(),
+    paragraphs: z.array(
+      z.object({
+        text: z.string(),
+        label: z.string().optional(),
+        lang: z.string().optional().openapi({ description: 'Set where the text is in another language than the form (English, untranslated)' }),
+        href: z.string().optional(),
+        heading: z.boolean().optional(),
+      }),
+    ),
+  })
+  .openapi('WidgetThanks');
+export const StoredResponse = z
+  .object({
+    id: z.string(),
+    support: SupportBox.optional(),
+    thanks: WidgetThanks.optional().openapi({ description: 'Channel `widget` only: the thank-you to show, with the place’s latest “You said, we did”' }),
+  })
+  .openapi('StoredResponse');
 
 /**
  * `POST /api/responses`: 201 `{ id }` once the response is durably committed; the same
@@ -114,7 +137,13 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
       .openapi(submit, async (c) => {
         const submission = c.req.valid('json');
         const result = await ingest(deps, submission);
-        if (result.ok) return c.json({ id: result.id, ...(result.support && { support: result.support }) }, result.created ? 201 : 200);
+        if (result.ok) {
+          // Only the widget draws it; other channels (the kiosk goes to the thank-you page) skip the read.
+          const target = submission.channel === 'widget' ? await deps.forms.find(submission.code) : null;
+          const language = submission.language && isLanguage(submission.language) ? submission.language : 'en';
+          const thanks = target ? await widgetThanks(deps, target, language, result.support) : undefined;
+          return c.json({ id: result.id, ...(result.support && { support: result.support }), ...(thanks && { thanks }) }, result.created ? 201 : 200);
+        }
         if (result.reason === 'unknown_code') {
           throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);
         }

@@ -5,7 +5,9 @@
  */
 import type { AppDeps } from '../deps';
 import { createReports } from '../reports';
+import { exportService } from './exports';
 import { accountService } from './accounts';
+import { actionService } from './actions';
 import { flagService } from './flags';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
@@ -13,10 +15,13 @@ import { themeService } from './themes';
 export type ServiceDeps = Omit<AppDeps, 'services'>;
 
 export function createServices(deps: ServiceDeps) {
+  const reports = createReports(deps);
   return {
     accounts: accountService(deps),
+    actions: actionService(deps),
     flags: flagService(deps),
-    reports: createReports(deps),
+    reports,
+    exports: exportService(deps, reports),
     surveys: surveyService(deps),
     themes: themeService(deps),
   };

@@ -17,6 +17,8 @@ import { publishSurvey, storedResponses, useServerAndBrowser, waitFor } from './
 /** The hub the widget is embedded for; its first service point's code is the one embedded. */
 let hub: MadeSite;
 let CODE: string;
+/** The council's "You said, we did" for every site, which the widget's thank-you shows (from the server). */
+let everywhere: { weDid: Record<string, string> };
 /** What a careless or hostile host page might do to everything on it. */
 const HOSTILE_CSS = `* { display: block !important; color: red !important; font: 9px/1 "Comic Sans MS", cursive !important; }
 div, button, input, label, h1 { visibility: hidden; opacity: .2 } input { display: none !important } head, script, style { display: none !important }`;
@@ -27,7 +29,9 @@ let thirdPartyUrl: string;
 let surveyVersionId: string;
 
 beforeAll(async () => {
-  hub = (await makeCouncil(createStore(server().db))).sites.bay;
+  const council = await makeCouncil(createStore(server().db));
+  hub = council.sites.bay;
+  everywhere = council.actions.everywhere;
   CODE = hub.points[0]!.code;
   const survey = await publishSurvey(server(), { name: 'Visit with follow-ups', definition: SKIP_LOGIC_SURVEY, assignTo: [CODE] });
   surveyVersionId = survey.versions[0]!.id;
@@ -128,6 +132,10 @@ describe('the widget on a third-party page with hostile CSS', () => {
     await widget.getByRole('button', { name: pl['form.submit'] }).click();
 
     await widget.getByText('Dziękujemy za opinię.').waitFor();
+    // What it shows after sending came from the server: the place's You said, we did, in Polish.
+    expect(await widget.getByRole('heading', { name: pl['ysw.title'] }).isVisible()).toBe(true);
+    expect(await widget.getByText(everywhere.weDid.pl!).isVisible()).toBe(true);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/widget-thanks-390.png`, fullPage: true });
     expect(await widgetViolations(page)).toEqual([]);
     const rows = await rowsWithKey(key);
     expect(rows).toHaveLength(1);

@@ -4,12 +4,11 @@
  * mode it sits in a native modal <dialog>, which traps focus and closes on Escape. Dumb: the
  * controller (widget/embed/survey-widget.tsx) owns the state and the events, marked with `data-hv`.
  */
-import type { EmbeddedForm } from '../lib/api-client';
+import type { EmbeddedForm, WidgetThanks } from '../lib/api-client';
 import type { Translate } from '../../survey/translate';
 import type { StoredEntry } from '../lib/outbox';
 import { formForPage, nextPage } from '../lib/paging';
 import type { AnswerError } from '../../survey/validate-answers';
-import type { Support } from '../../survey/support';
 import { SurveyForm } from './survey-form';
 
 /** Each phase but `answering` and `done` is also the catalogue key of its notice, `widget.<phase>`. */
@@ -26,27 +25,31 @@ export interface WidgetViewProps {
   errors: AnswerError[];
   t: Translate;
   button: boolean;
-  /** Help to show with the thanks, after a possible disclosure. */
-  support?: Support | undefined;
+  /** The thank-you the server sent (with any help, and "You said, we did"): drawn as given. */
+  thanks?: WidgetThanks | undefined;
 }
 
-export function WidgetView({ phase, form, entry, errors, t, button, support }: WidgetViewProps) {
+export function WidgetView({ phase, form, entry, errors, t, button, thanks }: WidgetViewProps) {
   const { page, answers } = entry;
   const notice = phase !== 'answering' && (
     <div class="hv-panel" role={phase === 'loadFailed' || phase === 'refused' ? 'alert' : 'status'} tabIndex={-1}>
       {phase === 'done' ? (
         <>
-          <h2>{t('thanks.title')}</h2>
-          <p>
-            {form?.thankYou ?? t('thanks.received')} {support?.intro}
-          </p>
-          {support?.lines.map((line) => (
-            <p>
-              {line.name} <a href={line.href}>{line.number}</a>
-              <br />
-              {line.note}
-            </p>
-          ))}
+          <h2>{thanks?.title ?? t('thanks.title')}</h2>
+          {thanks?.paragraphs.map(({ text, label, lang, href, heading }) => {
+            // A link where there is an address (a help line's number), else the text in its own language.
+            const Text = href ? 'a' : 'span';
+            return heading ? (
+              <h3>{text}</h3>
+            ) : (
+              <p>
+                <b>{label}</b>
+                <Text href={href} lang={lang}>
+                  {text}
+                </Text>
+              </p>
+            );
+          })}
         </>
       ) : (
         <p>{t(`widget.${phase}`)}</p>

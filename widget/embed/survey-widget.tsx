@@ -7,12 +7,11 @@
 import { render } from 'preact';
 import { HONEYPOT_FIELD } from '../components/survey-form';
 import { canRetry, WidgetView, type WidgetPhase } from '../components/widget-view';
-import { fetchForm, postResponse, type EmbeddedForm } from '../lib/api-client';
+import { fetchForm, postResponse, type EmbeddedForm, type WidgetThanks } from '../lib/api-client';
 import { answersFromFields } from '../../survey/form-fields';
 import { createTranslator } from '../../survey/translate';
 import { newIdempotencyKey, readEntry, retryDelay, writeEntry, type StoredEntry } from '../lib/outbox';
 import { missingAnswers, nextPage, pageOf, previousPage, visibleQuestions } from '../lib/paging';
-import type { Support } from '../../survey/support';
 import type { AnswerError } from '../../survey/validate-answers';
 
 export interface WidgetOptions {
@@ -34,7 +33,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
   let phase: WidgetPhase = 'loading';
   let entry = readEntry(code) ?? fresh();
   let errors: AnswerError[] = [];
-  let support: Support | undefined;
+  let thanks: WidgetThanks | undefined;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let t = createTranslator({ en: bootMessages }, 'en');
@@ -54,7 +53,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
   /** Draws the current state and, after a change of page or phase, moves focus to what changed. */
   const draw = (now: WidgetPhase, focusOn?: string) => {
     phase = now;
-    render(<WidgetView phase={phase} form={form} entry={entry} errors={errors} t={t} button={button} support={support} />, root);
+    render(<WidgetView phase={phase} form={form} entry={entry} errors={errors} t={t} button={button} thanks={thanks} />, root);
     if (focusOn) focus(focusOn);
   };
 
@@ -82,8 +81,8 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
     draw('answering');
   };
 
-  const finish = (help?: Support) => {
-    support = help;
+  const finish = (said?: WidgetThanks) => {
+    thanks = said;
     writeEntry(code, undefined);
     entry = fresh();
     errors = [];
@@ -100,7 +99,7 @@ export function mountSurvey(root: HTMLElement, { base, code, lang, button, bootM
       channel: 'widget',
       idempotencyKey: entry.idempotencyKey,
     });
-    if (result.ok) return finish(result.value.support);
+    if (result.ok) return finish(result.value.thanks);
     const failure = result.error;
     if (failure.kind === 'network') {
       later();

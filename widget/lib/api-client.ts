@@ -46,11 +46,28 @@ export function fetchForm(base: string, code: string, language: string | undefin
   return call(`${base}/api/forms/${encodeURIComponent(code)}${language ? `?lang=${encodeURIComponent(language)}` : ''}`, {}, fetcher);
 }
 
-/** What `POST /api/responses` answers: where the response is stored, and `support` only after a possible disclosure. */
+/** One paragraph of the thank-you: `label` (bold, with its own ": ") then `text`, the text a link when `href` is given, in `lang` where that differs from the form's. */
+export interface ThanksParagraph {
+  text: string;
+  label?: string;
+  lang?: string;
+  href?: string;
+  /** A heading rather than a paragraph. */
+  heading?: boolean;
+}
+
+/** The thank-you the server composes for the widget (server/widget-thanks.ts): the widget draws it and knows none of its words. */
+export interface WidgetThanks {
+  title: string;
+  paragraphs: ThanksParagraph[];
+}
+
+/** What `POST /api/responses` answers: where the response is stored, `support` only after a possible disclosure, and the widget's `thanks`. */
 export interface Stored {
   id: string;
   /** The help to show, in the submission's language. */
   support?: Support;
+  thanks?: WidgetThanks;
 }
 
 /** 201 (stored) and 200 (already stored under this key) are both success: the key makes a resend harmless. */

@@ -84,6 +84,9 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
           Show
         </button>
       </form>
+      <p>
+        <a href={`/exports${query({})}`}>Download these figures, the responses or the comments (CSV or Excel)</a>
+      </p>
 
       {data && (
         <>

@@ -9,17 +9,21 @@ export interface StaffUser {
   reviewsFlags: boolean;
   /** Reads figures (the dashboard); a safeguarding lead by that role alone does not. */
   readsReports?: boolean;
+  /** Writes "You said, we did" (shows its link). */
+  managesActions?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | undefined;
   children: ComponentChildren;
+  /** A page's own styles, after the shared ones. */
+  extraCss?: string | undefined;
 }
 
-export function StaffShell({ title, user, current, children }: StaffShellProps) {
+export function StaffShell({ title, user, current, children, extraCss = '' }: StaffShellProps) {
   return (
     <html lang="en">
       <head>
@@ -27,7 +31,7 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} – hubvoice`}</title>
-        <style dangerouslySetInnerHTML={{ __html: BASE_CSS + STAFF_CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: BASE_CSS + STAFF_CSS + extraCss }} />
       </head>
       <body class="staff">
         <a class="skip" href="#main">
@@ -45,6 +49,13 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
                     <li>
                       <a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>
                         Dashboard
+                      </a>
+                    </li>
+                  )}
+                  {user.managesActions && (
+                    <li>
+                      <a href="/actions" aria-current={current === 'actions' ? 'page' : undefined}>
+                        You said, we did
                       </a>
                     </li>
                   )}
