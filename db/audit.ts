@@ -28,6 +28,12 @@ export const AUDITED_ACTIONS = [
   'safeguarding_queue_viewed',
   'safeguarding_flag_viewed',
   'safeguarding_flag_reviewed',
+  'organisation_created',
+  'place_created',
+  'place_updated',
+  'place_archived',
+  'place_deleted',
+  'places_imported',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -37,7 +43,7 @@ export interface AuditEntry {
   /** Who did it; null when nobody was signed in (a failed sign-in). */
   userId: string | null;
   organisationId?: string | null;
-  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag';
+  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag' | 'organisation' | 'provider' | 'site' | 'service_point';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

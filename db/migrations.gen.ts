@@ -53,5 +53,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0012_safeguarding_reviews",
     "sql": "CREATE TABLE `safeguarding_reviews` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`flag_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`action_taken` text NOT NULL,\n\t`reviewed_by` text,\n\t`reviewed_at` integer NOT NULL,\n\tFOREIGN KEY (`flag_id`) REFERENCES `safeguarding_flags`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `safeguarding_reviews_flag` ON `safeguarding_reviews` (`flag_id`,`reviewed_at`);--> statement-breakpoint\nCREATE INDEX `safeguarding_flags_response` ON `safeguarding_flags` (`response_id`,`status`);--> statement-breakpoint\n-- Flags reviewed before this table kept only their latest review on the flag: it becomes the first of their history.\nINSERT INTO `safeguarding_reviews` (`id`, `flag_id`, `status`, `action_taken`, `reviewed_by`, `reviewed_at`)\nSELECT 'sr_' || `id`, `id`, `status`, coalesce(`action_taken`, ''), `reviewed_by`, `reviewed_at`\nFROM `safeguarding_flags` WHERE `reviewed_at` IS NOT NULL;\n"
+  },
+  {
+    "tag": "0013_sites_archive",
+    "sql": "ALTER TABLE `providers` ADD `archived_at` integer;--> statement-breakpoint\nALTER TABLE `service_points` ADD `archived_at` integer;--> statement-breakpoint\nALTER TABLE `sites` ADD `archived_at` integer;"
   }
 ];

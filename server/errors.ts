@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'email_taken',
+  /** The thing already exists (a code, a short name), or the change would lose data (delete a place with responses). */
+  'conflict',
   'payload_too_large',
   'validation_failed',
   'invalid_model',

@@ -29,8 +29,9 @@ const MEANING: Record<Role, Action[]> = {
     'flags.list',
     'flags.review',
     'users.manage',
+    'sites.manage',
   ],
-  commissioner: ['sites.read', 'reports.read', 'comments.read', 'comments.correct', 'themes.read', 'themes.manage', 'surveys.manage'],
+  commissioner: ['sites.read', 'reports.read', 'comments.read', 'comments.correct', 'themes.read', 'themes.manage', 'surveys.manage', 'sites.manage'],
   provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
   site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
   analyst: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
@@ -50,6 +51,11 @@ describe('the access policy', () => {
   it('lets a platform admin appoint safeguarding leads, and an organisation admin not', () => {
     expect(can(person(at('admin', 'platform')), 'safeguarding.appoint', o1)).toBe(true);
     expect(can(person(at('admin', 'organisation', 'o1')), 'safeguarding.appoint', o1)).toBe(false);
+  });
+
+  it('lets only the platform admin add a council', () => {
+    expect(can(person(at('admin', 'platform')), 'organisations.create')).toBe(true);
+    expect(can(person(at('admin', 'organisation', 'o1')), 'organisations.create')).toBe(false);
   });
 
   it('never lets an admin, even a platform admin, read what a family wrote in a flag', () => {

@@ -37,6 +37,10 @@ export const ACTIONS = [
   'flags.review',
   'users.manage',
   'safeguarding.appoint',
+  /** Providers, sites and service points: create, edit, archive, import (organisation-wide only). */
+  'sites.manage',
+  /** A new council on this hubvoice: only the platform's own admin. */
+  'organisations.create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +63,8 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'flags.review': ['safeguarding_lead', 'admin'],
   'users.manage': ['admin'],
   'safeguarding.appoint': ['safeguarding_lead', { role: 'admin', platformOnly: true }],
+  'sites.manage': ['admin', 'commissioner'],
+  'organisations.create': [{ role: 'admin', platformOnly: true }],
 };
 
 /**

@@ -9,13 +9,15 @@ export interface StaffUser {
   reviewsFlags: boolean;
   /** Reads figures (the dashboard); a safeguarding lead by that role alone does not. */
   readsReports?: boolean;
+  /** Shows the Sites link: sets up and runs the council's sites, QR codes and posters. */
+  managesSites?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'sites' | undefined;
   children: ComponentChildren;
 }
 
@@ -52,6 +54,13 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
                     <li>
                       <a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>
                         Safeguarding
+                      </a>
+                    </li>
+                  )}
+                  {user.managesSites && (
+                    <li>
+                      <a href="/admin/sites" aria-current={current === 'sites' ? 'page' : undefined}>
+                        Sites
                       </a>
                     </li>
                   )}
