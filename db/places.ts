@@ -6,7 +6,8 @@
 import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { newId } from './ids';
-import { organisations, providers, responses, servicePoints, sites, surveys, type SiteKind } from './schema';
+import type { SurveyDefinition } from '../survey/survey-schema';
+import { organisations, providers, responses, servicePoints, sites, surveys, surveyVersions, type SiteKind } from './schema';
 import type { Db } from './store';
 
 export interface PlaceProvider {
@@ -132,9 +133,20 @@ export async function responsesAt(db: Db, place: { siteId: string } | { serviceP
   return row?.n ?? 0;
 }
 
-export function insertOrganisation(db: Db, input: { id?: string; slug: string; name: string }) {
-  const id = input.id ?? newId('org');
-  return { id, statement: db.insert(organisations).values({ id, slug: input.slug, name: input.name, settings: {} }) };
+/**
+ * A new organisation with a live starter survey as its default, so a site's QR code opens a form
+ * the moment the site exists; the council edits or replaces it later.
+ */
+export function insertOrganisation(db: Db, input: { slug: string; name: string; starterSurvey: { name: string; definition: SurveyDefinition } }) {
+  const id = newId('org');
+  const surveyId = newId('srv');
+  const versionId = newId('sv');
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(organisations).values({ id, slug: input.slug, name: input.name, settings: {}, defaultSurveyId: surveyId }),
+    db.insert(surveys).values({ id: surveyId, organisationId: id, name: input.starterSurvey.name, status: 'live', currentVersionId: versionId }),
+    db.insert(surveyVersions).values({ id: versionId, surveyId, version: 1, definition: JSON.stringify(input.starterSurvey.definition) }),
+  ];
+  return { id, surveyId, statements };
 }
 
 export function insertProvider(db: Db, input: { organisationId: string; code: string; name: string }) {

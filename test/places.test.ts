@@ -26,14 +26,14 @@ describe('a council set up from nothing through the API', () => {
     expect(site.body).toMatchObject({ code: 'harbour-hub', kind: 'family_hub', ward: 'Quayside', defaultLanguage: 'en', archived: false });
     const point = await t.json('/api/sites/harbour-hub/service-points', { token: admin, body: { code: 'harbour-baby', name: 'Baby clinic' } });
     expect(point.status).toBe(201);
-    // No survey yet: the form is not found. A live survey made the default serves both codes.
-    expect((await t.app.request('/f/harbour-baby')).status).toBe(404);
+    // The organisation starts with a live Family Hub feedback survey, so the new QR codes open a form at once.
+    expect((await t.json('/api/forms/harbour-baby')).body).toMatchObject({ title: 'Family Hub feedback' });
     const survey = await t.json('/api/surveys', {
       token: admin,
       body: { name: 'Visit', definition: SKIP_LOGIC_SURVEY, assignTo: ['harbour-hub', 'harbour-baby'] },
     });
     expect(survey.status).toBe(201);
-    expect((await t.app.request('/f/harbour-baby')).status).toBe(200);
+    expect((await t.json('/api/forms/harbour-baby')).body).toMatchObject({ surveyId: survey.body.id });
     const listed = await t.json('/api/organisations', { token: admin });
     expect(listed.body[0]).toMatchObject({
       name: 'Seaview Council',

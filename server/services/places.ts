@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { z } from 'zod';
 import { auditStatement, type AuditEntry } from '../../db/audit';
+import { DEFAULT_SURVEY } from '../../db/demo';
 import {
   archivePointsOfSite,
   deleteServicePoint,
@@ -160,8 +161,12 @@ export function placeService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>)
           { field: 'slug', message: 'another organisation already has this short name', code: 'slug_taken' },
         ]);
       }
-      const { id, statement } = insertOrganisation(db, input);
-      await commit([statement, audit(principal, id, 'organisation_created', 'organisation', id, { name: input.name })]);
+      const { id, surveyId, statements } = insertOrganisation(db, { ...input, starterSurvey: { name: 'Family Hub feedback', definition: DEFAULT_SURVEY } });
+      await commit([
+        ...statements,
+        audit(principal, id, 'organisation_created', 'organisation', id, { name: input.name }),
+        audit(principal, id, 'survey_created', 'survey', surveyId, { version: 1, starter: true }),
+      ]);
       return { id, ...input };
     },
 
