@@ -35,6 +35,12 @@ export const AUDITED_ACTIONS = [
   'action_unpublished',
   /** An export downloaded: what, in which format, with which filters, and whether it held families' original words. */
   'export_downloaded',
+  'organisation_created',
+  'place_created',
+  'place_updated',
+  'place_archived',
+  'place_deleted',
+  'places_imported',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -44,7 +50,18 @@ export interface AuditEntry {
   /** Who did it; null when nobody was signed in (a failed sign-in). */
   userId: string | null;
   organisationId?: string | null;
-  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag' | 'action' | 'export';
+  targetType?:
+    | 'user'
+    | 'survey'
+    | 'comment'
+    | 'theme_model'
+    | 'safeguarding_flag'
+    | 'action'
+    | 'export'
+    | 'organisation'
+    | 'provider'
+    | 'site'
+    | 'service_point';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

@@ -3,7 +3,7 @@
  * survey version its families answer. Survey versions never change once written, so their parsed
  * definitions are cached for the life of the process; code look-ups are cached briefly.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SurveyDefinition } from '../survey/survey-schema';
 import type { LocalSupportLine } from '../survey/support';
 import { organisations, servicePoints, sites, surveys, surveyVersions } from './schema';
@@ -71,7 +71,8 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
   const point = await db
     .select({ id: servicePoints.id, code: servicePoints.code, name: servicePoints.name, siteId: servicePoints.siteId, surveyId: servicePoints.surveyId })
     .from(servicePoints)
-    .where(eq(servicePoints.code, lower))
+    // An archived place's poster may still be on a wall: its code then finds no form.
+    .where(and(eq(servicePoints.code, lower), isNull(servicePoints.archivedAt)))
     .get();
   const site = await db
     .select({
@@ -86,7 +87,7 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
     })
     .from(sites)
     .innerJoin(organisations, eq(organisations.id, sites.organisationId))
-    .where(point ? eq(sites.id, point.siteId) : eq(sites.code, lower))
+    .where(and(point ? eq(sites.id, point.siteId) : eq(sites.code, lower), isNull(sites.archivedAt)))
     .get();
   if (!site) return null;
   const surveyId = point?.surveyId ?? site.surveyId ?? site.orgSurveyId;

@@ -57,5 +57,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0013_act_action_places",
     "sql": "CREATE TABLE `action_places` (\n\t`action_id` text NOT NULL,\n\t`site_id` text NOT NULL,\n\t`service_point_id` text,\n\tFOREIGN KEY (`action_id`) REFERENCES `actions`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`service_point_id`) REFERENCES `service_points`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `action_places_site` ON `action_places` (`site_id`,`action_id`);--> statement-breakpoint\nCREATE INDEX `action_places_action` ON `action_places` (`action_id`);--> statement-breakpoint\nALTER TABLE `actions` ADD `themes` text DEFAULT '[]' NOT NULL;--> statement-breakpoint\nALTER TABLE `actions` ADD `changed_on` text;--> statement-breakpoint\nALTER TABLE `actions` ADD `updated_at` integer;"
+  },
+  {
+    "tag": "0014_sites_archive",
+    "sql": "ALTER TABLE `providers` ADD `archived_at` integer;--> statement-breakpoint\nALTER TABLE `service_points` ADD `archived_at` integer;--> statement-breakpoint\nALTER TABLE `sites` ADD `archived_at` integer;"
   }
 ];

@@ -44,6 +44,8 @@ export const providers = sqliteTable(
       .references(() => organisations.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** Set when archived: kept for its responses, gone from lists and forms. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('providers_org_code').on(t.organisationId, t.code)],
@@ -70,6 +72,8 @@ export const sites = sqliteTable(
     ward: text('ward'),
     defaultLanguage: text('default_language').notNull().default('en'),
     surveyId: text('survey_id'),
+    /** Set when archived: kept for its responses, gone from lists and forms. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [index('sites_org').on(t.organisationId), index('sites_provider').on(t.providerId)],
@@ -85,6 +89,8 @@ export const servicePoints = sqliteTable(
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     surveyId: text('survey_id'),
+    /** Set when archived: kept for its responses, gone from lists and forms. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [index('service_points_site').on(t.siteId)],

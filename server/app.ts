@@ -18,6 +18,8 @@ import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { responseRoutes } from './routes/responses';
 import { siteRoutes } from './routes/sites';
+import { placeRoutes } from './routes/places';
+import { placePageRoutes } from './routes/places-pages';
 import { homeRoutes } from './routes/home';
 import { reportRoutes } from './routes/reports';
 import { dashboardRoutes } from './routes/dashboard';
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', healthRoutes(deps));
   app.route('/', widgetRoutes());
   app.route('/', authRoutes(deps));
+  app.route('/', placeRoutes(deps));
   app.route('/', siteRoutes(deps));
   app.route('/', surveyRoutes(deps));
   app.route('/', formRoutes(deps));
@@ -65,6 +68,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingPageRoutes(deps));
   app.route('/', actionPageRoutes(deps));
   app.route('/', exportPageRoutes(deps));
+  app.route('/', placePageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

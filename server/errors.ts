@@ -16,7 +16,10 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'forbidden',
   'not_found',
-  /** The thing exists but is not ready (an export still being written). */
+  /**
+   * The request clashes with what is there: a code or short name already taken, a delete that
+   * would lose responses, an export still being written.
+   */
   'conflict',
   'email_taken',
   'payload_too_large',

@@ -31,6 +31,7 @@ const MEANING: Record<Role, Action[]> = {
     'users.manage',
     'actions.manage',
     'exports.read',
+    'sites.manage',
   ],
   commissioner: [
     'sites.read',
@@ -42,6 +43,7 @@ const MEANING: Record<Role, Action[]> = {
     'surveys.manage',
     'actions.manage',
     'exports.read',
+    'sites.manage',
   ],
   provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'actions.manage', 'exports.read'],
   site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'exports.read'],
@@ -62,6 +64,11 @@ describe('the access policy', () => {
   it('lets a platform admin appoint safeguarding leads, and an organisation admin not', () => {
     expect(can(person(at('admin', 'platform')), 'safeguarding.appoint', o1)).toBe(true);
     expect(can(person(at('admin', 'organisation', 'o1')), 'safeguarding.appoint', o1)).toBe(false);
+  });
+
+  it('lets only the platform admin add a council', () => {
+    expect(can(person(at('admin', 'platform')), 'organisations.create')).toBe(true);
+    expect(can(person(at('admin', 'organisation', 'o1')), 'organisations.create')).toBe(false);
   });
 
   it('never lets an admin, even a platform admin, read what a family wrote in a flag', () => {

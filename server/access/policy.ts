@@ -39,6 +39,10 @@ export const ACTIONS = [
   'safeguarding.appoint',
   'actions.manage',
   'exports.read',
+  /** Providers, sites and service points: create, edit, archive, import (organisation-wide only). */
+  'sites.manage',
+  /** A new council on this hubvoice: only the platform's own admin. */
+  'organisations.create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +68,8 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   // "You said, we did" is written by those who run the service and answer for it: not analysts or site staff.
   'actions.manage': ['admin', 'commissioner', 'provider_manager'],
   'exports.read': READERS,
+  'sites.manage': ['admin', 'commissioner'],
+  'organisations.create': [{ role: 'admin', platformOnly: true }],
 };
 
 /**

@@ -87,6 +87,10 @@ export function dashboardRoutes(deps: AppDeps) {
     .use('/dashboard/*', staffPageHeaders, staffCompress)
     .get('/dashboard', authorizePage(deps, 'reports.read', forbiddenPage), async (c) => {
       const principal = c.var.principal;
+      // A council with no sites yet has nothing to chart: whoever can set it up is led to do so.
+      if (can(principal, 'sites.manage') && (await deps.services.places.needsSetup(principal))) {
+        return c.redirect('/admin/sites', 303);
+      }
       const asked = present(c.req.query());
       const parsed = DashboardQuery.safeParse(asked);
       const { sites, providers, scope } = await scopeOf(principal);

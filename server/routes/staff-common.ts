@@ -30,6 +30,7 @@ export const staffUser = (principal: Principal): StaffUser => ({
   reviewsFlags: mayReviewFlags(principal),
   readsReports: can(principal, 'reports.read'),
   managesActions: can(principal, 'actions.manage'),
+  managesSites: can(principal, 'sites.manage'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

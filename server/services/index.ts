@@ -9,6 +9,7 @@ import { exportService } from './exports';
 import { accountService } from './accounts';
 import { actionService } from './actions';
 import { flagService } from './flags';
+import { placeService } from './places';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
@@ -20,6 +21,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: accountService(deps),
     actions: actionService(deps),
     flags: flagService(deps),
+    places: placeService(deps),
     reports,
     exports: exportService(deps, reports),
     surveys: surveyService(deps),

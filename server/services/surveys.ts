@@ -67,6 +67,19 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
         : [{ field: field(i), message: `no site or service point of this organisation has the code "${codes[i]}"`, code: 'unknown_code' }],
     );
     if (bad.length) throw validationFailed(bad);
+    if (surveyId && codes.length) {
+      const survey = await getSurvey(db, surveyId);
+      // A draft or closed survey has no form a family can answer: pointing a poster at it would make it a 404.
+      if (survey && survey.status !== 'live') {
+        throw validationFailed([
+          {
+            field: codes.length === 1 ? (field(0) === 'code' ? 'surveyId' : field(0)) : 'surveyId',
+            message: `"${survey.name}" is ${survey.status === 'draft' ? 'a draft: publish it before a site can use it' : 'closed: reopen it or choose a live survey'}`,
+            code: survey.status === 'draft' ? 'survey_draft' : 'survey_closed',
+          },
+        ]);
+      }
+    }
     await assignSurvey(
       db,
       owners.map((owner, i) => ({
@@ -94,6 +107,11 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
       const organisationId = asked ?? (await onlyOrganisation(principal));
       if (!organisationId) throw validationFailed([{ field: 'organisationId', message: 'say which organisation the survey belongs to', code: 'required' }]);
       if (!manages(principal, organisationId)) throw forbidden();
+      if (assignTo.length && survey.status && survey.status !== 'live') {
+        throw validationFailed([
+          { field: 'assignTo', message: `a ${survey.status} survey cannot be given to a site: publish it first`, code: `survey_${survey.status}` },
+        ]);
+      }
       const created = await createSurvey(db, { organisationId, ...survey }, audit(principal, organisationId, 'survey_created', null, {}));
       await assign(principal, organisationId, assignTo, created.id, (i) => `assignTo.${i}`);
       return managedSurvey(principal, created.id);

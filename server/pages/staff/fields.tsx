@@ -1,4 +1,5 @@
 /** GOV.UK form parts for the staff pages: the error summary, a text input, radios and a textarea, each wired to its hint and error. */
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../errors';
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
@@ -124,6 +125,17 @@ export function Select(props: FieldProps & { options: { value: string; label: st
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** A table's scrolling box: named, and reachable by keyboard so a phone user can scroll it (axe: scrollable-region-focusable). */
+export function ScrollRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways must take focus to be scrolled by keyboard (WCAG 2.1.1).
+    // biome-ignore lint/a11y/useSemanticElements: a <section> would add a heading landmark each table already has.
+    <div class="scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
     </div>
   );
 }

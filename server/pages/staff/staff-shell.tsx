@@ -11,13 +11,15 @@ export interface StaffUser {
   readsReports?: boolean;
   /** Writes "You said, we did" (shows its link). */
   managesActions?: boolean;
+  /** Shows the Sites link: sets up and runs the council's sites, QR codes and posters. */
+  managesSites?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | 'actions' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | undefined;
   children: ComponentChildren;
   /** A page's own styles, after the shared ones. */
   extraCss?: string | undefined;
@@ -63,6 +65,13 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                     <li>
                       <a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>
                         Safeguarding
+                      </a>
+                    </li>
+                  )}
+                  {user.managesSites && (
+                    <li>
+                      <a href="/admin/sites" aria-current={current === 'sites' ? 'page' : undefined}>
+                        Sites
                       </a>
                     </li>
                   )}

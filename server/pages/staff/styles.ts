@@ -95,5 +95,18 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .comments p{margin:.25rem 0}
 .meta{color:#505a5f;font-size:1rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin:0 0 2rem}
+.steps{list-style:none;margin:0 0 2rem;padding:0;counter-reset:step}
+.steps li{padding:.5rem 0;border-bottom:1px solid #b1b4b6;font-size:1.1rem}
+.steps li.now{font-weight:700}
+.qr-card .qr{float:inline-end;margin:0 0 .5rem 1rem;border:1px solid #b1b4b6}
+.qr-card p{overflow-wrap:anywhere}
+.qr-card::after{content:"";display:block;clear:both}
+.points{list-style:none;margin:0 0 1.5rem;padding:0}
+.points li{border-bottom:1px solid #b1b4b6;padding:.4rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
+.inline-form{display:inline;margin-inline-start:auto}
+.linkbtn.dark{color:#1d70b8;padding-block:.25rem;min-height:44px}
+.btn.warn{background:#d4351c;box-shadow:0 2px #55150b}
+.btn.warn:hover{background:#aa2a16}
+.import-problems li{margin:.25rem 0}
 .muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
