@@ -7,7 +7,7 @@
  */
 import { latestPublishedActions } from '../db/actions';
 import type { FormTarget } from '../db/forms';
-import { actionText, whenText } from '../survey/action-text';
+import { actionText } from '../survey/action-text';
 import type { Support } from '../survey/support';
 import type { ThanksParagraph, WidgetThanks } from '../widget/lib/api-client';
 import { createTranslator, type Language } from '../survey/translate';

@@ -5,10 +5,9 @@
  * the same service.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { SITE_KINDS } from '../../db/schema';
 import { authorize } from '../access/authorize';
 import type { AppDeps } from '../deps';
-import { NewOrganisation, NewProvider, NewServicePoint, NewSite, ProviderChanges, ServicePointChanges, SiteChanges } from '../services/places';
+import { NewOrganisation, NewProvider, NewServicePoint, NewSite, ProviderChanges, ServicePointChanges, SITE_KINDS, SiteChanges } from '../services/places';
 import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
 
 const tags = ['Places'];

@@ -64,6 +64,8 @@ export const SiteChanges = NewSite.omit({ organisationId: true, code: true }).pa
 export const NewServicePoint = z.object({ code: PlaceCode, name: Name });
 export const ServicePointChanges = z.object({ name: Name });
 
+export { SITE_KINDS };
+
 export const SITE_KIND_LABELS: Record<SiteKind, string> = {
   family_hub: 'Family Hub',
   childrens_centre: 'Children’s Centre',
