@@ -14,8 +14,8 @@ describe('the safeguarding model', () => {
 
   // Phrasings no pattern foresees: only the model can catch them.
   const unseen = [
-    { input: 'my husband decides what I wear and who I can talk to', category: 'domestic-abuse' },
-    { input: 'moja corka nie je nic od dwoch dni, nikt sie nia nie zajmuje', category: undefined },
+    { input: 'my husband chooses my clothes and who I can phone', category: 'domestic-abuse' },
+    { input: 'mąż wybiera mi ubrania i mówi z kim mogę rozmawiać', category: undefined },
   ];
   for (const { input, category } of unseen) {
     it(`flags "${input}" which the phrase lists miss, as immediate and from the model`, () => {

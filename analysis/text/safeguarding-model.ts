@@ -163,7 +163,14 @@ export function trainSafeguardingModel(
   options: Partial<SafeguardingTrainOptions> = {},
   /** The comment as the detector shows it to the model, or null where it may not flag (safeguarding.ts `modelView`). */
   view: (text: string) => string | null = (text) => text,
-): { model: SafeguardingModel; outOfFold: OutOfFold[] } {
+  /**
+   * Ordinary comments not labelled for safeguarding (general service feedback), taught as
+   * look-alikes so the model learns what everyday feedback reads like. They take no part in
+   * choosing the threshold (its false-positive rate is the labelled look-alikes'); their own
+   * out-of-fold flag rate is returned as `general`. Pass only comments the patterns do not flag.
+   */
+  generalNegatives: readonly string[] = [],
+): { model: SafeguardingModel; outOfFold: OutOfFold[]; general: { n: number; flagged: number } } {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const order = shuffled(rows.length, random(o.seed));
   const fold = new Int32Array(rows.length);
@@ -172,19 +179,25 @@ export function trainSafeguardingModel(
   });
   // Train on what the detector will show the model; a gated comment still teaches from its text.
   const viewed = rows.map((r) => ({ ...r, view: view(r.text) }));
+  const general = generalNegatives.map((text) => ({ label: 'none' as const, text, view: view(text) }));
   const outOfFold: OutOfFold[] = rows.map((r) => ({ label: r.label, score: Number.NEGATIVE_INFINITY, patterns: patterns(r.text) }));
+  const generalScores = new Float64Array(general.length).fill(Number.NEGATIVE_INFINITY);
   for (let k = 0; k < o.folds; k++) {
-    const train = viewed.filter((_, i) => fold[i] !== k);
+    const train = [...viewed.filter((_, i) => fold[i] !== k), ...general.filter((_, i) => i % o.folds !== k)];
     if (train.length === 0) continue;
     const partial = { ...fitModel(train, o), threshold: 0 };
     rows.forEach((_, i) => {
       const shown = viewed[i]!.view;
       if (fold[i] === k && shown !== null) outOfFold[i]!.score = scoreSafeguardingModel(partial, shown).score;
     });
+    general.forEach((g, i) => {
+      if (i % o.folds === k && g.view !== null) generalScores[i] = scoreSafeguardingModel(partial, g.view).score;
+    });
   }
   const chosen = chooseThreshold(outOfFold, o.maxFalsePositiveRate);
+  const generalFlagged = generalScores.filter((s) => s >= chosen.threshold).length;
   const model: SafeguardingModel = {
-    ...fitModel(viewed, o),
+    ...fitModel([...viewed, ...general], o),
     threshold: Math.round(chosen.threshold * 1e4) / 1e4,
     crossValidation: {
       folds: o.folds,
@@ -192,9 +205,10 @@ export function trainSafeguardingModel(
       maxFalsePositiveRate: o.maxFalsePositiveRate,
       recall: chosen.recall,
       falsePositiveRate: chosen.falsePositiveRate,
+      ...(general.length ? { generalComments: general.length, generalFlagRate: generalFlagged / general.length } : {}),
     },
   };
-  return { model, outOfFold };
+  return { model, outOfFold, general: { n: general.length, flagged: generalFlagged } };
 }
 
 /** Reads a model written by trainSafeguardingModel, failing loudly on anything else. */
