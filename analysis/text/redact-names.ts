@@ -12,7 +12,31 @@ import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
-const NAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'miss', 'dr']);
+const NAME_TITLES = new Set([
+  'mrs',
+  'mr',
+  'ms',
+  'mx',
+  'miss',
+  'dr',
+  'pani',
+  'panią',
+  'pan',
+  'doamna',
+  'doamnei',
+  'domnul',
+  'dna',
+  'dl',
+  'dona',
+  'senhora',
+  'senhor',
+  'sra',
+  'sr',
+  'dra',
+  'dr.ª',
+]);
+/** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
+const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr']);
 const NOT_AFTER_I_AM = new Set([
   'a',
   'an',
@@ -301,7 +325,7 @@ export function findNames(text: string): Array<[number, number]> {
     if (!named[i]) continue;
     const w = ws[i]!;
     const title = ws[i - 1];
-    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && (title.lower !== 'miss' || title.cap)) {
+    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && (!TITLES_IF_CAPITALISED.has(title.lower) || title.cap)) {
       found.push([title.start, w.end]);
       continue;
     }
