@@ -24,6 +24,7 @@ import {
   modelView,
   train,
   trainSafeguardingModel,
+  serialiseSafeguardingModel,
   type ThemeModel,
 } from '../analysis/text/index';
 import { parseArgs, readStdin } from './args';
@@ -170,7 +171,7 @@ function safeguardingTrainCommand(args: ReturnType<typeof parseArgs>): void {
     (text) => modelView(text, PATTERNS_ONLY_DETECTOR),
     general,
   );
-  writeFileSync(out, JSON.stringify(model) + '\n');
+  writeFileSync(out, JSON.stringify(serialiseSafeguardingModel(model)) + '\n');
   // Out-of-fold verdicts scored like `safeguarding eval`, so the figures read the same way.
   const verdicts = outOfFold.map((o) => o.patterns || o.score >= model.threshold);
   const modelOnly = outOfFold.map((o) => o.score >= model.threshold);

@@ -22,7 +22,7 @@ export interface SafeguardingModel {
   threshold: number;
   bias: number[];
   /** Feature-major: `weights[bucket * classes + class]`, over 2^bits buckets. */
-  weights: number[];
+  weights: ArrayLike<number>;
   /** How the threshold was chosen, kept with the model so the figures travel with it. */
   crossValidation?: Record<string, unknown>;
 }
@@ -93,10 +93,11 @@ export function scoreSafeguardingModel(model: SafeguardingModel, text: string): 
   const x = safeguardingFeatures(text, model.scheme);
   const C = CLASSES.length;
   const scores = model.bias.slice(0, C);
+  const weights = model.weights;
   for (let k = 0; k < x.ids.length; k++) {
     const base = x.ids[k]! * C;
     const v = x.values[k]!;
-    for (let c = 0; c < C; c++) scores[c]! += model.weights[base + c]! * v;
+    for (let c = 0; c < C; c++) scores[c]! += weights[base + c]! * v;
   }
   let best = 0;
   for (let c = 1; c < C; c++) if (scores[c]! > scores[best]!) best = c;
@@ -211,12 +212,55 @@ export function trainSafeguardingModel(
   return { model, outOfFold, general: { n: general.length, flagged: generalFlagged } };
 }
 
-/** Reads a model written by trainSafeguardingModel, failing loudly on anything else. */
+/**
+ * The model as stored: format 2 keeps the weights as 16-bit integers times `scale`, base64-encoded
+ * little-endian, so loading parses one string instead of 196,608 numbers (0.5 MB instead of 0.9 MB)
+ * and the weights are decoded only when a comment first reaches the model.
+ */
+interface StoredModelV2 extends Omit<SafeguardingModel, 'format' | 'weights'> {
+  format: 2;
+  scale: number;
+  weights: string;
+}
+
+/** The JSON `hubvoice safeguarding train` writes (format 2). */
+export function serialiseSafeguardingModel(model: SafeguardingModel): StoredModelV2 {
+  let max = 0;
+  for (let i = 0; i < model.weights.length; i++) max = Math.max(max, Math.abs(model.weights[i]!));
+  const scale = max / 32767 || 1;
+  const bytes = new Uint8Array(model.weights.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < model.weights.length; i++) view.setInt16(i * 2, Math.round(model.weights[i]! / scale), true);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { ...model, format: 2, scale, weights: btoa(binary) };
+}
+
+function decodeWeights(base64: string, scale: number, length: number): Float32Array {
+  const binary = atob(base64);
+  const view = new DataView(Uint8Array.from(binary, (c) => c.charCodeAt(0)).buffer);
+  if (view.byteLength !== length * 2) throw new Error('not a safeguarding model (format 2): wrong number of weights');
+  const weights = new Float32Array(length);
+  for (let i = 0; i < length; i++) weights[i] = view.getInt16(i * 2, true) * scale;
+  return weights;
+}
+
+/** Reads a model written by trainSafeguardingModel (format 1 or 2), failing loudly on anything else. */
 export function loadSafeguardingModel(json: unknown): SafeguardingModel {
-  const m = json as SafeguardingModel;
-  if (m?.format !== 1 || !Array.isArray(m.weights) || m.weights.length !== (1 << m.scheme.bits) * CLASSES.length) {
-    throw new Error('not a safeguarding model (format 1)');
-  }
+  const m = json as SafeguardingModel | StoredModelV2;
+  const length = m?.scheme ? (1 << m.scheme.bits) * CLASSES.length : -1;
   // JSON writes Infinity (a model no threshold could keep within the limit) as null: keep it silent.
-  return { ...m, threshold: typeof m.threshold === 'number' ? m.threshold : Number.POSITIVE_INFINITY };
+  const threshold = typeof m?.threshold === 'number' ? m.threshold : Number.POSITIVE_INFINITY;
+  if (m?.format === 2 && typeof m.weights === 'string' && typeof m.scale === 'number' && length > 0) {
+    const { weights: base64, scale, ...rest } = m;
+    let decoded: Float32Array | null = null;
+    const model = { ...rest, format: 1 as const, threshold } as SafeguardingModel;
+    // Decoded on first use: a process that never scores a comment never pays for it.
+    Object.defineProperty(model, 'weights', { enumerable: true, get: () => (decoded ??= decodeWeights(base64, scale, length)) });
+    return model;
+  }
+  if (m?.format !== 1 || !Array.isArray(m.weights) || m.weights.length !== length) {
+    throw new Error('not a safeguarding model (format 1 or 2)');
+  }
+  return { ...m, threshold };
 }
