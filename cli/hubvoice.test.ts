@@ -109,7 +109,25 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     const line = JSON.parse(run.stdout.trim());
     expect(line.outOfFold).toMatchObject({ recall: expect.any(Number), falsePositiveRate: expect.any(Number) });
     expect(line.modelAloneOutOfFold.byLanguage.en).toBeDefined();
-    expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 1, threshold: line.threshold });
+    expect(JSON.parse(readFileSync(modelPath, 'utf8'))).toMatchObject({ format: 2, threshold: line.threshold, weights: expect.any(String) });
+  });
+
+  it('teaches ordinary comments from --negatives as look-alikes, leaving out those the phrase lists flag', () => {
+    const csvPath = join(dir, 'safeguarding-train-2.csv');
+    const negativesPath = join(dir, 'general.csv');
+    const modelPath = join(dir, 'safeguarding-model-2.json');
+    const rows = [
+      'en,domestic-abuse,he hits me when he drinks',
+      'en,neglect,the kids are left alone all night',
+      'en,none,lovely staff',
+      'en,none,the bus takes an hour',
+    ];
+    writeFileSync(csvPath, `language,label,text\n${rows.join('\n')}\n`);
+    writeFileSync(negativesPath, 'text,labels\nthe car park was full again today,x\nthe nurse was kind and quick,x\nmy partner hits me every night,x\nok,x\n');
+    const run = hubvoice(['safeguarding', 'train', csvPath, '--out', modelPath, '--folds', '2', '--negatives', negativesPath]);
+    expect(run.status).toBe(0);
+    // The disclosure is left out (the patterns flag it) and so is a comment under three words.
+    expect(JSON.parse(run.stdout.trim()).generalComments).toMatchObject({ n: 2 });
   });
 
   it('explains its usage and exits 2 on a bad command', () => {

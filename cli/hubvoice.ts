@@ -24,6 +24,7 @@ import {
   modelView,
   train,
   trainSafeguardingModel,
+  serialiseSafeguardingModel,
   type ThemeModel,
 } from '../analysis/text/index';
 import { parseArgs, readStdin } from './args';
@@ -33,7 +34,7 @@ const USAGE = `usage:
   hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
-  hubvoice safeguarding train <labelled.csv> --out <model.json> [--max-fp 0.08] [--folds 5]
+  hubvoice safeguarding train <labelled.csv> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -119,6 +120,30 @@ function safeguardingEvalCommand(args: ReturnType<typeof parseArgs>): void {
   }
 }
 
+/** At most this many general comments per file are taught as negatives (a fixed, evenly spread sample). */
+const MAX_GENERAL_NEGATIVES_PER_FILE = 2000;
+
+/**
+ * `--negatives a.csv,b.csv`: ordinary feedback (a `text` column, not labelled for safeguarding)
+ * taught to the model as look-alikes. Comments the patterns flag are left out (a few real
+ * disclosures hide in any large feedback file), as are duplicates; a large file is sampled evenly.
+ */
+function generalNegatives(args: ReturnType<typeof parseArgs>, patternsFlag: (text: string) => boolean): string[] {
+  const list = args.options.get('negatives');
+  if (!list) return [];
+  const texts = new Set<string>();
+  for (const path of list.split(',').filter(Boolean)) {
+    const records = parseCsvRecords(readFileSync(path, 'utf8'));
+    if (records.length > 0 && !('text' in records[0]!)) throw new UsageError(`--negatives reads CSVs with a "text" column: ${path}`);
+    const kept = [...new Set(records.map((r) => (r.text ?? '').trim()))].filter(
+      (text) => text.split(/\s+/).length >= 3 && !texts.has(text) && !patternsFlag(text),
+    );
+    const step = Math.max(1, kept.length / MAX_GENERAL_NEGATIVES_PER_FILE);
+    for (let i = 0; i < Math.min(kept.length, MAX_GENERAL_NEGATIVES_PER_FILE); i++) texts.add(kept[Math.floor(i * step)]!);
+  }
+  return [...texts];
+}
+
 /**
  * Trains the safeguarding model on a labelled CSV, choosing its threshold out of fold; prints the
  * out-of-fold figures of patterns OR model (overall, per category, per language) as one JSON line.
@@ -133,13 +158,20 @@ function safeguardingTrainCommand(args: ReturnType<typeof parseArgs>): void {
     throw new UsageError(`--max-fp must be between 0 and 1, got "${rawFp}"`);
   const folds = wholeNumberOption(args, 'folds', 2);
   const cases = parseSafeguardingCsv(readFileSync(csvPath, 'utf8'));
-  const { model, outOfFold } = trainSafeguardingModel(
+  const patternsFlag = (text: string) => detectSafeguarding(text, undefined, PATTERNS_ONLY_DETECTOR).flagged;
+  const general = generalNegatives(args, patternsFlag);
+  const {
+    model,
+    outOfFold,
+    general: generalFigures,
+  } = trainSafeguardingModel(
     cases,
-    (text) => detectSafeguarding(text, undefined, PATTERNS_ONLY_DETECTOR).flagged,
+    patternsFlag,
     { ...(maxFalsePositiveRate !== undefined ? { maxFalsePositiveRate } : {}), ...(folds !== undefined ? { folds } : {}) },
     (text) => modelView(text, PATTERNS_ONLY_DETECTOR),
+    general,
   );
-  writeFileSync(out, JSON.stringify(model) + '\n');
+  writeFileSync(out, JSON.stringify(serialiseSafeguardingModel(model)) + '\n');
   // Out-of-fold verdicts scored like `safeguarding eval`, so the figures read the same way.
   const verdicts = outOfFold.map((o) => o.patterns || o.score >= model.threshold);
   const modelOnly = outOfFold.map((o) => o.score >= model.threshold);
@@ -159,7 +191,12 @@ function safeguardingTrainCommand(args: ReturnType<typeof parseArgs>): void {
       ),
     };
   };
-  process.stdout.write(JSON.stringify({ threshold: model.threshold, outOfFold: summary(verdicts), modelAloneOutOfFold: summary(modelOnly) }) + '\n');
+  const generalLine = generalFigures.n
+    ? { generalComments: { n: generalFigures.n, modelFlagRateOutOfFold: round(generalFigures.flagged / generalFigures.n) } }
+    : {};
+  process.stdout.write(
+    JSON.stringify({ threshold: model.threshold, outOfFold: summary(verdicts), modelAloneOutOfFold: summary(modelOnly), ...generalLine }) + '\n',
+  );
   process.stderr.write(`safeguarding train: ${cases.length} comments → ${out}\n`);
 }
 

@@ -28,7 +28,7 @@ export {
   modelView,
   SAFEGUARDING_CATEGORIES,
 } from './safeguarding';
-export { trainSafeguardingModel, loadSafeguardingModel, scoreSafeguardingModel } from './safeguarding-model';
+export { trainSafeguardingModel, loadSafeguardingModel, scoreSafeguardingModel, serialiseSafeguardingModel } from './safeguarding-model';
 export type { SafeguardingModel, OutOfFold } from './safeguarding-model';
 export type { SafeguardingCategory, SafeguardingLexicon, SafeguardingMatch, SafeguardingResult, SafeguardingDetector } from './safeguarding';
 export { parseSafeguardingCsv, scoreSafeguarding } from './safeguarding-eval';

@@ -69,7 +69,7 @@ export const TO_CUES = set('thanks thank grateful shout out spoke speak talk tal
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
 export const ROLES_AFTER = alsoCommon(
   set(
-    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader asistenta asistentă enfermeira educadora położna pielęgniarka',
+    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka',
   ),
 );
 /** Words after a name and "is/was" that praise or blame a person. */
@@ -78,7 +78,7 @@ export const PERSON_PRAISE = set(
 );
 /** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
 export const PERSON_VERBS = set(
-  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just',
+  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just started starts brings brought sent checked picked learned learnt plays played goes cried laughed ligou falou ajudou explicou disse veio adora gosta',
 );
 
 // Polish names change their ending with their case: "dziękuję Kasi", "z Agnieszką", "Piotrowi".

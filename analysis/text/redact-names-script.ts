@@ -1,6 +1,14 @@
 /**
- * Names in Chinese and Arabic, found by cue alone: neither script marks names with capitals, so a
- * name is taken only where the words before it say a person follows ("我儿子", "اسمي", "ابني").
+ * Names in Chinese and Arabic. Neither script marks names with capitals, so a name is taken where
+ * the words around it say a person is meant, or where the word is a name and nothing else:
+ * - after a strong cue (kin, "my name is", a role: "我儿子", "护士", "اسمي", "ابني", "الممرضة"), the
+ *   next word, whatever it is;
+ * - after a weak cue (thanks, "with", "was": "谢谢", "跟", "شكرا", "مع", "كانت"), only a word that
+ *   is a name (Chinese: starts with a common surname; Arabic: a given name on the list);
+ * - with no cue, a Chinese full name (a common surname and one or two characters) followed by what
+ *   people do ("说", "告诉", "帮"), a surname or Latin name with a title ("王老师", "Amy老师",
+ *   redacted whole, as "Mrs Patel" is), and Arabic given names that are not also ordinary words
+ *   ("محمد", but not "أمل" hope or "نور" light, which need a cue).
  */
 
 // Chinese: the commonest surnames, for "王老师" (teacher Wang) and full names after a cue.
@@ -9,52 +17,150 @@ const SURNAMES = new Set(
     '',
   ),
 );
-// Characters that end a name: words that follow one ("很喜欢", "也来过", "三岁").
-const STOP = new Set(
-  '很也都在是和的了今每说去来就还又太真一二三四五六七八九十两岁个喜非特最已刚会能要觉跟同把被让给对从这那们吗呢吧啊，。！？、,.!? '.split(''),
+// Surnames that are rarely the first character of an ordinary word: the only ones taken without a
+// cue or title ("高兴", "方便", "许多", "马上", "谢谢" are why the others are left out).
+const SAFE_SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙朱胡郭林罗郑梁宋唐冯邓曹彭肖田董袁潘蒋蔡杜叶苏魏吕沈姚卢姜崔谭汪廖贾邹孟秦邱尹薛闫侯陶黎贺郝龚邵覃孔'.split(''),
 );
+// Ordinary words that start with one of those surnames.
+const ZH_NOT_NAMES =
+  /^(?:张贴|张开|张望|王子|王国|李子|黄色|黄金|黄油|黄疸|黄瓜|林子|周末|周围|周边|周年|周期|周日|周一|周二|周三|周四|周五|周六|周岁|周到|陈列|陈旧|杨树|刘海|孙子|孙女|朱红|胡说|胡子|胡萝|罗列|郑重|宋体|唐朝|肖像|田地|田野|董事|杜绝|叶子|叶酸|苏醒|黎明|贺卡|孔雀|秦朝|姜汤|姜茶|潘多|沈阳|卢布|曹操|邓州|冯)/;
+// Characters that end a name: words that follow one ("很喜欢", "也来过", "三岁", "周末").
+const STOP = new Set(
+  '很也都在是和的了今每说去来就还又太真一二三四五六七八九十两岁个喜非特最已刚会能要觉跟同把被让给对从这那们吗呢吧啊周上下昨帮告带教问不让着过，。！？、,.!? '.split(
+    '',
+  ),
+);
+// What follows a name with no cue: a verb of what people do or a particle ("李娜说", "杨帆和我").
+const ZH_AFTER = /^(?:说|告诉|帮|给|跟|和|对|很|的|来|是|也|都|每次|一直|非常|特别|真|让|不|在|带|教|问|打电话|发|陪|总是|经常|今天|昨天|上次|老师|医生)/;
+const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现'.split(''));
+const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
+const ZH_TITLE = new RegExp(`([\\u4e00-\\u9fff]|[A-Za-z][A-Za-z'-]*)(?=${ZH_TITLES})(${ZH_TITLES})`, 'g');
 const ZH_CUE =
-  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸)(?:叫|名叫)?|我叫|我的名字是|我名字叫|名字是|名字叫|叫做)\s*/g;
-const ZH_TITLE = /([\u4e00-\u9fff])(?=老师|医生|护士|阿姨|女士|小姐|姐姐)/g;
+  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女)(?:叫|名叫)?|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做)\s*/g;
+// Roles and thanks: the name after them must start with a surname.
+const ZH_WEAK_CUE = /(?:健康访视员|访视员|家访员|社工|护士|医生|助产士|工作人员|员工|负责人|翻译|谢谢|感谢|多谢|跟|和|同)\s*/g;
 
-// Arabic: a word after a cue is a name unless it is a verb ("يحب"), takes the article ("الصغير") or
-// is one of the words that follow these cues.
-const AR_CUE =
-  /(?:^|[\s،,.(])[وف]?(?:اسمي|إسمي|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|زوجتي|صديقتي|صديقي|أخي|أختي|جارتي|الأستاذة|للأستاذة|الأستاذ|للأستاذ|المعلمة|للمعلمة|الممرضة|للممرضة|الدكتور|للدكتور|الدكتورة|للدكتورة|السيدة|للسيدة|القابلة|للقابلة|الموظفة|للموظفة|الموظف|للموظف|المرشدة|للمرشدة|الزائرة الصحية)\s+([\u0621-\u064A]+)/g;
+// Arabic: a word after a strong cue is a name unless it is a verb ("يحب"), takes the article
+// ("الصغير") or is one of the words that follow these cues.
+const AR_STRONG =
+  'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه';
+const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(?:${AR_STRONG})\\s+([\\u0621-\\u064A]+)`, 'g');
+const AR_WEAK_CUE = /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو)\s+([\u0621-\u064A]+)/g;
 const AR_NOT_NAMES = new Set(
-  'عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد'.split(
+  'عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم'.split(
     ' ',
   ),
 );
-const AR_NAMES = new Set('يوسف يحيى ياسين ياسمين يزن يمنى تالا تسنيم تيم'.split(' '));
+// Given names that are not also everyday words: taken anywhere. (Folded: no hamza, ة as ه.)
+const AR_GIVEN = new Set(
+  'محمد محمود احمد مصطفي خالد عمر حسين يوسف ابراهيم اسماعيل عبدالله عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول'.split(
+    ' ',
+  ),
+);
+// Names that are also words ("hope", "light", "gift"): only after a cue.
+const AR_CUED_ONLY = new Set(
+  'امل نور هبه جود منى مني لين علي حسن كريم سعيد جمال عادل وليد صالح ايمان فرح سلام دعاء ايه اسماء حنان شهد ملك رغد حلا بسمه وفاء سناء'.split(' '),
+);
+
+const foldArabic = (w: string) => w.replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+
+/** The given name inside an Arabic word, without a joined "and", "to", "with" or "by" (ولسارة). */
+function arGiven(word: string, cued: boolean): boolean {
+  const folded = foldArabic(word);
+  for (const w of [folded, folded.replace(/^[وفلب]/, ''), folded.replace(/^[وف]ل/, '')]) {
+    if (w.length < 2) continue;
+    if (AR_GIVEN.has(w) || (cued && AR_CUED_ONLY.has(w))) return true;
+  }
+  return false;
+}
 
 function zhNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  const han = (i: number) => /[\u4e00-\u9fff]/.test(text[i] ?? '');
+  // The given name after a surname at `start`: up to two characters, stopping at a stop character.
+  const given = (start: number, max: number) => {
+    let end = start;
+    while (end - start < max && han(end) && !STOP.has(text[end]!)) end++;
+    return end;
+  };
   for (const m of text.matchAll(ZH_CUE)) {
     const start = m.index + m[0].length;
-    let end = start;
-    const max = SURNAMES.has(text[start] ?? '') ? 3 : 2;
-    while (end - start < max && /[\u4e00-\u9fff]/.test(text[end] ?? '') && !STOP.has(text[end]!)) end++;
+    // "我丈夫看我的微信", "给我儿子发信息": a verb, not a name, follows the cue.
+    if (ZH_VERB_START.has(text[start] ?? '')) continue;
+    const end = given(start, SURNAMES.has(text[start] ?? '') ? 3 : 2);
     if (end - start >= 1 && !(end - start === 1 && !SURNAMES.has(text[start]!))) found.push([start, end]);
   }
-  for (const m of text.matchAll(ZH_TITLE)) if (SURNAMES.has(m[1]!)) found.push([m.index, m.index + 1]);
+  for (const m of text.matchAll(ZH_WEAK_CUE)) {
+    const start = m.index + m[0].length;
+    if (!SURNAMES.has(text[start] ?? '') || ZH_NOT_NAMES.test(text.slice(start))) continue;
+    let end = given(start, 3);
+    // Three characters only when what follows reads as after a name ("跟郭敏聊天": 郭敏, not 郭敏聊).
+    if (end - start === 3 && han(end) && !ZH_AFTER.test(text.slice(end))) end--;
+    if (end - start >= 2) found.push([start, end]);
+  }
+  for (const m of text.matchAll(ZH_TITLE)) {
+    const name = m[1]!;
+    // A Latin name ("Amy老师") or a surname ("王老师"), not "的老师" or "好医生".
+    if (/^[A-Za-z]/.test(name) ? name.length >= 2 : SURNAMES.has(name) && !/[的好个位名些这那新老]/.test(text[m.index - 1] ?? ''))
+      found.push([m.index, m.index + name.length + m[2]!.length]);
+  }
+  // Full names with no cue: "林小红告诉我", "李娜说".
+  for (let i = 0; i < text.length; i++) {
+    if (!SAFE_SURNAMES.has(text[i]!) || han(i - 1) || ZH_NOT_NAMES.test(text.slice(i))) continue;
+    for (const length of [3, 2]) {
+      const end = i + length;
+      const inner = text.slice(i + 1, end);
+      if (inner.length !== length - 1 || [...inner].some((c) => STOP.has(c) || !/[\u4e00-\u9fff]/.test(c))) continue;
+      if (ZH_AFTER.test(text.slice(end)) && !ZH_AFTER.test(text.slice(i + 1))) {
+        found.push([i, end]);
+        break;
+      }
+    }
+  }
   return found;
 }
 
+// Verb and pronoun endings no given name has ("ساعدتني" helped me, "كانت" she was, "قالوا").
+const AR_VERB_ENDING = /(?:ني|نا|وا|تم|تن|كم|هم|ها|ت)$/;
+// Roles that follow a name: "نور الموظفة" (Nour, the member of staff).
+const AR_ROLE_AFTER =
+  /^\s+(?:الموظفة|الموظفه|الموظف|الممرضة|الممرضه|المعلمة|المعلمه|المرشدة|المرشده|الطبيبة|الطبيبه|الطبيب|الدكتورة|القابلة|الأخصائية|الاخصائية|من المركز)(?![\u0621-\u064A])/;
+
 function arNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  const push = (start: number, word: string) => {
+    found.push([start, start + word.length]);
+    // A second given name right after is the father's name or a surname: "فاطمة أحمد".
+    const next = /^\s+([\u0621-\u064A]+)/.exec(text.slice(start + word.length));
+    if (next && arGiven(next[1]!, false)) {
+      const from = start + word.length + next[0].length - next[1]!.length;
+      found.push([from, from + next[1]!.length]);
+    }
+  };
   for (const m of text.matchAll(AR_CUE)) {
     const name = m[1]!;
     if (AR_NOT_NAMES.has(name) || name.startsWith('ال')) continue;
-    if (/^[يت]/.test(name) && !AR_NAMES.has(name)) continue;
-    const start = m.index + m[0].length - name.length;
-    found.push([start, start + name.length]);
+    // Verbs: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما).
+    if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name)) && !arGiven(name, true)) continue;
+    push(m.index + m[0].length - name.length, name);
+  }
+  for (const m of text.matchAll(AR_WEAK_CUE)) {
+    const name = m[1]!;
+    if (!AR_NOT_NAMES.has(name) && arGiven(name, true)) push(m.index + m[0].length - name.length, name);
+  }
+  // Given names that are nothing else, anywhere; "أم خالد" / "أبو أحمد" (mother, father of) whole.
+  for (const m of text.matchAll(/[\u0621-\u064A]+/g)) {
+    if (!arGiven(m[0], false) && !(arGiven(m[0], true) && AR_ROLE_AFTER.test(text.slice(m.index + m[0].length)))) continue;
+    const before = /(?:^|\s)(أم|ام|أبو|ابو)\s+$/.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    const start = before ? m.index - before[0].length + before[0].indexOf(before[1]!) : m.index;
+    found.push([start, m.index + m[0].length]);
   }
   return found;
 }
 
 /**
- * The ranges of cued names in Chinese and Arabic text.
+ * The ranges of names in Chinese and Arabic text.
  *
  * @example
  * findScriptNames('我儿子小明很喜欢') // [[3, 5]]
@@ -63,5 +169,17 @@ export function findScriptNames(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (/[\u4e00-\u9fff]/.test(text)) out.push(...zhNames(text));
   if (/[\u0600-\u06ff]/.test(text)) out.push(...arNames(text));
+  return mergeRanges(out);
+}
+
+/** Overlapping ranges as their unions: "أم خالد" and "خالد" are one name. */
+export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Array<[number, number]> = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
   return out;
 }

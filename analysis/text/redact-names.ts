@@ -12,7 +12,31 @@ import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
-const NAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'miss', 'dr']);
+const NAME_TITLES = new Set([
+  'mrs',
+  'mr',
+  'ms',
+  'mx',
+  'miss',
+  'dr',
+  'pani',
+  'panią',
+  'pan',
+  'doamna',
+  'doamnei',
+  'domnul',
+  'dna',
+  'dl',
+  'dona',
+  'senhora',
+  'senhor',
+  'sra',
+  'sr',
+  'dra',
+  'dr.ª',
+]);
+/** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
+const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr']);
 const NOT_AFTER_I_AM = new Set([
   'a',
   'an',
@@ -41,13 +65,14 @@ const NOT_AFTER_I_AM = new Set([
 function nameLike(w: Word, prev?: Word): boolean {
   // A lower-case "grace" or "ma" is a word; only "my daughter grace" (a kin cue) makes it a name.
   if (w.known || w.ambiguous) return w.cap || w.known;
-  if (!w.cap || w.lower.length < 2 || w.common || NOUN_SHAPE.test(w.lower)) return false;
+  // After a title a noun-shaped word is a surname after all: "Dr Jolly".
+  if (!w.cap || w.lower.length < 2 || w.common || (NOUN_SHAPE.test(w.lower) && !(prev && NAME_TITLES.has(prev.lower)))) return false;
   return !(prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
 }
 
 // Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
 const NOUN_SHAPE =
-  /(?:ing|tion|sion|ness|ment|ity|ship|hood|ful|less|ous|ism|ist|ics|line|time|table|book|room|work|club|group|class|play|land|shire|ton|ford|bury|ham|wich|mouth|port|field|bridge|worth|stock|well)$/;
+  /(?:ing|tion|sion|ness|ment|ity|ship|hood|ful|less|ous|ism|ist|ics|line|time|table|book|room|work|club|group|class|play|land|shire|ton|ford|bury|ham|wich|mouth|port|field|bridge|worth|stock|well|ly|ance|ence)$/;
 const PERSON_BEFORE = new Set([
   'with',
   'by',
@@ -171,6 +196,8 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | u
   const w = ws[i]!;
   const gap = w.gapAfter;
   if (/^\s*\(\s*\d{1,2}\b/.test(gap) || /^\s*,\s*\d{1,2}\s*(?:,|\)|$|y|m)/.test(gap)) return 'cue';
+  // "Aiden Smith aged 3"
+  if (ws[i + 1]?.lower === 'aged' && /^\s+\d/.test(ws[i + 1]!.gapAfter)) return 'cue';
   if (/^\s*x+\s*$/i.test(gap) || (i === ws.length - 1 && /^\s*$/.test(gap) && w.cap && i > 0 && ws[i - 1]!.lower === 'x')) return 'cue';
   const next = ws[i + 1];
   if (!next || next.broken) return undefined;
@@ -194,6 +221,31 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | u
   return undefined;
 }
 
+/** Verbs said of meeting or contacting a person, after which a capitalised name-word is a name. */
+const MET_BEFORE = new Set([
+  'see',
+  'saw',
+  'seen',
+  'met',
+  'meet',
+  'ask',
+  'asked',
+  'tell',
+  'told',
+  'call',
+  'ring',
+  'rang',
+  'text',
+  'texted',
+  'messaged',
+  'emailed',
+  'hi',
+  'hello',
+  'dear',
+  'thank',
+  'thanks',
+]);
+const PT_ARTICLES = new Set(['a', 'o', 'à', 'ao', 'da', 'do', 'pela', 'pelo']);
 const INTENSIFIERS = new Set([
   'so',
   'really',
@@ -241,6 +293,10 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
   // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
+  // "we see Dawn every week": a name-word capitalised mid-sentence after a verb said to a person.
+  if (w.ambiguous && w.cap && !w.broken && i > 0 && MET_BEFORE.has(ws[i - 1]!.lower) && !MODALS.has(w.lower)) return true;
+  // Portuguese puts an article before a name: "a Ana ligou-me", "o Rodrigo".
+  if (w.cap && !w.broken && i > 0 && PT_ARTICLES.has(ws[i - 1]!.lower) && (w.known || w.ambiguous) && !MODALS.has(w.lower)) return true;
   if (!w.cap || w.broken || w.ambiguous || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
   const next = ws[i + 1];
   return !(next?.cap && !next.broken && /^\s+$/.test(w.gapAfter));
@@ -259,6 +315,9 @@ function mightBeName(w: Word, i: number, ws: readonly Word[]): boolean {
   return KIN.has(p) || FOREIGN_KIN.has(p) || STRONG_TITLES.has(p) || NAME_IS.has(p) || p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja';
 }
 
+// Pronouns that are also names in the list ("Ela"): "a Dona Fátima e ela" is one person.
+const PRONOUNS = new Set(['ela', 'ele', 'ona', 'on', 'ea', 'el', 'ei', 'elas', 'eles']);
+
 // "and" in English, Polish, Romanian and Portuguese.
 const AND = new Set(['and', 'i', 'oraz', 'și', 'şi', 'si', 'e']);
 
@@ -269,7 +328,7 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
       if (named[i]) continue;
       const w = ws[i]!;
       // "harry and teddy": beside a name, a lower-case name that is also a word counts too.
-      if (w.common || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
+      if (w.common || PRONOUNS.has(w.lower) || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
       const left = i >= 2 && named[i - 2] && AND.has(ws[i - 1]!.lower) && !ws[i - 1]!.broken && !w.broken;
       const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
       const right = i + 2 < ws.length && named[i + 2] && AND.has(ws[i + 1]!.lower) && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
@@ -301,7 +360,7 @@ export function findNames(text: string): Array<[number, number]> {
     if (!named[i]) continue;
     const w = ws[i]!;
     const title = ws[i - 1];
-    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && (title.lower !== 'miss' || title.cap)) {
+    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && (!TITLES_IF_CAPITALISED.has(title.lower) || title.cap)) {
       found.push([title.start, w.end]);
       continue;
     }

@@ -6,6 +6,7 @@
 
 import { findBirthDates } from './redact-birth-dates';
 import { findNames } from './redact-names';
+import { mergeRanges } from './redact-names-script';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
@@ -87,7 +88,8 @@ export function redactSpans(text: string): Redaction[] {
   // Every pattern but names needs an @ or a digit; most comments have neither.
   if (text.includes('@')) claimAll(taken, text, EMAIL, 'email');
   if (HAS_DIGIT.test(text)) claimNumbered(taken, text);
-  for (const [start, end] of findNames(text)) claim(taken, start, end, 'name');
+  // One name may be found twice ("Amy" and "Amy老师"): the union is claimed.
+  for (const [start, end] of mergeRanges(findNames(text))) claim(taken, start, end, 'name');
   return taken.sort((a, b) => a.start - b.start);
 }
 

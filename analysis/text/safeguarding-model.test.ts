@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAFEGUARDING_MODEL, detectSafeguarding, PATTERNS_ONLY_DETECTOR } from './safeguarding';
-import { chooseThreshold, loadSafeguardingModel, trainSafeguardingModel } from './safeguarding-model';
+import { chooseThreshold, loadSafeguardingModel, scoreSafeguardingModel, serialiseSafeguardingModel, trainSafeguardingModel } from './safeguarding-model';
 
 describe('the safeguarding model', () => {
   it('loads the shipped model with a finite threshold chosen out of fold', () => {
     expect(Number.isFinite(DEFAULT_SAFEGUARDING_MODEL.threshold)).toBe(true);
     expect(DEFAULT_SAFEGUARDING_MODEL.crossValidation).toMatchObject({ folds: 5, maxFalsePositiveRate: 0.08 });
+  });
+
+  it('stores the weights compactly and scores the same after loading them back', () => {
+    const stored = JSON.parse(JSON.stringify(serialiseSafeguardingModel(DEFAULT_SAFEGUARDING_MODEL)));
+    expect(stored.format).toBe(2);
+    expect(typeof stored.weights).toBe('string');
+    const loaded = loadSafeguardingModel(stored);
+    for (const text of ['my husband chooses my clothes and who I can phone', 'lovely staff and a warm room', '他每天都查我的手机']) {
+      expect(scoreSafeguardingModel(loaded, text).score).toBeCloseTo(scoreSafeguardingModel(DEFAULT_SAFEGUARDING_MODEL, text).score, 3);
+    }
+    expect(() => loadSafeguardingModel({ ...stored, weights: stored.weights.slice(0, 100) }).weights).toThrow(/wrong number of weights/);
   });
 
   it('refuses JSON that is not a model', () => {
@@ -14,8 +25,8 @@ describe('the safeguarding model', () => {
 
   // Phrasings no pattern foresees: only the model can catch them.
   const unseen = [
-    { input: 'my husband decides what I wear and who I can talk to', category: 'domestic-abuse' },
-    { input: 'moja corka nie je nic od dwoch dni, nikt sie nia nie zajmuje', category: undefined },
+    { input: 'my husband chooses my clothes and who I can phone', category: 'domestic-abuse' },
+    { input: 'mąż wybiera mi ubrania i mówi z kim mogę rozmawiać', category: undefined },
   ];
   for (const { input, category } of unseen) {
     it(`flags "${input}" which the phrase lists miss, as immediate and from the model`, () => {

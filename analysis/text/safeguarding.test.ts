@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, detectSafeguarding, PATTERNS_ONLY_DETECTOR, type SafeguardingCategory } from './safeguarding';
+import { parseSafeguardingCsv } from './safeguarding-eval';
 
 describe('detectSafeguarding', () => {
   const disclosures: { lang: string; input: string; category: SafeguardingCategory }[] = [
@@ -115,6 +117,24 @@ describe('detectSafeguarding', () => {
     ]);
     expect(detectSafeguarding('my kids are latchkey kids now', 'en', detector).categories).toEqual(['neglect']);
     expect(detectSafeguarding('a podcast about latchkey kids', 'en', detector).flagged).toBe(false);
+  });
+
+  it("runs a language's lists only on comments that show a sign of that language", () => {
+    const detector = compileSafeguarding([
+      { language: 'xx', wordBoundaries: true, categories: { neglect: ['zostawia (?:go|ja) sam\\p{L}*'] }, signs: { letters: '[ąę]', words: ['nie'] } },
+    ]);
+    expect(detectSafeguarding('mama zostawia go samego', 'pl', detector).flagged).toBe(false);
+    expect(detectSafeguarding('mama zostawia go samego i nie wraca', 'pl', detector).categories).toEqual(['neglect']);
+    expect(detectSafeguarding('mama zostawia ją samą', 'pl', detector).categories).toEqual(['neglect']);
+  });
+
+  it('flags every dev-set comment the same with and without the language signs', () => {
+    const ungated = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS.map(({ signs: _signs, ...lexicon }) => lexicon));
+    const dev = parseSafeguardingCsv(readFileSync(new URL('./eval/safeguarding.dev.csv', import.meta.url), 'utf8'));
+    const differ = dev.filter(
+      (c) => detectSafeguarding(c.text, c.language, PATTERNS_ONLY_DETECTOR).flagged !== detectSafeguarding(c.text, c.language, ungated).flagged,
+    );
+    expect(differ.map((c) => c.text)).toEqual([]);
   });
 
   it('lets a council extend the phrase lists', () => {

@@ -40,6 +40,14 @@ export interface SafeguardingLexicon {
   pastMarkers?: string[];
   /** Phrases that keep it present even so ("still", "again"). */
   presentMarkers?: string[];
+  /**
+   * Signs a comment may be in this language: an expression for its own letters (ą, ș, ã…) or
+   * spellings, tested on the lower-cased comment, and common words that
+   * other languages rarely use. When given, the lexicon's disclosures and topics are matched only
+   * on comments showing a sign: an English comment need not pay for the Polish patterns. Leave it
+   * out (as English does) to match on every comment. Markers are always read.
+   */
+  signs?: { letters?: string; words?: string[] };
 }
 
 export interface SafeguardingMatch {
@@ -88,6 +96,15 @@ interface CompiledChunk {
   slots: { language: string; category: SafeguardingCategory }[];
   /** Topics count only in a sentence without a general marker, and one is enough to know that. */
   topic: boolean;
+  /** The chunk runs only when the comment shows a sign of its language (null: always). */
+  gate: LanguageGate | null;
+}
+
+interface LanguageGate {
+  /** Tested on the lower-cased original comment: the language's own letters, hyphenated clitics. */
+  letters: RegExp | null;
+  /** Tested on the normalised comment. */
+  words: RegExp | null;
 }
 
 interface CompiledGroup {
@@ -101,7 +118,7 @@ interface CompiledGroup {
 }
 
 export interface SafeguardingDetector {
-  groups: CompiledGroup[];
+  groups: readonly CompiledGroup[];
   /** The learned second stage, OR'd with the patterns; null for patterns alone. */
   model: SafeguardingModel | null;
 }
@@ -187,18 +204,32 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
  */
 const CHUNK_SOURCE_LIMIT = 16_000;
 
+function gateOf(l: SafeguardingLexicon): LanguageGate | null {
+  if (!l.signs) return null;
+  const words = (l.signs.words ?? []).map((w) => foldLetters(w));
+  return {
+    letters: l.signs.letters ? new RegExp(l.signs.letters) : null,
+    words: words.length ? new RegExp(`${WORD_START}(?:${words.join('|')}) `) : null,
+  };
+}
+
 function compileChunks(lexicons: readonly SafeguardingLexicon[], topic: boolean): CompiledChunk[] {
   const chunks: CompiledChunk[] = [];
   let parts: string[] = [];
   let slots: CompiledChunk['slots'] = [];
   let size = 0;
+  let gate: LanguageGate | null = null;
   const flush = () => {
-    if (parts.length) chunks.push({ regex: new RegExp(parts.join('|'), flagsFor(parts.join('|'), true)), slots, topic });
+    if (parts.length) chunks.push({ regex: new RegExp(parts.join('|'), flagsFor(parts.join('|'), true)), slots, topic, gate });
     parts = [];
     slots = [];
     size = 0;
   };
   for (const l of lexicons) {
+    // A gated language gets chunks of its own, so they can be skipped whole.
+    const lexiconGate = gateOf(l);
+    if (lexiconGate || gate) flush();
+    gate = lexiconGate;
     for (const category of SAFEGUARDING_CATEGORIES) {
       const list = ((topic ? l.topics : l.categories)?.[category] ?? []).map((p) => expand(p, l.macros));
       for (const pattern of list) {
@@ -226,7 +257,8 @@ export const DEFAULT_SAFEGUARDING_MODEL: SafeguardingModel = loadSafeguardingMod
 /** Phrase lists alone: what the model is trained to add to, and a baseline to measure against. */
 export const PATTERNS_ONLY_DETECTOR = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS);
 
-const defaultDetector = compileSafeguarding(DEFAULT_SAFEGUARDING_LEXICONS, DEFAULT_SAFEGUARDING_MODEL);
+// The same compiled expressions: V8 compiles each on first use, and that is most of the start-up cost.
+const defaultDetector: SafeguardingDetector = { groups: PATTERNS_ONLY_DETECTOR.groups, model: DEFAULT_SAFEGUARDING_MODEL };
 
 /**
  * The whole comment normalised once, with " | " between sentences. Patterns cannot cross a "|"
@@ -264,8 +296,16 @@ export function modelView(text: string, detector: SafeguardingDetector = default
     if (g.general?.test(normal)) return null;
     if (g.lookAlikes) normal = normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length));
   }
-  return normal;
+  // A few words are too little for a bag of words: what is left of "the kids had a smashing time"
+  // once the idiom is blanked scored like neglect. Short disclosures are the patterns' to catch.
+  // Chinese has no spaces: there, about two characters make a word.
+  const words = normal.match(/[^ |]+/g)?.length ?? 0;
+  const hanzi = normal.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  return words >= MIN_MODEL_WORDS || hanzi >= MIN_MODEL_WORDS * 2 ? normal : null;
 }
+
+/** The model reads a comment only when this many words are left once look-alikes are blanked. */
+const MIN_MODEL_WORDS = 5;
 
 /**
  * Flags a comment that may disclose harm to a child, domestic abuse, self-harm or suicide risk,
@@ -285,7 +325,13 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
     if (g.script && !g.script.test(text)) continue;
     normal ??= normaliseComment(text);
     const cleaned = g.lookAlikes ? normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length)) : normal;
+    let lower: string | null = null;
     for (const chunk of g.chunks) {
+      if (chunk.gate) {
+        lower ??= text.toLowerCase();
+        const { letters, words } = chunk.gate;
+        if (!letters?.test(lower) && !words?.test(normal)) continue;
+      }
       chunk.regex.lastIndex = 0;
       let found: RegExpExecArray | null;
       while ((found = chunk.regex.exec(cleaned))) {
