@@ -28,6 +28,13 @@ export const AUDITED_ACTIONS = [
   'safeguarding_queue_viewed',
   'safeguarding_flag_viewed',
   'safeguarding_flag_reviewed',
+  /** An invitation to set a first password was sent to a new account. */
+  'invitation_sent',
+  /** A set-password link was sent to an existing account (by an admin, the CLI, or its owner). */
+  'password_reset_sent',
+  /** A set-password link was used. */
+  'password_set',
+  'settings_changed',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -37,7 +44,7 @@ export interface AuditEntry {
   /** Who did it; null when nobody was signed in (a failed sign-in). */
   userId: string | null;
   organisationId?: string | null;
-  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag';
+  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag' | 'organisation';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

@@ -29,6 +29,8 @@ const MEANING: Record<Role, Action[]> = {
     'flags.list',
     'flags.review',
     'users.manage',
+    'settings.manage',
+    'audit.read',
   ],
   commissioner: ['sites.read', 'reports.read', 'comments.read', 'comments.correct', 'themes.read', 'themes.manage', 'surveys.manage'],
   provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],

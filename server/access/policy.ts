@@ -37,6 +37,8 @@ export const ACTIONS = [
   'flags.review',
   'users.manage',
   'safeguarding.appoint',
+  'settings.manage',
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +61,8 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'flags.review': ['safeguarding_lead', 'admin'],
   'users.manage': ['admin'],
   'safeguarding.appoint': ['safeguarding_lead', { role: 'admin', platformOnly: true }],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin'],
 };
 
 /**

@@ -7,14 +7,17 @@ import type { AppDeps } from '../deps';
 import { createReports } from '../reports';
 import { accountService } from './accounts';
 import { flagService } from './flags';
+import { passwordService } from './passwords';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
 export type ServiceDeps = Omit<AppDeps, 'services'>;
 
 export function createServices(deps: ServiceDeps) {
+  const passwords = passwordService(deps);
   return {
-    accounts: accountService(deps),
+    accounts: accountService(deps, passwords),
+    passwords,
     flags: flagService(deps),
     reports: createReports(deps),
     surveys: surveyService(deps),

@@ -9,13 +9,17 @@ export interface StaffUser {
   reviewsFlags: boolean;
   /** Reads figures (the dashboard); a safeguarding lead by that role alone does not. */
   readsReports?: boolean;
+  /** Shows People (and the outbox), Settings and Audit for administrators. */
+  managesPeople?: boolean;
+  managesSettings?: boolean;
+  readsAudit?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'people' | 'settings' | 'audit' | undefined;
   children: ComponentChildren;
 }
 
@@ -52,6 +56,27 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
                     <li>
                       <a href="/safeguarding" aria-current={current === 'safeguarding' ? 'page' : undefined}>
                         Safeguarding
+                      </a>
+                    </li>
+                  )}
+                  {user.managesPeople && (
+                    <li>
+                      <a href="/people" aria-current={current === 'people' ? 'page' : undefined}>
+                        People
+                      </a>
+                    </li>
+                  )}
+                  {user.managesSettings && (
+                    <li>
+                      <a href="/settings" aria-current={current === 'settings' ? 'page' : undefined}>
+                        Settings
+                      </a>
+                    </li>
+                  )}
+                  {user.readsAudit && (
+                    <li>
+                      <a href="/audit" aria-current={current === 'audit' ? 'page' : undefined}>
+                        Audit
                       </a>
                     </li>
                   )}
