@@ -80,6 +80,8 @@ export async function main(): Promise<void> {
       `  Admin login: ${report.admin.email}${report.admin.generatedPassword ? ` / ${report.admin.generatedPassword}  (shown once: keep it safe)` : ''}`,
     );
   }
+  console.log(`  Lost the admin password? npm run -s hubvoice -- admin reset-password <email>  (prints a link to choose a new one)`);
+  if (!config.SMTP_URL) console.log(`  No SMTP_URL: invitations and alerts wait in the outbox, ${url}/outbox`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void close().then(() => process.exit(0)));
   }
