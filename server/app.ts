@@ -27,6 +27,8 @@ import { userRoutes } from './routes/users';
 import { passwordRoutes } from './routes/passwords';
 import { passwordPageRoutes } from './routes/password-pages';
 import { peoplePageRoutes } from './routes/people-pages';
+import { organisationSettingsRoutes } from './routes/organisation-settings';
+import { settingsPageRoutes } from './routes/settings-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -54,6 +56,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', passwordRoutes(deps));
+  app.route('/', organisationSettingsRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingPageRoutes(deps));
   app.route('/', passwordPageRoutes(deps));
   app.route('/', peoplePageRoutes(deps));
+  app.route('/', settingsPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

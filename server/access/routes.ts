@@ -78,4 +78,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /people/:id/disable': 'users.manage',
   'POST /people/:id/enable': 'users.manage',
   'GET /outbox': 'users.manage',
+  'GET /api/organisations/:id/settings': 'settings.manage',
+  'PATCH /api/organisations/:id/settings': 'settings.manage',
+  'POST /api/organisations/:id/settings/webhook-test': 'settings.manage',
+  'GET /settings': 'settings.manage',
+  'POST /settings': 'settings.manage',
+  'POST /settings/webhook-test': 'settings.manage',
+  'GET /organisations/:id/logo': 'public',
 };

@@ -8,6 +8,7 @@ import { createReports } from '../reports';
 import { accountService } from './accounts';
 import { flagService } from './flags';
 import { passwordService } from './passwords';
+import { settingsService } from './settings';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
@@ -20,6 +21,7 @@ export function createServices(deps: ServiceDeps) {
     passwords,
     flags: flagService(deps),
     reports: createReports(deps),
+    settings: settingsService(deps),
     surveys: surveyService(deps),
     themes: themeService(deps),
   };

@@ -108,5 +108,12 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .mail{border:1px solid #b1b4b6;padding:1rem;margin:0 0 1.5rem}
 .mail pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;font-size:1rem;margin:.5rem 0 0}
 .swatch{display:inline-block;width:1.5rem;height:1.5rem;border:1px solid #0b0c0c;vertical-align:middle;margin-inline-end:.5rem}
+.contact{border-top:1px solid #b1b4b6;padding-top:1rem;margin:0 0 1.5rem}
+.contact .fg{margin:0 0 1.25rem}
+.secret code,.url{overflow-wrap:anywhere}
+.opt.check input{top:50%}
+.file{font:inherit;max-width:100%}
+.logo-preview{max-height:5rem;max-width:100%}
+.test-send{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;padding:.5rem 0}
 .muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
