@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from '../deps';
 import { ApiError, type FieldError } from '../errors';
 import { renderDocument } from '../pages/render';
 import { SettingsPage, type SettingsForm } from '../pages/staff/settings-page';
-import { LOGO_MAX_BYTES, SettingsPatch, settingsView } from '../services/settings';
+import { LOGO_MAX_BYTES, SettingsPatch, type settingsView } from '../services/settings';
 import { fieldErrors } from '../validate';
 import { formField, sameOriginForms, staffCompress, staffPageHeaders, staffUser } from './staff-common';
 import { staffMessage } from './staff-message';

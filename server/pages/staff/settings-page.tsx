@@ -30,14 +30,14 @@ export interface SettingsPageProps {
 
 function Warning({ publicUrl }: { publicUrl: string }) {
   return (
-    <div class="warn-banner" role="region" aria-labelledby="local-title">
+    <section class="warn-banner" aria-labelledby="local-title">
       <h2 id="local-title">Phones cannot reach this address</h2>
       <p>
         hubvoice’s public address is <code>{publicUrl}</code>, which means “this computer”. QR codes, posters and links in emails point there, so a family’s
         phone cannot open them. Set <code>PUBLIC_URL</code> to the address people use to reach this server, like <code>https://feedback.example.gov.uk</code>,
         and restart it.
       </p>
-    </div>
+    </section>
   );
 }
 
