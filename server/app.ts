@@ -29,6 +29,8 @@ import { passwordPageRoutes } from './routes/password-pages';
 import { peoplePageRoutes } from './routes/people-pages';
 import { organisationSettingsRoutes } from './routes/organisation-settings';
 import { settingsPageRoutes } from './routes/settings-pages';
+import { auditRoutes } from './routes/audit';
+import { auditPageRoutes } from './routes/audit-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', userRoutes(deps));
   app.route('/', passwordRoutes(deps));
   app.route('/', organisationSettingsRoutes(deps));
+  app.route('/', auditRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', passwordPageRoutes(deps));
   app.route('/', peoplePageRoutes(deps));
   app.route('/', settingsPageRoutes(deps));
+  app.route('/', auditPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

@@ -85,4 +85,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /settings': 'settings.manage',
   'POST /settings/webhook-test': 'settings.manage',
   'GET /organisations/:id/logo': 'public',
+  'GET /api/audit': 'audit.read',
+  'GET /api/audit/export': 'audit.read',
+  'GET /audit': 'audit.read',
 };

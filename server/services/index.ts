@@ -6,6 +6,7 @@
 import type { AppDeps } from '../deps';
 import { createReports } from '../reports';
 import { accountService } from './accounts';
+import { auditService } from './audit';
 import { flagService } from './flags';
 import { passwordService } from './passwords';
 import { settingsService } from './settings';
@@ -18,6 +19,7 @@ export function createServices(deps: ServiceDeps) {
   const passwords = passwordService(deps);
   return {
     accounts: accountService(deps, passwords),
+    audit: auditService(deps),
     passwords,
     flags: flagService(deps),
     reports: createReports(deps),

@@ -115,5 +115,7 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .file{font:inherit;max-width:100%}
 .logo-preview{max-height:5rem;max-width:100%}
 .test-send{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;padding:.5rem 0}
+.nowrap{white-space:nowrap}
+.tbl td.details{font-size:.95rem;overflow-wrap:anywhere;min-width:12rem}
 .muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
