@@ -110,7 +110,7 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .swatch{display:inline-block;width:1.5rem;height:1.5rem;border:1px solid #0b0c0c;vertical-align:middle;margin-inline-end:.5rem}
 .contact{border-top:1px solid #b1b4b6;padding-top:1rem;margin:0 0 1.5rem}
 .contact .fg{margin:0 0 1.25rem}
-.secret code,.url{overflow-wrap:anywhere}
+.secret code,.url,.warn-banner code,.note code,details.data code{overflow-wrap:anywhere}
 .opt.check input{top:50%}
 .file{font:inherit;max-width:100%}
 .logo-preview{max-height:5rem;max-width:100%}
