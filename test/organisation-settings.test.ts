@@ -138,6 +138,13 @@ describe('organisation settings', () => {
     expect(huge.status).toBe(422);
   });
 
+  it("puts the organisation's accent colour and logo on its feedback forms", async () => {
+    await t.json(settingsPath(), { token: admin, method: 'PATCH', body: { accentColour: '#4c2c92' } });
+    const html = await (await t.app.request(`/f/${t.council.sites.ash.code}`)).text();
+    expect(html).toContain('.btn,.btn:hover{background:#4c2c92');
+    expect(html).toContain(`<img class="org-logo" src="/organisations/${t.council.organisation.id}/logo" alt/>`);
+  });
+
   it("keeps an organisation admin to its own organisation's settings, and other roles out", async () => {
     const elsewhere = await t.json('/api/organisations/org_elsewhere/settings', { token: admin });
     expect(elsewhere.status).toBe(404);

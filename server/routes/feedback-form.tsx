@@ -79,6 +79,12 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         t={createTranslator(deps.catalogues, view.language)}
         languageHref={(language) => formUrl(target.code, { ...view, language: language as Language })}
         variantHref={formUrl(target.code, { ...view, child: !view.child })}
+        brand={
+          target.brand && {
+            accentColour: target.brand.accentColour,
+            logoSrc: target.brand.logo ? `/organisations/${encodeURIComponent(target.organisationId)}/logo` : null,
+          }
+        }
         kioskData={{
           code: target.code,
           lang: view.language,
