@@ -145,6 +145,16 @@ describe('organisation settings', () => {
     expect(html).toContain(`<img class="org-logo" src="/organisations/${t.council.organisation.id}/logo" alt/>`);
   });
 
+  it('asks the follow-up question in the organisation’s own words in English, and leaves other languages translated', async () => {
+    await t.json(settingsPath(), { token: admin, method: 'PATCH', body: { followUpWording: 'Tell us one thing we could do better' } });
+    const english = await t.json(`/api/forms/${t.council.sites.ash.code}?lang=en`);
+    const fft = english.body.questions.findIndex((q: { type: string }) => q.type === 'fft');
+    const followUp = english.body.questions.find((q: { type: string }, i: number) => i > fft && (q.type === 'text' || q.type === 'longtext'));
+    expect(followUp.title).toBe('Tell us one thing we could do better');
+    const polish = await t.json(`/api/forms/${t.council.sites.ash.code}?lang=pl`);
+    expect(polish.body.questions.find((q: { id: string }) => q.id === followUp.id).title).not.toBe('Tell us one thing we could do better');
+  });
+
   it("keeps an organisation admin to its own organisation's settings, and other roles out", async () => {
     const elsewhere = await t.json('/api/organisations/org_elsewhere/settings', { token: admin });
     expect(elsewhere.status).toBe(404);

@@ -156,7 +156,7 @@ export function SettingsPage({ user, organisation, organisations, form, errors, 
         <TextField
           name="followUpWording"
           label="The question asked after “How was your experience?”"
-          hint="Optional, for example: What could we have done better? Left empty, each survey’s own wording is used."
+          hint="Optional, for example: What could we have done better? Families using English see it; other languages keep the survey’s translated wording. Left empty, the survey’s own wording is used."
           value={form.followUpWording}
           error={errorOf('followUpWording')}
         />
@@ -177,7 +177,7 @@ export function SettingsPage({ user, organisation, organisations, form, errors, 
             Logo
           </label>
           <p class="hint" id="logo-hint">
-            Optional. PNG, JPEG or SVG, up to 100 KB, shown on forms and posters.
+            Optional. PNG, JPEG or SVG, up to 100 KB, shown at the top of your feedback forms.
           </p>
           {errorOf('logo') && (
             <p class="err" id="logo-error">
