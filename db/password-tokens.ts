@@ -23,7 +23,9 @@ export async function issuePasswordToken(
 ): Promise<void> {
   await db.batch([
     db.delete(passwordTokens).where(and(eq(passwordTokens.userId, input.userId), isNull(passwordTokens.usedAt))),
-    db.insert(passwordTokens).values({ tokenHash: input.tokenHash, userId: input.userId, purpose: input.purpose, expiresAt: input.expiresAt }),
+    db
+      .insert(passwordTokens)
+      .values({ tokenHash: input.tokenHash, userId: input.userId, purpose: input.purpose, expiresAt: input.expiresAt, createdAt: audit.at }),
     ...(input.forgetPassword
       ? [
           db.update(users).set({ passwordHash: NO_PASSWORD.reset }).where(eq(users.id, input.userId)),
