@@ -6,7 +6,6 @@
  */
 import { Hono, type Context } from 'hono';
 import { listOutbox } from '../../db/outbox';
-import { ROLES, type Role } from '../../db/schema';
 import type { Principal } from '../../db/scope';
 import { authorizePage } from '../access/authorize';
 import { can, organisationsFor } from '../access/policy';
@@ -20,6 +19,9 @@ import { PersonPage } from '../pages/staff/person-page';
 import { NewAccount } from '../services/accounts';
 import { formField, sameOriginForms, staffCompress, staffPageHeaders, staffUser } from './staff-common';
 import { staffMessage } from './staff-message';
+
+const ROLES = NewAccount.shape.role.options;
+type Role = (typeof ROLES)[number];
 
 const EMPTY_FORM: InviteForm = { name: '', email: '', role: '', place: '' };
 
