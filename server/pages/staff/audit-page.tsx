@@ -71,7 +71,7 @@ export function AuditPage({ user, events, filters, actions, errors, exportHref, 
           {/* biome-ignore lint/a11y/useSemanticElements: a scrollable region must take focus (axe scrollable-region-focusable) */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (axe scrollable-region-focusable) */}
           <div class="scroll" role="region" aria-label="Audited events" tabIndex={0}>
-            <table class="tbl">
+            <table class="tbl stack">
               <caption class="vh">Audited events, newest first</caption>
               <thead>
                 <tr>
@@ -84,9 +84,11 @@ export function AuditPage({ user, events, filters, actions, errors, exportHref, 
               <tbody>
                 {events.map((event) => (
                   <tr key={event.id}>
-                    <td class="nowrap">{dateTime(event.at)}</td>
-                    <td>{event.email ?? <span class="muted-text">Nobody signed in</span>}</td>
-                    <td>
+                    <td class="nowrap" data-label="When">
+                      {dateTime(event.at)}
+                    </td>
+                    <td data-label="Who">{event.email ?? <span class="muted-text">Nobody signed in</span>}</td>
+                    <td data-label="What">
                       {actionWords(event.action)}
                       {event.targetType && (
                         <span class="meta">
@@ -95,7 +97,9 @@ export function AuditPage({ user, events, filters, actions, errors, exportHref, 
                         </span>
                       )}
                     </td>
-                    <td class="details">{detailWords(event.details)}</td>
+                    <td class="details" data-label="Details">
+                      {detailWords(event.details)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -104,7 +104,7 @@ export function PeoplePage({ user, people, places, roles, form, errors, invited,
       {/* biome-ignore lint/a11y/useSemanticElements: a scrollable region must take focus (axe scrollable-region-focusable) */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (axe scrollable-region-focusable) */}
       <div class="scroll" role="region" aria-label="People" tabIndex={0}>
-        <table class="tbl">
+        <table class="tbl stack">
           <caption class="vh">People, their roles and last sign-in</caption>
           <thead>
             <tr>
@@ -124,7 +124,7 @@ export function PeoplePage({ user, people, places, roles, form, errors, invited,
                     <br />
                     <span class="meta">{person.email}</span>
                   </th>
-                  <td>
+                  <td data-label="Roles">
                     {person.roles.length === 0 ? (
                       <span class="muted-text">No roles</span>
                     ) : (
@@ -137,10 +137,12 @@ export function PeoplePage({ user, people, places, roles, form, errors, invited,
                       </ul>
                     )}
                   </td>
-                  <td>
+                  <td data-label="State">
                     <strong class={`tag ${state.tag}`}>{state.label}</strong>
                   </td>
-                  <td>{person.lastSignInAt ? <span title={dateTime(person.lastSignInAt)}>{timeAgo(person.lastSignInAt, now)}</span> : 'Never'}</td>
+                  <td data-label="Last signed in">
+                    {person.lastSignInAt ? <span title={dateTime(person.lastSignInAt)}>{timeAgo(person.lastSignInAt, now)}</span> : 'Never'}
+                  </td>
                 </tr>
               );
             })}
