@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audited } from '../db/audit';
+import { auditLog } from '../db/schema';
 import { ADMIN } from './helpers/app';
 import { makeCouncilApp, makeOrganisation, makeUser, type CouncilApp } from './helpers/factories';
 
@@ -79,6 +80,26 @@ describe('the audit log', () => {
     expect(lines).toHaveLength(1 + 60 + 2);
     expect(text).toContain(",'=1+2@riverside.example,'=1+2,login,");
     expect(text).not.toMatch(/,=1\+2@/);
+  });
+
+  it('exports more events than one batch, each once, with one header and one byte-order mark', async () => {
+    const at = new Date('2026-10-01T08:00:00Z');
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      at,
+      action: 'comment_themes_corrected',
+      userId: null,
+      organisationId: t.council.organisation.id,
+      targetId: `c_${i}`,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await t.store.db.insert(auditLog).values(rows.slice(i, i + 500));
+    const response = await t.app.request('/api/audit/export?action=comment_themes_corrected', { headers: { authorization: `Bearer ${admin}` } });
+    // ignoreBOM keeps every byte-order mark in the text, to count them.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(2501);
+    expect(new Set(lines.slice(1).map((line) => line.split(',')[5])).size).toBe(2500);
+    expect(text.match(/\uFEFF/g)).toHaveLength(1);
+    expect(lines.filter((line) => line.replace('\uFEFF', '').startsWith('time,'))).toHaveLength(1);
   });
 
   it('shows the page with filters and a link to the same events as CSV, and keeps other roles out', async () => {
