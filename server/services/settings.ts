@@ -217,7 +217,10 @@ export function settingsService(deps: Pick<ServiceDeps, 'store' | 'now' | 'confi
         });
         return { url: contact.webhookUrl, ok: true, message: 'It answered with success (2xx).' };
       } catch (error) {
-        return { url: contact.webhookUrl, ok: false, message: error instanceof Error ? error.message : String(error) };
+        // fetch says only "fetch failed"; the reason (refused, no such host, timed out) is its cause.
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? `: ${(error.cause as Error & { code?: string }).code ?? error.cause.message}` : '';
+        return { url: contact.webhookUrl, ok: false, message: `${error instanceof Error ? error.message : String(error)}${cause}` };
       }
     },
   };
