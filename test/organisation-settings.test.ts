@@ -138,11 +138,14 @@ describe('organisation settings', () => {
     expect(huge.status).toBe(422);
   });
 
-  it("puts the organisation's accent colour and logo on its feedback forms", async () => {
+  it("puts the organisation's accent colour and logo on its feedback forms and posters", async () => {
     await t.json(settingsPath(), { token: admin, method: 'PATCH', body: { accentColour: '#4c2c92' } });
     const html = await (await t.app.request(`/f/${t.council.sites.ash.code}`)).text();
     expect(html).toContain('.btn,.btn:hover{background:#4c2c92');
     expect(html).toContain(`<img class="org-logo" src="/organisations/${t.council.organisation.id}/logo" alt/>`);
+    const poster = await (await t.app.request(`/f/${t.council.sites.ash.code}/poster`)).text();
+    expect(poster).toContain('.poster{border-top:6mm solid #4c2c92}');
+    expect(poster).toContain(`<img class="org-logo" src="/organisations/${t.council.organisation.id}/logo" alt/>`);
   });
 
   it('asks the follow-up question in the organisation’s own words in English, and leaves other languages translated', async () => {

@@ -177,7 +177,7 @@ export function SettingsPage({ user, organisation, organisations, form, errors, 
             Logo
           </label>
           <p class="hint" id="logo-hint">
-            Optional. PNG, JPEG or SVG, up to 100 KB, shown at the top of your feedback forms.
+            Optional. PNG, JPEG or SVG, up to 100 KB, shown on your feedback forms and posters.
           </p>
           {errorOf('logo') && (
             <p class="err" id="logo-error">
