@@ -43,7 +43,10 @@ function formErrors(error: unknown): FieldError[] {
     return [{ field: 'role', message: error.message === 'Your account cannot see this.' ? 'You cannot give that role there' : error.message }];
   if (error.status === 404) throw error;
   const details = error.details ?? [{ field: 'place', message: error.message }];
-  return details.map((d) => ({ field: d.field === 'scope.id' || d.field.startsWith('scope') ? 'place' : d.field, message: capitalise(d.message) }));
+  // Each error links to the field it is about: the place list, or the disable or password button.
+  const fieldFor = (field: string) =>
+    field.startsWith('scope') ? 'place' : field === 'disabled' ? 'change-account' : field === 'id' ? 'password-link' : field;
+  return details.map((d) => ({ field: fieldFor(d.field), message: capitalise(d.message) }));
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -95,7 +95,7 @@ export function PersonPage({ user, person, places, roles, self, form, errors, do
           {person.passwordState === 'invited' ? (
             <form method="post" action={`${base}/password-link`}>
               <p>Lost the invitation, or it expired? Send a new one: the old link stops working.</p>
-              <button class="btn inline secondary" type="submit">
+              <button id="password-link" class="btn inline secondary" type="submit">
                 Send a new invitation
               </button>
             </form>
@@ -106,7 +106,7 @@ export function PersonPage({ user, person, places, roles, self, form, errors, do
                 Forgotten, or shared by mistake? Resetting stops the current password working and signs {person.name} out everywhere at once; they get an email
                 with a link to choose a new one.
               </p>
-              <button class="btn inline secondary" type="submit">
+              <button id="password-link" class="btn inline secondary" type="submit">
                 Reset password
               </button>
             </form>
@@ -123,7 +123,7 @@ export function PersonPage({ user, person, places, roles, self, form, errors, do
                 ? 'They will be able to sign in again with their password, with the roles listed above.'
                 : 'They are signed out at once and cannot sign in until the account is enabled again. Their roles and history are kept.'}
             </p>
-            <button class={person.disabled ? 'btn inline secondary' : 'btn inline warning'} type="submit">
+            <button id="change-account" class={person.disabled ? 'btn inline secondary' : 'btn inline warning'} type="submit">
               {person.disabled ? 'Enable account' : 'Disable account'}
             </button>
           </form>
