@@ -27,9 +27,11 @@ import {
   serialiseSafeguardingModel,
   type ThemeModel,
 } from '../analysis/text/index';
+import { resetPasswordCommand } from './admin';
 import { parseArgs, readStdin } from './args';
 
 const USAGE = `usage:
+  hubvoice admin reset-password <email>   (prints a link to choose a new password; uses DATABASE_URL and PUBLIC_URL)
   hubvoice themes train <labelled.csv> --out <model.json> [--epochs N] [--seed N]
   hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
@@ -262,6 +264,12 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'redact' && sub === 'eval') return redactEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'train') return safeguardingTrainCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'admin' && sub === 'reset-password') {
+    const email = args.positional[2];
+    if (!email) throw new UsageError('admin reset-password needs <email>');
+    process.exitCode = await resetPasswordCommand(email, process.env);
+    return;
+  }
   if (command === 'tag') return tagCommand({ ...args, positional: args.positional.slice(1) });
   throw new UsageError(command ? `unknown command "${args.positional.join(' ')}"` : 'no command given');
 }

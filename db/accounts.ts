@@ -1,8 +1,9 @@
 /** Staff accounts and their role assignments, as administrators manage them. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { audited, auditStatement, type AuditEntry } from './audit';
 import { newId } from './ids';
-import { providers, roleAssignments, sessions, sites, users, type Role, type ScopeType } from './schema';
+import { NO_PASSWORD } from './password-tokens';
+import { organisations, providers, roleAssignments, sessions, sites, users, type Role, type ScopeType } from './schema';
 import type { Db } from './store';
 
 /**
@@ -41,10 +42,28 @@ export async function organisationOfScope(db: Db, scopeType: ScopeType, scopeId:
  */
 export async function listAccounts(db: Db, organisationIds: 'all' | string[]) {
   if (organisationIds !== 'all' && organisationIds.length === 0) return [];
+  return accountsWhere(db, organisationIds === 'all' ? undefined : inArray(users.organisationId, organisationIds));
+}
+
+/** One account with its roles, or undefined. */
+export async function findAccount(db: Db, userId: string) {
+  return (await accountsWhere(db, eq(users.id, userId)))[0];
+}
+
+async function accountsWhere(db: Db, where: SQL | undefined) {
   const all = await db
-    .select({ id: users.id, email: users.email, name: users.name, organisationId: users.organisationId, disabled: users.disabled, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      organisationId: users.organisationId,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
-    .where(organisationIds === 'all' ? undefined : inArray(users.organisationId, organisationIds))
+    .where(where)
     .orderBy(users.email);
   const assignments = all.length
     ? await db
@@ -57,8 +76,10 @@ export async function listAccounts(db: Db, organisationIds: 'all' | string[]) {
           ),
         )
     : [];
-  return all.map((user) => ({
+  return all.map(({ passwordHash, ...user }) => ({
     ...user,
+    /** Waiting for its first password (invited), or for a new one after a forced reset. */
+    passwordState: passwordHash === NO_PASSWORD.invited ? ('invited' as const) : passwordHash === NO_PASSWORD.reset ? ('reset' as const) : ('set' as const),
     roles: assignments.filter((a) => a.userId === user.id).map((a) => ({ id: a.id, role: a.role, scopeType: a.scopeType, scopeId: a.scopeId })),
   }));
 }
@@ -91,4 +112,33 @@ export async function setDisabled(db: Db, userId: string, disabled: boolean, aud
     db.update(users).set({ disabled }).where(eq(users.id, userId)),
     ...(disabled ? [db.delete(sessions).where(eq(sessions.userId, userId))] : []),
   ]);
+}
+
+/**
+ * The places a role can be given at, by name, within these organisations ('all': every one): the
+ * organisations themselves, their providers and their sites. For the people pages' choices, and
+ * to say where a role is held in words.
+ */
+export async function placesIn(db: Db, organisationIds: 'all' | string[]) {
+  if (organisationIds !== 'all' && organisationIds.length === 0) return { organisations: [], providers: [], sites: [] };
+  const within = <T extends { organisationId: unknown }>(table: T) =>
+    organisationIds === 'all' ? undefined : inArray(table.organisationId as typeof providers.organisationId, organisationIds);
+  const [orgs, provs, siteRows] = await Promise.all([
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(organisationIds === 'all' ? undefined : inArray(organisations.id, organisationIds))
+      .orderBy(asc(organisations.name)),
+    db
+      .select({ id: providers.id, name: providers.name, organisationId: providers.organisationId })
+      .from(providers)
+      .where(within(providers))
+      .orderBy(asc(providers.name)),
+    db
+      .select({ id: sites.id, name: sites.name, organisationId: sites.organisationId, providerId: sites.providerId })
+      .from(sites)
+      .where(within(sites))
+      .orderBy(asc(sites.name)),
+  ]);
+  return { organisations: orgs, providers: provs, sites: siteRows };
 }

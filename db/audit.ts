@@ -41,6 +41,13 @@ export const AUDITED_ACTIONS = [
   'place_archived',
   'place_deleted',
   'places_imported',
+  /** An invitation to set a first password was sent to a new account. */
+  'invitation_sent',
+  /** A set-password link was sent to an existing account (by an admin, the CLI, or its owner). */
+  'password_reset_sent',
+  /** A set-password link was used. */
+  'password_set',
+  'settings_changed',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 

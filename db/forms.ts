@@ -16,6 +16,10 @@ export interface FormTarget {
   allowedOrigins: string[];
   /** The organisation's own help lines, shown after a possible disclosure beside the national ones. */
   supportLines: LocalSupportLine[];
+  /** The organisation's look on its forms: an accent colour (checked to WCAG AA when saved) and whether it has a logo. */
+  brand?: { accentColour: string | null; logo: boolean };
+  /** The organisation's own wording of the free-text question after the FFT one (English). */
+  followUpWording?: string | null;
   site: { id: string; code: string; name: string; defaultLanguage: string };
   servicePoint: { id: string; code: string; name: string } | null;
   survey: { id: string; versionId: string; version: number; definition: SurveyDefinition };
@@ -109,6 +113,8 @@ export async function findFormTarget(db: Db, code: string): Promise<FormTarget |
     organisationId: site.organisationId,
     allowedOrigins: site.settings.allowedOrigins ?? [],
     supportLines: site.settings.supportLines ?? [],
+    brand: { accentColour: site.settings.accentColour ?? null, logo: !!site.settings.logo },
+    followUpWording: site.settings.followUpWording ?? null,
     site: { id: site.id, code: site.code, name: site.name, defaultLanguage: site.defaultLanguage },
     servicePoint: point ? { id: point.id, code: point.code, name: point.name } : null,
     survey: { id: surveyId, versionId: version.id, version: version.version, definition },

@@ -61,5 +61,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0014_sites_archive",
     "sql": "ALTER TABLE `providers` ADD `archived_at` integer;--> statement-breakpoint\nALTER TABLE `service_points` ADD `archived_at` integer;--> statement-breakpoint\nALTER TABLE `sites` ADD `archived_at` integer;"
+  },
+  {
+    "tag": "0015_people_outbox_tokens_deliveries",
+    "sql": "CREATE TABLE `alert_deliveries` (\n\t`flag_id` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`delivered_at` integer NOT NULL,\n\tPRIMARY KEY(`flag_id`, `recipient`)\n);\n--> statement-breakpoint\nCREATE TABLE `mail_outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`organisation_id` text,\n\t`to` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`text` text NOT NULL,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `mail_outbox_created` ON `mail_outbox` (`created_at`);--> statement-breakpoint\nCREATE TABLE `password_tokens` (\n\t`token_hash` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `password_tokens_user` ON `password_tokens` (`user_id`);--> statement-breakpoint\nALTER TABLE `users` ADD `last_sign_in_at` integer;"
   }
 ];

@@ -25,7 +25,7 @@ export const organisations = sqliteTable('organisations', {
 export interface OrganisationSettings {
   /** Origins allowed to embed the widget and call the public API; ["*"] allows any. */
   allowedOrigins?: string[];
-  safeguardingContacts?: { email?: string; webhookUrl?: string; name?: string }[];
+  safeguardingContacts?: SafeguardingContact[];
   /** Days an unredacted comment is kept before only its redacted form remains. */
   retentionDays?: number;
   defaultLanguage?: string;
@@ -33,6 +33,21 @@ export interface OrganisationSettings {
   generalFormCode?: string;
   /** The organisation's own help lines (children's services front door, MASH), shown after a possible disclosure. */
   supportLines?: LocalSupportLine[];
+  /** The wording of the free-text follow-up asked after the FFT question (the provider's choice, NHS England). */
+  followUpWording?: string;
+  /** The organisation's accent colour on forms and posters, `#rrggbb`, checked to WCAG AA against white. */
+  accentColour?: string;
+  /** The organisation's logo on forms and posters: a PNG, JPEG or SVG, base64, small. */
+  logo?: { type: 'image/png' | 'image/jpeg' | 'image/svg+xml'; base64: string };
+}
+
+/** Who is told of a safeguarding flag: an email address, a webhook (signed with its secret), or both. */
+export interface SafeguardingContact {
+  name?: string;
+  email?: string;
+  webhookUrl?: string;
+  /** `whsec_` + base64: the key webhook requests are signed with (Standard Webhooks). */
+  webhookSecret?: string;
 }
 
 export const providers = sqliteTable(
@@ -206,6 +221,8 @@ export const users = sqliteTable('users', {
   organisationId: text('organisation_id'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
+  /** When the account last signed in; null until it has. */
+  lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
 });
 
 export const ROLES = ['admin', 'commissioner', 'provider_manager', 'site_staff', 'analyst', 'safeguarding_lead'] as const;
@@ -428,4 +445,55 @@ export const themeModels = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('theme_models_org_version').on(t.organisationId, t.version)],
+);
+
+/**
+ * Single-use links that set a password: an invitation to a new account, or a reset. Only the
+ * SHA-256 of the token is kept, so the table does not yield working links.
+ */
+export const passwordTokens = sqliteTable(
+  'password_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ['invitation', 'reset'] }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('password_tokens_user').on(t.userId)],
+);
+
+/**
+ * Mail kept instead of sent while no SMTP server is configured, shown on the outbox page so a
+ * council can run hubvoice (and a demo can work) offline.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: text('id').primaryKey(),
+    /** The organisation the message is about, so its admins see it; null for platform mail. */
+    organisationId: text('organisation_id'),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_outbox_created').on(t.createdAt)],
+);
+
+/**
+ * Which recipient (an email address, or a webhook URL) has been told of which safeguarding flag,
+ * so a retry after a partial failure tells only those who were not.
+ */
+export const alertDeliveries = sqliteTable(
+  'alert_deliveries',
+  {
+    flagId: text('flag_id').notNull(),
+    recipient: text('recipient').notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.flagId, t.recipient] })],
 );

@@ -31,8 +31,9 @@ export async function countUsers(db: Db): Promise<number> {
   return await db.$count(users);
 }
 
-export async function createSession(db: Db, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+/** Starts a session and notes the sign-in on the account (the people page shows it). */
+export async function createSession(db: Db, userId: string, tokenHash: string, expiresAt: Date, at = new Date()): Promise<void> {
+  await db.batch([db.insert(sessions).values({ tokenHash, userId, expiresAt }), db.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId))]);
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -9,25 +9,12 @@
  */
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { FLOOD_WINDOW_MS, likelyFloods } from '../db/safeguarding';
-import { organisations, responses, roleAssignments, safeguardingFlags, servicePoints, sites, users } from '../db/schema';
+import { alertDeliveries, organisations, responses, roleAssignments, safeguardingFlags, servicePoints, sites, users } from '../db/schema';
 import type { Store } from '../db/store';
+import type { MailMessage, Mailer } from './mail/mailer';
+import { signWebhook } from './mail/webhook-signature';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface Mailer {
-  send(message: MailMessage): Promise<void>;
-}
-
-/** For runtimes without SMTP: says who would have been mailed, never what the family wrote. */
-export const logMailer: Mailer = {
-  async send(message) {
-    console.warn(`mail (no SMTP_URL configured) to ${message.to}: ${message.subject}`);
-  },
-};
+export { logMailer, type MailMessage, type Mailer } from './mail/mailer';
 
 /** Plain words for detector categories (analysis/text/safeguarding.ts), for alerts and the staff pages. */
 export const CATEGORY_NAMES: Record<string, string> = {
@@ -56,7 +43,7 @@ interface AlertFlag {
   providerId: string;
   organisationId: string;
   code: string;
-  settings: { safeguardingContacts?: { email?: string; webhookUrl?: string }[] };
+  settings: { safeguardingContacts?: { email?: string; webhookUrl?: string; webhookSecret?: string }[] };
 }
 
 export class SafeguardingAlerts {
@@ -140,40 +127,57 @@ export class SafeguardingAlerts {
     await this.send([flag]);
   }
 
-  /** Sends one alert per contact for `flags` (one flag: the flag's own alert; more: a digest), then marks them notified. */
+  /**
+   * Sends one alert per contact for `flags` (one flag: the flag's own alert; more: a digest), then
+   * marks them notified. Each recipient that took its alert is recorded (alert_deliveries) as it
+   * does, so when another fails and the flags are retried, only those not yet told are told again.
+   */
   private async send(flags: AlertFlag[]): Promise<void> {
     const { db } = this.deps.store;
+    const delivered = await this.delivered(flags);
+    const pending = (recipient: string, theirs: AlertFlag[]) => theirs.filter((f) => !delivered.has(`${f.id} ${recipient}`));
+    const record = (recipient: string, theirs: AlertFlag[]) =>
+      db
+        .insert(alertDeliveries)
+        .values(theirs.map((f) => ({ flagId: f.id, recipient, deliveredAt: this.deps.now() })))
+        .onConflictDoNothing();
     const byEmail = await this.recipients(flags);
     const floods = flags.length > 1 ? await this.floods(flags) : [];
-    for (const [to, theirs] of byEmail) await this.deps.mailer.send({ to, ...(theirs.length === 1 ? this.single(theirs[0]!) : this.digest(theirs, floods)) });
-    const webhooks = new Map<string, AlertFlag[]>();
-    for (const flag of flags) {
-      for (const contact of flag.settings.safeguardingContacts ?? []) {
-        if (contact.webhookUrl) webhooks.set(contact.webhookUrl, [...(webhooks.get(contact.webhookUrl) ?? []), flag]);
+    const failures: unknown[] = [];
+    for (const [to, all] of byEmail) {
+      const theirs = pending(to, all);
+      if (!theirs.length) continue;
+      try {
+        await this.deps.mailer.send({
+          to,
+          organisationId: theirs[0]!.organisationId,
+          ...(theirs.length === 1 ? this.single(theirs[0]!) : this.digest(theirs, floods)),
+        });
+        await record(to, theirs);
+      } catch (error) {
+        failures.push(error);
       }
     }
-    for (const [url, theirs] of webhooks) {
-      const link = (flag: AlertFlag) => `${this.deps.publicUrl}/safeguarding/flags/${flag.id}`;
-      const body =
-        theirs.length === 1
-          ? {
-              type: 'safeguarding.flag',
-              flagId: theirs[0]!.id,
-              urgency: theirs[0]!.urgency,
-              categories: theirs[0]!.categories,
-              site: theirs[0]!.siteName,
-              link: link(theirs[0]!),
-            }
-          : {
-              type: 'safeguarding.flags',
-              count: theirs.length,
-              flags: theirs.map((f) => ({ flagId: f.id, urgency: f.urgency, categories: f.categories, site: f.siteName, link: link(f) })),
-              likelyFlood: floods.map(({ code, count }) => ({ code, count })),
-              link: `${this.deps.publicUrl}/safeguarding`,
-            };
-      const response = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
+    const webhooks = new Map<string, { secret: string | undefined; flags: AlertFlag[] }>();
+    for (const flag of flags) {
+      for (const contact of flag.settings.safeguardingContacts ?? []) {
+        if (!contact.webhookUrl) continue;
+        const entry = webhooks.get(contact.webhookUrl) ?? { secret: contact.webhookSecret, flags: [] };
+        entry.flags.push(flag);
+        webhooks.set(contact.webhookUrl, entry);
+      }
     }
+    for (const [url, { secret, flags: all }] of webhooks) {
+      const theirs = pending(url, all);
+      if (!theirs.length) continue;
+      try {
+        await this.postWebhook(url, secret, this.webhookBody(theirs, floods));
+        await record(url, theirs);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} alert deliveries failed`);
     if (byEmail.size === 0 && webhooks.size === 0) {
       for (const flag of flags) console.error(`safeguarding: flag ${flag.id} at ${flag.siteName} has nobody to alert: add a safeguarding contact`);
       return;
@@ -187,6 +191,49 @@ export class SafeguardingAlerts {
           flags.map((f) => f.id),
         ),
       );
+  }
+
+  /** `flagId recipient` for every delivery already made for these flags. */
+  private async delivered(flags: AlertFlag[]): Promise<Set<string>> {
+    const rows = await this.deps.store.db
+      .select({ flagId: alertDeliveries.flagId, recipient: alertDeliveries.recipient })
+      .from(alertDeliveries)
+      .where(
+        inArray(
+          alertDeliveries.flagId,
+          flags.map((f) => f.id),
+        ),
+      );
+    return new Set(rows.map((r) => `${r.flagId} ${r.recipient}`));
+  }
+
+  private webhookBody(theirs: AlertFlag[], floods: { code: string; count: number }[]) {
+    const link = (flag: AlertFlag) => `${this.deps.publicUrl}/safeguarding/flags/${flag.id}`;
+    return theirs.length === 1
+      ? {
+          type: 'safeguarding.flag',
+          flagId: theirs[0]!.id,
+          urgency: theirs[0]!.urgency,
+          categories: theirs[0]!.categories,
+          site: theirs[0]!.siteName,
+          link: link(theirs[0]!),
+        }
+      : {
+          type: 'safeguarding.flags',
+          count: theirs.length,
+          flags: theirs.map((f) => ({ flagId: f.id, urgency: f.urgency, categories: f.categories, site: f.siteName, link: link(f) })),
+          likelyFlood: floods.map(({ code, count }) => ({ code, count })),
+          link: `${this.deps.publicUrl}/safeguarding`,
+        };
+  }
+
+  /** Posts a webhook, signed when the contact has a secret (server/mail/webhook-signature.ts); a non-2xx answer is a failure to retry. */
+  async postWebhook(url: string, secret: string | undefined, payload: unknown): Promise<void> {
+    const body = JSON.stringify(payload);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (secret) Object.assign(headers, await signWebhook(secret, body, this.deps.now()));
+    const response = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
   }
 
   private single(flag: AlertFlag): Omit<MailMessage, 'to'> {

@@ -30,6 +30,13 @@ import { surveyRoutes } from './routes/surveys';
 import { widgetRoutes } from './routes/widget';
 import { themeRoutes } from './routes/themes';
 import { userRoutes } from './routes/users';
+import { passwordRoutes } from './routes/passwords';
+import { passwordPageRoutes } from './routes/password-pages';
+import { peoplePageRoutes } from './routes/people-pages';
+import { organisationSettingsRoutes } from './routes/organisation-settings';
+import { settingsPageRoutes } from './routes/settings-pages';
+import { auditRoutes } from './routes/audit';
+import { auditPageRoutes } from './routes/audit-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -59,6 +66,9 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', userRoutes(deps));
   app.route('/', actionRoutes(deps));
   app.route('/', exportRoutes(deps));
+  app.route('/', passwordRoutes(deps));
+  app.route('/', organisationSettingsRoutes(deps));
+  app.route('/', auditRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -69,6 +79,10 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', actionPageRoutes(deps));
   app.route('/', exportPageRoutes(deps));
   app.route('/', placePageRoutes(deps));
+  app.route('/', passwordPageRoutes(deps));
+  app.route('/', peoplePageRoutes(deps));
+  app.route('/', settingsPageRoutes(deps));
+  app.route('/', auditPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

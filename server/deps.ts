@@ -7,7 +7,9 @@ import type { Principal } from '../db/scope';
 import { createStore, type Store } from '../db/store';
 import { catalogues as shippedCatalogues } from '../survey/catalogues';
 import type { Catalogue } from '../survey/translate';
-import { logMailer, SafeguardingAlerts, type Mailer } from './alerts';
+import { SafeguardingAlerts } from './alerts';
+import type { Mailer } from './mail/mailer';
+import { outboxMailer } from './mail/outbox';
 import { signInFailureCounter } from './auth/session';
 import type { FixedWindowCounter } from './middleware/rate-limit';
 import { readingWriter, type ReceivedResponse } from './text-pipeline';
@@ -26,6 +28,8 @@ export interface AppDeps {
   /** Wrong passwords per account in the current 15-minute window (auth/session.ts). */
   signInFailures: FixedWindowCounter;
   alerts: SafeguardingAlerts;
+  /** Sends mail: SMTP when configured, else the outbox page (server/mail/). */
+  mailer: Mailer;
   now: () => Date;
   /** Built once from the rest (server/services). */
   services: Services;
@@ -42,6 +46,7 @@ export function buildDeps(
 ): AppDeps {
   const store = createStore(client);
   const now = options.now ?? (() => new Date());
+  const mailer = options.mailer ?? outboxMailer(store, now);
   const themeModels = new ThemeModels(store, options.themeModel ?? defaultModel(), () => now().getTime());
   const base = {
     config,
@@ -53,11 +58,12 @@ export function buildDeps(
     signInFailures: signInFailureCounter(),
     alerts: new SafeguardingAlerts({
       store,
-      mailer: options.mailer ?? logMailer,
+      mailer,
       publicUrl: config.PUBLIC_URL,
       now,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
+    mailer,
     now,
   };
   return { ...base, services: createServices(base) };

@@ -38,7 +38,9 @@ const resolved = new Map<string, PublicForm>();
 
 /** The form as a respondent sees it in one language; versions never change, so this is cached. */
 export function publicForm(deps: Pick<AppDeps, 'catalogues'>, target: FormTarget, language: Language): PublicForm {
-  const key = `${target.survey.versionId}:${language}`;
+  // The organisation's follow-up wording is English only: other languages keep the survey's translations.
+  const wording = language === 'en' ? (target.followUpWording ?? null) : null;
+  const key = `${target.survey.versionId}:${language}${wording ? `:${wording}` : ''}`;
   let form = resolved.get(key);
   if (!form) {
     form = resolveForm(
@@ -46,9 +48,18 @@ export function publicForm(deps: Pick<AppDeps, 'catalogues'>, target: FormTarget
       language,
       createTranslator(deps.catalogues, language),
     );
+    if (wording) form = withFollowUpWording(form, wording);
     resolved.set(key, form);
   }
   return form;
+}
+
+/** The form with the first free-text question after the FFT question asked in the organisation's words (NHS England leaves the wording to the provider). */
+function withFollowUpWording(form: PublicForm, wording: string): PublicForm {
+  const fft = form.questions.findIndex((q) => q.type === 'fft');
+  const followUp = fft < 0 ? -1 : form.questions.findIndex((q, i) => i > fft && (q.type === 'text' || q.type === 'longtext'));
+  if (followUp < 0) return form;
+  return { ...form, questions: form.questions.map((q, i) => (i === followUp ? { ...q, title: wording } : q)) };
 }
 
 export async function ingest(deps: AppDeps, submission: Submission): Promise<IngestResult> {

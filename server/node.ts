@@ -14,13 +14,17 @@ import { buildDeps } from './deps';
 import { everyMinute, hourly } from './housekeeping';
 import { IngestionThread } from './ingest-thread';
 import { SECURITY_HEADERS } from './security-headers';
-import { smtpMailer } from './mail-node';
+import { smtpMailer } from './mail/smtp';
 
 export async function startNodeServer(config: Config) {
   const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const file = embeddedFile(config.DATABASE_URL);
   const writer = file ? new IngestionThread({ path: file }) : undefined;
-  const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM), ...(writer ? { writer } : {}) });
+  const deps = buildDeps(config, client, {
+    // Without SMTP, mail waits in the outbox page (server/mail/outbox.ts).
+    ...(config.SMTP_URL ? { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) } : {}),
+    ...(writer ? { writer } : {}),
+  });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps, { securityHeaders: false });
   const listener = getRequestListener(app.fetch, { hostname: config.HOST });
@@ -76,6 +80,8 @@ export async function main(): Promise<void> {
       `  Admin login: ${report.admin.email}${report.admin.generatedPassword ? ` / ${report.admin.generatedPassword}  (shown once: keep it safe)` : ''}`,
     );
   }
+  console.log(`  Lost the admin password? npm run -s hubvoice -- admin reset-password <email>  (prints a link to choose a new one)`);
+  if (!config.SMTP_URL) console.log(`  No SMTP_URL: invitations and alerts wait in the outbox, ${url}/outbox`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void close().then(() => process.exit(0)));
   }

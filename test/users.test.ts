@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorShape } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { acceptLink } from './helpers/invitations';
 
 let t: CouncilApp;
 let platformAdmin: string;
@@ -16,12 +17,13 @@ beforeAll(async () => {
     body: { email: 'Admin@Council.example', name: 'Council admin', role: 'admin', scope: { type: 'organisation', id: organisationId } },
   });
   expect(created.status).toBe(201);
-  councilAdmin = await t.login('admin@council.example', created.body.temporaryPassword);
+  expect(await acceptLink(t, 'admin@council.example', 'the council admin password')).toBe(204);
+  councilAdmin = await t.login('admin@council.example', 'the council admin password');
 });
 afterAll(() => t.close());
 
 describe('staff accounts', () => {
-  it('lets a council admin add a provider manager who signs in with the temporary password and sees only that provider', async () => {
+  it('lets a council admin invite a provider manager who chooses a password from the link and sees only that provider', async () => {
     const provider = t.council.providers.north;
     const audited = async () => Number((await t.store.client.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'user_created'")).rows[0]?.n);
     const auditedBefore = await audited();
@@ -30,8 +32,9 @@ describe('staff accounts', () => {
       body: { email: 'new-manager@northgate.example', name: 'Northgate manager', role: 'provider_manager', scope: { type: 'provider', id: provider.id } },
     });
     expect(created.status).toBe(201);
-    expect(created.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
-    const token = await t.login('new-manager@northgate.example', created.body.temporaryPassword);
+    expect(created.body).not.toHaveProperty('temporaryPassword');
+    expect(await acceptLink(t, 'new-manager@northgate.example', 'the new manager password')).toBe(204);
+    const token = await t.login('new-manager@northgate.example', 'the new manager password');
     const sites = await t.json('/api/sites', { token });
     expect(sites.body.length).toBeGreaterThan(0);
     expect(sites.body.every((s: { provider: { code: string } }) => s.provider.code === provider.code)).toBe(true);
@@ -67,7 +70,8 @@ describe('staff accounts', () => {
       token: councilAdmin,
       body: { email: 'lead@council.example', name: 'Lead', role: 'analyst', scope: { type: 'organisation', id: organisationId } },
     });
-    const token = await t.login('lead@council.example', created.body.temporaryPassword);
+    await acceptLink(t, 'lead@council.example', 'the lead password here');
+    const token = await t.login('lead@council.example', 'the lead password here');
     expect((await t.json('/api/safeguarding/flags', { token })).status).toBe(403);
     // Appointing a safeguarding lead is the platform admin's (or another lead's) act, not a council admin's.
     const granted = await t.json(`/api/users/${created.body.id}/roles`, {
@@ -88,11 +92,12 @@ describe('staff accounts', () => {
   });
 
   it('is for admins only', async () => {
-    const created = await t.json('/api/users', {
+    await t.json('/api/users', {
       token: councilAdmin,
       body: { email: 'analyst@council.example', name: 'Analyst', role: 'analyst', scope: { type: 'organisation', id: organisationId } },
     });
-    const token = await t.login('analyst@council.example', created.body.temporaryPassword);
+    await acceptLink(t, 'analyst@council.example', 'the analyst password');
+    const token = await t.login('analyst@council.example', 'the analyst password');
     expect((await t.json('/api/users', { token })).status).toBe(403);
   });
 });

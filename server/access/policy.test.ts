@@ -32,6 +32,8 @@ const MEANING: Record<Role, Action[]> = {
     'actions.manage',
     'exports.read',
     'sites.manage',
+    'settings.manage',
+    'audit.read',
   ],
   commissioner: [
     'sites.read',

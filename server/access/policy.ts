@@ -43,6 +43,8 @@ export const ACTIONS = [
   'sites.manage',
   /** A new council on this hubvoice: only the platform's own admin. */
   'organisations.create',
+  'settings.manage',
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +72,8 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'exports.read': READERS,
   'sites.manage': ['admin', 'commissioner'],
   'organisations.create': [{ role: 'admin', platformOnly: true }],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin'],
 };
 
 /**

@@ -50,7 +50,7 @@ export async function startSession(
   }
   const token = randomSecret(32);
   const expiresAt = new Date(at.getTime() + deps.config.SESSION_HOURS * 3_600_000);
-  await createSession(db, user.id, await sha256Hex(token), expiresAt);
+  await createSession(db, user.id, await sha256Hex(token), expiresAt, at);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',

@@ -27,7 +27,16 @@ export interface FormPageProps {
   variantHref: string;
   /** For the kiosk script: where to post from and go after (the page adds the questions' shapes). */
   kioskData: Record<string, string>;
+  /** The organisation's accent colour and logo address, from its settings. */
+  brand?: { accentColour: string | null; logoSrc: string | null } | undefined;
 }
+
+/**
+ * The accent colour on buttons and links. Only a `#rrggbb` is ever written into the CSS (the
+ * settings service refuses anything else, and colours under 4.5:1 against white).
+ */
+export const accentCss = (accent: string | null | undefined) =>
+  accent && /^#[0-9a-f]{6}$/i.test(accent) ? `a{color:${accent}}.btn,.btn:hover{background:${accent};box-shadow:0 2px #0b0c0c}` : '';
 
 export function FormPage(props: FormPageProps) {
   const { form, place, answers, errors, problem, idempotencyKey, action, kiosk, child, t } = props;
@@ -44,7 +53,9 @@ export function FormPage(props: FormPageProps) {
       switcherLabel={t('form.language')}
       kiosk={kiosk}
       scripts={scripts}
+      extraCss={accentCss(props.brand?.accentColour) + (props.brand?.logoSrc ? '.org-logo{display:block;max-height:3.5rem;max-width:60%;margin:0 0 1rem}' : '')}
     >
+      {props.brand?.logoSrc && <img class="org-logo" src={props.brand.logoSrc} alt="" />}
       {problem && (
         <div class="es" role="alert" aria-labelledby="problem-title" tabIndex={-1} autofocus>
           <h2 id="problem-title">{t('form.errorSummaryTitle')}</h2>

@@ -27,7 +27,13 @@ export interface PosterPageProps {
   posters: Poster[];
   t: Translate;
   languageHref: (language: string) => string;
+  /** The organisation's accent colour (a checked `#rrggbb`, at least 4.5:1 on white) and logo address. */
+  brand?: { accentColour: string | null; logoSrc: string | null } | undefined;
 }
+
+/** The accent colour as the poster's top band and heading; only a `#rrggbb` reaches the CSS. */
+const brandCss = (accent: string | null | undefined) =>
+  accent && /^#[0-9a-f]{6}$/i.test(accent) ? `.poster{border-top:6mm solid ${accent}}.poster h1{color:${accent}}` : '';
 
 const POSTER_CSS = `main{max-width:none}.poster{max-width:210mm;margin:0 auto 2rem;padding:12mm;border:1px solid #b1b4b6;text-align:center}
 .poster .place{font-size:1.7rem;font-weight:700;margin:0 0 .5rem}.poster h1{font-size:3rem;margin:0 0 .75rem}
@@ -37,11 +43,19 @@ const POSTER_CSS = `main{max-width:none}.poster{max-width:210mm;margin:0 auto 2r
 @page{size:A4;margin:10mm}
 @media print{.langs,.screen-only{display:none}main{padding:0}body{font-size:16px}.poster{border:0;margin:0;padding:0;max-width:none;height:275mm;overflow:hidden;break-after:page}.poster:last-child{break-after:auto}}`;
 
-export function PosterPage({ language, dir, title, posters, t, languageHref }: PosterPageProps) {
+export function PosterPage({ language, dir, title, posters, t, languageHref, brand }: PosterPageProps) {
   return (
-    <PageShell language={language} dir={dir} title={title} languageHref={languageHref} switcherLabel={t('form.language')} extraCss={POSTER_CSS}>
+    <PageShell
+      language={language}
+      dir={dir}
+      title={title}
+      languageHref={languageHref}
+      switcherLabel={t('form.language')}
+      extraCss={`${POSTER_CSS}${brandCss(brand?.accentColour)}.poster .org-logo{display:block;max-height:25mm;max-width:70%;margin:0 auto 4mm}`}
+    >
       {posters.map((poster, index) => (
         <article class="poster" key={poster.code} aria-labelledby={`poster-${index}`}>
+          {brand?.logoSrc && <img class="org-logo" src={brand.logoSrc} alt="" />}
           <p class="place">{poster.place}</p>
           <h1 id={`poster-${index}`}>{t('poster.title')}</h1>
           <p class="question">{poster.question}</p>

@@ -64,6 +64,12 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
     const form = publicForm(deps, target, view.language);
     return view.child ? childForm(form, createTranslator(deps.catalogues, view.language)) : form;
   };
+  /** The organisation's accent colour and logo address, for its forms and posters. */
+  const brandOf = (target: FormTarget) =>
+    target.brand && {
+      accentColour: target.brand.accentColour,
+      logoSrc: target.brand.logo ? `/organisations/${encodeURIComponent(target.organisationId)}/logo` : null,
+    };
   const place = (target: FormTarget) => (target.servicePoint ? `${target.site.name} · ${target.servicePoint.name}` : target.site.name);
 
   const renderForm = (target: FormTarget, view: View, state: Pick<Parameters<typeof FormPage>[0], 'answers' | 'errors' | 'problem' | 'idempotencyKey'>) => {
@@ -79,6 +85,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         t={createTranslator(deps.catalogues, view.language)}
         languageHref={(language) => formUrl(target.code, { ...view, language: language as Language })}
         variantHref={formUrl(target.code, { ...view, child: !view.child })}
+        brand={brandOf(target)}
         kioskData={{
           code: target.code,
           lang: view.language,
@@ -260,6 +267,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
               posters={[await posterFor(target, view, await actionsFor(target))]}
               t={t}
               languageHref={(language) => formUrl(target.code, { language: language as Language }, '/poster')}
+              brand={brandOf(target)}
             />,
           ),
         );
@@ -283,6 +291,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
               posters={posters}
               t={t}
               languageHref={(language) => `/sites/${encodeURIComponent(targets[0]!.site.code)}/posters?lang=${language}`}
+              brand={brandOf(targets[0]!)}
             />,
           ),
         );

@@ -30,7 +30,18 @@ export function signInRoutes(deps: AppDeps) {
       const next = safeNext(c.req.query('next'));
       const principal = await principalOf(deps, c);
       if (principal) return c.redirect(next ?? homeFor(principal), 303);
-      return c.html(renderDocument(<SignInPage email="" next={next} errors={[]} signedOut={c.req.query('signedOut') === '1'} />));
+      const passwordSet = c.req.query('passwordSet') === '1';
+      return c.html(
+        renderDocument(
+          <SignInPage
+            email={passwordSet ? (c.req.query('email') ?? '') : ''}
+            next={next}
+            errors={[]}
+            signedOut={c.req.query('signedOut') === '1'}
+            passwordSet={passwordSet}
+          />,
+        ),
+      );
     })
     .post('/sign-in', sameOriginForms(deps), async (c) => {
       const body = await c.req.parseBody();

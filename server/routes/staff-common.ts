@@ -31,6 +31,9 @@ export const staffUser = (principal: Principal): StaffUser => ({
   readsReports: can(principal, 'reports.read'),
   managesActions: can(principal, 'actions.manage'),
   managesSites: can(principal, 'sites.manage'),
+  managesPeople: can(principal, 'users.manage'),
+  managesSettings: can(principal, 'settings.manage'),
+  readsAudit: can(principal, 'audit.read'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

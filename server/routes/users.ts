@@ -1,7 +1,8 @@
 /**
  * Staff accounts for administrators: `GET/POST /api/users`, role assignments, and disabling. The
- * rules (whose accounts, which roles where) are in server/services/accounts.ts. New accounts get a
- * temporary password, shown once.
+ * rules (whose accounts, which roles where) are in server/services/accounts.ts. A new account is
+ * invited: it gets an email with a single-use link to choose its password, and so does an account
+ * an admin resets.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../access/authorize';
@@ -21,6 +22,10 @@ export const Account = z
     organisationId: z.string().nullable(),
     disabled: z.boolean(),
     createdAt: z.iso.datetime(),
+    /** Null until the account first signs in. */
+    lastSignInAt: z.iso.datetime().nullable(),
+    /** `invited`: no password chosen yet; `reset`: an admin reset it and a new one is awaited. */
+    passwordState: z.enum(['set', 'invited', 'reset']),
     roles: z.array(RoleAssignment.extend({ id: z.string() })),
   })
   .openapi('Account');
@@ -42,10 +47,12 @@ export function userRoutes(deps: AppDeps) {
     ...common,
     method: 'post',
     path: '/api/users',
-    summary: 'Add a staff account with one role; its temporary password is returned once',
+    summary: 'Invite a person: an account with one role, and an email with a single-use link to choose a password',
+    description:
+      'The invitation goes through the mailer: SMTP when `SMTP_URL` is set, otherwise the outbox page (`/outbox`). The link expires after 7 days; `POST /api/users/{id}/password-link` sends a new one.',
     request: { body: body(NewAccount, 'The account') },
     responses: {
-      201: json(z.object({ id: z.string(), email: z.string(), temporaryPassword: z.string() }), 'Created'),
+      201: json(z.object({ id: z.string(), email: z.string(), invitation: z.object({ expiresAt: z.iso.datetime() }) }), 'Invited'),
       ...errors({
         ...SIGNED_IN_ERRORS,
         403: 'Outside your organisation, or a safeguarding lead you may not appoint',
@@ -90,8 +97,38 @@ export function userRoutes(deps: AppDeps) {
     },
   });
 
+  const one = createRoute({
+    ...common,
+    method: 'get',
+    path: '/api/users/{id}',
+    summary: 'One staff account, with its roles and last sign-in',
+    request: { params: Id },
+    responses: { 200: json(Account, 'The account'), ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such account you manage' }) },
+  });
+  const link = createRoute({
+    ...common,
+    method: 'post',
+    path: '/api/users/{id}/password-link',
+    summary: 'Email a set-password link: a new invitation if none was used yet, else a reset',
+    description:
+      'With `forgetPassword: true` (forcing a reset) the current password stops working and every session of the account ends at once. The link works once and expires (invitation 7 days, reset 1 day).',
+    request: { params: Id, body: body(z.object({ forgetPassword: z.boolean().default(false) }), 'Whether to forget the current password now') },
+    responses: {
+      200: json(z.object({ id: z.string(), sent: z.enum(['invitation', 'reset']), expiresAt: z.iso.datetime() }), 'Sent'),
+      ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such account you manage', 422: 'The account is disabled' }),
+    },
+  });
+
+  const asJson = <T extends { createdAt: Date; lastSignInAt: Date | null }>(account: T) => ({
+    ...account,
+    createdAt: account.createdAt.toISOString(),
+    lastSignInAt: account.lastSignInAt?.toISOString() ?? null,
+  });
+
   return apiRoutes()
-    .openapi(list, async (c) => c.json(await accounts.list(c.var.principal), 200))
+    .openapi(one, async (c) => c.json(asJson(await accounts.one(c.var.principal, c.req.valid('param').id)), 200))
+    .openapi(link, async (c) => c.json(await accounts.sendLink(c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(list, async (c) => c.json((await accounts.list(c.var.principal)).map(asJson), 200))
     .openapi(create, async (c) => c.json(await accounts.create(c.var.principal, c.req.valid('json')), 201))
     .openapi(grant, async (c) => c.json(await accounts.grant(c.var.principal, c.req.valid('param').id, c.req.valid('json')), 201))
     .openapi(revoke, async (c) => {

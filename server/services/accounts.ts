@@ -5,14 +5,25 @@
  * permission (`safeguarding.appoint`), never granted to oneself, and audited like every change here.
  */
 import { z } from 'zod';
-import { accountOrganisation, addAssignment, findAssignment, listAccounts, placeOfScope, removeAssignment, setDisabled } from '../../db/accounts';
+import {
+  accountOrganisation,
+  addAssignment,
+  findAccount,
+  findAssignment,
+  placesIn,
+  listAccounts,
+  placeOfScope,
+  removeAssignment,
+  setDisabled,
+} from '../../db/accounts';
 import { ROLES, SCOPE_TYPES, type Role } from '../../db/schema';
 import type { Principal } from '../../db/scope';
 import { createUser, findUserByEmail } from '../../db/users';
 import { can, organisationsFor, PLATFORM_TARGET as PLATFORM, type Target } from '../access/policy';
-import { hashPassword, randomSecret } from '../auth/password';
+import { NO_PASSWORD } from '../../db/password-tokens';
 import { ApiError, forbidden, notFound, validationFailed } from '../errors';
 import type { ServiceDeps } from './index';
+import type { passwordService } from './passwords';
 
 const Scope = z.object({ type: z.enum(SCOPE_TYPES), id: z.string().max(64).nullable().default(null) });
 export const NewAccount = z.object({
@@ -28,7 +39,7 @@ export const NewAccount = z.object({
 export const NewAssignment = z.object({ role: z.enum(ROLES), scope: Scope });
 type ScopeInput = z.infer<typeof Scope>;
 
-export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
+export function accountService(deps: Pick<ServiceDeps, 'store' | 'now' | 'mailer'>, passwords: ReturnType<typeof passwordService>) {
   const { db } = deps.store;
 
   /** Where a scope sits, or a 422 naming scope.id when it does not exist. */
@@ -76,30 +87,79 @@ export function accountService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
   });
 
   return {
+    /** Where the principal may give roles, by name (organisations, providers, sites), and whether it may appoint safeguarding leads. */
+    async places(principal: Principal) {
+      const managed = organisationsFor(principal, 'users.manage');
+      return { ...(await placesIn(db, managed)), platform: managed === 'all' };
+    },
+
     list(principal: Principal) {
       return listAccounts(db, organisationsFor(principal, 'users.manage'));
     },
 
+    /**
+     * Invites a person: their account, with one role and no password yet, and an email with a
+     * single-use link to choose one (through deps.mailer: SMTP, or the outbox page without it).
+     */
     async create(principal: Principal, account: z.infer<typeof NewAccount>) {
       const target = await targetOf(account.scope);
       checkGrant(principal, account.role, target, null);
       if (await findUserByEmail(db, account.email))
         throw new ApiError(409, 'email_taken', 'An account with that email address already exists.', [{ field: 'email', message: 'already has an account' }]);
-      const temporaryPassword = randomSecret(12);
       const organisationId = target === PLATFORM ? null : target.organisationId;
       const id = await createUser(
         db,
         {
           email: account.email,
           name: account.name,
-          passwordHash: await hashPassword(temporaryPassword),
+          passwordHash: NO_PASSWORD.invited,
           role: account.role,
           scopeType: account.scope.type,
           scopeId: account.scope.type === 'platform' ? null : account.scope.id,
         },
         audit(principal, 'user_created', null, organisationId, { email: account.email, role: account.role, scope: account.scope }),
       );
-      return { id, email: account.email, temporaryPassword };
+      const { link, expiresAt } = await passwords.issue({ id, organisationId }, 'invitation', { userId: principal.userId, how: 'admin' });
+      await deps.mailer.send(passwords.invitationMail(account.email, account.name, principal.name, link, expiresAt, organisationId));
+      return { id, email: account.email, invitation: { expiresAt: expiresAt.toISOString() } };
+    },
+
+    /** Sends an account a new invitation (never used, or expired) or, once it has a password, a reset link. */
+    async sendLink(principal: Principal, userId: string, { forgetPassword }: { forgetPassword: boolean }) {
+      const account = await managedAccount(principal, userId);
+      const user = await findAccount(db, userId);
+      if (!user) throw notFound('That account');
+      if (user.disabled) throw validationFailed([{ field: 'id', message: 'that account is disabled: enable it first' }]);
+      const purpose = user.passwordState === 'invited' ? ('invitation' as const) : ('reset' as const);
+      const { link, expiresAt } = await passwords.issue(
+        { id: userId, organisationId: account.organisationId },
+        purpose,
+        { userId: principal.userId, how: 'admin' },
+        purpose === 'reset' && forgetPassword,
+      );
+      await deps.mailer.send(
+        purpose === 'invitation'
+          ? passwords.invitationMail(user.email, user.name, principal.name, link, expiresAt, account.organisationId)
+          : passwords.resetMail(
+              user.email,
+              user.name,
+              link,
+              expiresAt,
+              account.organisationId,
+              forgetPassword
+                ? `${principal.name} has reset your hubvoice password: the old one no longer works, and you have been signed out everywhere.`
+                : `${principal.name} has sent you a link to set a new hubvoice password.`,
+            ),
+      );
+      return { id: userId, sent: purpose, expiresAt: expiresAt.toISOString() };
+    },
+
+    /** One account the principal manages, with its roles, or a 404. */
+    async one(principal: Principal, userId: string) {
+      await managedAccount(principal, userId);
+      const user = await findAccount(db, userId);
+      if (!user) throw notFound('That account');
+      return user;
     },
 
     async grant(principal: Principal, userId: string, assignment: z.infer<typeof NewAssignment>) {

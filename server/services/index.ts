@@ -8,8 +8,11 @@ import { createReports } from '../reports';
 import { exportService } from './exports';
 import { accountService } from './accounts';
 import { actionService } from './actions';
+import { auditService } from './audit';
 import { flagService } from './flags';
+import { passwordService } from './passwords';
 import { placeService } from './places';
+import { settingsService } from './settings';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
@@ -17,13 +20,17 @@ export type ServiceDeps = Omit<AppDeps, 'services'>;
 
 export function createServices(deps: ServiceDeps) {
   const reports = createReports(deps);
+  const passwords = passwordService(deps);
   return {
-    accounts: accountService(deps),
+    accounts: accountService(deps, passwords),
     actions: actionService(deps),
+    audit: auditService(deps),
+    passwords,
     flags: flagService(deps),
     places: placeService(deps),
     reports,
     exports: exportService(deps, reports),
+    settings: settingsService(deps),
     surveys: surveyService(deps),
     themes: themeService(deps),
   };

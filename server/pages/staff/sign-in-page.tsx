@@ -8,9 +8,11 @@ export interface SignInPageProps {
   next: string | null;
   errors: FieldError[];
   signedOut?: boolean;
+  /** Just chose a password from a set-password link. */
+  passwordSet?: boolean;
 }
 
-export function SignInPage({ email, next, errors, signedOut }: SignInPageProps) {
+export function SignInPage({ email, next, errors, signedOut, passwordSet }: SignInPageProps) {
   const errorOf = (field: string) => errors.find((e) => e.field === field);
   return (
     <StaffShell title={`${errors.length ? 'Error: ' : ''}Sign in`}>
@@ -19,6 +21,11 @@ export function SignInPage({ email, next, errors, signedOut }: SignInPageProps) 
         {signedOut && !errors.length && (
           <div class="ok-banner" role="status">
             <h2>You have signed out</h2>
+          </div>
+        )}
+        {passwordSet && !errors.length && (
+          <div class="ok-banner" role="status">
+            <h2>Your password is set: sign in with it</h2>
           </div>
         )}
         <h1>Sign in to hubvoice</h1>
@@ -31,7 +38,9 @@ export function SignInPage({ email, next, errors, signedOut }: SignInPageProps) 
             Sign in
           </button>
         </form>
-        <p class="alt">Forgotten your password? Ask your hubvoice administrator to set a new one.</p>
+        <p class="alt">
+          <a href="/sign-in/help">Forgotten your password?</a>
+        </p>
       </div>
     </StaffShell>
   );

@@ -13,13 +13,17 @@ export interface StaffUser {
   managesActions?: boolean;
   /** Shows the Sites link: sets up and runs the council's sites, QR codes and posters. */
   managesSites?: boolean;
+  /** Shows People (and the outbox), Settings and Audit for administrators. */
+  managesPeople?: boolean;
+  managesSettings?: boolean;
+  readsAudit?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'people' | 'settings' | 'audit' | undefined;
   children: ComponentChildren;
   /** A page's own styles, after the shared ones. */
   extraCss?: string | undefined;
@@ -72,6 +76,27 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                     <li>
                       <a href="/admin/sites" aria-current={current === 'sites' ? 'page' : undefined}>
                         Sites
+                      </a>
+                    </li>
+                  )}
+                  {user.managesPeople && (
+                    <li>
+                      <a href="/people" aria-current={current === 'people' ? 'page' : undefined}>
+                        People
+                      </a>
+                    </li>
+                  )}
+                  {user.managesSettings && (
+                    <li>
+                      <a href="/settings" aria-current={current === 'settings' ? 'page' : undefined}>
+                        Settings
+                      </a>
+                    </li>
+                  )}
+                  {user.readsAudit && (
+                    <li>
+                      <a href="/audit" aria-current={current === 'audit' ? 'page' : undefined}>
+                        Audit
                       </a>
                     </li>
                   )}

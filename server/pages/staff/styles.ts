@@ -108,5 +108,28 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .btn.warn{background:#d4351c;box-shadow:0 2px #55150b}
 .btn.warn:hover{background:#aa2a16}
 .import-problems li{margin:.25rem 0}
+.plain{list-style:none;margin:0;padding:0}
+.btn.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}
+.btn.secondary:hover{background:#dbdad9}
+.btn.warning{background:#d4351c;box-shadow:0 2px #55150b}
+.btn.warning:hover{background:#aa2a16}
+.btn.secondary:focus,.btn.warning:focus{background:#fd0;color:#0b0c0c;box-shadow:0 4px #0b0c0c}
+.linkbtn.dark{color:#1d70b8;padding:.5rem 0;min-height:44px}
+.role-card{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem}
+.warn-banner{border:5px solid #d4351c;padding:1rem;margin:0 0 2rem}
+.warn-banner h2{margin:0 0 .5rem;font-size:1.3rem}
+.mail{border:1px solid #b1b4b6;padding:1rem;margin:0 0 1.5rem}
+.mail pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;font-size:1rem;margin:.5rem 0 0}
+.swatch{display:inline-block;width:1.5rem;height:1.5rem;border:1px solid #0b0c0c;vertical-align:middle;margin-inline-end:.5rem}
+.contact{border-top:1px solid #b1b4b6;padding-top:1rem;margin:0 0 1.5rem}
+.contact .fg{margin:0 0 1.25rem}
+.secret code,.url,.warn-banner code,.note code,details.data code{overflow-wrap:anywhere}
+.opt.check input{top:50%}
+.file{font:inherit;max-width:100%}
+.logo-preview{max-height:5rem;max-width:100%}
+.test-send{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;padding:.5rem 0}
+@media (max-width:40em){.tbl.stack thead{position:absolute;left:-9999px}.tbl.stack,.tbl.stack tbody,.tbl.stack tr,.tbl.stack th,.tbl.stack td{display:block;width:100%}.tbl.stack tr{border-bottom:1px solid #b1b4b6;padding:.6rem 0}.tbl.stack th,.tbl.stack td{border:0;padding:.15rem 0}.tbl.stack td[data-label]::before{content:attr(data-label) ":";font-weight:700;margin-inline-end:.4em}}
+.nowrap{white-space:nowrap}
+.tbl td.details{font-size:.95rem;overflow-wrap:anywhere;min-width:12rem}
 .muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
