@@ -6,6 +6,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
+import { everyBodyLimited } from './middleware/body-size';
+import { cookieWritesFromOwnOrigin } from './middleware/cookie-writes';
 import { submissionCounters } from './middleware/rate-limit';
 import { actionPageRoutes } from './routes/action-pages';
 import { actionRoutes } from './routes/actions';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   // One set of counters for every public way in, so switching channel does not reset a limit.
   const counters = submissionCounters(deps.config.RATE_LIMIT_PER_MINUTE);
   if (withSecurityHeaders) app.use(securityHeaders());
+  app.use(everyBodyLimited((c) => c.json(errorBody('payload_too_large', 'The request is too large to accept.'), 413)));
+  app.use('/api/*', cookieWritesFromOwnOrigin(deps.config.PUBLIC_URL));
   app.route('/', healthRoutes(deps));
   app.route('/', widgetRoutes());
   app.route('/', authRoutes(deps));

@@ -12,7 +12,7 @@ import { fftCode } from '../survey/fft';
 import { createTranslator, isLanguage, type Language } from '../survey/translate';
 import { resolveForm, type PublicForm } from '../survey/public-form';
 import type { Answers } from '../survey/skip-logic';
-import { validateAnswers, type AnswerError } from '../survey/validate-answers';
+import { validateAnswers, type AnswerError, type AnswerNotice } from '../survey/validate-answers';
 import type { AppDeps } from './deps';
 import { flagCategoriesOfResponse } from '../db/safeguarding';
 import { supportAfter } from './services/support';
@@ -30,7 +30,7 @@ export interface Submission {
 
 export type IngestResult =
   /** `support`: the help to show, when the free text may disclose harm (server/services/support.ts). */
-  | { ok: true; id: string; created: boolean; support: Support | null }
+  | { ok: true; id: string; created: boolean; support: Support | null; notices: AnswerNotice[] }
   | { ok: false; reason: 'unknown_code' }
   | { ok: false; reason: 'invalid'; errors: AnswerError[]; answers: Answers };
 
@@ -68,6 +68,16 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
   const language: Language = submission.language && isLanguage(submission.language) ? submission.language : 'en';
   const form = publicForm(deps, target, language);
   const t = createTranslator(deps.catalogues, language);
+  // An answer to a question the form does not have is refused, not dropped: a client sending one
+  // has a stale or forged form, and 5,000 of them were once accepted in silence.
+  const unknown = unknownQuestions(form, submission.answers);
+  if (unknown.length) {
+    const errors = unknown.slice(0, 10).map((id): AnswerError => {
+      const shown = id.slice(0, 64);
+      return { questionId: shown, field: `answers.${shown}`, code: 'unknown_question', message: t('error.unknownQuestion', { id: shown }) };
+    });
+    return { ok: false, reason: 'invalid', errors, answers: {} };
+  }
   const checked = validateAnswers(form.questions, submission.answers, t);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, answers: checked.answers };
 
@@ -115,7 +125,14 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
   // looked up: one indexed read, on a rare path.
   const categories = committed.flagId || !committed.created ? await flagCategoriesOfResponse(deps.store.db, committed.id) : [];
   const support = supportAfter(categories, respondentRole, t, target.supportLines);
-  return { ok: true, id: committed.id, created: committed.created, support };
+  return { ok: true, id: committed.id, created: committed.created, support, notices: checked.notices };
+}
+
+/** The answer keys no question of the form has. */
+function unknownQuestions(form: PublicForm, answers: Record<string, unknown>): string[] {
+  const unknown: string[] = [];
+  for (const id in answers) if (!Object.hasOwn(answers, id) || !form.questions.some((q) => q.id === id)) unknown.push(id);
+  return unknown;
 }
 
 function roleFrom(relationship: string | undefined): RespondentRole | null {

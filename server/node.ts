@@ -4,6 +4,7 @@
  * and serves the app.
  */
 import { createServer } from 'node:http';
+import { errorBody } from './errors';
 import { getRequestListener } from '@hono/node-server';
 import { embeddedFile, openClient } from '../db/client';
 import { progressBar } from '../db/progress';
@@ -33,6 +34,20 @@ export async function startNodeServer(config: Config) {
     for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value);
     void listener(request, response);
   }).listen(config.PORT, config.HOST);
+  // A request Node cannot parse (a bad Content-Length, a broken header) never reaches the app; it
+  // still gets the one error shape rather than Node's bare 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify(
+      tooLarge
+        ? errorBody('payload_too_large', 'The request headers are too large.')
+        : errorBody('bad_request', 'The request could not be read: check its headers, such as Content-Length.'),
+    );
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   // Housekeeping, after we are listening so a slow mail server cannot delay start-up: alerts that
   // failed are retried every minute; original text past retention is forgotten every hour.

@@ -33,10 +33,21 @@ import { validationFailed } from './errors';
 import { reportLabel } from './report-labels';
 
 const DAY = 86_400_000;
-const isoDate = z
+/**
+ * A calendar date that exists (2026-02-30 does not, and is refused rather than read as 2 March)
+ * in the years hubvoice can hold answers for: the year 0 made the trends report's periods
+ * arithmetic fail (a 500).
+ */
+export function isRealDate(date: string): boolean {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
+}
+
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-04-01')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date');
+  .refine(isRealDate, 'not a real date')
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'use a date between 2000 and 2099');
 const dimension = z.enum(Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]]);
 
 export const Filters = z.object({

@@ -93,20 +93,20 @@ describe('validateAnswers, per question type', () => {
     { id: 'postcode', raw: ' pl4 ', out: 'PL4' },
     { id: 'postcode', raw: 'SW1A', out: 'SW1A' },
     { id: 'postcode', raw: 'prefer_not_to_say', out: 'prefer_not_to_say' },
-    { id: 'postcode', raw: 'PL4 8AA', code: 'invalid_postcode' },
+    { id: 'postcode', raw: 'PL4 8A', code: 'invalid_postcode' },
   ])('$id: $raw gives $out $code', ({ id, raw, out, code }) => {
     const result = validateAnswers(one(id), { [id]: raw }, t);
     if (code) {
       expect(result.ok).toBe(false);
       expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toEqual([[`answers.${id}`, code]]);
     } else {
-      expect(result).toEqual({ ok: true, answers: { [id]: out } });
+      expect(result).toEqual({ ok: true, answers: { [id]: out }, notices: [] });
     }
   });
 
   it.each(form.questions.map((q) => q.id))('%s: empty is fine when optional and an error naming the question when required', (id) => {
     for (const empty of [undefined, '', [], null]) {
-      expect(validateAnswers(one(id), { [id]: empty }, t)).toEqual({ ok: true, answers: {} });
+      expect(validateAnswers(one(id), { [id]: empty }, t)).toEqual({ ok: true, answers: {}, notices: [] });
       const required = validateAnswers(one(id, true), { [id]: empty }, t);
       expect(required.ok ? [] : required.errors.map((e) => e.code)).toEqual(['required']);
     }
@@ -138,12 +138,12 @@ describe('validateAnswers, per question type', () => {
 
   it('drops answers to questions the skip logic hides, and never requires them', () => {
     const questions = [{ ...one('fft', true)[0]! }, { ...one('long', true)[0]!, showIf: { question: 'fft', in: ['poor', 'veryPoor'] } }];
-    expect(validateAnswers(questions, { fft: 'good', long: 'kept?' }, t)).toEqual({ ok: true, answers: { fft: 'good' } });
+    expect(validateAnswers(questions, { fft: 'good', long: 'kept?' }, t)).toEqual({ ok: true, answers: { fft: 'good' }, notices: [] });
     const shown = validateAnswers(questions, { fft: 'poor' }, t);
     expect(shown.ok ? [] : shown.errors.map((e) => e.field)).toEqual(['answers.long']);
   });
 
   it('ignores answers to questions the form does not have', () => {
-    expect(validateAnswers(one('fft'), { fft: 'good', other: 'x' }, t)).toEqual({ ok: true, answers: { fft: 'good' } });
+    expect(validateAnswers(one('fft'), { fft: 'good', other: 'x' }, t)).toEqual({ ok: true, answers: { fft: 'good' }, notices: [] });
   });
 });

@@ -11,11 +11,21 @@ export interface AnswerError {
   questionId: string;
   /** Dotted path of the field, e.g. `answers.fft`, for error shapes and form anchors. */
   field: string;
-  code: 'required' | 'invalid_option' | 'too_long' | 'out_of_range' | 'too_many' | 'invalid_postcode' | 'invalid_type';
+  code: 'required' | 'invalid_option' | 'too_long' | 'out_of_range' | 'too_many' | 'invalid_postcode' | 'invalid_type' | 'unknown_question';
   message: string;
 }
 
-export type AnswersResult = { ok: true; answers: Answers } | { ok: false; errors: AnswerError[]; answers: Answers };
+/** Something changed in what the family gave, which they should be told (a full postcode cut to its district). */
+export interface AnswerNotice {
+  questionId: string;
+  code: 'postcode_shortened';
+  message: string;
+}
+
+export type AnswersResult = { ok: true; answers: Answers; notices: AnswerNotice[] } | { ok: false; errors: AnswerError[]; answers: Answers };
+
+/** A full UK postcode, its district captured: "PL4 8AA", "pl48aa", "SW1A 1AA". */
+const FULL_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?[0-9][A-Z]{2}$/;
 
 type Message = (key: string, vars: Record<string, string | number>) => string;
 
@@ -23,21 +33,27 @@ type Message = (key: string, vars: Record<string, string | number>) => string;
 export function validateAnswers(questions: PublicQuestion[], raw: Record<string, unknown>, message: Message): AnswersResult {
   const answers: Answers = {};
   const errors: AnswerError[] = [];
+  const notices: AnswerNotice[] = [];
   for (const question of questions) {
     if (!isShown(question.showIf, answers)) continue;
     const outcome = checkQuestion(question, raw[question.id]);
     if (outcome.value !== undefined) answers[question.id] = outcome.value;
+    if (outcome.shortenedTo) {
+      notices.push({ questionId: question.id, code: 'postcode_shortened', message: message('form.postcodeShortened', { district: outcome.shortenedTo }) });
+    }
     const code = outcome.error ?? (outcome.value === undefined && question.required ? 'required' : undefined);
     if (code) {
       errors.push({ questionId: question.id, field: `answers.${question.id}`, code, message: describe(question, code, message) });
     }
   }
-  return errors.length ? { ok: false, errors, answers } : { ok: true, answers };
+  return errors.length ? { ok: false, errors, answers } : { ok: true, answers, notices };
 }
 
 interface Outcome {
   value?: AnswerValue;
   error?: AnswerError['code'];
+  /** A full postcode was given: only this district is kept. */
+  shortenedTo?: string;
 }
 
 function checkQuestion(question: PublicQuestion, raw: unknown): Outcome {
@@ -78,7 +94,11 @@ function checkQuestion(question: PublicQuestion, raw: unknown): Outcome {
         if (typeof raw !== 'string') return { error: 'invalid_type' };
         const district = raw.trim().toUpperCase();
         if (district === PREFER_NOT_TO_SAY.toUpperCase()) return { value: PREFER_NOT_TO_SAY };
-        return POSTCODE_DISTRICT.test(district) ? { value: district } : { value: raw, error: 'invalid_postcode' };
+        if (POSTCODE_DISTRICT.test(district)) return { value: district };
+        // A whole postcode can point at a handful of homes: keep the district, drop the rest, and say so.
+        const full = FULL_POSTCODE.exec(district.replace(/\s+/g, ' '));
+        if (full?.[1]) return { value: full[1], shortenedTo: full[1] };
+        return { value: raw, error: 'invalid_postcode' };
       }
       break;
   }
@@ -99,6 +119,8 @@ function describe(question: PublicQuestion, code: AnswerError['code'], message: 
       return message('error.tooMany', { title, max: question.max ?? 1 });
     case 'invalid_postcode':
       return message('error.postcode', { title });
+    case 'unknown_question':
+      return message('error.unknownQuestion', { id: question.id });
     default:
       return message('error.invalidOption', { title });
   }

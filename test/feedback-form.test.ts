@@ -136,7 +136,7 @@ describe('POST /f/{code}', () => {
     const key = 'form-test-key-0003';
     const { status, html } = await post(`/f/${hub.code}`, [
       ['good', 'Kind <staff> & "tea"'],
-      ['postcode', 'PL4 8AA'],
+      ['postcode', 'PL4 8A'],
       ['relationship', 'dad'],
       ['_key', key],
     ]);
@@ -148,7 +148,7 @@ describe('POST /f/{code}', () => {
     expect(html).toContain('id="fft-error"');
     expect(html).toContain('aria-describedby="fft-error"');
     expect(html).toContain('Kind &lt;staff> &amp; &quot;tea&quot;</textarea>');
-    expect(html).toContain('value="PL4 8AA"');
+    expect(html).toContain('value="PL4 8A"');
     expect(html).toMatch(/value="dad" checked/);
     expect(html).toMatch(/<details class="page" id="page-about-you" open/);
     expect(keyOf(html)).toBe(key);

@@ -73,3 +73,25 @@ describe('the Node server', () => {
     }
   });
 });
+
+describe('a request Node cannot parse', () => {
+  it('gets the one error shape, not a bare 400', async () => {
+    const running = await start();
+    try {
+      const { connect } = await import('node:net');
+      const port = Number(new URL(running.base).port);
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write('POST /api/responses HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(reply).toMatch(/^HTTP\/1\.1 400/);
+      const body = JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4));
+      expect(body).toEqual({ error: { code: 'bad_request', message: expect.stringContaining('Content-Length') } });
+    } finally {
+      await running.close();
+    }
+  });
+});

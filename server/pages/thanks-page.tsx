@@ -25,6 +25,8 @@ export interface ThanksPageProps {
   kiosk: boolean;
   /** The children's form: its own words for every line of the page. */
   child: boolean;
+  /** What changed in what they gave, and why (a full postcode cut to its district). */
+  notices?: string[] | undefined;
   /** Help to show after a possible disclosure (server/services/support.ts). */
   support?: Support | null | undefined;
 }
@@ -36,7 +38,21 @@ const KIOSK_HELP_SECONDS = 60;
 /** The lines the children's form words for a child (`child.thanks.*` in the catalogues). */
 const CHILD_WORDED = new Set(['thanks.received', 'thanks.next', 'thanks.help', 'thanks.again', 'thanks.kioskReset']);
 
-export function ThanksPage({ language, dir, site, team, message, actions, t: translate, languageHref, againHref, kiosk, child, support }: ThanksPageProps) {
+export function ThanksPage({
+  language,
+  dir,
+  site,
+  team,
+  message,
+  actions,
+  t: translate,
+  languageHref,
+  againHref,
+  kiosk,
+  child,
+  support,
+  notices = [],
+}: ThanksPageProps) {
   const t: Translate = (key, vars) => translate(child && CHILD_WORDED.has(key) ? `child.${key}` : key, vars);
   return (
     <PageShell
@@ -53,6 +69,11 @@ export function ThanksPage({ language, dir, site, team, message, actions, t: tra
         <h1>{t('thanks.title')}</h1>
         <p>{t('thanks.received')}</p>
       </div>
+      {notices.map((notice) => (
+        <p class="notice" key={notice}>
+          {notice}
+        </p>
+      ))}
       {support && <SupportBox support={support} />}
       {/* The survey's own thank-you is written for adults. */}
       {message && !child && <p>{message}</p>}

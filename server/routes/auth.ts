@@ -12,8 +12,10 @@ export const LoginRequest = z.object({
   email: z
     .string()
     .trim()
-    .regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org'),
-  password: z.string().min(1, 'enter your password'),
+    .regex(/^[^\s@]+@[^\s@]+$/, 'enter an email address, like name@example.org')
+    // The longest an address can be (RFC 5321): a 10 MiB one was once written into the audit log.
+    .max(254, 'an email address has at most 254 characters'),
+  password: z.string().min(1, 'enter your password').max(1024, 'a password has at most 1,024 characters'),
 });
 
 export const PasswordChange = z.object({

@@ -170,7 +170,7 @@ export function dashboardRoutes(deps: AppDeps) {
         renderDocument(
           <CommentsPage
             user={staffUser(principal)}
-            themeName={query.theme ? (names[query.theme] ?? query.theme) : null}
+            themeName={query.theme ? ((Object.hasOwn(names, query.theme) ? names[query.theme] : undefined) ?? query.theme) : null}
             comments={rows.slice(0, COMMENTS_PER_PAGE)}
             page={query.page}
             hasNext={rows.length > COMMENTS_PER_PAGE}

@@ -138,7 +138,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   const actionsFor = (target: FormTarget) =>
     latestPublishedActions(deps.store.db, { organisationId: target.organisationId, siteId: target.site.id, servicePointId: target.servicePoint?.id ?? null });
 
-  const renderThanks = async (target: FormTarget, view: View, support: Support | null) =>
+  const renderThanks = async (target: FormTarget, view: View, support: Support | null, notices: string[] = []) =>
     renderDocument(
       <ThanksPage
         language={view.language}
@@ -153,6 +153,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         kiosk={view.kiosk}
         child={view.child}
         support={support}
+        notices={notices}
       />,
     );
 
@@ -190,7 +191,14 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         const target = await deps.forms.find(code);
         if (!target) return notFoundPage(c, code, options);
         const view = viewOf(c, options, target.site.defaultLanguage);
-        const fields = await c.req.parseBody({ all: true });
+        let fields: Awaited<ReturnType<typeof c.req.parseBody>>;
+        try {
+          fields = await c.req.parseBody({ all: true });
+        } catch {
+          // A broken body (a cut-off upload, a malformed multipart boundary): nothing in it can be read back.
+          const problem = createTranslator(deps.catalogues, view.language)('form.unreadable');
+          return c.html(renderForm(target, view, { answers: {}, errors: [], problem, idempotencyKey: randomKey() }), 400);
+        }
         const thanks = formUrl(target.code, view, '/thanks');
         // A bot filled the field people cannot see: thank it as usual and keep nothing.
         if (stringField(fields[HONEYPOT_FIELD])) return c.redirect(thanks, 303);
@@ -217,13 +225,20 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
           const problem = createTranslator(deps.catalogues, view.language)('form.notSaved');
           return c.html(renderForm(target, view, { answers, errors: [], problem, idempotencyKey }), 503);
         }
-        if (result.ok && !result.support) return c.redirect(thanks, 303);
+        if (result.ok && !result.support && result.notices.length === 0) return c.redirect(thanks, 303);
         // Help after a possible disclosure is drawn in this answer rather than named in a redirect:
         // nothing in the address bar, the history, a log or a referrer says help was shown. A reload
         // re-sends the same idempotency key, so it stores nothing twice and shows the same help.
         if (result.ok) {
           c.header('Cache-Control', 'no-store');
-          return c.html(await renderThanks(target, view, result.support));
+          return c.html(
+            await renderThanks(
+              target,
+              view,
+              result.support,
+              result.notices.map((n) => n.message),
+            ),
+          );
         }
         if (result.reason === 'unknown_code') return notFoundPage(c, code, options);
         // The children's version words its questions differently; its errors must name them as shown.

@@ -66,6 +66,8 @@ export const StoredResponse = z
   .object({
     id: z.string(),
     support: SupportBox.optional(),
+    /** What changed in what was given, in the respondent's language: a full postcode kept only as its district. */
+    notices: z.array(z.string()).optional(),
     thanks: WidgetThanks.optional().openapi({ description: 'Channel `widget` only: the thank-you to show, with the place’s latest “You said, we did”' }),
   })
   .openapi('StoredResponse');
@@ -142,7 +144,11 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
           const target = submission.channel === 'widget' ? await deps.forms.find(submission.code) : null;
           const language = submission.language && isLanguage(submission.language) ? submission.language : 'en';
           const thanks = target ? await widgetThanks(deps, target, language, result.support) : undefined;
-          return c.json({ id: result.id, ...(result.support && { support: result.support }), ...(thanks && { thanks }) }, result.created ? 201 : 200);
+          const notices = result.notices.length ? { notices: result.notices.map((n) => n.message) } : {};
+          return c.json(
+            { id: result.id, ...(result.support && { support: result.support }), ...notices, ...(thanks && { thanks }) },
+            result.created ? 201 : 200,
+          );
         }
         if (result.reason === 'unknown_code') {
           throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);

@@ -1,0 +1,152 @@
+/**
+ * Bad input and forged requests from issue 17 (items 5, 8, 9, 14): each once gave a 500, a bare
+ * 400, a silent change or a write from another site. Each now gets the one error shape, in the
+ * family's language where a family sees it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../db/schema';
+import { expectErrorShape } from './helpers/app';
+import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+
+let t: CouncilApp;
+let admin: string;
+beforeAll(async () => {
+  t = await makeCouncilApp({ PUBLIC_URL: 'https://feedback.example.org' });
+  admin = await t.login();
+});
+afterAll(() => t.close());
+
+const submit = (answers: Record<string, unknown>, key: string, language = 'en') =>
+  t.json('/api/responses', { body: { code: t.council.sites.ash.code, channel: 'qr', language, idempotencyKey: key, answers } });
+
+describe('inputs that once gave a 500', () => {
+  it('answers a broken multipart body on the QR form with the form again and a message in the family’s language', async () => {
+    const response = await t.app.request(`/f/${t.council.sites.ash.code}?lang=pl`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="fft"\r\n\r\ngood\r\n--xy',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Nie udało się odczytać tego, co wysłał Twój telefon');
+  });
+
+  it('refuses the year 0 and an impossible date on the reports, naming the field', async () => {
+    for (const [report, query] of [
+      ['trends', 'to=0000-01-01'],
+      ['satisfaction', 'from=2026-02-30'],
+      ['trends', 'to=2026-13-01'],
+    ] as const) {
+      const { status, body } = await t.json(`/api/reports/${report}?${query}`, { token: admin });
+      expect(status, query).toBe(422);
+      expectErrorShape(body);
+      expect(body.error.details[0].field).toBe(query.split('=')[0]);
+    }
+    const leap = await t.json('/api/reports/satisfaction?from=2024-02-29&to=2024-03-01', { token: admin });
+    expect(leap.status).toBe(200);
+  });
+
+  it('shows the comments page for a theme named like an object’s prototype', async () => {
+    const response = await t.app.request('/dashboard/comments?theme=__proto__', { headers: { authorization: `Bearer ${admin}` } });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('answers the form does not ask for', () => {
+  it('refuses an answer to an unknown question, naming it, and stores nothing', async () => {
+    const { status, body } = await submit({ fft: 'good', mystery: 'x' }, 'unknown-question-1');
+    expect(status).toBe(422);
+    expect(body.error.details).toEqual([{ field: 'answers.mystery', message: 'This form has no question “mystery”', code: 'unknown_question' }]);
+    const stored = await t.store.client.execute({ sql: 'SELECT 1 FROM responses WHERE idempotency_key = ?', args: ['unknown-question-1'] });
+    expect(stored.rows).toHaveLength(0);
+  });
+
+  it('refuses 5,000 answers with ten details, not five thousand', async () => {
+    const answers = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`q${i}`, 'x']));
+    const { status, body } = await submit({ fft: 'good', ...answers }, 'five-thousand-1');
+    expect(status).toBe(422);
+    expect(body.error.details).toHaveLength(10);
+  });
+});
+
+describe('a full postcode', () => {
+  it('keeps only the district and tells the family, on the API and on the form', async () => {
+    const { status, body } = await submit({ fft: 'good', postcode: 'pl4 8aa' }, 'postcode-full-1', 'pl');
+    expect(status).toBe(201);
+    expect(body.notices).toEqual([expect.stringContaining('PL4')]);
+    const stored = await t.store.client.execute({
+      sql: 'SELECT d.postcode_district, r.answers FROM responses r JOIN response_demographics d ON d.response_id = r.id WHERE r.idempotency_key = ?',
+      args: ['postcode-full-1'],
+    });
+    expect(stored.rows[0]!.postcode_district).toBe('PL4');
+    expect(JSON.stringify(stored.rows)).not.toMatch(/8AA/i);
+    const form = await t.app.request(`/f/${t.council.sites.ash.code}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ fft: 'good', postcode: 'SW1A 1AA', _key: 'postcode-full-form-1' }).toString(),
+    });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('We kept only the first part of your postcode, SW1A');
+  });
+
+  it('still refuses what is not a postcode at all, in the family’s language', async () => {
+    const { status, body } = await submit({ fft: 'good', postcode: 'not a postcode' }, 'postcode-bad-1');
+    expect(status).toBe(422);
+    expect(body.error.details[0]).toMatchObject({ field: 'answers.postcode', code: 'invalid_postcode' });
+  });
+});
+
+describe('body limits', () => {
+  it('refuses a 2 MiB sign-in and never writes it to the audit log', async () => {
+    const before = (await t.store.db.select().from(auditLog)).length;
+    const huge = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) },
+      body: JSON.stringify({ email: `${'a'.repeat(2 * 1024 * 1024 - 40)}@x`, password: 'p' }),
+    });
+    expect(huge.status).toBe(413);
+    expectErrorShape(await huge.json());
+    const long = await t.json('/api/auth/login', { body: { email: `${'a'.repeat(300)}@example.org`, password: 'p' } });
+    expect(long.status).toBe(422);
+    expect((await t.store.db.select().from(auditLog)).length).toBe(before);
+  });
+});
+
+describe('writes riding on the session cookie', () => {
+  const cookie = async () => `hubvoice_session=${admin}`;
+
+  it('refuses a theme model posted as text/plain from a sibling origin, and one posted as text/plain from our own', async () => {
+    const sibling = await t.app.request('/api/themes/model', {
+      method: 'POST',
+      headers: { cookie: await cookie(), origin: 'https://evil.example.org', 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(sibling.status).toBe(403);
+    expectErrorShape(await sibling.json());
+    const plain = await t.app.request('/api/themes/model', {
+      method: 'POST',
+      headers: { cookie: await cookie(), origin: 'https://feedback.example.org', 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(plain.status).toBe(415);
+  });
+
+  it('refuses a cross-site sign-out and apply-corrections with no body, and lets our own pages through', async () => {
+    for (const path of ['/api/auth/logout', '/api/themes/model/apply-corrections']) {
+      const forged = await t.app.request(path, { method: 'POST', headers: { cookie: await cookie(), 'sec-fetch-site': 'cross-site' } });
+      expect(forged.status, path).toBe(403);
+    }
+    const me = await t.app.request('/api/auth/me', { headers: { cookie: await cookie() } });
+    expect(me.status).toBe(200);
+    const own = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: await cookie(), origin: 'https://feedback.example.org' } });
+    expect(own.status).toBeLessThan(300);
+  });
+
+  it('leaves bearer-token scripts alone', async () => {
+    const token = await t.login();
+    const scripted = await t.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: 'https://elsewhere.example' },
+    });
+    expect(scripted.status).toBeLessThan(300);
+  });
+});
