@@ -28,6 +28,16 @@ export const AUDITED_ACTIONS = [
   'safeguarding_queue_viewed',
   'safeguarding_flag_viewed',
   'safeguarding_flag_reviewed',
+  'panel_created',
+  'panel_members_added',
+  'panel_member_withdrawn',
+  'panel_member_erased',
+  /** A subject-access export of everything held about one member. */
+  'panel_member_exported',
+  'panel_wave_created',
+  'panel_wave_opened',
+  'panel_wave_reminded',
+  'panel_wave_closed',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -37,7 +47,7 @@ export interface AuditEntry {
   /** Who did it; null when nobody was signed in (a failed sign-in). */
   userId: string | null;
   organisationId?: string | null;
-  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag';
+  targetType?: 'user' | 'survey' | 'comment' | 'theme_model' | 'safeguarding_flag' | 'panel' | 'panel_member' | 'panel_wave';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

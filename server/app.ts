@@ -24,6 +24,9 @@ import { surveyRoutes } from './routes/surveys';
 import { widgetRoutes } from './routes/widget';
 import { themeRoutes } from './routes/themes';
 import { userRoutes } from './routes/users';
+import { panelRoutes } from './routes/panels';
+import { panelLinkRoutes } from './routes/panel-link';
+import { panelPageRoutes } from './routes/panel-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -50,6 +53,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingRoutes(deps));
   app.route('/', themeRoutes(deps));
   app.route('/', userRoutes(deps));
+  app.route('/', panelRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -57,6 +61,8 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', signInRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', safeguardingPageRoutes(deps));
+  app.route('/', panelLinkRoutes(deps));
+  app.route('/', panelPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

@@ -14,6 +14,13 @@ import { readingWriter, type ReceivedResponse } from './text-pipeline';
 import { ThemeModels } from './theme-models';
 import type { Config } from './config';
 import { createServices, type Services } from './services';
+import { contactSealer, type ContactSealer } from './contact-crypto';
+import { notifyHttp, notifySettings, type NotifySender } from './notify';
+
+function notifyFromConfig(config: Config, fetcher?: typeof fetch): NotifySender | null {
+  const settings = notifySettings(config);
+  return settings ? notifyHttp(settings, fetcher) : null;
+}
 
 export interface AppDeps {
   config: Config;
@@ -26,6 +33,12 @@ export interface AppDeps {
   /** Wrong passwords per account in the current 15-minute window (auth/session.ts). */
   signInFailures: FixedWindowCounter;
   alerts: SafeguardingAlerts;
+  /** Email for panel invitations and the like (SMTP on Node, a log without it). */
+  mailer: Mailer;
+  /** GOV.UK Notify, when configured (server/notify.ts; the official client on Node). */
+  notify: NotifySender | null;
+  /** Seals and opens panel members' contact details (server/contact-crypto.ts). */
+  contacts: ContactSealer;
   now: () => Date;
   /** Built once from the rest (server/services). */
   services: Services;
@@ -38,7 +51,14 @@ export interface AppEnv {
 export function buildDeps(
   config: Config,
   client: Client,
-  options: { mailer?: Mailer; now?: () => Date; themeModel?: ThemeModel; fetch?: typeof fetch; writer?: Writer<ReceivedResponse> } = {},
+  options: {
+    mailer?: Mailer;
+    notify?: NotifySender | null;
+    now?: () => Date;
+    themeModel?: ThemeModel;
+    fetch?: typeof fetch;
+    writer?: Writer<ReceivedResponse>;
+  } = {},
 ): AppDeps {
   const store = createStore(client);
   const now = options.now ?? (() => new Date());
@@ -58,6 +78,9 @@ export function buildDeps(
       now,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
+    mailer: options.mailer ?? logMailer,
+    notify: options.notify !== undefined ? options.notify : notifyFromConfig(config, options.fetch),
+    contacts: contactSealer(config.PANEL_CONTACT_KEYS),
     now,
   };
   return { ...base, services: createServices(base) };

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'forbidden',
   'not_found',
+  'conflict',
   'email_taken',
   'payload_too_large',
   'validation_failed',

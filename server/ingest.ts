@@ -54,6 +54,11 @@ export function publicForm(deps: Pick<AppDeps, 'catalogues'>, target: FormTarget
 export async function ingest(deps: AppDeps, submission: Submission): Promise<IngestResult> {
   const target = await deps.forms.find(submission.code);
   if (!target) return { ok: false, reason: 'unknown_code' };
+  return ingestInto(deps, target, submission);
+}
+
+/** Ingests into a target already found: a panel wave's personal link answers its wave's survey at the panel's site. */
+export async function ingestInto(deps: AppDeps, target: FormTarget, submission: Omit<Submission, 'code'>): Promise<IngestResult> {
   const language: Language = submission.language && isLanguage(submission.language) ? submission.language : 'en';
   const form = publicForm(deps, target, language);
   const t = createTranslator(deps.catalogues, language);

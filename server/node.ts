@@ -11,6 +11,14 @@ import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
 import { buildDeps } from './deps';
+import { notifySettings } from './notify';
+import { notifyNodeClient } from './notify-node';
+
+/** The official Notify client on Node, when Notify is configured. */
+const notifyOnNode = (config: Config) => {
+  const settings = notifySettings(config);
+  return settings ? notifyNodeClient(settings) : null;
+};
 import { everyMinute, hourly } from './housekeeping';
 import { IngestionThread } from './ingest-thread';
 import { SECURITY_HEADERS } from './security-headers';
@@ -20,7 +28,11 @@ export async function startNodeServer(config: Config) {
   const client = await openClient(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const file = embeddedFile(config.DATABASE_URL);
   const writer = file ? new IngestionThread({ path: file }) : undefined;
-  const deps = buildDeps(config, client, { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM), ...(writer ? { writer } : {}) });
+  const deps = buildDeps(config, client, {
+    mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM),
+    notify: notifyOnNode(config),
+    ...(writer ? { writer } : {}),
+  });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps, { securityHeaders: false });
   const listener = getRequestListener(app.fetch, { hostname: config.HOST });

@@ -37,6 +37,8 @@ export const ACTIONS = [
   'flags.review',
   'users.manage',
   'safeguarding.appoint',
+  'panels.manage',
+  'panels.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +61,10 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'flags.review': ['safeguarding_lead', 'admin'],
   'users.manage': ['admin'],
   'safeguarding.appoint': ['safeguarding_lead', { role: 'admin', platformOnly: true }],
+  // Panels hold people's contact details: only those who run the organisation's engagement manage them.
+  'panels.manage': ['admin', 'commissioner'],
+  // Panel reports (response rates, paired change, answers by pseudonym) for those who read across the organisation.
+  'panels.read': ['admin', 'commissioner', 'analyst'],
 };
 
 /**

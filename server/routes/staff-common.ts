@@ -29,6 +29,7 @@ export const staffUser = (principal: Principal): StaffUser => ({
   name: principal.name,
   reviewsFlags: mayReviewFlags(principal),
   readsReports: can(principal, 'reports.read'),
+  readsPanels: can(principal, 'panels.read'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

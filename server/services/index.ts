@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { createReports } from '../reports';
 import { accountService } from './accounts';
 import { flagService } from './flags';
+import { panelService } from './panels';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
@@ -16,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     accounts: accountService(deps),
     flags: flagService(deps),
+    panels: panelService(deps),
     reports: createReports(deps),
     surveys: surveyService(deps),
     themes: themeService(deps),

@@ -9,13 +9,15 @@ export interface StaffUser {
   reviewsFlags: boolean;
   /** Reads figures (the dashboard); a safeguarding lead by that role alone does not. */
   readsReports?: boolean;
+  /** Shows the Panels link. */
+  readsPanels?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'panels' | undefined;
   children: ComponentChildren;
 }
 
@@ -45,6 +47,13 @@ export function StaffShell({ title, user, current, children }: StaffShellProps) 
                     <li>
                       <a href="/dashboard" aria-current={current === 'dashboard' ? 'page' : undefined}>
                         Dashboard
+                      </a>
+                    </li>
+                  )}
+                  {user.readsPanels && (
+                    <li>
+                      <a href="/panels" aria-current={current === 'panels' ? 'page' : undefined}>
+                        Panels
                       </a>
                     </li>
                   )}

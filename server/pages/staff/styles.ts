@@ -95,5 +95,8 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .comments p{margin:.25rem 0}
 .meta{color:#505a5f;font-size:1rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin:0 0 2rem}
+.checks .opt{margin:0 0 .5rem}.actions{display:flex;flex-wrap:wrap;gap:1rem;margin:0 0 2rem}.actions form{margin:0}
+.btn.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}.btn.secondary:hover{background:#dbdad9}
+.linkbtn.dark{color:#1d70b8;padding:.4rem 0;min-height:24px}
 .muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
