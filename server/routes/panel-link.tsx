@@ -65,7 +65,6 @@ export function panelLinkRoutes(deps: AppDeps) {
           child={false}
           t={t}
           languageHref={href}
-          variantHref={href(language)}
           kioskData={{}}
         />,
       ),

@@ -110,14 +110,14 @@ export function panelPageRoutes(deps: AppDeps) {
     .post('/panels/:id/members', manage, async (c) => {
       const id = idOf(c);
       const body = (await c.req.parseBody()) as Form;
-      const values = fields(body, ['name', 'email', 'mobile', 'language', 'children', 'consentVersion']);
+      const values = fields(body, ['memberName', 'email', 'mobile', 'language', 'children', 'consentVersion']);
       let children: ReturnType<typeof parseChildren> = [];
       try {
         children = parseChildren(values.children!.replace(/\n/g, ';'));
       } catch (error) {
         return panelPage(c, id, { errors: [{ field: 'children', message: (error as Error).message }], values, form: 'member' });
       }
-      const parsed = NewMemberInput.safeParse({ ...values, children });
+      const parsed = NewMemberInput.safeParse({ ...values, name: values.memberName, children });
       if (!parsed.success) return panelPage(c, id, { errors: fieldErrors(parsed.error), values, form: 'member' });
       const added = await attempt(c, () => panels.addMember(c.var.principal, id, parsed.data));
       if (!added.ok) return added.response ?? panelPage(c, id, { errors: added.errors.map((e) => ({ ...e, field: 'email' })), values, form: 'member' });
@@ -126,7 +126,7 @@ export function panelPageRoutes(deps: AppDeps) {
     .post('/panels/:id/import', manage, bodyLimit({ maxSize: 4 * 1024 * 1024 }), async (c) => {
       const id = idOf(c);
       const body = (await c.req.parseBody()) as Form;
-      const consentVersion = formField(body, 'consentVersion').trim();
+      const consentVersion = formField(body, 'importConsentVersion').trim();
       const file = body.file;
       const values = { consentVersion };
       if (!consentVersion)
@@ -149,10 +149,11 @@ export function panelPageRoutes(deps: AppDeps) {
     .post('/panels/:id/waves', manage, async (c) => {
       const id = idOf(c);
       const body = await c.req.parseBody({ all: true });
-      const values = fields(body as Form, ['name', 'surveyId', 'opensAt', 'closesAt', 'reminderLimit', 'reminderGapDays']);
+      const values = fields(body as Form, ['waveName', 'surveyId', 'opensAt', 'closesAt', 'reminderLimit', 'reminderGapDays']);
       const stages = ([] as unknown[]).concat(body.stages ?? []).filter((s): s is string => typeof s === 'string');
-      const parsed = NewWave.safeParse({ ...values, stages });
-      if (!parsed.success) return panelPage(c, id, { errors: fieldErrors(parsed.error), values, form: 'wave' });
+      const parsed = NewWave.safeParse({ ...values, name: values.waveName, stages });
+      const renamed = (errors: FieldError[]) => errors.map((e) => (e.field === 'name' ? { ...e, field: 'waveName' } : e));
+      if (!parsed.success) return panelPage(c, id, { errors: renamed(fieldErrors(parsed.error)), values, form: 'wave' });
       const made = await attempt(c, () => panels.createWave(c.var.principal, id, parsed.data));
       if (!made.ok) return made.response ?? panelPage(c, id, { errors: made.errors, values, form: 'wave' });
       return c.redirect(`/waves/${made.value.id}`, 303);

@@ -14,6 +14,8 @@ export interface ReceivedMail {
 export interface SmtpInbox {
   mails: ReceivedMail[];
   mailer: Mailer;
+  /** The server's smtp:// URL, for a server started with SMTP_URL. */
+  url: string;
   /** While true, every message is refused with 451 and not kept. */
   refusing: boolean;
   close: () => Promise<void>;
@@ -38,7 +40,8 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  inbox.mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'hubvoice <alerts@hubvoice.test>');
+  inbox.url = `smtp://127.0.0.1:${port}`;
+  inbox.mailer = smtpMailer(inbox.url, 'hubvoice <alerts@hubvoice.test>');
   inbox.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return inbox;
 }

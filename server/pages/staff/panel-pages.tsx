@@ -200,11 +200,11 @@ export function PanelPage({ user, panel, waves, members, surveys, errors, values
         <form method="post" action={`/panels/${panel.id}/waves`} class="narrow" novalidate>
           <h3>Plan a wave</h3>
           <TextField
-            name="name"
-            label="Name"
+            name="waveName"
+            label="Wave name"
             hint="For example: Spring 2027"
-            value={form === 'wave' ? values.name : ''}
-            error={errorFor(errs('wave'), 'name')}
+            value={form === 'wave' ? values.waveName : ''}
+            error={errorFor(errs('wave'), 'waveName')}
           />
           <Select
             name="surveyId"
@@ -314,7 +314,7 @@ export function PanelPage({ user, panel, waves, members, surveys, errors, values
           <div class="grid2">
             <form method="post" action={`/panels/${panel.id}/members`} novalidate>
               <h3>Add a member</h3>
-              <TextField name="name" label="Name (optional)" value={form === 'member' ? values.name : ''} autocomplete="off" />
+              <TextField name="memberName" label="Name (optional)" value={form === 'member' ? values.memberName : ''} autocomplete="off" />
               <TextField
                 name="email"
                 type="email"
@@ -367,10 +367,10 @@ export function PanelPage({ user, panel, waves, members, surveys, errors, values
                 <input class="input" type="file" id="file" name="file" accept=".csv,text/csv" aria-describedby="file-hint" />
               </div>
               <TextField
-                name="consentVersion"
-                label="Consent wording version they agreed to"
-                value={form === 'import' ? values.consentVersion : ''}
-                error={errorFor(errs('import'), 'consentVersion')}
+                name="importConsentVersion"
+                label="Consent wording version they all agreed to"
+                value={form === 'import' ? values.importConsentVersion : ''}
+                error={errorFor(errs('import'), 'importConsentVersion')}
               />
               <button type="submit" class="btn inline">
                 Import

@@ -76,7 +76,7 @@ select.input{appearance:auto}
 @media (max-width:40em){.chart-svg .minor{display:none}}
 .chart-note{font-size:1rem;margin:0 0 .5rem}
 details.data summary{font-size:1rem;padding:.25rem 0}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;position:relative}
 .scroll:focus{outline:3px solid #fd0}
 .tbl{width:100%;border-collapse:collapse;font-size:1rem;margin:0 0 1rem}
 .tbl caption{text-align:start;font-weight:700;font-size:1.1rem;margin:0 0 .5rem}
