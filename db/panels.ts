@@ -435,3 +435,30 @@ export async function waveAnswerList(db: Db, waveId: string) {
     .where(eq(waveAnswers.waveId, waveId))
     .orderBy(asc(waveAnswers.pseudonym));
 }
+
+/**
+ * Re-seals every contact sealed with an older key under the current one (after a key rotation),
+ * 500 to a transaction; returns how many were re-sealed.
+ */
+export async function resealContacts(
+  db: Db,
+  sealer: {
+    isStale(sealed: string): boolean;
+    open(memberId: string, sealed: string): Promise<unknown>;
+    seal(memberId: string, contact: never): Promise<string>;
+  },
+): Promise<number> {
+  const all = await db.select({ memberId: panelContacts.memberId, sealed: panelContacts.sealed }).from(panelContacts);
+  const stale = all.filter((c) => sealer.isStale(c.sealed));
+  for (let i = 0; i < stale.length; i += 500) {
+    // Sealed values first: a drizzle query is a thenable, so it must not be returned from an async function.
+    const resealed = await Promise.all(
+      stale
+        .slice(i, i + 500)
+        .map(async (c) => ({ memberId: c.memberId, sealed: await sealer.seal(c.memberId, (await sealer.open(c.memberId, c.sealed)) as never) })),
+    );
+    const [first, ...rest] = resealed.map((c) => db.update(panelContacts).set({ sealed: c.sealed }).where(eq(panelContacts.memberId, c.memberId)));
+    if (first) await db.batch([first, ...rest]);
+  }
+  return stale.length;
+}

@@ -72,7 +72,10 @@ describe('panel messages through GOV.UK Notify', () => {
   it('signs the JWT as Notify documents: HS256, iss the service id, iat in seconds', async () => {
     expect(parseNotifyKey(NOTIFY_KEY)).toEqual({ serviceId: NOTIFY_SERVICE_ID, secret: NOTIFY_SECRET });
     const jwt = await notifyJwt(NOTIFY_KEY, 1_700_000_000);
-    const [head, claims] = jwt.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    const [head, claims] = jwt
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
     expect(head).toEqual({ typ: 'JWT', alg: 'HS256' });
     expect(claims).toEqual({ iss: NOTIFY_SERVICE_ID, iat: 1_700_000_000 });
   });

@@ -115,6 +115,26 @@ describe('a Start for Life panel', () => {
     await expect(t.deps.contacts.open(members.get('bogdan')!.id, String(ayesha.sealed))).rejects.toThrow();
   });
 
+  it('re-seals contacts under a new key after a rotation, and the old key can then go', async () => {
+    const { contactSealer } = await import('../server/contact-crypto');
+    const { resealContacts } = await import('../db/panels');
+    const NEW = `k2:${Buffer.alloc(32, 8).toString('base64')}`;
+    const rotated = contactSealer(`${NEW},${KEY}`);
+    const copy = await t.store.client.execute('SELECT member_id, sealed FROM panel_contacts');
+    expect(await resealContacts(t.store.db, rotated)).toBe(3);
+    expect(await resealContacts(t.store.db, rotated)).toBe(0);
+    const newOnly = contactSealer(NEW);
+    const after = await t.store.client.execute('SELECT member_id, sealed FROM panel_contacts');
+    for (const row of after.rows) {
+      expect(String(row.sealed)).toMatch(/^k2\./);
+      expect((await newOnly.open(String(row.member_id), String(row.sealed))).email).toMatch(/@example\.org$/);
+    }
+    // Put back as the app's key (k1) sealed them, for the tests that follow.
+    for (const row of copy.rows) {
+      await t.store.client.execute({ sql: 'UPDATE panel_contacts SET sealed = ? WHERE member_id = ?', args: [String(row.sealed), String(row.member_id)] });
+    }
+  });
+
   it('opens a wave for pregnancy and under-2s: only those members get a personal link, stored only as its hash', async () => {
     waveId = await makeWave(panelId, {
       name: 'Winter 2026',
@@ -283,6 +303,25 @@ describe('a Start for Life panel', () => {
     expect((await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM wave_invitations WHERE member_id = ?', args: [id] })).rows[0]!.n).toBe(0);
     // Their old link now leads nowhere.
     expect((await t.app.request(linkIn(mailsTo('ayesha@example.org')[0]!))).status).toBe(404);
+  });
+});
+
+describe('channels anonymous callers cannot claim', () => {
+  it.each(['panel', 'paper'])('refuses a public submission claiming the %s channel, and stores nothing', async (channel) => {
+    const before = (await t.store.client.execute('SELECT count(*) AS n FROM responses')).rows[0]!.n;
+    const posted = await t.json('/api/responses', {
+      body: { code: 'ash', channel, language: 'en', idempotencyKey: `claim-${channel}-1`, answers: { fft: 'good' } },
+    });
+    expect(posted.status).toBe(422);
+    expect(posted.body.error.details[0]).toMatchObject({ field: 'channel' });
+    expect((await t.store.client.execute('SELECT count(*) AS n FROM responses')).rows[0]!.n).toBe(before);
+    expect(
+      (
+        await t.json('/api/responses', {
+          body: { code: 'ash', channel: 'kiosk', language: 'en', idempotencyKey: `claim-${channel}-2`, answers: { fft: 'good' } },
+        })
+      ).status,
+    ).toBe(201);
   });
 });
 

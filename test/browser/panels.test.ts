@@ -32,7 +32,6 @@ async function shots(page: Page, name: string) {
   if (!SCREENSHOTS) return;
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    console.log(name, width, await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => !e.closest('.scroll') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}#${e.id}:${e.getBoundingClientRect().right}`).concat([String(document.documentElement.scrollWidth)])));
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
   }
 }
@@ -71,12 +70,16 @@ describe('panels in Chromium', () => {
     expect(await page.getByRole('status').textContent()).toContain('Member added');
 
     // A CSV with a bad row: named, and nothing added.
-    await page.locator('#file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,mobile\nSam,sam@example.org,\nNo contact,,\n') });
+    await page
+      .locator('#file')
+      .setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,mobile\nSam,sam@example.org,\nNo contact,,\n') });
     await page.getByLabel('Consent wording version they all agreed to').fill('v3');
     await submit(page, 'Import');
     expect(await page.getByRole('alert').textContent()).toContain('row 3');
     await expectNoAxeViolations(page);
-    await page.locator('#file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,mobile,children\nSam,sam@example.org,,due 2027-06\n') });
+    await page
+      .locator('#file')
+      .setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,mobile,children\nSam,sam@example.org,,due 2027-06\n') });
     await page.getByLabel('Consent wording version they all agreed to').fill('v3');
     await submit(page, 'Import');
     expect(await page.getByRole('status').textContent()).toContain('Members imported');
@@ -106,7 +109,7 @@ describe('panels in Chromium', () => {
     await submit(member.page, /send|submit/i);
     expect(await member.page.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you');
     await expectNoAxeViolations(member.page);
-    const stored = await server().db.execute("SELECT r.channel, r.fft FROM responses r JOIN wave_answers a ON a.response_id = r.id");
+    const stored = await server().db.execute('SELECT r.channel, r.fft FROM responses r JOIN wave_answers a ON a.response_id = r.id');
     expect(stored.rows).toEqual([expect.objectContaining({ channel: 'panel', fft: 2 })]);
 
     // The link cannot answer twice.
