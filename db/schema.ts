@@ -549,3 +549,19 @@ export const waveAnswers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.waveId, t.pseudonym] })],
 );
+
+/** A paper form keyed in by staff: the date written on it and who typed it in (the response has channel `paper`). */
+export const paperEntries = sqliteTable(
+  'paper_entries',
+  {
+    responseId: text('response_id')
+      .primaryKey()
+      .references(() => responses.id),
+    siteId: text('site_id').notNull(),
+    /** YYYY-MM-DD, as written on the paper. */
+    paperDate: text('paper_date').notNull(),
+    keyedBy: text('keyed_by').notNull(),
+    keyedAt: integer('keyed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('paper_entries_site').on(t.siteId, t.keyedAt)],
+);

@@ -27,6 +27,7 @@ import { userRoutes } from './routes/users';
 import { panelRoutes } from './routes/panels';
 import { panelLinkRoutes } from './routes/panel-link';
 import { panelPageRoutes } from './routes/panel-pages';
+import { paperPageRoutes } from './routes/paper-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingPageRoutes(deps));
   app.route('/', panelLinkRoutes(deps));
   app.route('/', panelPageRoutes(deps));
+  app.route('/', paperPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

@@ -26,6 +26,8 @@ export interface Submission {
   channel: Channel;
   idempotencyKey: string;
   respondentRole?: RespondentRole | undefined;
+  /** When the answers were given, where that is not now: the date on a paper form keyed in later. */
+  submittedAt?: number | undefined;
 }
 
 export type IngestResult =
@@ -83,7 +85,7 @@ export async function ingestInto(deps: AppDeps, target: FormTarget, submission: 
     if (question.type === 'rating' && rating === null) rating = Number(value);
     if (question.type === 'nps' && nps === null) nps = Number(value);
   }
-  const submittedAt = deps.now().getTime();
+  const submittedAt = submission.submittedAt ?? deps.now().getTime();
   const respondentRole = submission.respondentRole ?? roleFrom(demographics.relationship);
   const committed = await deps.writer.submit({
     id: newId('r', submittedAt),

@@ -31,6 +31,7 @@ const MEANING: Record<Role, Action[]> = {
     'users.manage',
     'panels.manage',
     'panels.read',
+    'paper.enter',
   ],
   commissioner: [
     'sites.read',
@@ -42,9 +43,10 @@ const MEANING: Record<Role, Action[]> = {
     'surveys.manage',
     'panels.manage',
     'panels.read',
+    'paper.enter',
   ],
-  provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
-  site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read'],
+  provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'paper.enter'],
+  site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'paper.enter'],
   analyst: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'panels.read'],
   safeguarding_lead: ['sites.read', 'flags.list', 'flags.readOriginal', 'flags.review', 'safeguarding.appoint'],
 };

@@ -39,6 +39,7 @@ export const ACTIONS = [
   'safeguarding.appoint',
   'panels.manage',
   'panels.read',
+  'paper.enter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +66,8 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'panels.manage': ['admin', 'commissioner'],
   // Panel reports (response rates, paired change, answers by pseudonym) for those who read across the organisation.
   'panels.read': ['admin', 'commissioner', 'analyst'],
+  // Keying in paper forms collected at a site: the people who run it, where they are assigned.
+  'paper.enter': ['admin', 'commissioner', 'provider_manager', 'site_staff'],
 };
 
 /**

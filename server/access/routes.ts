@@ -94,4 +94,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /waves/:id/open': 'panels.manage',
   'POST /waves/:id/remind': 'panels.manage',
   'POST /waves/:id/close': 'panels.manage',
+  'GET /paper': 'paper.enter',
+  'GET /paper/:code': 'paper.enter',
+  'POST /paper/:code': 'paper.enter',
 };

@@ -8,6 +8,7 @@ import { createReports } from '../reports';
 import { accountService } from './accounts';
 import { flagService } from './flags';
 import { panelService } from './panels';
+import { paperService } from './paper';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
@@ -18,6 +19,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: accountService(deps),
     flags: flagService(deps),
     panels: panelService(deps),
+    paper: paperService(deps),
     reports: createReports(deps),
     surveys: surveyService(deps),
     themes: themeService(deps),

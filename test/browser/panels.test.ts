@@ -131,4 +131,32 @@ describe('panels in Chromium', () => {
     await page.goto(`${base}/panels`);
     await shots(page, 'panels');
   });
+
+  it('staff key in a paper form with the keyboard alone, and the pages pass axe', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const base = server().base;
+    await page.goto(`${base}/paper`);
+    await page.getByLabel('Email address').fill(council.users.siteStaff.email);
+    await page.getByLabel('Password').fill(council.users.siteStaff.password);
+    await submit(page, 'Sign in');
+    await expect.poll(() => page.url()).toBe(`${base}/paper`);
+    await expectNoAxeViolations(page);
+    await shots(page, 'paper-start');
+    await page.getByLabel('Date on the paper').fill('2026-11-28');
+    await submit(page, 'Start keying in');
+    await expect.poll(() => page.url()).toBe(`${base}/paper/ash?date=2026-11-28`);
+    await expectNoAxeViolations(page);
+    // Keyboard only: focus the first option, choose with the arrows, save with Enter.
+    await page.getByLabel('Very good').focus();
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await page.getByRole('status').textContent()).toContain('Saved 1 form');
+    await expectNoAxeViolations(page);
+    await shots(page, 'paper-entry');
+    const stored = await server().db.execute(
+      "SELECT r.fft, p.paper_date FROM responses r JOIN paper_entries p ON p.response_id = r.id WHERE r.channel = 'paper'",
+    );
+    expect(stored.rows).toEqual([expect.objectContaining({ fft: 2, paper_date: '2026-11-28' })]);
+  });
 });
