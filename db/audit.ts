@@ -48,6 +48,16 @@ export const AUDITED_ACTIONS = [
   /** A set-password link was used. */
   'password_set',
   'settings_changed',
+  'panel_created',
+  'panel_members_added',
+  'panel_member_withdrawn',
+  'panel_member_erased',
+  /** A subject-access export of everything held about one member. */
+  'panel_member_exported',
+  'panel_wave_created',
+  'panel_wave_opened',
+  'panel_wave_reminded',
+  'panel_wave_closed',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -68,7 +78,10 @@ export interface AuditEntry {
     | 'organisation'
     | 'provider'
     | 'site'
-    | 'service_point';
+    | 'service_point'
+    | 'panel'
+    | 'panel_member'
+    | 'panel_wave';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

@@ -497,3 +497,170 @@ export const alertDeliveries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.flagId, t.recipient] })],
 );
+
+/** The kinds of panel a council runs (issue 14): the Start for Life parent and carer panel, Maternity Voices, the Parent Carer Forum. */
+export const PANEL_KINDS = ['start_for_life', 'maternity_voices', 'parent_carer_forum', 'other'] as const;
+export type PanelKind = (typeof PANEL_KINDS)[number];
+
+/** A standing group of parents and carers an organisation asks again and again (waves). */
+export const panels = sqliteTable(
+  'panels',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: PANEL_KINDS }).notNull(),
+    /** The site panel answers are counted under in the organisation's reports. */
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('panels_org').on(t.organisationId)],
+);
+
+/**
+ * A panel member. Nothing here says who they are: contact details live sealed in `panel_contacts`,
+ * and answers are linked only through `pseudonym`, the stable id analysts see.
+ */
+export const panelMembers = sqliteTable(
+  'panel_members',
+  {
+    id: text('id').primaryKey(),
+    panelId: text('panel_id')
+      .notNull()
+      .references(() => panels.id),
+    organisationId: text('organisation_id').notNull(),
+    pseudonym: text('pseudonym').notNull().unique(),
+    language: text('language').notNull().default('en'),
+    consentedAt: integer('consented_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The version of the consent wording the member was shown. */
+    consentVersion: text('consent_version').notNull(),
+    /** Set when the member unsubscribes or withdraws: no more messages. */
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('panel_members_panel').on(t.panelId)],
+);
+
+/** A member's name, email and mobile, sealed with AES-GCM (server/contact-crypto.ts); deleted on erasure. */
+export const panelContacts = sqliteTable('panel_contacts', {
+  memberId: text('member_id')
+    .primaryKey()
+    .references(() => panelMembers.id),
+  /** `{keyId}.{iv}.{ciphertext}`, base64url. */
+  sealed: text('sealed').notNull(),
+  hasEmail: integer('has_email', { mode: 'boolean' }).notNull(),
+  hasPhone: integer('has_phone', { mode: 'boolean' }).notNull(),
+});
+
+/** A member's child: birth or due month only (never a full date), and whether they have SEND. */
+export const panelChildren = sqliteTable(
+  'panel_children',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => panelMembers.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    expected: integer('expected', { mode: 'boolean' }).notNull(),
+    send: integer('send', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('panel_children_member').on(t.memberId)],
+);
+
+export const WAVE_STATUSES = ['draft', 'open', 'closed'] as const;
+
+/** One round of asking a panel: a survey, optionally only members at some life stages, open and close dates. */
+export const panelWaves = sqliteTable(
+  'panel_waves',
+  {
+    id: text('id').primaryKey(),
+    panelId: text('panel_id')
+      .notNull()
+      .references(() => panels.id),
+    organisationId: text('organisation_id').notNull(),
+    name: text('name').notNull(),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    /** JSON: life stages targeted (survey/life-stage.ts); null asks everyone. */
+    stages: text('stages', { mode: 'json' }).$type<string[] | null>(),
+    opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
+    closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+    reminderLimit: integer('reminder_limit').notNull(),
+    reminderGapDays: integer('reminder_gap_days').notNull(),
+    status: text('status', { enum: WAVE_STATUSES }).notNull().default('draft'),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('panel_waves_panel').on(t.panelId, t.opensAt)],
+);
+
+/** A member asked in a wave: when, how often reminded, whether they answered (not what: see wave_answers). */
+export const waveInvitations = sqliteTable(
+  'wave_invitations',
+  {
+    id: text('id').primaryKey(),
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => panelWaves.id),
+    /** Null once the member is erased. */
+    memberId: text('member_id'),
+    language: text('language').notNull(),
+    /** JSON: the member's life stages on the day they were asked, for response rates per stage. */
+    stages: text('stages', { mode: 'json' }).$type<string[]>().notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+    reminders: integer('reminders').notNull().default(0),
+    lastSentAt: integer('last_sent_at', { mode: 'timestamp_ms' }).notNull(),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('wave_invitations_wave').on(t.waveId), index('wave_invitations_member').on(t.memberId)],
+);
+
+/** The personal links of an invitation (the first message's and each reminder's), each stored only as its SHA-256. */
+export const waveLinks = sqliteTable(
+  'wave_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => waveInvitations.id),
+  },
+  (t) => [index('wave_links_invitation').on(t.invitationId)],
+);
+
+/** A wave's answers, each linked to its member only through the pseudonym: one per member per wave. */
+export const waveAnswers = sqliteTable(
+  'wave_answers',
+  {
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => panelWaves.id),
+    pseudonym: text('pseudonym').notNull(),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
+    stages: text('stages', { mode: 'json' }).$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.pseudonym] })],
+);
+
+/** A paper form keyed in by staff: the date written on it and who typed it in (the response has channel `paper`). */
+export const paperEntries = sqliteTable(
+  'paper_entries',
+  {
+    responseId: text('response_id')
+      .primaryKey()
+      .references(() => responses.id),
+    siteId: text('site_id').notNull(),
+    /** YYYY-MM-DD, as written on the paper. */
+    paperDate: text('paper_date').notNull(),
+    keyedBy: text('keyed_by').notNull(),
+    keyedAt: integer('keyed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('paper_entries_site').on(t.siteId, t.keyedAt)],
+);

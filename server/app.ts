@@ -39,6 +39,10 @@ import { organisationSettingsRoutes } from './routes/organisation-settings';
 import { settingsPageRoutes } from './routes/settings-pages';
 import { auditRoutes } from './routes/audit';
 import { auditPageRoutes } from './routes/audit-pages';
+import { panelRoutes } from './routes/panels';
+import { panelLinkRoutes } from './routes/panel-link';
+import { panelPageRoutes } from './routes/panel-pages';
+import { paperPageRoutes } from './routes/paper-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -73,6 +77,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', passwordRoutes(deps));
   app.route('/', organisationSettingsRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', panelRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -87,6 +92,9 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', peoplePageRoutes(deps));
   app.route('/', settingsPageRoutes(deps));
   app.route('/', auditPageRoutes(deps));
+  app.route('/', panelLinkRoutes(deps));
+  app.route('/', panelPageRoutes(deps));
+  app.route('/', paperPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

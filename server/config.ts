@@ -40,6 +40,35 @@ export const EnvSchema = z
       .default(12),
     /** Submissions one client may make to one form code per minute (each code takes 20 times this from everyone). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+    /**
+     * Keys sealing panel members' contact details (AES-256-GCM): `id:base64key`, comma-separated,
+     * the first sealing new ones and every one opening old ones (README: rotating the key).
+     */
+    PANEL_CONTACT_KEYS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(
+          /^[\w-]{1,16}:[A-Za-z0-9+/_-]{43}=?(,[\w-]{1,16}:[A-Za-z0-9+/_-]{43}=?)*$/,
+          'must be id:key pairs, each key 32 bytes in base64 (openssl rand -base64 32)',
+        )
+        .optional(),
+    ),
+    /** GOV.UK Notify API key (`name-serviceid-secret`); unset sends panel messages by email through the mailer only. */
+    NOTIFY_API_KEY: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(
+          /^[\w-]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+          'must be a GOV.UK Notify API key: name-serviceid-secret',
+        )
+        .optional(),
+    ),
+    NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
+    /** Notify templates with the placeholders ((subject)) and ((body)) (email) and ((body)) (text message). */
+    NOTIFY_EMAIL_TEMPLATE_ID: optionalString,
+    NOTIFY_SMS_TEMPLATE_ID: optionalString,
     LOG_REQUESTS: z
       .enum(['true', 'false'])
       .default('false')

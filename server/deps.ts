@@ -16,6 +16,13 @@ import { readingWriter, type ReceivedResponse } from './text-pipeline';
 import { ThemeModels } from './theme-models';
 import type { Config } from './config';
 import { createServices, type Services } from './services';
+import { contactSealer, type ContactSealer } from './contact-crypto';
+import { notifyHttp, notifySettings, type NotifySender } from './notify';
+
+function notifyFromConfig(config: Config, fetcher?: typeof fetch): NotifySender | null {
+  const settings = notifySettings(config);
+  return settings ? notifyHttp(settings, fetcher) : null;
+}
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +37,10 @@ export interface AppDeps {
   alerts: SafeguardingAlerts;
   /** Sends mail: SMTP when configured, else the outbox page (server/mail/). */
   mailer: Mailer;
+  /** GOV.UK Notify, when configured (server/notify.ts; the official client on Node). */
+  notify: NotifySender | null;
+  /** Seals and opens panel members' contact details (server/contact-crypto.ts). */
+  contacts: ContactSealer;
   now: () => Date;
   /** Built once from the rest (server/services). */
   services: Services;
@@ -42,7 +53,14 @@ export interface AppEnv {
 export function buildDeps(
   config: Config,
   client: Client,
-  options: { mailer?: Mailer; now?: () => Date; themeModel?: ThemeModel; fetch?: typeof fetch; writer?: Writer<ReceivedResponse> } = {},
+  options: {
+    mailer?: Mailer;
+    notify?: NotifySender | null;
+    now?: () => Date;
+    themeModel?: ThemeModel;
+    fetch?: typeof fetch;
+    writer?: Writer<ReceivedResponse>;
+  } = {},
 ): AppDeps {
   const store = createStore(client);
   const now = options.now ?? (() => new Date());
@@ -64,6 +82,8 @@ export function buildDeps(
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
     mailer,
+    notify: options.notify !== undefined ? options.notify : notifyFromConfig(config, options.fetch),
+    contacts: contactSealer(config.PANEL_CONTACT_KEYS),
     now,
   };
   return { ...base, services: createServices(base) };

@@ -26,6 +26,8 @@ export interface Submission {
   channel: Channel;
   idempotencyKey: string;
   respondentRole?: RespondentRole | undefined;
+  /** When the answers were given, where that is not now: the date on a paper form keyed in later. */
+  submittedAt?: number | undefined;
 }
 
 export type IngestResult =
@@ -65,6 +67,11 @@ function withFollowUpWording(form: PublicForm, wording: string): PublicForm {
 export async function ingest(deps: AppDeps, submission: Submission): Promise<IngestResult> {
   const target = await deps.forms.find(submission.code);
   if (!target) return { ok: false, reason: 'unknown_code' };
+  return ingestInto(deps, target, submission);
+}
+
+/** Ingests into a target already found: a panel wave's personal link answers its wave's survey at the panel's site. */
+export async function ingestInto(deps: AppDeps, target: FormTarget, submission: Omit<Submission, 'code'>): Promise<IngestResult> {
   const language: Language = submission.language && isLanguage(submission.language) ? submission.language : 'en';
   const form = publicForm(deps, target, language);
   const t = createTranslator(deps.catalogues, language);
@@ -99,7 +106,7 @@ export async function ingest(deps: AppDeps, submission: Submission): Promise<Ing
     if (question.type === 'rating' && rating === null) rating = Number(value);
     if (question.type === 'nps' && nps === null) nps = Number(value);
   }
-  const submittedAt = deps.now().getTime();
+  const submittedAt = submission.submittedAt ?? deps.now().getTime();
   const respondentRole = submission.respondentRole ?? roleFrom(demographics.relationship);
   const committed = await deps.writer.submit({
     id: newId('r', submittedAt),

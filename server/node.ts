@@ -12,6 +12,14 @@ import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, parseConfig, type Config } from './config';
 import { buildDeps } from './deps';
+import { notifySettings } from './notify';
+import { notifyNodeClient } from './notify-node';
+
+/** The official Notify client on Node, when Notify is configured. */
+const notifyOnNode = (config: Config) => {
+  const settings = notifySettings(config);
+  return settings ? notifyNodeClient(settings) : null;
+};
 import { everyMinute, hourly } from './housekeeping';
 import { IngestionThread } from './ingest-thread';
 import { SECURITY_HEADERS } from './security-headers';
@@ -24,6 +32,7 @@ export async function startNodeServer(config: Config) {
   const deps = buildDeps(config, client, {
     // Without SMTP, mail waits in the outbox page (server/mail/outbox.ts).
     ...(config.SMTP_URL ? { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) } : {}),
+    notify: notifyOnNode(config),
     ...(writer ? { writer } : {}),
   });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));

@@ -34,6 +34,9 @@ const MEANING: Record<Role, Action[]> = {
     'sites.manage',
     'settings.manage',
     'audit.read',
+    'panels.manage',
+    'panels.read',
+    'paper.enter',
   ],
   commissioner: [
     'sites.read',
@@ -46,10 +49,13 @@ const MEANING: Record<Role, Action[]> = {
     'actions.manage',
     'exports.read',
     'sites.manage',
+    'panels.manage',
+    'panels.read',
+    'paper.enter',
   ],
-  provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'actions.manage', 'exports.read'],
-  site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'exports.read'],
-  analyst: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'exports.read'],
+  provider_manager: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'actions.manage', 'exports.read', 'paper.enter'],
+  site_staff: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'exports.read', 'paper.enter'],
+  analyst: ['sites.read', 'reports.read', 'comments.read', 'themes.read', 'exports.read', 'panels.read'],
   safeguarding_lead: ['sites.read', 'flags.list', 'flags.readOriginal', 'flags.review', 'safeguarding.appoint'],
 };
 

@@ -45,6 +45,9 @@ export const ACTIONS = [
   'organisations.create',
   'settings.manage',
   'audit.read',
+  'panels.manage',
+  'panels.read',
+  'paper.enter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +77,12 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'organisations.create': [{ role: 'admin', platformOnly: true }],
   'settings.manage': ['admin'],
   'audit.read': ['admin'],
+  // Panels hold people's contact details: only those who run the organisation's engagement manage them.
+  'panels.manage': ['admin', 'commissioner'],
+  // Panel reports (response rates, paired change, answers by pseudonym) for those who read across the organisation.
+  'panels.read': ['admin', 'commissioner', 'analyst'],
+  // Keying in paper forms collected at a site: the people who run it, where they are assigned.
+  'paper.enter': ['admin', 'commissioner', 'provider_manager', 'site_staff'],
 };
 
 /**

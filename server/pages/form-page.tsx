@@ -24,7 +24,7 @@ export interface FormPageProps {
   t: Translate;
   languageHref: (language: string) => string;
   /** The other version of the form (children's or standard). */
-  variantHref: string;
+  variantHref?: string | undefined;
   /** For the kiosk script: where to post from and go after (the page adds the questions' shapes). */
   kioskData: Record<string, string>;
   /** The organisation's accent colour and logo address, from its settings. */
@@ -78,9 +78,12 @@ export function FormPage(props: FormPageProps) {
           <p>{t(child ? 'child.kiosk.help' : 'kiosk.help', { emergency: NATIONAL_LINES.emergency.number, childline: NATIONAL_LINES.childline.number })}</p>
         </div>
       )}
-      <p class="alt">
-        <a href={props.variantHref}>{t(child ? 'form.forAdults' : 'form.forChildren')}</a>
-      </p>
+      {/* A panel member's personal link has no children's version to offer. */}
+      {props.variantHref && (
+        <p class="alt">
+          <a href={props.variantHref}>{t(child ? 'form.forAdults' : 'form.forChildren')}</a>
+        </p>
+      )}
     </PageShell>
   );
 }

@@ -11,11 +11,19 @@ import { widgetThanks } from '../widget-thanks';
 import { rateLimit, submissionRules, type SubmissionCounters } from '../middleware/rate-limit';
 import { apiRoutes, body, errors, json } from './api';
 
+/**
+ * Channels an anonymous caller may claim. `paper` is keyed in by signed-in staff and `panel` comes
+ * only through a member's personal link, so neither can be claimed here.
+ */
+export const PUBLIC_CHANNELS = CHANNELS.filter((c) => c !== 'paper' && c !== 'panel') as ['qr', 'widget', 'kiosk', 'api'];
+
 export const ResponseSubmission = z.object({
   code: z.string().min(1, 'enter the form code').max(64),
   answers: z.record(z.string(), z.unknown()),
   language: z.string().max(16).optional(),
-  channel: z.enum(CHANNELS).default('api'),
+  channel: z
+    .enum(PUBLIC_CHANNELS, { error: 'use qr, widget, kiosk or api: paper and panel answers come only from staff entry and personal links' })
+    .default('api'),
   idempotencyKey: z.string().min(8, 'use a random key of at least 8 characters').max(128),
   respondentRole: z.enum(RESPONDENT_ROLES).optional(),
 });

@@ -34,6 +34,7 @@ export const staffUser = (principal: Principal): StaffUser => ({
   managesPeople: can(principal, 'users.manage'),
   managesSettings: can(principal, 'settings.manage'),
   readsAudit: can(principal, 'audit.read'),
+  readsPanels: can(principal, 'panels.read'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

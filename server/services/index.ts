@@ -13,6 +13,8 @@ import { flagService } from './flags';
 import { passwordService } from './passwords';
 import { placeService } from './places';
 import { settingsService } from './settings';
+import { panelService } from './panels';
+import { paperService } from './paper';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 
@@ -31,6 +33,8 @@ export function createServices(deps: ServiceDeps) {
     reports,
     exports: exportService(deps, reports),
     settings: settingsService(deps),
+    panels: panelService(deps),
+    paper: paperService(deps),
     surveys: surveyService(deps),
     themes: themeService(deps),
   };

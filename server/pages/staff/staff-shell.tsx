@@ -17,13 +17,15 @@ export interface StaffUser {
   managesPeople?: boolean;
   managesSettings?: boolean;
   readsAudit?: boolean;
+  /** Shows the Panels link. */
+  readsPanels?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'people' | 'settings' | 'audit' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'people' | 'settings' | 'audit' | 'panels' | undefined;
   children: ComponentChildren;
   /** A page's own styles, after the shared ones. */
   extraCss?: string | undefined;
@@ -62,6 +64,13 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                     <li>
                       <a href="/actions" aria-current={current === 'actions' ? 'page' : undefined}>
                         You said, we did
+                      </a>
+                    </li>
+                  )}
+                  {user.readsPanels && (
+                    <li>
+                      <a href="/panels" aria-current={current === 'panels' ? 'page' : undefined}>
+                        Panels
                       </a>
                     </li>
                   )}

@@ -76,7 +76,7 @@ select.input{appearance:auto}
 @media (max-width:40em){.chart-svg .minor{display:none}}
 .chart-note{font-size:1rem;margin:0 0 .5rem}
 details.data summary{font-size:1rem;padding:.25rem 0}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;position:relative}
 .scroll:focus{outline:3px solid #fd0}
 .tbl{width:100%;border-collapse:collapse;font-size:1rem;margin:0 0 1rem}
 .tbl caption{text-align:start;font-weight:700;font-size:1.1rem;margin:0 0 .5rem}
@@ -131,5 +131,8 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 @media (max-width:40em){.tbl.stack thead{position:absolute;left:-9999px}.tbl.stack,.tbl.stack tbody,.tbl.stack tr,.tbl.stack th,.tbl.stack td{display:block;width:100%}.tbl.stack tr{border-bottom:1px solid #b1b4b6;padding:.6rem 0}.tbl.stack th,.tbl.stack td{border:0;padding:.15rem 0}.tbl.stack td[data-label]::before{content:attr(data-label) ":";font-weight:700;margin-inline-end:.4em}}
 .nowrap{white-space:nowrap}
 .tbl td.details{font-size:.95rem;overflow-wrap:anywhere;min-width:12rem}
+.checks .opt{margin:0 0 .5rem}.actions{display:flex;flex-wrap:wrap;gap:1rem;margin:0 0 2rem}.actions form{margin:0}
+.btn.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}.btn.secondary:hover{background:#dbdad9}
+.linkbtn.dark{color:#1d70b8;padding:.4rem 0;min-height:24px}
 .muted-text{color:#505a5f}.reviews{margin:0 0 2rem;padding-inline-start:1.5rem}.reviews li{border-bottom:1px solid #b1b4b6;padding:.5rem 0}.reviews p{margin:.25rem 0;white-space:pre-wrap}
 `);
