@@ -28,10 +28,13 @@ import {
   type ThemeModel,
 } from '../analysis/text/index';
 import { resetPasswordCommand } from './admin';
+import { backupCommand, restoreCommand } from './backup';
 import { parseArgs, readStdin } from './args';
 
 const USAGE = `usage:
   hubvoice admin reset-password <email>   (prints a link to choose a new password; uses DATABASE_URL and PUBLIC_URL)
+  hubvoice backup [--to <dir>] [--keep N]  (an online copy of DATABASE_URL's file; BACKUP_DIR and BACKUP_KEEP by default)
+  hubvoice restore <backup.db>            (with the server stopped: checks the copy, then puts it in place of DATABASE_URL's file)
   hubvoice themes train <labelled.csv> --out <model.json> [--epochs N] [--seed N]
   hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
@@ -268,6 +271,15 @@ async function main(argv: string[]): Promise<void> {
     const email = args.positional[2];
     if (!email) throw new UsageError('admin reset-password needs <email>');
     process.exitCode = await resetPasswordCommand(email, process.env);
+    return;
+  }
+  if (command === 'backup') {
+    process.exitCode = await backupCommand(args.options.get('to'), args.options.get('keep'), process.env);
+    return;
+  }
+  if (command === 'restore') {
+    if (!sub) throw new UsageError('restore needs <backup.db>');
+    process.exitCode = await restoreCommand(sub, process.env);
     return;
   }
   if (command === 'tag') return tagCommand({ ...args, positional: args.positional.slice(1) });

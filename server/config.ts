@@ -30,6 +30,10 @@ export const EnvSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().default('hubvoice <no-reply@hubvoice.invalid>'),
+    /** Where the Node server writes a backup of the embedded file at start and every day (`hubvoice backup` on demand); unset: none. */
+    BACKUP_DIR: optionalString,
+    /** How many backups to keep in BACKUP_DIR, newest first. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
     /** Under load, how long a submission waits for others to share its commit (0 turns it off). */
     GROUP_COMMIT_MS: z.coerce.number().min(0).max(50).default(2),
     SESSION_HOURS: z.coerce

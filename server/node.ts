@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { errorBody } from './errors';
 import { getRequestListener } from '@hono/node-server';
+import { backupTo } from '../db/backup';
 import { embeddedFile, openClient } from '../db/client';
 import { progressBar } from '../db/progress';
 import { createApp } from './app';
@@ -62,8 +63,11 @@ export async function startNodeServer(config: Config) {
   // failed are retried every minute; original text past retention is forgotten every hour.
   let minutes = 0;
   const housekeeping = async () => {
+    const minute = minutes++;
     await everyMinute(deps);
-    if (minutes++ % 60 === 0) await hourly(deps);
+    if (minute % 60 === 0) await hourly(deps);
+    // A backup of the embedded file at start and then once a day, kept BACKUP_KEEP deep.
+    if (file && config.BACKUP_DIR && minute % 1440 === 0) await backupTo(client, config.BACKUP_DIR, { keep: config.BACKUP_KEEP });
   };
   let running = housekeeping().catch((error: unknown) => console.error('housekeeping failed', error));
   const retry = setInterval(() => {
