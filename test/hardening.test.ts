@@ -150,3 +150,20 @@ describe('writes riding on the session cookie', () => {
     expect(scripted.status).toBeLessThan(300);
   });
 });
+
+describe('wrong passwords', () => {
+  const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+  const login = (email: string, password: string, address: string) =>
+    t.app.request(
+      '/api/auth/login',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) },
+      from(address),
+    );
+
+  it('pause the machine guessing, not the owner signing in from their own', async () => {
+    const owner = t.council.users.analyst;
+    for (let i = 0; i < 10; i++) expect((await login(owner.email, `guess ${i}`, '203.0.113.9')).status).toBe(401);
+    expect((await login(owner.email, owner.password, '203.0.113.9')).status).toBe(429);
+    expect((await login(owner.email, owner.password, '198.51.100.20')).status).toBe(200);
+  });
+});

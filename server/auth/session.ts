@@ -9,7 +9,7 @@ import { audited, auditStatement } from '../../db/audit';
 import { sessions, users } from '../../db/schema';
 import { createSession, deleteSession, findUserByEmail } from '../../db/users';
 import type { AppDeps } from '../deps';
-import { FixedWindowCounter } from '../middleware/rate-limit';
+import { clientAddress, FixedWindowCounter } from '../middleware/rate-limit';
 import { SESSION_COOKIE, sessionToken } from '../middleware/require-user';
 import { hashPassword, randomSecret, sha256Hex, verifyPassword } from './password';
 
@@ -19,12 +19,23 @@ export type SessionAttempt =
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Failed sign-ins per account per 15 minutes before it is paused: enough for a person who
- * mistypes, too few to guess a password. Counted per app instance (per process), like the
+ * Failed sign-ins per account *from one client* per 15 minutes before that client is paused for
+ * that account: enough for a person who mistypes, too few to guess a password. Keyed by account
+ * and client, so someone guessing from one machine cannot lock the owner out of their own; an
+ * account still pauses for everyone after {@link ACCOUNT_FAILURES_ALLOWED} failures from all
+ * clients together (a spread-out guess). Counted per app instance (per process), like the
  * submission limits; `buildDeps` makes the counter.
  */
 export const FAILURES_ALLOWED = 10;
-export const signInFailureCounter = () => new FixedWindowCounter(FAILURES_ALLOWED, 15 * 60_000);
+export const ACCOUNT_FAILURES_ALLOWED = 100;
+export const signInFailureCounter = () => new FixedWindowCounter(ACCOUNT_FAILURES_ALLOWED, 15 * 60_000);
+
+/**
+ * A hash of the same cost as a real one, checked when no account has the email, so the answer
+ * takes as long for an unknown address as for a wrong password and does not say which exist.
+ */
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(randomSecret(16)));
 
 /** Checks the password, audits the attempt and sets the session cookie. */
 export async function startSession(
@@ -37,14 +48,17 @@ export async function startSession(
   const failures = deps.signInFailures;
   const at = deps.now();
   const account = email.toLowerCase();
-  if (failures.count(account, at.getTime()) >= FAILURES_ALLOWED) {
+  const fromHere = `${account}\u0000${clientAddress(c)}`;
+  if (failures.count(fromHere, at.getTime()) >= FAILURES_ALLOWED || failures.count(account, at.getTime()) >= ACCOUNT_FAILURES_ALLOWED) {
     await audited(db, { at, action: 'login_throttled', userId: null, details: { email } });
     return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(failures.resetsIn(at.getTime()) / 1000) };
   }
   const user = await findUserByEmail(db, email);
-  const ok = user && !user.disabled && (await verifyPassword(password, user.passwordHash));
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  const ok = !!user && !user.disabled && matches;
   await audited(db, { at, userId: user?.id ?? null, action: ok ? 'login' : 'login_failed', details: { email } });
   if (!user || !ok) {
+    failures.take(fromHere, at.getTime());
     failures.take(account, at.getTime());
     return { ok: false, reason: 'mismatch' };
   }

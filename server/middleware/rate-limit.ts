@@ -97,7 +97,7 @@ export function submissionRules<E extends Env>(
  * The client's address: the socket's on Node, Cloudflare's header on Workers. X-Forwarded-For is
  * not trusted: anyone can send it, which would make every request a new client.
  */
-function clientAddress(c: Context): string {
+export function clientAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
 }
