@@ -21,6 +21,8 @@ export const AUDITED_ACTIONS = [
   'survey_created',
   'survey_version_added',
   'survey_assigned',
+  /** Published (draft to live), closed, or reopened. */
+  'survey_status_changed',
   'comment_themes_corrected',
   'theme_model_uploaded',
   'theme_model_corrected',

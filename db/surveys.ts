@@ -3,10 +3,10 @@
  * survey adds a version and moves the survey's pointer to it, so every response keeps the questions
  * it answered. Definitions are validated by the caller on save and by FormDirectory on load.
  */
-import { asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { SurveyDefinition } from '../survey/survey-schema';
 import { newId } from './ids';
-import { servicePoints, sites, surveys, surveyVersions } from './schema';
+import { organisations, servicePoints, sites, surveys, surveyVersions } from './schema';
 import { auditStatement, type AuditEntry } from './audit';
 import type { Db } from './store';
 
@@ -120,4 +120,25 @@ export async function assignSurvey(db: Db, owners: { kind: 'site' | 'servicePoin
     auditStatement(db, owner.audit),
   ]);
   if (first) await db.batch([first, ...rest]);
+}
+
+/** The sites and service points that answer this survey, and whether it is its organisation's default: a survey in use cannot close. */
+export async function surveyUse(db: Db, surveyId: string): Promise<{ places: string[]; isDefault: boolean }> {
+  const [siteRows, pointRows, defaults] = await Promise.all([
+    db
+      .select({ name: sites.name })
+      .from(sites)
+      .where(and(eq(sites.surveyId, surveyId), isNull(sites.archivedAt))),
+    db
+      .select({ name: servicePoints.name })
+      .from(servicePoints)
+      .where(and(eq(servicePoints.surveyId, surveyId), isNull(servicePoints.archivedAt))),
+    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.defaultSurveyId, surveyId)),
+  ]);
+  return { places: [...siteRows, ...pointRows].map((r) => r.name), isDefault: defaults.length > 0 };
+}
+
+/** Moves a survey to another state with its audit row, in one batch. */
+export async function setSurveyStatus(db: Db, surveyId: string, status: SurveyStatus, audit: AuditEntry): Promise<void> {
+  await db.batch([db.update(surveys).set({ status }).where(eq(surveys.id, surveyId)), auditStatement(db, audit)]);
 }

@@ -22,6 +22,7 @@ import { responseRoutes } from './routes/responses';
 import { siteRoutes } from './routes/sites';
 import { placeRoutes } from './routes/places';
 import { placePageRoutes } from './routes/places-pages';
+import { surveyPageRoutes } from './routes/survey-pages';
 import { homeRoutes } from './routes/home';
 import { reportRoutes } from './routes/reports';
 import { dashboardRoutes } from './routes/dashboard';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', actionPageRoutes(deps));
   app.route('/', exportPageRoutes(deps));
   app.route('/', placePageRoutes(deps));
+  app.route('/', surveyPageRoutes(deps));
   app.route('/', passwordPageRoutes(deps));
   app.route('/', peoplePageRoutes(deps));
   app.route('/', settingsPageRoutes(deps));

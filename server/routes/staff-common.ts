@@ -35,6 +35,7 @@ export const staffUser = (principal: Principal): StaffUser => ({
   managesSettings: can(principal, 'settings.manage'),
   readsAudit: can(principal, 'audit.read'),
   readsPanels: can(principal, 'panels.read'),
+  managesSurveys: can(principal, 'surveys.manage'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

@@ -89,7 +89,27 @@ export function surveyRoutes(deps: AppDeps) {
     },
   });
 
+  const status = (path: 'publish' | 'close' | 'reopen', summary: string) =>
+    createRoute({
+      ...common,
+      method: 'post',
+      path: `/api/surveys/{id}/${path}`,
+      summary,
+      request: { params: Id },
+      responses: {
+        200: json(Survey, 'The survey in its new state'),
+        ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such survey you manage', 422: 'It cannot close while families answer it or it is the default' }),
+      },
+    });
+
   return apiRoutes()
+    .openapi(status('publish', 'Publish a draft: families can answer it once a site uses it'), async (c) =>
+      c.json(await surveys.setStatus(c.var.principal, c.req.valid('param').id, 'live'), 200),
+    )
+    .openapi(status('close', 'Close a live survey no site uses'), async (c) =>
+      c.json(await surveys.setStatus(c.var.principal, c.req.valid('param').id, 'closed'), 200),
+    )
+    .openapi(status('reopen', 'Reopen a closed survey'), async (c) => c.json(await surveys.setStatus(c.var.principal, c.req.valid('param').id, 'live'), 200))
     .openapi(list, async (c) => c.json(await surveys.list(c.var.principal), 200))
     .openapi(one, async (c) => c.json(await surveys.get(c.var.principal, c.req.valid('param').id), 200))
     .openapi(create, async (c) => c.json(await surveys.create(c.var.principal, c.req.valid('json')), 201))

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AuditEntry } from '../../db/audit';
 import { organisations } from '../../db/schema';
 import type { Principal } from '../../db/scope';
-import { addSurveyVersion, assignSurvey, createSurvey, findCodeOwner, getSurvey, listSurveys } from '../../db/surveys';
+import { addSurveyVersion, assignSurvey, createSurvey, findCodeOwner, getSurvey, listSurveys, setSurveyStatus, surveyUse } from '../../db/surveys';
 import { SurveyDefinition } from '../../survey/survey-schema';
 import { organisationsFor } from '../access/policy';
 import { forbidden, notFound, validationFailed } from '../errors';
@@ -120,6 +120,37 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
     async addVersion(principal: Principal, id: string, definition: SurveyDefinition) {
       const survey = await managedSurvey(principal, id);
       await addSurveyVersion(db, survey.id, definition, audit(principal, survey.organisationId, 'survey_version_added', survey.id, {}));
+      deps.forms.forget();
+      return managedSurvey(principal, survey.id);
+    },
+
+    /**
+     * Publishes a draft (live), closes a live survey, or reopens a closed one. A survey families
+     * are answering somewhere cannot close: its posters would lead to nothing.
+     */
+    async setStatus(principal: Principal, id: string, status: 'live' | 'closed') {
+      const survey = await managedSurvey(principal, id);
+      if (survey.status === status) return survey;
+      if (status === 'closed') {
+        const use = await surveyUse(db, survey.id);
+        if (use.isDefault || use.places.length) {
+          const where = [
+            ...(use.isDefault ? ['it is the organisation’s default survey'] : []),
+            ...(use.places.length
+              ? [`families answer it at ${use.places.slice(0, 5).join(', ')}${use.places.length > 5 ? ` and ${use.places.length - 5} more` : ''}`]
+              : []),
+          ];
+          throw validationFailed([
+            { field: 'status', message: `it cannot close while ${where.join(' and ')}: give them another survey first`, code: 'survey_in_use' },
+          ]);
+        }
+      }
+      await setSurveyStatus(
+        db,
+        survey.id,
+        status,
+        audit(principal, survey.organisationId, 'survey_status_changed', survey.id, { from: survey.status, to: status }),
+      );
       deps.forms.forget();
       return managedSurvey(principal, survey.id);
     },

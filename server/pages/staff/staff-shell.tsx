@@ -19,13 +19,15 @@ export interface StaffUser {
   readsAudit?: boolean;
   /** Shows the Panels link. */
   readsPanels?: boolean;
+  /** Shows the Surveys link. */
+  managesSurveys?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'people' | 'settings' | 'audit' | 'panels' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'surveys' | 'people' | 'settings' | 'audit' | 'panels' | undefined;
   children: ComponentChildren;
   /** A page's own styles, after the shared ones. */
   extraCss?: string | undefined;
@@ -88,6 +90,13 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                       </a>
                     </li>
                   )}
+                  {user.managesSurveys && (
+                    <li>
+                      <a href="/admin/surveys" aria-current={current === 'surveys' ? 'page' : undefined}>
+                        Surveys
+                      </a>
+                    </li>
+                  )}
                   {user.managesPeople && (
                     <li>
                       <a href="/people" aria-current={current === 'people' ? 'page' : undefined}>
@@ -122,7 +131,8 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
             )}
           </div>
         </header>
-        <main id="main" tabIndex={-1}>
+        {/* Named, so a page that shows a family page in a frame (the survey preview) still has distinct landmarks. */}
+        <main id="main" tabIndex={-1} aria-label={title}>
           {children}
         </main>
       </body>

@@ -107,6 +107,9 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .linkbtn.dark{color:#1d70b8;padding-block:.25rem;min-height:44px}
 .btn.warn{background:#d4351c;box-shadow:0 2px #55150b}
 .btn.warn:hover{background:#aa2a16}
+.preview{display:block;max-width:100%;border:1px solid #0b0c0c;margin:0 0 2rem}
+.questions li{margin:0 0 .75rem}
+.actions-row{margin:0 0 2rem}
 .import-problems li{margin:.25rem 0}
 .plain{list-style:none;margin:0;padding:0}
 .btn.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px #929191}
