@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 export async function signIn(page: Page, base: string, email: string, password: string, next = '/dashboard') {
   await page.goto(`${base}${next}`);
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
