@@ -9,8 +9,28 @@
  * takes them as they are.
  */
 import type { MiddlewareHandler } from 'hono';
+import { pageScriptHashes } from '../widget/page-scripts.gen';
+
+/**
+ * What a hubvoice page may load and run: its own origin, and of inline scripts only the page
+ * scripts built from widget/page/ (by hash), so an injected `<script>` or `onclick` never runs.
+ * Styles may be inline (the pages' one <style> block, and bar widths); images may be `data:`.
+ * Framed only by our own pages (the survey preview); forms post only to us.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${pageScriptHashes.join(' ')}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
 
 export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
+  ['content-security-policy', CONTENT_SECURITY_POLICY],
   ['origin-agent-cluster', '?1'],
   ['referrer-policy', 'no-referrer'],
   ['strict-transport-security', 'max-age=15552000; includeSubDomains'],

@@ -24,3 +24,27 @@ describe('security headers through the app (Workers, tests)', () => {
     }
   });
 });
+
+describe('the Content-Security-Policy', () => {
+  it('lets a page run only its own built scripts: every inline script on a kiosk form is hashed in the policy, and nothing else is allowed inline', async () => {
+    const t = await makeCouncilApp();
+    try {
+      const response = await t.app.request(`/f/${t.council.sites.dun.code}?kiosk=1`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src ')) ?? '';
+      expect(scriptSrc).not.toContain('unsafe-inline');
+      expect(scriptSrc).not.toContain('unsafe-eval');
+      const html = await response.text();
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      expect(inline.length).toBeGreaterThan(0);
+      for (const code of inline) {
+        const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code))).toString('base64');
+        expect(scriptSrc, 'an inline script the policy would block').toContain(`'sha256-${digest}'`);
+      }
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'none'");
+    } finally {
+      await t.close();
+    }
+  });
+});
