@@ -167,3 +167,30 @@ describe('wrong passwords', () => {
     expect((await login(owner.email, owner.password, '198.51.100.20')).status).toBe(200);
   });
 });
+
+describe('a flood at one hub’s code', () => {
+  it('refuses the flooding addresses but still takes a family’s feedback (60 addresses × 5 a minute, against a cap of 100)', async () => {
+    const flooded = await makeCouncilApp({ RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      const code = flooded.council.sites.elm.code;
+      const send = (address: string, key: string) =>
+        flooded.app.request(
+          '/api/responses',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code, channel: 'qr', language: 'en', idempotencyKey: key, answers: { fft: 'good' } }),
+          },
+          { incoming: { socket: { remoteAddress: address } } },
+        );
+      const statuses: number[] = [];
+      for (let client = 0; client < 60; client++) for (let i = 0; i < 5; i++) statuses.push((await send(`192.0.2.${client}`, `flood-${client}-${i}`)).status);
+      // Each address stays within its own limit; together they pass the code's cap, which then refuses them.
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+      const family = await send('198.51.100.77', 'family-during-flood');
+      expect(family.status).toBe(201);
+    } finally {
+      await flooded.close();
+    }
+  });
+});

@@ -33,6 +33,11 @@ export class FixedWindowCounter {
     return this.counts.get(key) ?? 0;
   }
 
+  /** The count in the window as it stands, without starting a new one. */
+  peek(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
   resetsIn(now: number): number {
     return this.windowStart + this.windowMs - now;
   }
@@ -76,6 +81,9 @@ export function submissionCounters(perMinute: number) {
 }
 export type SubmissionCounters = ReturnType<typeof submissionCounters>;
 
+/** Submissions a minute one client may always make to a code, however busy it is: a family, or two at one phone. */
+export const FAMILY_SUBMISSIONS = 3;
+
 /** The rules for a submission to `code`, counting both windows. */
 export function submissionRules<E extends Env>(
   counters: SubmissionCounters,
@@ -89,7 +97,16 @@ export function submissionRules<E extends Env>(
         return k === undefined ? undefined : `${clientAddress(c)} ${k}`;
       },
     },
-    { counter: counters.perCode, key: code },
+    // A flood must not silence a hub: past the code's cap only clients already sending several
+    // this minute are refused, so a family's first submissions still go in while a few addresses
+    // hammer the code. Theirs alone count towards the cap.
+    {
+      counter: counters.perCode,
+      key: async (c) => {
+        const k = await code(c);
+        return k !== undefined && counters.perClient.peek(`${clientAddress(c)} ${k}`) > FAMILY_SUBMISSIONS ? k : undefined;
+      },
+    },
   ];
 }
 
