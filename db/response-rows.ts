@@ -12,9 +12,10 @@
  *   is open and dated by the response unless it says otherwise; with a repeat, none of them.
  */
 import type { InValue } from '@libsql/client';
-import { getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { comments, responseDemographics, responses, safeguardingFlags } from './schema';
+import type { Db } from './store';
 
 /** A row as SQLite holds it: drizzle's `timestamp_ms` Dates as epoch milliseconds, the app's clock. */
 type Stored<Row> = { [K in keyof Row]: Date extends Row[K] ? Exclude<Row[K], Date> | number : Row[K] };
@@ -67,6 +68,7 @@ export const COLUMNS = {
     'respondentRole',
     'submittedAt',
     'idempotencyKey',
+    'bodyHash',
     'fft',
     'rating',
     'nps',
@@ -102,6 +104,7 @@ export function responseValues(r: NewResponse): InValue[] {
     r.respondentRole ?? null,
     r.submittedAt,
     r.idempotencyKey,
+    r.bodyHash ?? null,
     r.fft ?? null,
     r.rating ?? null,
     r.nps ?? null,
@@ -165,6 +168,12 @@ export function insertResponsesSql(count: number): string {
 
 /** The id a repeated key was stored under first: organisation_id, idempotency_key. */
 export const STORED_ID_SQL = 'SELECT id FROM responses WHERE organisation_id = ? AND idempotency_key = ?';
+
+/** What a stored response was submitted with (its body's hash): for telling a resend from a reused key. */
+export async function storedBodyHash(db: Db, id: string): Promise<string | null> {
+  const row = await db.select({ bodyHash: responses.bodyHash }).from(responses).where(eq(responses.id, id)).get();
+  return row?.bodyHash ?? null;
+}
 
 /** `(?,?,…),(?,?,…)…`: `count` rows of `width` parameters. */
 export function valuesList(width: number, count: number): string {

@@ -162,6 +162,8 @@ export const responses = sqliteTable(
     respondentRole: text('respondent_role', { enum: RESPONDENT_ROLES }),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of what was submitted under the key: the same key with other answers is a conflict, never a silent repeat. */
+    bodyHash: text('body_hash'),
     /** The FFT answer as 1..6 (Very good … Very poor, Don't know), denormalised from `answers`
      * so satisfaction reports are one indexed GROUP BY over integers. */
     fft: integer('fft'),

@@ -14,6 +14,7 @@ import { resolveForm, type PublicForm } from '../survey/public-form';
 import type { Answers } from '../survey/skip-logic';
 import { validateAnswers, type AnswerError, type AnswerNotice } from '../survey/validate-answers';
 import type { AppDeps } from './deps';
+import { storedBodyHash } from '../db/response-rows';
 import { flagCategoriesOfResponse } from '../db/safeguarding';
 import { supportAfter } from './services/support';
 import type { Support } from '../survey/support';
@@ -34,6 +35,8 @@ export type IngestResult =
   /** `support`: the help to show, when the free text may disclose harm (server/services/support.ts). */
   | { ok: true; id: string; created: boolean; support: Support | null; notices: AnswerNotice[] }
   | { ok: false; reason: 'unknown_code' }
+  /** The idempotency key was used before for other answers: the client sends again with a new key. */
+  | { ok: false; reason: 'conflict' }
   | { ok: false; reason: 'invalid'; errors: AnswerError[]; answers: Answers };
 
 const resolved = new Map<string, PublicForm>();
@@ -108,6 +111,7 @@ export async function ingestInto(deps: AppDeps, target: FormTarget, submission: 
   }
   const submittedAt = submission.submittedAt ?? deps.now().getTime();
   const respondentRole = submission.respondentRole ?? roleFrom(demographics.relationship);
+  const bodyHash = await hashOf({ code: target.code, channel: submission.channel, language, respondentRole, answers: checked.answers });
   const committed = await deps.writer.submit({
     id: newId('r', submittedAt),
     organisationId: target.organisationId,
@@ -119,6 +123,7 @@ export async function ingestInto(deps: AppDeps, target: FormTarget, submission: 
     respondentRole,
     submittedAt,
     idempotencyKey: submission.idempotencyKey,
+    bodyHash,
     fft,
     rating,
     nps,
@@ -126,6 +131,12 @@ export async function ingestInto(deps: AppDeps, target: FormTarget, submission: 
     demographics: Object.keys(demographics).length ? (demographics as Demographics) : null,
     freeText,
   });
+  // A repeated key is a resend only if it carries the same answers; another family's answers under
+  // it are refused (409) rather than dropped in silence. One indexed read, on the rare repeat path.
+  if (!committed.created) {
+    const stored = await storedBodyHash(deps.store.db, committed.id);
+    if (stored !== null && stored !== bodyHash) return { ok: false, reason: 'conflict' };
+  }
   if (committed.flagId) deps.alerts.dispatch(committed.flagId);
   // The help follows the flag the writer committed, so the detector runs once, off the request's
   // thread. Only a response that brought a flag, or a resend (whose first submission may have), is
@@ -133,6 +144,26 @@ export async function ingestInto(deps: AppDeps, target: FormTarget, submission: 
   const categories = committed.flagId || !committed.created ? await flagCategoriesOfResponse(deps.store.db, committed.id) : [];
   const support = supportAfter(categories, respondentRole, t, target.supportLines);
   return { ok: true, id: committed.id, created: committed.created, support, notices: checked.notices };
+}
+
+/** SHA-256 of a submission as validated, with keys in a fixed order, so a resend hashes the same. */
+async function hashOf(value: unknown): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(value)));
+  let hex = '';
+  for (const byte of new Uint8Array(bytes)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 /** The answer keys no question of the form has. */

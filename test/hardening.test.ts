@@ -194,3 +194,35 @@ describe('a flood at one hub’s code', () => {
     }
   });
 });
+
+describe('an idempotency key used twice', () => {
+  it('is a repeat with the same answers, and a 409 with other answers, keeping the first family’s', async () => {
+    const first = await submit({ fft: 'good' }, 'shared-key-0001');
+    expect(first.status).toBe(201);
+    const again = await submit({ fft: 'good' }, 'shared-key-0001');
+    expect(again).toMatchObject({ status: 200, body: { id: first.body.id } });
+    const other = await submit({ fft: 'poor' }, 'shared-key-0001');
+    expect(other.status).toBe(409);
+    expectErrorShape(other.body);
+    expect(other.body.error.details[0]).toMatchObject({ field: 'idempotencyKey', code: 'key_reused' });
+    const fresh = await submit({ fft: 'poor' }, 'shared-key-0002');
+    expect(fresh.status).toBe(201);
+  });
+
+  it('on the QR form, stores the second family’s answers under a new key instead of dropping them', async () => {
+    const post = (fft: string) =>
+      t.app.request(`/f/${t.council.sites.ash.code}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ fft, _key: 'form-shared-key-1' }).toString(),
+      });
+    const count = async () =>
+      Number((await t.store.client.execute({ sql: 'SELECT count(*) FROM responses WHERE site_id = ?', args: [t.council.sites.ash.id] })).rows[0]![0]);
+    const before = await count();
+    expect((await post('veryGood')).status).toBe(303);
+    expect((await post('veryPoor')).status).toBe(303);
+    expect(await count()).toBe(before + 2);
+    const second = await t.store.client.execute({ sql: 'SELECT idempotency_key FROM responses WHERE site_id = ? AND fft = 5', args: [t.council.sites.ash.id] });
+    expect(second.rows.map((r) => r.idempotency_key)).not.toContain('form-shared-key-1');
+  });
+});

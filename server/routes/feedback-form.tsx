@@ -208,14 +208,19 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
         const answers = answersFromFields(form.questions, fields);
         let result: Awaited<ReturnType<typeof ingest>>;
         try {
-          result = await ingest(deps, {
-            code: target.code,
-            answers,
-            language: view.language,
-            channel: view.kiosk ? 'kiosk' : 'qr',
-            idempotencyKey,
-            respondentRole: view.child ? 'child' : undefined,
-          });
+          const send = (key: string) =>
+            ingest(deps, {
+              code: target.code,
+              answers,
+              language: view.language,
+              channel: view.kiosk ? 'kiosk' : 'qr',
+              idempotencyKey: key,
+              respondentRole: view.child ? 'child' : undefined,
+            });
+          result = await send(idempotencyKey);
+          // The key was used for other answers (a page sent, then changed and sent again): these
+          // answers are new, so they go in under a new key rather than being refused.
+          if (!result.ok && result.reason === 'conflict') result = await send(randomKey());
         } catch (error) {
           // The store failed, not the family: give the form back with everything they typed and
           // the same key, so sending again cannot store it twice.
@@ -240,7 +245,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
             ),
           );
         }
-        if (result.reason === 'unknown_code') return notFoundPage(c, code, options);
+        if (result.reason === 'unknown_code' || result.reason === 'conflict') return notFoundPage(c, code, options);
         // The children's version words its questions differently; its errors must name them as shown.
         const errors = view.child ? validateAnswers(form.questions, answers, createTranslator(deps.catalogues, view.language)) : result;
         c.header('Cache-Control', 'no-store');

@@ -112,6 +112,8 @@ export function panelLinkRoutes(deps: AppDeps) {
       }
       if (!result.ok) {
         if (result.reason === 'unknown_code') return message(c, language, 'panel.closed', 410);
+        // One answer per member per wave: other answers under the member's key are a second use.
+        if (result.reason === 'conflict') return message(c, language, 'panel.used', 409);
         return renderForm(c, token, link.target, language, { answers, errors: result.errors }, 422);
       }
       if (!result.created) return message(c, language, 'panel.used', 409);

@@ -68,15 +68,13 @@ export function paperPageRoutes(deps: AppDeps) {
       const idempotencyKey = /^[\w-]{8,128}$/.test(submitted) ? `paper-${submitted}` : randomKey();
       const form = publicForm(deps, target, 'en');
       const answers = answersFromFields(form.questions, fields);
-      const result = await ingestInto(deps, target, {
-        answers,
-        language: 'en',
-        channel: 'paper',
-        idempotencyKey,
-        submittedAt: Date.parse(`${date}T12:00:00Z`),
-      });
+      const send = (key: string) =>
+        ingestInto(deps, target, { answers, language: 'en', channel: 'paper', idempotencyKey: key, submittedAt: Date.parse(`${date}T12:00:00Z`) });
+      let result = await send(idempotencyKey);
+      // The key came with other answers before: this paper form is another one, so it gets a new key.
+      if (!result.ok && result.reason === 'conflict') result = await send(randomKey());
       if (!result.ok) {
-        if (result.reason === 'unknown_code') return entry(c);
+        if (result.reason === 'unknown_code' || result.reason === 'conflict') return entry(c);
         return c.html(
           renderDocument(
             <PaperEntryPage

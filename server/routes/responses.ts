@@ -135,6 +135,7 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
       ...errors({
         403: 'The page’s origin is not allowed by the form’s organisation',
         413: 'The body is over 64 KB',
+        409: 'The idempotencyKey was used before with other answers: send again with a new key',
         422: 'An answer is invalid, or no form has the code; `details[].field` names it',
         429: 'Too many responses from this address or to this form in the last minute',
       }),
@@ -157,6 +158,11 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
             { id: result.id, ...(result.support && { support: result.support }), ...notices, ...(thanks && { thanks }) },
             result.created ? 201 : 200,
           );
+        }
+        if (result.reason === 'conflict') {
+          throw new ApiError(409, 'conflict', 'This idempotencyKey was already used for other answers. Send these answers again with a new key.', [
+            { field: 'idempotencyKey', message: 'already used for other answers: use a new key', code: 'key_reused' },
+          ]);
         }
         if (result.reason === 'unknown_code') {
           throw validationFailed([{ field: 'code', message: `no form has the code "${submission.code}"`, code: 'unknown_code' }]);

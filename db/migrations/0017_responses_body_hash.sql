@@ -1,0 +1,1 @@
+ALTER TABLE `responses` ADD `body_hash` text;
