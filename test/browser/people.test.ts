@@ -151,6 +151,8 @@ describe('inviting a commissioner for one provider', () => {
       await look(page, `audit-${width}`);
       await page.getByLabel('What').selectOption({ label: 'Invitation sent' });
       await page.getByRole('button', { name: 'Filter' }).click();
+      // Counting before the filtered page has loaded counts the page being left (or none at all).
+      await page.waitForURL(/[?&]action=invitation_sent/);
       expect(await page.locator('tbody tr').count()).toBe(1);
       expect(await page.locator('tbody').textContent()).toContain('admin@localhost');
     }
