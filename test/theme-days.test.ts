@@ -47,7 +47,8 @@ describe('theme_days', () => {
         });
         expect(sent.status).toBe(201);
       }
-      // A repeated key stores nothing new, so it counts nothing, whatever it says this time.
+      // A repeated key with other words is refused (409: the key was used for other answers), so it
+      // stores and counts nothing.
       const repeat = await t.json('/api/responses', {
         body: {
           code: ash.code,
@@ -57,7 +58,7 @@ describe('theme_days', () => {
           answers: { fft: 'poor', better: 'Different words the second time' },
         },
       });
-      expect(repeat.status).toBe(200);
+      expect(repeat.status).toBe(409);
       // Four responses of two comments each; the repeat's words are not among them.
       expect((await kept(t)).filter((row) => row[2] === '').reduce((sum, row) => sum + Number(row[3]), 0)).toBe(8);
       expect(await kept(t)).toEqual(await counted(t));
