@@ -224,8 +224,7 @@ export function placePageRoutes(deps: AppDeps) {
     .post('/admin/service-points/:code/archive', sameOriginForms(deps), mayManage, async (c) => {
       const archived = formField(await c.req.parseBody(), 'archived') !== 'false';
       const point = await places.updateServicePoint(c.var.principal, c.req.param('code'), { archived });
-      const site = (await places.list(c.var.principal)).flatMap((o) => o.sites).find((s) => s.id === point.siteId);
-      return c.redirect(`/admin/sites/${site?.code ?? ''}?done=${archived ? 'point-archived' : 'point-restored'}`, 303);
+      return c.redirect(`/admin/sites/${point.siteCode}?done=${archived ? 'point-archived' : 'point-restored'}`, 303);
     });
 }
 

@@ -292,6 +292,7 @@ export function placeService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>)
       return {
         id: point.id,
         siteId: point.siteId,
+        siteCode: place.site.code,
         code: point.code,
         name: changes.name ?? point.name,
         surveyId: point.surveyId,

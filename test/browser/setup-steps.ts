@@ -4,12 +4,12 @@
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { signIn as signInHere } from './people-steps';
 
+/** Opens `next` (a signed-out visitor is sent to sign-in and back) and signs in there. */
 export async function signIn(page: Page, base: string, email: string, password: string, next = '/dashboard') {
   await page.goto(`${base}${next}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHere(page, base, email, password);
 }
 
 /** From the first sign-in of an empty hubvoice: the organisation and its first provider. */
