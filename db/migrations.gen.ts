@@ -73,5 +73,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0017_responses_body_hash",
     "sql": "ALTER TABLE `responses` ADD `body_hash` text;"
+  },
+  {
+    "tag": "0018_survey_drafts",
+    "sql": "ALTER TABLE `surveys` ADD `draft_definition` text;--> statement-breakpoint\nALTER TABLE `surveys` ADD `draft_revision` integer DEFAULT 0 NOT NULL;--> statement-breakpoint\nALTER TABLE `surveys` ADD `draft_saved_at` integer;--> statement-breakpoint\nALTER TABLE `surveys` ADD `draft_saved_by` text;"
   }
 ];

@@ -122,6 +122,15 @@ export const surveys = sqliteTable('surveys', {
     .default('live'),
   currentVersionId: text('current_version_id'),
   createdAt: createdAt(),
+  /**
+   * Changes being edited, not yet published (JSON, a valid definition): families keep answering the
+   * current version until publishing writes this as the next one. `draftRevision` counts saves, so
+   * an editor saving over someone else's newer save is refused rather than losing their work.
+   */
+  draftDefinition: text('draft_definition'),
+  draftRevision: integer('draft_revision').notNull().default(0),
+  draftSavedAt: integer('draft_saved_at', { mode: 'timestamp_ms' }),
+  draftSavedBy: text('draft_saved_by'),
 });
 
 /** Definitions are immutable: editing a live survey writes a new version, so every response

@@ -3,7 +3,7 @@
  * survey adds a version and moves the survey's pointer to it, so every response keeps the questions
  * it answered. Definitions are validated by the caller on save and by FormDirectory on load.
  */
-import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { SurveyDefinition } from '../survey/survey-schema';
 import { newId } from './ids';
 import { organisations, servicePoints, sites, surveys, surveyVersions } from './schema';
@@ -41,6 +41,9 @@ export async function getSurvey(db: Db, id: string) {
       status: surveys.status,
       currentVersion: surveyVersions.version,
       definition: surveyVersions.definition,
+      draftDefinition: surveys.draftDefinition,
+      draftRevision: surveys.draftRevision,
+      draftSavedAt: surveys.draftSavedAt,
     })
     .from(surveys)
     .leftJoin(surveyVersions, eq(surveyVersions.id, surveys.currentVersionId))
@@ -51,8 +54,87 @@ export async function getSurvey(db: Db, id: string) {
     .from(surveyVersions)
     .where(eq(surveyVersions.surveyId, id))
     .orderBy(desc(surveyVersions.version));
-  const { definition, ...rest } = summary;
-  return { ...rest, definition: definition === null ? null : (JSON.parse(definition) as unknown), versions };
+  const { definition, draftDefinition, draftRevision, draftSavedAt, ...rest } = summary;
+  return {
+    ...rest,
+    definition: definition === null ? null : (JSON.parse(definition) as unknown),
+    versions,
+    /** Unpublished changes, if any; `revision` counts saves (0: never saved). */
+    draft: { definition: draftDefinition === null ? null : (JSON.parse(draftDefinition) as unknown), revision: draftRevision, savedAt: draftSavedAt },
+  };
+}
+
+/**
+ * Saves unpublished changes if nobody has saved since `basedOn` (the revision the editor loaded);
+ * returns the new revision, or null when someone else's save came first.
+ */
+export async function saveSurveyDraft(
+  db: Db,
+  surveyId: string,
+  definition: SurveyDefinition | null,
+  basedOn: number,
+  by: { userId: string | null; at: Date },
+): Promise<number | null> {
+  const saved = await db
+    .update(surveys)
+    .set({
+      draftDefinition: definition === null ? null : JSON.stringify(definition),
+      draftRevision: sql`${surveys.draftRevision} + 1`,
+      draftSavedAt: by.at,
+      draftSavedBy: by.userId,
+    })
+    .where(and(eq(surveys.id, surveyId), eq(surveys.draftRevision, basedOn)))
+    .returning({ revision: surveys.draftRevision });
+  return saved[0]?.revision ?? null;
+}
+
+/**
+ * Publishes: writes the draft (if any) as the next version, clears it, and sets the status, all in
+ * one batch. Refused (false) when the draft changed since `basedOn`, so what was previewed is what goes live.
+ */
+export async function publishSurveyDraft(
+  db: Db,
+  surveyId: string,
+  draft: { definition: SurveyDefinition; basedOn: number } | null,
+  status: SurveyStatus,
+  audits: { version: AuditEntry; status: AuditEntry | null },
+): Promise<boolean> {
+  if (!draft) {
+    if (audits.status) await setSurveyStatus(db, surveyId, status, audits.status);
+    return true;
+  }
+  const [latest] = await db
+    .select({ version: max(surveyVersions.version) })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, surveyId));
+  const version = (latest?.version ?? 0) + 1;
+  const versionId = newId('sv');
+  // The version is written only while the draft is still the one previewed: the insert selects
+  // from the survey row guarded by its revision, and the update below clears the draft.
+  const results = await db.batch([
+    db.run(
+      sql`INSERT INTO survey_versions (id, survey_id, version, definition)
+          SELECT ${versionId}, ${surveyId}, ${version}, ${JSON.stringify(draft.definition)}
+          FROM surveys WHERE id = ${surveyId} AND draft_revision = ${draft.basedOn}`,
+    ),
+    db
+      .update(surveys)
+      .set({ currentVersionId: versionId, status, draftDefinition: null, draftRevision: sql`${surveys.draftRevision} + 1` })
+      .where(and(eq(surveys.id, surveyId), eq(surveys.draftRevision, draft.basedOn))),
+    auditIfWritten(audits.version, { ...audits.version.details, version }, versionId),
+    ...(audits.status ? [auditIfWritten(audits.status, audits.status.details ?? null, versionId)] : []),
+  ]);
+  return (results[0] as { rowsAffected: number }).rowsAffected === 1;
+
+  /** The audit row, only if the version was written (the batch cannot stop half-way, so it asks). */
+  function auditIfWritten(entry: AuditEntry, details: Record<string, unknown> | null, versionId: string) {
+    return db.run(
+      sql`INSERT INTO audit_log (at, action, user_id, organisation_id, target_type, target_id, details)
+          SELECT ${entry.at.getTime()}, ${entry.action}, ${entry.userId}, ${entry.organisationId ?? null},
+                 ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${details === null ? null : JSON.stringify(details)}
+          WHERE EXISTS (SELECT 1 FROM survey_versions WHERE id = ${versionId})`,
+    );
+  }
 }
 
 export async function createSurvey(

@@ -30,6 +30,8 @@ export interface PublicQuestion {
   /** Inclusive numeric range for `rating` and `nps`. */
   min?: number;
   maxValue?: number;
+  /** Only when the survey says how the children's version differs (survey/child-form.ts reads it). */
+  forChildren?: { leaveOut?: boolean; title?: string };
 }
 
 export interface PublicForm {
@@ -117,6 +119,13 @@ function resolveQuestion(question: Question, page: string, text: (value: Paramet
     required: question.required,
     ...optional('hint', text(question.hint)),
     ...optional('showIf', question.showIf),
+    ...optional(
+      'forChildren',
+      question.forChildren && {
+        ...optional('leaveOut', question.forChildren.leaveOut),
+        ...optional('title', text(question.forChildren.title)),
+      },
+    ),
   };
   const labelled = (options: { value: string; label: Parameters<typeof localText>[0] }[]) =>
     options.map((o) => ({ value: o.value, label: text(o.label) ?? o.value }));

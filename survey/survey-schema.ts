@@ -44,6 +44,11 @@ const base = {
   hint: LocalText.optional(),
   required: z.boolean().default(false),
   showIf: Condition.optional(),
+  /**
+   * The children's version of the form (`?for=child`): `leaveOut` drops the question there, and
+   * `title` asks it in simpler words. Answers keep the same values, so they count with everyone's.
+   */
+  forChildren: z.object({ leaveOut: z.boolean().optional(), title: LocalText.optional() }).strict().optional(),
 };
 
 export const Question = z.discriminatedUnion('type', [
@@ -90,6 +95,12 @@ export const SurveyDefinition = z
             ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message: `showIf refers to "${ref}", which is not an earlier question` });
         }
         if (question.type !== 'fft' && !question.title) ctx.addIssue({ code: 'custom', path: [...path, 'title'], message: 'a title is required' });
+        if (question.forChildren?.leaveOut && question.required)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'forChildren', 'leaveOut'],
+            message: 'a required question cannot be left out of the children’s version',
+          });
         seen.add(question.id);
       }),
     );

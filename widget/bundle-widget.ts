@@ -54,7 +54,7 @@ export async function buildWidget(): Promise<WidgetBundle> {
  * cost (a tenth of a second) paid once per build rather than per request. Together with terser
  * that keeps widget.js within its 10 KB.
  */
-function zopfliGzip(code: string): Promise<Buffer> {
+export function zopfliGzip(code: string): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     zopfli.gzip(Buffer.from(code, 'utf8'), { numiterations: 15 }, (error, output) => (error ? reject(error) : resolve(Buffer.from(output)))),
   );

@@ -7,10 +7,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../access/authorize';
 import type { AppDeps } from '../deps';
-import { CreateSurvey, NewSurveyVersion, SurveyAssignment } from '../services/surveys';
+import { CreateSurvey, NewSurveyVersion, PublishSurvey, SurveyAssignment, SurveyDraft } from '../services/surveys';
 import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
 
-export { CreateSurvey, NewSurveyVersion, SurveyAssignment };
+export { CreateSurvey, NewSurveyVersion, PublishSurvey, SurveyAssignment, SurveyDraft };
 
 export const SurveySummary = z
   .object({
@@ -25,6 +25,13 @@ export const Survey = SurveySummary.extend({
   /** The current version's definition, as saved (the schema of `POST /api/surveys`'s `definition`). */
   definition: z.unknown().openapi({ description: 'The current version’s definition, as saved (see the request body of `POST /api/surveys`)' }),
   versions: z.array(z.object({ id: z.string(), version: z.number().int(), createdAt: z.iso.datetime() })),
+  draft: z
+    .object({
+      definition: z.unknown().openapi({ description: 'Unpublished changes (a whole definition), or null when there are none' }),
+      revision: z.number().int().openapi({ description: 'Counts saves of the draft; send it back as `basedOn`' }),
+      savedAt: z.iso.datetime().nullable(),
+    })
+    .openapi('SurveyDraftState'),
 }).openapi('Survey');
 
 const Id = z.object({ id: z.string() });
@@ -89,7 +96,49 @@ export function surveyRoutes(deps: AppDeps) {
     },
   });
 
-  const status = (path: 'publish' | 'close' | 'reopen', summary: string) =>
+  const saveDraft = createRoute({
+    ...common,
+    method: 'put',
+    path: '/api/surveys/{id}/draft',
+    summary: 'Save unpublished changes (the survey editor’s save); families keep the current version',
+    description:
+      'Send the whole definition and `basedOn`, the draft `revision` you loaded. If someone saved since, the answer is a 409 and nothing is overwritten.',
+    request: { params: Id, body: body(SurveyDraft, 'The changed definition') },
+    responses: {
+      200: json(Survey, 'Saved: `draft.revision` is the new revision'),
+      ...errors({
+        ...SIGNED_IN_ERRORS,
+        404: 'No such survey you manage',
+        409: 'Someone else saved the draft since `basedOn`',
+        422: 'The definition is invalid; `details[].field` is its path',
+      }),
+    },
+  });
+  const discardDraft = createRoute({
+    ...common,
+    method: 'delete',
+    path: '/api/surveys/{id}/draft',
+    summary: 'Throw away unpublished changes',
+    request: { params: Id, query: z.object({ basedOn: z.coerce.number().int().min(0) }) },
+    responses: {
+      200: json(Survey, 'The survey with no draft'),
+      ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such survey you manage', 409: 'Someone else saved the draft since `basedOn`' }),
+    },
+  });
+  const publish = createRoute({
+    ...common,
+    method: 'post',
+    path: '/api/surveys/{id}/publish',
+    summary: 'Publish: the draft’s changes become a new immutable version, and a draft survey goes live',
+    description: 'With `basedOn`, publishing is refused (409) if the draft changed since that revision, so what was previewed is what families see.',
+    request: { params: Id, body: { required: false, ...json(PublishSurvey, 'Optionally, the draft revision that was previewed') } },
+    responses: {
+      200: json(Survey, 'The survey, live at its new version'),
+      ...errors({ ...SIGNED_IN_ERRORS, 404: 'No such survey you manage', 409: 'The draft changed since `basedOn`' }),
+    },
+  });
+
+  const status = (path: 'close' | 'reopen', summary: string) =>
     createRoute({
       ...common,
       method: 'post',
@@ -103,9 +152,12 @@ export function surveyRoutes(deps: AppDeps) {
     });
 
   return apiRoutes()
-    .openapi(status('publish', 'Publish a draft: families can answer it once a site uses it'), async (c) =>
-      c.json(await surveys.setStatus(c.var.principal, c.req.valid('param').id, 'live'), 200),
-    )
+    .openapi(publish, async (c) => c.json(await surveys.publish(c.var.principal, c.req.valid('param').id, c.req.valid('json')?.basedOn), 200))
+    .openapi(saveDraft, async (c) => {
+      const { definition, basedOn } = c.req.valid('json');
+      return c.json(await surveys.saveDraft(c.var.principal, c.req.valid('param').id, definition, basedOn), 200);
+    })
+    .openapi(discardDraft, async (c) => c.json(await surveys.saveDraft(c.var.principal, c.req.valid('param').id, null, c.req.valid('query').basedOn), 200))
     .openapi(status('close', 'Close a live survey no site uses'), async (c) =>
       c.json(await surveys.setStatus(c.var.principal, c.req.valid('param').id, 'closed'), 200),
     )

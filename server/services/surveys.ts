@@ -7,10 +7,21 @@ import { z } from 'zod';
 import type { AuditEntry } from '../../db/audit';
 import { organisations } from '../../db/schema';
 import type { Principal } from '../../db/scope';
-import { addSurveyVersion, assignSurvey, createSurvey, findCodeOwner, getSurvey, listSurveys, setSurveyStatus, surveyUse } from '../../db/surveys';
+import {
+  addSurveyVersion,
+  assignSurvey,
+  createSurvey,
+  findCodeOwner,
+  getSurvey,
+  listSurveys,
+  publishSurveyDraft,
+  saveSurveyDraft,
+  setSurveyStatus,
+  surveyUse,
+} from '../../db/surveys';
 import { SurveyDefinition } from '../../survey/survey-schema';
 import { organisationsFor } from '../access/policy';
-import { forbidden, notFound, validationFailed } from '../errors';
+import { ApiError, forbidden, notFound, validationFailed } from '../errors';
 import type { ServiceDeps } from './index';
 
 export const CreateSurvey = z.object({
@@ -23,6 +34,15 @@ export const CreateSurvey = z.object({
   assignTo: z.array(z.string().min(1).max(64)).max(200).optional(),
 });
 export const NewSurveyVersion = z.object({ definition: SurveyDefinition });
+/** Unpublished changes; `basedOn` is the draft revision the editor loaded (0 when there was none). */
+export const SurveyDraft = z.object({ definition: SurveyDefinition, basedOn: z.int().min(0) });
+/** Publishing: `basedOn`, when given, must still be the draft's revision, so what was previewed is what goes live. */
+export const PublishSurvey = z.object({ basedOn: z.int().min(0).optional() });
+
+const draftConflict = () =>
+  new ApiError(409, 'conflict', 'Someone else saved changes to this survey after you opened it. Reload to see them, then make your changes again.', [
+    { field: 'basedOn', message: 'the draft has changed since it was loaded', code: 'draft_changed' },
+  ]);
 export const SurveyAssignment = z.object({ surveyId: z.string().max(64).nullable() });
 
 export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>) {
@@ -120,6 +140,34 @@ export function surveyService(deps: Pick<ServiceDeps, 'store' | 'now' | 'forms'>
     async addVersion(principal: Principal, id: string, definition: SurveyDefinition) {
       const survey = await managedSurvey(principal, id);
       await addSurveyVersion(db, survey.id, definition, audit(principal, survey.organisationId, 'survey_version_added', survey.id, {}));
+      deps.forms.forget();
+      return managedSurvey(principal, survey.id);
+    },
+
+    /** Saves unpublished changes; families keep the current version until they are published. */
+    async saveDraft(principal: Principal, id: string, definition: SurveyDefinition | null, basedOn: number) {
+      const survey = await managedSurvey(principal, id);
+      const revision = await saveSurveyDraft(db, survey.id, definition, basedOn, { userId: principal.userId, at: deps.now() });
+      if (revision === null) throw draftConflict();
+      return managedSurvey(principal, survey.id);
+    },
+
+    /**
+     * Publishes: the draft's changes, if any, become the next version (immutable from then on),
+     * and a draft survey goes live. `basedOn` guards against publishing changes nobody previewed.
+     */
+    async publish(principal: Principal, id: string, basedOn?: number) {
+      const survey = await managedSurvey(principal, id);
+      if (basedOn !== undefined && basedOn !== survey.draft.revision) throw draftConflict();
+      const changes = survey.draft.definition === null ? null : SurveyDefinition.parse(survey.draft.definition);
+      if (!changes && survey.status === 'live') return survey;
+      const statusAudit =
+        survey.status === 'live' ? null : audit(principal, survey.organisationId, 'survey_status_changed', survey.id, { from: survey.status, to: 'live' });
+      const published = await publishSurveyDraft(db, survey.id, changes && { definition: changes, basedOn: survey.draft.revision }, 'live', {
+        version: audit(principal, survey.organisationId, 'survey_version_added', survey.id, { published: true }),
+        status: statusAudit,
+      });
+      if (!published) throw draftConflict();
       deps.forms.forget();
       return managedSurvey(principal, survey.id);
     },

@@ -67,3 +67,34 @@ export async function useSurveyAtSite(page: Page, base: string, siteCode: string
   await page.getByLabel('Which survey families answer here').selectOption({ label: surveyLabel });
   await page.getByRole('button', { name: 'Use this survey' }).click();
 }
+
+/** From the surveys list: a new draft, then its editor, waiting for the editor's script to take over. */
+export async function openNewDraftEditor(page: Page, name: string) {
+  await page.getByLabel('Survey name').fill(name);
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/done=created/);
+  await page.getByRole('link', { name: 'Edit questions and translations' }).click();
+  await page.waitForURL(/\/edit$/);
+  await page.getByRole('button', { name: 'Save and preview' }).waitFor();
+}
+
+/**
+ * In the editor: a "Choose one" question on page 1 asked in English and Polish, shown only when
+ * the Friends and Family Test answer is "Very good". Returns the card.
+ */
+export async function addTranslatedQuestionWithRule(page: Page, words: { en: string; pl: string; answers: [string, string][] }) {
+  await page.getByLabel('New question on page 1').selectOption({ label: 'Choose one' });
+  await page.getByRole('button', { name: 'Add question' }).first().click();
+  const card = page.locator('.ed-page').first().locator('.ed-q').last();
+  const question = card.getByRole('group', { name: 'Question', exact: true });
+  await question.getByLabel('English').fill(words.en);
+  await question.getByLabel('Polski').fill(words.pl);
+  for (const [i, [en, pl]] of words.answers.entries()) {
+    const answer = card.getByRole('group', { name: `Answer ${i + 1}`, exact: true });
+    await answer.getByLabel('English').fill(en);
+    await answer.getByLabel('Polski').fill(pl);
+  }
+  await card.getByRole('button', { name: 'Ask only if…' }).click();
+  await card.getByLabel('Test 1: question').selectOption({ label: 'Overall, how was your experience of our service?' });
+  return card;
+}

@@ -76,16 +76,21 @@ export interface SurveyPageProps {
   user: StaffUser;
   survey: SurveyRow & {
     versions: { version: number; createdAt: Date | string }[];
-    questions: { id: string; type: string; title: string; required: boolean; showIf: string | null; missing: string[] }[];
+    questions: { id: string; type: string; title: string; required: boolean; showIf: string | null; missing: string[]; leftOutForChildren: boolean }[];
+    /** Unpublished changes, when there are some: the preview and questions show them. */
+    draft: { revision: number; savedAt: Date | string | null } | null;
   };
   preview: string;
+  /** The preview shows the children's version. */
+  forChildren: boolean;
   errors: FieldError[];
   done?: string | undefined;
 }
 
-export function SurveyPage({ user, survey, preview, errors, done }: SurveyPageProps) {
+export function SurveyPage({ user, survey, preview, forChildren, errors, done }: SurveyPageProps) {
   const state = STATE[survey.status];
   const missing = survey.questions.filter((q) => q.missing.length > 0);
+  const previewHref = `/admin/surveys/${survey.id}/preview?lang=${preview}${forChildren ? '&for=child' : ''}`;
   return (
     <StaffShell title={survey.name} user={user} current="surveys">
       <p>
@@ -101,23 +106,47 @@ export function SurveyPage({ user, survey, preview, errors, done }: SurveyPagePr
       <p>
         <StateTag status={survey.status} /> Version {survey.currentVersion ?? '–'}. {state.meaning}
       </p>
+      {survey.draft && (
+        <div class="warn-banner" role="note">
+          <h2>Unpublished changes</h2>
+          <p>
+            Saved {survey.draft.savedAt ? new Date(survey.draft.savedAt).toISOString().slice(0, 16).replace('T', ' ') : ''} UTC. The preview and the questions
+            below show them; {survey.status === 'draft' ? 'nobody answers this survey yet' : `families still answer version ${survey.currentVersion}`} until you
+            publish.
+          </p>
+        </div>
+      )}
       <form method="post" action={`/admin/surveys/${survey.id}/status`} class="actions-row">
-        {survey.status === 'draft' && (
-          <button class="btn inline" type="submit" name="to" value="live">
-            Publish
+        <input type="hidden" name="basedOn" value={String(survey.draft?.revision ?? 0)} />
+        {(survey.status === 'draft' || (survey.status === 'live' && survey.draft)) && (
+          <button class="btn inline" type="submit" name="to" value="publish">
+            {survey.status === 'draft' ? 'Publish' : 'Publish changes'}
           </button>
         )}
-        {survey.status === 'live' && (
+        {survey.status === 'live' && !survey.draft && (
           <button class="btn inline warn" type="submit" name="to" value="closed">
             Close survey
           </button>
         )}
         {survey.status === 'closed' && (
-          <button class="btn inline" type="submit" name="to" value="live">
+          <button class="btn inline" type="submit" name="to" value="reopen">
             Reopen
           </button>
         )}
       </form>
+      <p class="actions-row">
+        <a class="btn inline secondary" href={`/admin/surveys/${survey.id}/edit`}>
+          Edit questions and translations
+        </a>
+      </p>
+      {survey.draft && (
+        <form method="post" action={`/admin/surveys/${survey.id}/discard`}>
+          <input type="hidden" name="basedOn" value={String(survey.draft.revision)} />
+          <button class="btn inline secondary" type="submit">
+            Throw away unpublished changes
+          </button>
+        </form>
+      )}
 
       <h2 id="preview-h">Preview as a family sees it</h2>
       <form method="get" action={`/admin/surveys/${survey.id}`} class="filters">
@@ -133,17 +162,30 @@ export function SurveyPage({ user, survey, preview, errors, done }: SurveyPagePr
             ))}
           </select>
         </div>
+        <div class="fg">
+          <label class="lbl" for="for">
+            Version
+          </label>
+          <select class="input" id="for" name="for">
+            <option value="" selected={!forChildren}>
+              For parents and carers
+            </option>
+            <option value="child" selected={forChildren}>
+              For children and young people
+            </option>
+          </select>
+        </div>
         <button class="btn" type="submit">
           Show
         </button>
       </form>
       <p>
-        <a href={`/admin/surveys/${survey.id}/preview?lang=${preview}`}>Open the preview on its own</a> (to try it at any width, or with JavaScript off).
+        <a href={previewHref}>Open the preview on its own</a> (to try it at any width, or with JavaScript off).
       </p>
       <iframe
         class="preview"
-        title={`Preview of ${survey.name} in ${LANGUAGES.find((l) => l.code === preview)?.name ?? preview}`}
-        src={`/admin/surveys/${survey.id}/preview?lang=${preview}`}
+        title={`Preview of ${survey.name} in ${LANGUAGES.find((l) => l.code === preview)?.name ?? preview}${forChildren ? ', children’s version' : ''}`}
+        src={previewHref}
         width={390}
         height={720}
       />
@@ -165,6 +207,7 @@ export function SurveyPage({ user, survey, preview, errors, done }: SurveyPagePr
             </span>
             {question.showIf && <p class="meta">Shown only if {question.showIf}</p>}
             {question.missing.length > 0 && <p class="meta">No {question.missing.join(', ')} translation</p>}
+            {question.leftOutForChildren && <p class="meta">Not asked in the children’s version</p>}
           </li>
         ))}
       </ol>
