@@ -1,17 +1,27 @@
 /**
  * Issue 13's end-to-end run in real Chromium, pages only (no API call, no SQL): from an empty
  * hubvoice (SEED=none) the first admin sets up the council, adds two sites with service points by
- * hand and a third (with a second provider) by CSV, starts a survey, previews it in Arabic,
+ * hand and a third (with a second provider) by CSV, starts a survey, adds a question in English and
+ * Polish with a skip rule in the survey editor, previews it in Arabic,
  * publishes it and gives it to the new site; invites a commissioner for the first provider, whose
  * invitation is read from a real SMTP server; the commissioner sets a password, signs in and sees
- * only that provider's sites; and a family answers the new survey at the new site's QR address.
+ * only that provider's sites; and a family answers the new survey in Polish at the new site's QR
+ * address, where the new question appears when its rule says.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpInbox, type SmtpInbox } from '../helpers/smtp-inbox';
 import { axeViolations, launchChromium, PHONE, startServer, storedResponses, type RunningServer } from './helpers';
 import { choosePassword, invitationLinkFromInbox, invitePerson } from './people-steps';
-import { addSiteByHand, createOrganisationAndProvider, importSitesCsv, signIn, useSurveyAtSite } from './setup-steps';
+import {
+  addSiteByHand,
+  addTranslatedQuestionWithRule,
+  createOrganisationAndProvider,
+  importSitesCsv,
+  openNewDraftEditor,
+  signIn,
+  useSurveyAtSite,
+} from './setup-steps';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 let inbox: SmtpInbox;
@@ -58,16 +68,26 @@ describe('a council runs hubvoice from a browser', () => {
     );
     expect(imported).toContain('Imported 1 site, 1 service point and 1 new provider');
 
-    // A survey: a draft, previewed in Arabic, published, and given to the imported site.
+    // A survey: a draft with a new question in English and Polish and a skip rule, previewed in
+    // Arabic, published, and given to the imported site.
     await admin.goto(`${base}/admin/surveys`);
-    await admin.getByLabel('Survey name').fill('Cove visits');
-    await admin.getByRole('button', { name: 'Create draft' }).click();
-    await admin.waitForURL(/done=created/);
+    await openNewDraftEditor(admin, 'Cove visits');
+    await addTranslatedQuestionWithRule(admin, {
+      en: 'Was the room easy to find?',
+      pl: 'Czy łatwo było znaleźć salę?',
+      answers: [
+        ['Yes, easily', 'Tak, łatwo'],
+        ['It took a while', 'Zajęło to chwilę'],
+      ],
+    });
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Save and preview' }).click();
+    await admin.waitForURL(/#preview-h$/);
     await admin.getByLabel('Language').selectOption({ label: 'العربية' });
     await admin.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => admin.frameLocator('iframe.preview').locator('html').getAttribute('dir')).toBe('rtl');
     expect(await axeViolations(admin)).toEqual([]);
-    await admin.getByRole('button', { name: 'Publish' }).click();
+    await admin.getByRole('button', { name: 'Publish', exact: true }).click();
     await admin.waitForURL(/done=live/);
     await useSurveyAtSite(admin, base, 'cove-hub', 'Cove visits');
     await admin.waitForURL(/done=survey/);
@@ -85,13 +105,20 @@ describe('a council runs hubvoice from a browser', () => {
 
     // A family at the new site's QR address answers the new survey.
     const family = await (await browser.newContext(PHONE)).newPage();
-    await family.goto(`${base}/f/cove-bumps`);
+    // In Polish: the new question appears once the answer its rule names is chosen.
+    await family.goto(`${base}/f/cove-bumps?lang=pl`);
     expect(await family.title()).toContain('Cove Family Hub');
-    await family.getByLabel('Very good').check();
-    await family.getByRole('button', { name: 'Send feedback' }).click();
+    const roomQuestion = family.getByText('Czy łatwo było znaleźć salę?');
+    expect(await roomQuestion.isVisible()).toBe(false);
+    await family.getByLabel('Bardzo dobrze').check();
+    await expect.poll(() => roomQuestion.isVisible()).toBe(true);
+    await family.getByLabel('Tak, łatwo').check();
+    await family.getByRole('button', { name: 'Wyślij opinię' }).click();
     await family.waitForURL(/\/f\/cove-bumps\/thanks/);
     const stored = (await storedResponses(server.db)).filter((r) => r.point_code === 'cove-bumps');
     expect(stored).toHaveLength(1);
+    expect(stored[0]!.answers).toMatchObject({ fft: 'veryGood', q1: 'yes-easily' });
+    expect(stored[0]!.language).toBe('pl');
     const survey = await server.db.execute({
       sql: 'SELECT s.name FROM responses r JOIN survey_versions v ON v.id = r.survey_version_id JOIN surveys s ON s.id = v.survey_id WHERE r.id = ?',
       args: [String(stored[0]!.id)],
