@@ -73,6 +73,7 @@ export function surveyPageRoutes(deps: AppDeps) {
           survey={{ ...survey, status: survey.status, versions: survey.versions, questions, draft: survey.draft.definition ? survey.draft : null }}
           preview={preview}
           forChildren={forChildren}
+          scriptOff={c.req.query('script') === 'off'}
           errors={errors}
           done={done}
         />,

@@ -73,6 +73,13 @@ describe('the survey editor', () => {
       await preview.getByLabel('Bardzo dobrze').check();
       await expect.poll(() => asked.isVisible()).toBe(true);
       await look(page, `editor-preview-pl-${name}`);
+      // With JavaScript off the frame runs no script: the question shows at once, with its rule in words.
+      await page.getByLabel('JavaScript').selectOption('off');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(/script=off/);
+      const noScript = page.frameLocator('iframe.preview');
+      await expect.poll(() => noScript.getByText('Czy łatwo znalazłeś salę?').isVisible()).toBe(true);
+      expect(await noScript.getByLabel('Bardzo dobrze').isChecked()).toBe(false);
 
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
       await page.waitForURL(/done=live/);

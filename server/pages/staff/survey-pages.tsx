@@ -83,11 +83,13 @@ export interface SurveyPageProps {
   preview: string;
   /** The preview shows the children's version. */
   forChildren: boolean;
+  /** The preview runs with JavaScript off. */
+  scriptOff?: boolean;
   errors: FieldError[];
   done?: string | undefined;
 }
 
-export function SurveyPage({ user, survey, preview, forChildren, errors, done }: SurveyPageProps) {
+export function SurveyPage({ user, survey, preview, forChildren, scriptOff = false, errors, done }: SurveyPageProps) {
   const state = STATE[survey.status];
   const missing = survey.questions.filter((q) => q.missing.length > 0);
   const previewHref = `/admin/surveys/${survey.id}/preview?lang=${preview}${forChildren ? '&for=child' : ''}`;
@@ -175,6 +177,19 @@ export function SurveyPage({ user, survey, preview, forChildren, errors, done }:
             </option>
           </select>
         </div>
+        <div class="fg">
+          <label class="lbl" for="script">
+            JavaScript
+          </label>
+          <select class="input" id="script" name="script">
+            <option value="" selected={!scriptOff}>
+              On
+            </option>
+            <option value="off" selected={scriptOff}>
+              Off, as on a phone without it
+            </option>
+          </select>
+        </div>
         <button class="btn" type="submit">
           Show
         </button>
@@ -184,8 +199,10 @@ export function SurveyPage({ user, survey, preview, forChildren, errors, done }:
       </p>
       <iframe
         class="preview"
-        title={`Preview of ${survey.name} in ${LANGUAGES.find((l) => l.code === preview)?.name ?? preview}${forChildren ? ', children’s version' : ''}`}
+        title={`Preview of ${survey.name} in ${LANGUAGES.find((l) => l.code === preview)?.name ?? preview}${forChildren ? ', children’s version' : ''}${scriptOff ? ', JavaScript off' : ''}`}
         src={previewHref}
+        // Without `allow-scripts` the frame runs no script at all: the form exactly as a phone with JavaScript off shows it.
+        sandbox={scriptOff ? 'allow-same-origin allow-forms' : undefined}
         width={390}
         height={720}
       />
