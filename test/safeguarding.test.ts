@@ -62,9 +62,16 @@ describe('a disclosure of harm', () => {
 
   it('tells a past risk the family is recovering from by a lower urgency, still reaching a person', async () => {
     const before = inbox.length;
-    const { flag } = await submit('The staff helped me leave a violent relationship last year and I feel safe now');
+    const { flag } = await submit('The staff helped me leave a violent relationship last year');
     expect(flag).toMatchObject({ urgency: 'priority' });
     expect(inbox.length).toBeGreaterThan(before);
+  });
+
+  it('does not flag a past harm the comment says is over ("past and resolved" is not a disclosure)', async () => {
+    const { flag } = await submit('The staff helped me leave a violent relationship last year and I feel safe now');
+    expect(flag).toBeUndefined();
+    const { flag: back } = await submit('I left a violent relationship last year and felt safe, but he is turning up again');
+    expect(back).toMatchObject({ urgency: 'immediate' });
   });
 
   it('catches a disclosure written in Polish', async () => {
@@ -97,7 +104,7 @@ describe('the safeguarding queue', () => {
   it('lists present risks before past ones', async () => {
     // The past risk is raised last, so newest-first alone would list it first.
     const { flag: present } = await submit('He hits me and I am scared to go home tonight');
-    const { flag: past } = await submit('The staff helped me leave a violent relationship last year and I feel safe now');
+    const { flag: past } = await submit('The staff helped me leave a violent relationship last year');
     expect([present?.urgency, past?.urgency]).toEqual(['immediate', 'priority']);
     const flags = (await t.json('/api/safeguarding/flags?status=open', { token: lead })).body as { id: string; urgency: string }[];
     const ids = flags.map((f) => f.id);

@@ -100,6 +100,21 @@ describe('detectSafeguarding', () => {
     expect(detectSafeguarding('I left him years ago. He still hits me when he visits.').urgency).toBe('immediate');
   });
 
+  it('drops a past harm the comment says is over, in every language, unless it has come back', () => {
+    const resolved = [
+      'I was in an abusive relationship years ago but im happy and safe now',
+      'Kiedyś mąż mnie bił, ale teraz jesteśmy bezpieczni',
+      'O meu ex marido batia-me há anos, agora estamos bem',
+      '以前我前夫打我，现在很安全',
+      'طليقي كان يضربني في الماضي والحين بخير',
+    ];
+    for (const text of resolved) expect(detectSafeguarding(text).flagged, text).toBe(false);
+    // Without the resolution it is still a disclosure (priority); with a present marker it is one now.
+    expect(detectSafeguarding('I was in an abusive relationship years ago').urgency).toBe('priority');
+    expect(detectSafeguarding('I was in an abusive relationship years ago and felt safe now, but he still texts threats').urgency).toBe('immediate');
+    expect(detectSafeguarding('I do not feel safe now, he hit me years ago').flagged).toBe(true);
+  });
+
   it('does not let a pattern reach across a sentence break', () => {
     // The phrase lists alone: the model reads the comment as a bag of words (SAFEGUARDING.md).
     expect(detectSafeguarding('My husband. Hits the spot every time, the new cafe', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);

@@ -41,6 +41,12 @@ export interface SafeguardingLexicon {
   /** Phrases that keep it present even so ("still", "again"). */
   presentMarkers?: string[];
   /**
+   * Phrases saying a past harm is over and the family is safe now ("safe now", "moved on", "we
+   * have our own place now"): a match read as past, in a comment with one of these, is not a
+   * disclosure. A present marker ("he still…") keeps it one.
+   */
+  resolvedMarkers?: string[];
+  /**
    * Signs a comment may be in this language: an expression for its own letters (ą, ș, ã…) or
    * spellings, tested on the lower-cased comment, and common words that
    * other languages rarely use. When given, the lexicon's disclosures and topics are matched only
@@ -113,6 +119,7 @@ interface CompiledGroup {
   general: RegExp | null;
   past: RegExp | null;
   present: RegExp | null;
+  resolved: RegExp | null;
   /** Only scanned when the text holds this script (Chinese, Arabic); null means always. */
   script: RegExp | null;
 }
@@ -192,6 +199,7 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
       general: markerRegex(members, (l) => l.generalMarkers),
       past: markerRegex(members, (l) => l.pastMarkers),
       present: markerRegex(members, (l) => l.presentMarkers),
+      resolved: markerRegex(members, (l) => l.resolvedMarkers),
       script,
     };
   });
@@ -347,6 +355,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         const past = !!g.past?.test(sentence) && !g.present?.test(sentence);
         // Homelessness is a crisis tonight or soon; a family that was homeless and is housed now is not one.
         if (past && s.category === 'homelessness') continue;
+        // A past harm the comment says is over ("years ago… we are safe now") is not a disclosure.
+        if (past && g.resolved?.test(cleaned)) continue;
         matches.push({ category: s.category, language: s.language, phrase: found[0].trim(), past });
       }
     }
@@ -359,7 +369,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
       normal ??= normaliseComment(text);
       const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
       const past = scanned.some((g) => g.past?.test(normal!)) && !scanned.some((g) => g.present?.test(normal!));
-      if (!(past && category === 'homelessness')) {
+      const resolved = past && scanned.some((g) => g.resolved?.test(normal!));
+      if (!(past && category === 'homelessness') && !resolved) {
         matches.push({ category, language: _lang ?? 'unknown', phrase: `model score ${score.toFixed(2)}`, past, source: 'model' });
       }
     }
