@@ -70,7 +70,15 @@ beforeAll(async () => {
           title: { en: `Page ${corpus(1)}` },
           questions: [
             { id: 'fft', type: 'fft', required: true },
-            { id: 'pick', type: 'single', title: { en: `Pick ${corpus(2)}` }, options: [{ value: 'a', label: { en: `A ${corpus(3)}` } }, { value: 'b', label: { en: 'B' } }] },
+            {
+              id: 'pick',
+              type: 'single',
+              title: { en: `Pick ${corpus(2)}` },
+              options: [
+                { value: 'a', label: { en: `A ${corpus(3)}` } },
+                { value: 'b', label: { en: 'B' } },
+              ],
+            },
             { id: 'better', type: 'longtext', title: { en: `Better ${corpus(4)}` }, showIf: { question: 'pick', in: ['a'] } },
           ],
         },
@@ -89,16 +97,31 @@ beforeAll(async () => {
     const response = await fetch(`${server().base}/api/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: ash.points[0]!.code, channel: 'qr', language: 'en', idempotencyKey: `xss-feedback-${i}`, answers: { fft: 'poor', good: payload, better: `staff ${payload}` } }),
+      body: JSON.stringify({
+        code: ash.points[0]!.code,
+        channel: 'qr',
+        language: 'en',
+        idempotencyKey: `xss-feedback-${i}`,
+        answers: { fft: 'poor', good: payload, better: `staff ${payload}` },
+      }),
     });
     expect(response.status, await response.clone().text()).toBe(201);
   }
   const disclosure = await fetch(`${server().base}/api/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: ash.code, channel: 'qr', language: 'en', idempotencyKey: 'xss-disclosure', answers: { fft: 'poor', better: `My partner hits me ${corpus(2)} ${corpus(4)}` } }),
+    body: JSON.stringify({
+      code: ash.code,
+      channel: 'qr',
+      language: 'en',
+      idempotencyKey: 'xss-disclosure',
+      answers: { fft: 'poor', better: `My partner hits me ${corpus(2)} ${corpus(4)}` },
+    }),
   });
-  const flagged = await db.execute({ sql: 'SELECT id FROM safeguarding_flags WHERE response_id = ?', args: [((await disclosure.json()) as { id: string }).id] });
+  const flagged = await db.execute({
+    sql: 'SELECT id FROM safeguarding_flags WHERE response_id = ?',
+    args: [((await disclosure.json()) as { id: string }).id],
+  });
   ids.flag = String(flagged.rows[0]!.id);
   const user = await db.execute({ sql: 'SELECT id FROM users WHERE email = ?', args: [council.users.analyst.email] });
   ids.user = String(user.rows[0]!.id);
