@@ -8,7 +8,7 @@ import type { AppDeps, AppEnv } from './deps';
 import { errorBody, handleError } from './errors';
 import { everyBodyLimited } from './middleware/body-size';
 import { cookieWritesFromOwnOrigin } from './middleware/cookie-writes';
-import { submissionCounters } from './middleware/rate-limit';
+import { submissionCounters, trustedClient } from './middleware/rate-limit';
 import { actionPageRoutes } from './routes/action-pages';
 import { actionRoutes } from './routes/actions';
 import { authRoutes } from './routes/auth';
@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   // One set of counters for every public way in, so switching channel does not reset a limit.
   const counters = submissionCounters(deps.config.RATE_LIMIT_PER_MINUTE);
   if (withSecurityHeaders) app.use(securityHeaders());
+  app.use(trustedClient(deps.config.TRUST_PROXY));
   app.use(everyBodyLimited((c) => c.json(errorBody('payload_too_large', 'The request is too large to accept.'), 413)));
   app.use('/api/*', cookieWritesFromOwnOrigin(deps.config.PUBLIC_URL));
   app.route('/', healthRoutes(deps));

@@ -45,6 +45,11 @@ export const EnvSchema = z
     /** Submissions one client may make to one form code per minute (each code takes 20 times this from everyone). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
     /**
+     * How many reverse proxies in front of the Node server append the client's address to
+     * X-Forwarded-For (a load balancer: 1). 0, the default, trusts no header.
+     */
+    TRUST_PROXY: z.preprocess((v) => (v === 'false' || v === '' ? '0' : v === 'true' ? '1' : v), z.coerce.number().int().min(0).max(10).default(0)),
+    /**
      * Keys sealing panel members' contact details (AES-256-GCM): `id:base64key`, comma-separated,
      * the first sealing new ones and every one opening old ones (README: rotating the key).
      */

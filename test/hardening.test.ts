@@ -199,6 +199,45 @@ describe('a flood at one hub’s code', () => {
   });
 });
 
+describe('the client address behind a reverse proxy', () => {
+  const sendVia = (app: CouncilApp, forwardedFor: string, key: string) =>
+    app.app.request(
+      '/api/responses',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ code: app.council.sites.elm.code, channel: 'qr', language: 'en', idempotencyKey: key, answers: { fft: 'good' } }),
+      },
+      // Every request reaches the app from the proxy's own address.
+      { incoming: { socket: { remoteAddress: '10.0.0.2' } } },
+    );
+
+  it('trusts no X-Forwarded-For by default: writing one does not make a new client', async () => {
+    const direct = await makeCouncilApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await sendVia(direct, `198.51.100.${i}`, `direct-spoof-${i}`)).status);
+      expect(statuses).toEqual([201, 201, 201, 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('with TRUST_PROXY=1, takes the address the proxy saw, ignoring what the client wrote before it', async () => {
+    const proxied = await makeCouncilApp({ RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '1' });
+    try {
+      // Four families behind one proxy: four clients.
+      for (let i = 0; i < 4; i++) expect((await sendVia(proxied, `203.0.113.${i}`, `proxied-family-${i}`)).status).toBe(201);
+      // One client writing a new address in front each time is still one client.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await sendVia(proxied, `192.0.2.${i}, 203.0.113.50`, `proxied-spoof-${i}`)).status);
+      expect(statuses).toEqual([201, 201, 201, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('an idempotency key used twice', () => {
   it('is a repeat with the same answers, and a 409 with other answers, keeping the first family’s', async () => {
     const first = await submit({ fft: 'good' }, 'shared-key-0001');

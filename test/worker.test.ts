@@ -57,6 +57,8 @@ beforeAll(async () => {
     ADMIN_PASSWORD: 'worker admin password',
     SEED_RESPONSES: '20',
     PUBLIC_URL: 'https://feedback.example.org',
+    // High, so the in-memory per-isolate limit stays out of the way of the shared binding's 30.
+    RATE_LIMIT_PER_MINUTE: '1000',
   };
   wrangler = spawn(
     'node_modules/.bin/wrangler',
@@ -126,6 +128,24 @@ describe('the app on workerd (wrangler dev) with a libSQL server', () => {
     const again = await call('/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
+  });
+
+  it('holds the per-client limit in the shared rate-limit binding, not only in the isolate', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const response = await call('/api/responses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: DEMO_SITES[1]!.code, channel: 'qr', language: 'en', idempotencyKey: `worker-flood-${i}`, answers: { fft: 'good' } }),
+      });
+      statuses.push(response.status);
+      if (response.status === 429) {
+        expect(response.headers.get('retry-after')).toBe('60');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+      }
+    }
+    expect(statuses.filter((s) => s === 201).length).toBe(30);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
   });
 
   it('signs in with the PBKDF2 hash made on the Workers runtime', async () => {

@@ -47,6 +47,21 @@ export interface RateLimitRule<E extends Env> {
   counter: FixedWindowCounter;
   /** The key to count under; undefined skips this rule for the request. */
   key: (c: Context<E>) => string | undefined | Promise<string | undefined>;
+  /**
+   * The name of a Workers rate-limit binding that counts this key too, shared by every isolate
+   * (the in-memory counter is per isolate). Skipped where the binding is not configured.
+   */
+  shared?: string;
+}
+
+/** Cloudflare's rate-limit binding (wrangler.toml `[[ratelimits]]`), as far as it is used here. */
+interface PlatformLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+function platformLimiter(c: Context, name: string): PlatformLimiter | undefined {
+  const binding = (c.env as Record<string, unknown> | undefined)?.[name] as Partial<PlatformLimiter> | undefined;
+  return typeof binding?.limit === 'function' ? (binding as PlatformLimiter) : undefined;
 }
 
 export interface RateLimitOptions<E extends Env> {
@@ -61,7 +76,10 @@ export function rateLimit<E extends Env = Env>({ rules, onLimited, now = Date.no
     for (const rule of rules) {
       const key = await rule.key(c);
       if (key === undefined) continue;
-      const waitMs = rule.counter.take(key, at);
+      let waitMs = rule.counter.take(key, at);
+      const shared = waitMs === 0 && rule.shared ? platformLimiter(c, rule.shared) : undefined;
+      // The binding's window is a minute and it says only yes or no: wait out the minute.
+      if (shared && !(await shared.limit({ key })).success) waitMs = 60_000;
       if (waitMs > 0) {
         const seconds = Math.max(1, Math.ceil(waitMs / 1000));
         c.header('Retry-After', String(seconds));
@@ -81,6 +99,9 @@ export function submissionCounters(perMinute: number) {
 }
 export type SubmissionCounters = ReturnType<typeof submissionCounters>;
 
+/** The Workers rate-limit binding (wrangler.toml) that holds the per-client limit across isolates. */
+export const SUBMISSION_LIMITER_BINDING = 'SUBMISSION_RATE_LIMITER';
+
 /** Submissions a minute one client may always make to a code, however busy it is: a family, or two at one phone. */
 export const FAMILY_SUBMISSIONS = 3;
 
@@ -96,6 +117,7 @@ export function submissionRules<E extends Env>(
         const k = await code(c);
         return k === undefined ? undefined : `${clientAddress(c)} ${k}`;
       },
+      shared: SUBMISSION_LIMITER_BINDING,
     },
     // A flood must not silence a hub: past the code's cap only clients already sending several
     // this minute are refused, so a family's first submissions still go in while a few addresses
@@ -111,10 +133,39 @@ export function submissionRules<E extends Env>(
 }
 
 /**
- * The client's address: the socket's on Node, Cloudflare's header on Workers. X-Forwarded-For is
- * not trusted: anyone can send it, which would make every request a new client.
+ * Each request's client address, when a trusted proxy named it (see {@link trustedClient}), by
+ * the request's context: later middleware may replace `c.req.raw` (the body limit does).
+ */
+const forwarded = new WeakMap<Context, string>();
+
+/**
+ * Behind reverse proxies (`TRUST_PROXY` = how many), the client is the address the outermost
+ * trusted proxy saw: each proxy appends the address it was reached from to X-Forwarded-For, so
+ * with N proxies the client is the N-th entry from the right, and anything left of it is whatever
+ * the client wrote. With 0 (the default) no header is trusted.
+ */
+export function trustedClient(trustProxy: number): MiddlewareHandler {
+  return async function trustedClient(c, next) {
+    if (trustProxy > 0) {
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((hop) => hop.trim())
+        .filter(Boolean);
+      const client = hops[hops.length - trustProxy];
+      if (client && /^[0-9a-fA-F.:]{2,45}$/.test(client)) forwarded.set(c, client);
+    }
+    await next();
+  };
+}
+
+/**
+ * The client's address: the one a trusted proxy gave (TRUST_PROXY), else the socket's on Node, or
+ * Cloudflare's header on Workers. X-Forwarded-For is not trusted by default: anyone can send it,
+ * which would make every request a new client.
  */
 export function clientAddress(c: Context): string {
+  const viaProxy = forwarded.get(c);
+  if (viaProxy) return viaProxy;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'unknown';
 }
