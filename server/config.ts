@@ -44,6 +44,8 @@ export const EnvSchema = z
       .default(12),
     /** Submissions one client may make to one form code per minute (each code takes 20 times this from everyone). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+    /** A kiosk clears a half-filled form after this many seconds without a touch, asking "Still there?" for the last quarter. */
+    KIOSK_IDLE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
     /**
      * How many reverse proxies in front of the Node server append the client's address to
      * X-Forwarded-For (a load balancer: 1). 0, the default, trusts no header.

@@ -18,11 +18,12 @@ import { SKIP_LOGIC_SURVEY } from './helpers/surveys';
  * now, so any growth is a decision. Built (raw / gzip): skip logic 746 / 471, kiosk 2,701 / 1,414,
  * kiosk reset 144 / 142; the hand-written strings they replaced were 605 / 405, 1,830 / 1,005 and
  * 70 / 90. Skip logic rides on a phone's first view of a QR form (about 3.5 KB gzipped with it),
- * the kiosk only on a reception tablet.
+ * the kiosk only on a reception tablet. The kiosk grew to 4,130 / 1,930 when it learned to clear a
+ * half-filled form left alone ("Still there?" first; issue 17): a decision, for a tablet on the hub's Wi-Fi.
  */
 const BUDGETS: { name: keyof typeof pageScripts; raw: number; gzip: number }[] = [
   { name: 'skipLogic', raw: 780, gzip: 500 },
-  { name: 'kiosk', raw: 2800, gzip: 1460 },
+  { name: 'kiosk', raw: 4250, gzip: 2000 },
   { name: 'kioskReset', raw: 160, gzip: 160 },
 ];
 

@@ -53,7 +53,11 @@ export function FormPage(props: FormPageProps) {
       switcherLabel={t('form.language')}
       kiosk={kiosk}
       scripts={scripts}
-      extraCss={accentCss(props.brand?.accentColour) + (props.brand?.logoSrc ? '.org-logo{display:block;max-height:3.5rem;max-width:60%;margin:0 0 1rem}' : '')}
+      extraCss={
+        accentCss(props.brand?.accentColour) +
+        (props.brand?.logoSrc ? '.org-logo{display:block;max-height:3.5rem;max-width:60%;margin:0 0 1rem}' : '') +
+        (kiosk ? KIOSK_IDLE_CSS : '')
+      }
     >
       {props.brand?.logoSrc && <img class="org-logo" src={props.brand.logoSrc} alt="" />}
       {problem && (
@@ -72,6 +76,16 @@ export function FormPage(props: FormPageProps) {
         dataset={kiosk ? { ...props.kioskData, questions: writeFieldShapes(form.questions) } : {}}
       />
       {kiosk && (
+        // After a while without a touch (the kiosk script, `data-idle` seconds), before the answers are cleared for the next family.
+        <div id="kiosk-idle" class="kiosk-idle" role="alertdialog" aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-body" tabIndex={-1} hidden>
+          <h2 id="kiosk-idle-title">{t('kiosk.idle.title')}</h2>
+          <p id="kiosk-idle-body">{t('kiosk.idle.body', { seconds: kioskGraceSeconds(Number(props.kioskData.idle ?? KIOSK_IDLE_SECONDS)) })}</p>
+          <button type="button" class="btn" id="kiosk-idle-continue">
+            {t('kiosk.idle.continue')}
+          </button>
+        </div>
+      )}
+      {kiosk && (
         <div id="kiosk-done" class="panel" role="status" tabIndex={-1} hidden>
           <p>{t(child ? 'child.kiosk.saved' : 'kiosk.saved')}</p>
           {/* Nothing has read the answers yet offline, so everyone gets one calm general line of help. */}
@@ -87,3 +101,12 @@ export function FormPage(props: FormPageProps) {
     </PageShell>
   );
 }
+
+/** A kiosk clears a half-filled form after this long without a touch (issue 17), asking first. */
+export const KIOSK_IDLE_SECONDS = 120;
+
+/** How long "Still there?" waits before clearing: a quarter of the idle time (30 s of 2 minutes). */
+export const kioskGraceSeconds = (idleSeconds: number) => Math.max(1, Math.round(idleSeconds / 4));
+
+const KIOSK_IDLE_CSS =
+  '.kiosk-idle{position:fixed;left:1rem;right:1rem;bottom:1rem;z-index:5;max-width:36rem;margin:0 auto;padding:1.5rem;background:#fff;color:#0b0c0c;border:5px solid #1d70b8;box-shadow:0 0 0 100vmax rgba(11,12,12,.6)}.kiosk-idle h2{margin-top:0}.kiosk-idle:focus{outline:3px solid #fd0}';

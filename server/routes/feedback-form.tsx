@@ -90,6 +90,7 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
           code: target.code,
           lang: view.language,
           thanks: formUrl(target.code, view, '/thanks'),
+          idle: String(deps.config.KIOSK_IDLE_SECONDS),
           ...(view.child ? { role: 'child' } : {}),
         }}
       />,

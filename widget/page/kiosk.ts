@@ -4,7 +4,8 @@
  * backoff and when the connection returns), so it is stored once however often it is sent.
  * Online, the family sees the server's thank-you page; offline, a local one, then a fresh form;
  * answers the server refuses go through the plain form post, whose page explains them.
- * The form's `data-` attributes (code, lang, thanks, questions, role) come from server/pages/form-page.tsx.
+ * The form's `data-` attributes (code, lang, thanks, questions, role, idle) come from server/pages/form-page.tsx.
+ * A half-filled form left alone is cleared for the next family, after asking "Still there?".
  */
 import { answersFromFields, HONEYPOT_FIELD, KEY_FIELD, readFieldShapes } from '../../survey/form-fields';
 import { postResponse } from '../lib/api-client';
@@ -57,4 +58,80 @@ if (form) {
   });
   addEventListener('online', () => void queue.online());
   void queue.flush();
+  clearWhenIdle(form, keyField);
+}
+
+/**
+ * The next family must not read the last one's words: after `data-idle` seconds without a touch,
+ * a half-filled form asks "Still there?" (focus moves to it, so it is announced), and a quarter
+ * of that time later, with still no touch, every answer is cleared and the form starts again.
+ * The offline queue of sent answers is not touched.
+ */
+function clearWhenIdle(form: HTMLFormElement, keyField: HTMLInputElement) {
+  const idleMs = Number(form.dataset.idle ?? 120) * 1000;
+  const graceMs = Math.max(1000, Math.round(idleMs / 4000) * 1000);
+  const prompt = document.getElementById('kiosk-idle');
+  const carryOn = document.getElementById('kiosk-idle-continue');
+  if (!prompt || !carryOn || !(idleMs > 0)) return;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  let clearing: ReturnType<typeof setTimeout> | undefined;
+  let before: HTMLElement | null = null;
+
+  const fields = () =>
+    [...form.elements].filter((el) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement);
+  const answered = () =>
+    fields().some((el) => {
+      if (el.name === KEY_FIELD || el.name === HONEYPOT_FIELD || (el instanceof HTMLInputElement && el.type === 'hidden')) return false;
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) return el.checked;
+      if (el instanceof HTMLSelectElement) return el.selectedIndex > 0;
+      return el.value.trim() !== '';
+    });
+  const wait = () => {
+    clearTimeout(idle);
+    idle = setTimeout(ask, idleMs);
+  };
+  const ask = () => {
+    if (form.hidden || !answered()) return wait();
+    before = document.activeElement as HTMLElement | null;
+    prompt.hidden = false;
+    prompt.focus();
+    clearing = setTimeout(clear, graceMs);
+  };
+  const stillHere = () => {
+    clearTimeout(clearing);
+    prompt.hidden = true;
+    before?.focus();
+    wait();
+  };
+  const clear = () => {
+    prompt.hidden = true;
+    // Not form.reset(): on a page sent back with errors, the defaults are the family's answers.
+    for (const el of fields()) {
+      if (el.name === KEY_FIELD || (el instanceof HTMLInputElement && el.type === 'hidden')) continue;
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) el.checked = false;
+      else if (el instanceof HTMLSelectElement) el.selectedIndex = 0;
+      else el.value = '';
+    }
+    for (const message of document.querySelectorAll<HTMLElement>('.es, .err')) message.hidden = true;
+    keyField.value = newIdempotencyKey();
+    // Skip rules hide what depended on the cleared answers.
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+    scrollTo(0, 0);
+    wait();
+  };
+
+  carryOn.addEventListener('click', stillHere);
+  for (const type of ['pointerdown', 'keydown', 'input', 'touchstart', 'wheel']) {
+    addEventListener(
+      type,
+      (event) => {
+        if (!prompt.hidden) {
+          // A touch anywhere but the button says "still here" too; the button says it itself.
+          if (event.target !== carryOn) stillHere();
+        } else wait();
+      },
+      { passive: true, capture: true },
+    );
+  }
+  wait();
 }
