@@ -63,7 +63,7 @@ export default async function ingestBench(): Promise<BenchRow[]> {
 }
 
 /** Starts bench/ingest-server.ts in a child process (its own core) and waits for its port. */
-async function startServer(mode: 'bare' | 'real', env: Record<string, string>) {
+export async function startServer(mode: 'bare' | 'real', env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), mode], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -199,6 +199,44 @@ describe('a flood at one hub’s code', () => {
   });
 });
 
+describe('a client far over its limit', () => {
+  it('is refused a second late, so its own connections slow the flood, while a client just over is refused at once', async () => {
+    const limited = await makeCouncilApp({ RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const send = (i: number) =>
+        limited.app.request(
+          '/api/responses',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              code: limited.council.sites.elm.code,
+              channel: 'qr',
+              language: 'en',
+              idempotencyKey: `slow-down-${i}`,
+              answers: { fft: 'good' },
+            }),
+          },
+          { incoming: { socket: { remoteAddress: '192.0.2.200' } } },
+        );
+      const timed = async (i: number) => {
+        const started = performance.now();
+        const response = await send(i);
+        return { status: response.status, ms: performance.now() - started };
+      };
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await timed(i));
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 429, 429, 429, 429]);
+      // The third to fourth are at most twice the limit: refused at once. Past that, a second late.
+      expect(answers[2]!.ms).toBeLessThan(900);
+      expect(answers[4]!.ms).toBeGreaterThanOrEqual(990);
+      expect(answers[5]!.ms).toBeGreaterThanOrEqual(990);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('the client address behind a reverse proxy', () => {
   const sendVia = (app: CouncilApp, forwardedFor: string, key: string) =>
     app.app.request(

@@ -68,9 +68,20 @@ export interface RateLimitOptions<E extends Env> {
   rules: RateLimitRule<E>[];
   onLimited: (c: Context<E>, retryAfterSeconds: number) => Response | Promise<Response>;
   now?: () => number;
+  /**
+   * A client more than twice over a limit is refused this many milliseconds late. A flood's own
+   * connections then carry it at a trickle (each waits before it may send again), and the event
+   * loop stays free for families; at most {@link MAX_HELD} refusals wait at once, so holding them
+   * cannot exhaust memory. 0: refuse at once.
+   */
+  slowDownMs?: number;
 }
 
-export function rateLimit<E extends Env = Env>({ rules, onLimited, now = Date.now }: RateLimitOptions<E>): MiddlewareHandler<E> {
+/** Refusals waiting at once, across every limiter in the process. */
+export const MAX_HELD = 2000;
+let held = 0;
+
+export function rateLimit<E extends Env = Env>({ rules, onLimited, now = Date.now, slowDownMs = 0 }: RateLimitOptions<E>): MiddlewareHandler<E> {
   return createMiddleware<E>(async function rateLimit(c, next) {
     const at = now();
     for (const rule of rules) {
@@ -81,6 +92,14 @@ export function rateLimit<E extends Env = Env>({ rules, onLimited, now = Date.no
       // The binding's window is a minute and it says only yes or no: wait out the minute.
       if (shared && !(await shared.limit({ key })).success) waitMs = 60_000;
       if (waitMs > 0) {
+        if (slowDownMs > 0 && rule.counter.peek(key) > rule.counter.limit * 2 && held < MAX_HELD) {
+          held++;
+          try {
+            await new Promise((resolve) => setTimeout(resolve, slowDownMs));
+          } finally {
+            held--;
+          }
+        }
         const seconds = Math.max(1, Math.ceil(waitMs / 1000));
         c.header('Retry-After', String(seconds));
         return onLimited(c, seconds);

@@ -115,6 +115,8 @@ export function feedbackFormRoutes(deps: AppDeps, counters: SubmissionCounters) 
   const limited = rateLimit({
     rules: submissionRules(counters, (c) => c.req.param('code')?.toLowerCase()),
     now: () => deps.now().getTime(),
+    // A flood far over its limit is answered a second late, so it cannot crowd out families.
+    slowDownMs: 1000,
     onLimited: (c, seconds) => {
       const language = negotiateLanguage(c.req.query('lang'), c.req.header('accept-language'), 'en');
       const t = createTranslator(deps.catalogues, language);

@@ -124,6 +124,8 @@ export function responseRoutes(deps: AppDeps, counters: SubmissionCounters) {
       rateLimit({
         rules: submissionRules(counters, submittedCode),
         now: () => deps.now().getTime(),
+        // A flood far over its limit is answered a second late, so it cannot crowd out families.
+        slowDownMs: 1000,
         onLimited: (c, seconds) =>
           c.json(errorBody('rate_limited', `Too many responses from here in the last minute. Please try again in ${seconds} seconds.`), 429),
       }),
