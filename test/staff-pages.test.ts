@@ -173,7 +173,7 @@ describe('the safeguarding pages', () => {
         channel: 'qr',
         language: 'en',
         idempotencyKey: 'staff-pages-past-risk',
-        answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year and I feel safe now' },
+        answers: { fft: 'good', better: 'The staff helped me leave a violent relationship last year' },
       },
     });
     expect(past.status).toBe(201);
