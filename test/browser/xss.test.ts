@@ -1,13 +1,14 @@
 /**
  * Issue 17, "prove it": an XSS corpus as families' feedback (and a disclosure), as names staff set
- * (organisation, provider, site, service point, person, survey, panel), as survey wording and as
- * "You said, we did", then every page that shows them opened in real Chromium as an admin and as
+ * (organisation, provider, site, service point, person, survey, panel), as survey wording, as the
+ * theme names of an adopted model and as "You said, we did", then every page that shows them opened in real Chromium as an admin and as
  * a safeguarding lead. Nothing may execute and no injected element may exist: each payload marks
  * its element `data-xss` and its script sets `window.__xss`, so escaping is checked on its own,
  * not only the Content-Security-Policy behind it.
  */
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultTaxonomy, seedModelJson } from '../../analysis/text/default-model';
 import { createStore } from '../../db/store';
 import { makeCouncil, type Council } from '../helpers/factories';
 import { useServerAndBrowser } from './helpers';
@@ -57,6 +58,10 @@ beforeAll(async () => {
     body: JSON.stringify({ email: council.users.admin.email, password: council.users.admin.password }),
   });
   token = ((await login.json()) as { token: string }).token;
+
+  // Theme names from an adopted model: every theme of the default taxonomy renamed with a payload.
+  const themes = defaultTaxonomy.map((theme, i) => ({ ...theme, name: `${theme.name} ${corpus(i)}` }));
+  await api('/api/themes/model', 'POST', seedModelJson(themes));
 
   const survey = await api('/api/surveys', 'POST', {
     name: `Survey ${corpus(5)}`,
@@ -178,6 +183,7 @@ describe('the XSS corpus', () => {
       '/settings',
       '/audit',
       '/actions',
+      '/actions/new',
       `/actions/${ids.action}`,
       '/exports',
       '/panels',
@@ -207,6 +213,12 @@ describe('the XSS corpus', () => {
     expect(found).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(shown).toBeGreaterThan(pages.length / 2);
+    // The adopted model's theme names reached the pages, as text.
+    await page.goto(`${server().base}/actions/new`);
+    const plain = defaultTaxonomy.findIndex((theme) => !/[&<>"']/.test(theme.name) && theme.id !== 'general-praise');
+    expect(await page.content()).toContain(
+      `${defaultTaxonomy[plain]!.name} ${corpus(plain).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`,
+    );
   });
 
   it('runs nowhere a safeguarding lead reads the family’s own words', async () => {
