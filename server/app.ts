@@ -13,6 +13,7 @@ import { actionPageRoutes } from './routes/action-pages';
 import { actionRoutes } from './routes/actions';
 import { authRoutes } from './routes/auth';
 import { exportPageRoutes } from './routes/export-pages';
+import { quarterlyPageRoutes } from './routes/quarterly-pages';
 import { exportRoutes } from './routes/exports';
 import { docsRoutes } from './routes/docs';
 import { feedbackFormRoutes } from './routes/feedback-form';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', safeguardingPageRoutes(deps));
   app.route('/', actionPageRoutes(deps));
   app.route('/', exportPageRoutes(deps));
+  app.route('/', quarterlyPageRoutes(deps));
   app.route('/', placePageRoutes(deps));
   app.route('/', surveyPageRoutes(deps));
   app.route('/', passwordPageRoutes(deps));

@@ -14,6 +14,7 @@ import { signInFailureCounter } from './auth/session';
 import type { FixedWindowCounter } from './middleware/rate-limit';
 import { readingWriter, type ReceivedResponse } from './text-pipeline';
 import { ThemeModels } from './theme-models';
+import type { QuarterlyReport } from './quarterly';
 import type { Config } from './config';
 import { createServices, type Services } from './services';
 import { contactSealer, type ContactSealer } from './contact-crypto';
@@ -24,7 +25,12 @@ function notifyFromConfig(config: Config, fetcher?: typeof fetch): NotifySender 
   return settings ? notifyHttp(settings, fetcher) : null;
 }
 
+/** Renders a quarterly report to PDF bytes; null where no PDF writer runs (Workers). */
+export type QuarterlyPdf = ((report: QuarterlyReport) => Promise<Uint8Array>) | null;
+
 export interface AppDeps {
+  /** The quarterly report's PDF writer, where the platform can run it. */
+  quarterlyPdf: QuarterlyPdf;
   config: Config;
   store: Store;
   /** Reads free text and durably commits each response (server/ingest.ts hands them over). */
@@ -60,6 +66,8 @@ export function buildDeps(
     themeModel?: ThemeModel;
     fetch?: typeof fetch;
     writer?: Writer<ReceivedResponse>;
+    /** Writes the quarterly report as a PDF (server/quarterly-pdf.ts, Node only: pdfkit reads its fonts from disk). */
+    quarterlyPdf?: QuarterlyPdf;
   } = {},
 ): AppDeps {
   const store = createStore(client);
@@ -85,6 +93,7 @@ export function buildDeps(
     notify: options.notify !== undefined ? options.notify : notifyFromConfig(config, options.fetch),
     contacts: contactSealer(config.PANEL_CONTACT_KEYS),
     now,
+    quarterlyPdf: options.quarterlyPdf ?? null,
   };
   return { ...base, services: createServices(base) };
 }

@@ -3,6 +3,7 @@
  * once, opens the store (an embedded libSQL file unless DATABASE_URL says otherwise), prepares it,
  * and serves the app.
  */
+import { renderQuarterlyPdf } from './quarterly-pdf';
 import { createServer } from 'node:http';
 import { errorBody } from './errors';
 import { getRequestListener } from '@hono/node-server';
@@ -35,6 +36,7 @@ export async function startNodeServer(config: Config) {
     ...(config.SMTP_URL ? { mailer: smtpMailer(config.SMTP_URL, config.MAIL_FROM) } : {}),
     notify: notifyOnNode(config),
     ...(writer ? { writer } : {}),
+    quarterlyPdf: renderQuarterlyPdf,
   });
   const report = await bootstrap(deps.store, config, progressBar('seeding demo responses'));
   const app = createApp(deps, { securityHeaders: false });

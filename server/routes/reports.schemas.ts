@@ -102,3 +102,32 @@ export const ThemesReport = z
     textSample: z.object({ current: z.number().int(), previous: z.number().int() }),
   })
   .openapi('ThemesReport');
+
+/** `GET /api/reports/quarterly`: the sections of the quarterly report (each as the report it comes from). */
+export const QuarterlyReportSchema = z
+  .object({
+    quarter: z.string(),
+    range: z.object({ from: z.string(), to: z.string() }),
+    periods: z.object({ previous: z.string(), lastYear: z.string() }),
+    scope: z.object({ kind: z.enum(['all', 'provider', 'site']), code: z.string().nullable(), name: z.string() }),
+    fft: z.unknown().openapi({ description: 'This quarter’s FFT % positive and its comparisons (as a `/api/reports/trends` row), or null' }),
+    responses: z.number().int().nullable(),
+    byChannel: z.array(z.unknown()).openapi({ description: 'Satisfaction rows by channel' }),
+    byLanguage: z.array(z.unknown()).openapi({ description: 'Satisfaction rows by language' }),
+    equity: z.array(z.object({ dimension: z.string(), rows: z.array(z.unknown()) })),
+    themes: z.object({ comments: z.number().int(), top: z.array(z.unknown()), emerging: z.array(z.unknown()) }),
+    actions: z.array(z.object({ id: z.string(), youSaid: z.string(), weDid: z.string(), publishedAt: z.string().nullable() })),
+    meetings: z.null().openapi({ description: 'Meetings held with families: not yet recorded' }),
+    hearingFrom: z.array(
+      z.object({
+        dimension: z.string(),
+        responses: z.number().int(),
+        notAnswered: z.number().int().nullable(),
+        groups: z.array(
+          z.object({ key: z.string(), label: z.string(), n: z.number().int().nullable(), share: z.number().nullable(), suppressed: z.boolean() }),
+        ),
+      }),
+    ),
+    siteNames: z.array(z.string()),
+  })
+  .openapi('QuarterlyReport');

@@ -8,7 +8,8 @@ import { authorize } from '../access/authorize';
 import type { AppDeps } from '../deps';
 import { EquityQuery, SatisfactionQuery, ThemesQuery, TrendsQuery } from '../reports';
 import { apiRoutes, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
-import { EquityReport, SatisfactionReport, ThemesReport, TrendsReport } from './reports.schemas';
+import { EquityReport, QuarterlyReportSchema, SatisfactionReport, ThemesReport, TrendsReport } from './reports.schemas';
+import { QuarterlyQuery } from '../quarterly';
 
 export function reportRoutes(deps: AppDeps) {
   const { reports } = deps.services;
@@ -62,7 +63,16 @@ export function reportRoutes(deps: AppDeps) {
     'The period is `from`..`to` (default: the last 90 days), compared with the same length before it. Counts, shares, sentiment and change cover every comment; quotes and emerging terms are read from the newest 10,000 comments of each period (`textSample` gives how many).',
   );
 
+  const quarterlyReport = report(
+    '/api/reports/quarterly',
+    QuarterlyQuery,
+    QuarterlyReportSchema,
+    'The quarterly report: FFT against last quarter and last year, channels, languages, equity, themes with quotes, actions, who we hear from',
+    'For one quarter (`2026-Q3`; default the last whole quarter) and everything you can see, a `provider` or a `site`. The staff page `/reports/quarterly` prints it on A4; `/reports/quarterly.pdf` is a PDF on the Node server.',
+  );
+
   return apiRoutes()
+    .openapi(quarterlyReport, async (c) => c.json(await deps.services.quarterly(c.var.principal, c.req.valid('query')), 200))
     .openapi(satisfaction, async (c) => c.json(await reports.satisfaction(c.var.principal, c.req.valid('query')), 200))
     .openapi(equity, async (c) => c.json(await reports.equity(c.var.principal, c.req.valid('query')), 200))
     .openapi(trends, async (c) => c.json(await reports.trends(c.var.principal, c.req.valid('query')), 200))

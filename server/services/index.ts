@@ -17,6 +17,7 @@ import { panelService } from './panels';
 import { paperService } from './paper';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
+import { createQuarterly } from '../quarterly';
 
 export type ServiceDeps = Omit<AppDeps, 'services'>;
 
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
     flags: flagService(deps),
     places: placeService(deps),
     reports,
+    quarterly: createQuarterly(deps, reports),
     exports: exportService(deps, reports),
     settings: settingsService(deps),
     panels: panelService(deps),

@@ -87,6 +87,9 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
       <p>
         <a href={`/exports${query({})}`}>Download these figures, the responses or the comments (CSV or Excel)</a>
       </p>
+      <p>
+        <a href="/reports/quarterly">The quarterly report, to print or send</a>
+      </p>
 
       {data && (
         <>
