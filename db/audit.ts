@@ -60,6 +60,9 @@ export const AUDITED_ACTIONS = [
   'panel_wave_opened',
   'panel_wave_reminded',
   'panel_wave_closed',
+  /** A person's own words, found by the contact details they wrote, sent to them or erased. */
+  'respondent_data_exported',
+  'respondent_data_erased',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 

@@ -14,6 +14,8 @@ import { actionRoutes } from './routes/actions';
 import { authRoutes } from './routes/auth';
 import { exportPageRoutes } from './routes/export-pages';
 import { quarterlyPageRoutes } from './routes/quarterly-pages';
+import { respondentRoutes } from './routes/respondents';
+import { privacyPageRoutes } from './routes/privacy-pages';
 import { exportRoutes } from './routes/exports';
 import { docsRoutes } from './routes/docs';
 import { feedbackFormRoutes } from './routes/feedback-form';
@@ -91,6 +93,8 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', actionPageRoutes(deps));
   app.route('/', exportPageRoutes(deps));
   app.route('/', quarterlyPageRoutes(deps));
+  app.route('/', respondentRoutes(deps));
+  app.route('/', privacyPageRoutes(deps));
   app.route('/', placePageRoutes(deps));
   app.route('/', surveyPageRoutes(deps));
   app.route('/', passwordPageRoutes(deps));

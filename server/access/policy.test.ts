@@ -34,6 +34,7 @@ const MEANING: Record<Role, Action[]> = {
     'sites.manage',
     'settings.manage',
     'audit.read',
+    'respondents.manage',
     'panels.manage',
     'panels.read',
     'paper.enter',

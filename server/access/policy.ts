@@ -48,6 +48,8 @@ export const ACTIONS = [
   'panels.manage',
   'panels.read',
   'paper.enter',
+  /** A person's own words found by the contact details they wrote: sent to them, or erased (UK GDPR rights of access and erasure). */
+  'respondents.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,6 +79,7 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'organisations.create': [{ role: 'admin', platformOnly: true }],
   'settings.manage': ['admin'],
   'audit.read': ['admin'],
+  'respondents.manage': ['admin'],
   // Panels hold people's contact details: only those who run the organisation's engagement manage them.
   'panels.manage': ['admin', 'commissioner'],
   // Panel reports (response rates, paired change, answers by pseudonym) for those who read across the organisation.

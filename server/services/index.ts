@@ -18,6 +18,7 @@ import { paperService } from './paper';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 import { createQuarterly } from '../quarterly';
+import { respondentService } from './respondents';
 
 export type ServiceDeps = Omit<AppDeps, 'services'>;
 
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps) {
     places: placeService(deps),
     reports,
     quarterly: createQuarterly(deps, reports),
+    respondents: respondentService(deps),
     exports: exportService(deps, reports),
     settings: settingsService(deps),
     panels: panelService(deps),

@@ -181,6 +181,7 @@ describe('the XSS corpus', () => {
       '/people',
       `/people/${ids.user}`,
       '/settings',
+      '/privacy',
       '/audit',
       '/actions',
       '/actions/new',

@@ -62,6 +62,9 @@ export function SettingsPage({ user, organisation, organisations, form, errors, 
       )}
       {publicUrlIsLocal && <Warning publicUrl={publicUrl} />}
       <h1>Settings for {organisation.name}</h1>
+      <p>
+        <a href="/privacy">Requests about someone’s own words</a> (a family asking for what they wrote, or for it to be erased).
+      </p>
       {organisations.length > 1 && (
         <form method="get" action="/settings" class="filters">
           <div class="fg">
