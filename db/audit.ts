@@ -63,6 +63,8 @@ export const AUDITED_ACTIONS = [
   /** A person's own words, found by the contact details they wrote, sent to them or erased. */
   'respondent_data_exported',
   'respondent_data_erased',
+  /** Population figures replaced for some dimensions, from a council's CSV. */
+  'population_uploaded',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 

@@ -77,5 +77,9 @@ export const migrations: Migration[] = [
   {
     "tag": "0018_survey_drafts",
     "sql": "ALTER TABLE `surveys` ADD `draft_definition` text;--> statement-breakpoint\nALTER TABLE `surveys` ADD `draft_revision` integer DEFAULT 0 NOT NULL;--> statement-breakpoint\nALTER TABLE `surveys` ADD `draft_saved_at` integer;--> statement-breakpoint\nALTER TABLE `surveys` ADD `draft_saved_by` text;"
+  },
+  {
+    "tag": "0019_population",
+    "sql": "CREATE TABLE `population_figures` (\n\t`organisation_id` text NOT NULL,\n\t`dimension` text NOT NULL,\n\t`locality` text DEFAULT '' NOT NULL,\n\t`group_key` text NOT NULL,\n\t`count` integer NOT NULL,\n\t`source` text,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`organisation_id`, `dimension`, `locality`, `group_key`),\n\tFOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action\n);\n"
   }
 ];

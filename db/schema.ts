@@ -675,3 +675,25 @@ export const paperEntries = sqliteTable(
   },
   (t) => [index('paper_entries_site').on(t.siteId, t.keyedAt)],
 );
+
+/**
+ * A council's population figures (for example Census 2021 by ethnic group, main language, births
+ * by ward), per dimension and group, for the whole area (`locality` '') or one locality: the
+ * reports compare each group's share of responses with its share of the population, so the groups
+ * hubvoice is not hearing from show first. Counts, never people.
+ */
+export const populationFigures = sqliteTable(
+  'population_figures',
+  {
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    dimension: text('dimension').notNull(),
+    locality: text('locality').notNull().default(''),
+    groupKey: text('group_key').notNull(),
+    count: integer('count').notNull(),
+    source: text('source'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.dimension, t.locality, t.groupKey] })],
+);

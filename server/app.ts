@@ -16,6 +16,7 @@ import { exportPageRoutes } from './routes/export-pages';
 import { quarterlyPageRoutes } from './routes/quarterly-pages';
 import { respondentRoutes } from './routes/respondents';
 import { privacyPageRoutes } from './routes/privacy-pages';
+import { populationPageRoutes, populationRoutes } from './routes/population';
 import { exportRoutes } from './routes/exports';
 import { docsRoutes } from './routes/docs';
 import { feedbackFormRoutes } from './routes/feedback-form';
@@ -95,6 +96,8 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', quarterlyPageRoutes(deps));
   app.route('/', respondentRoutes(deps));
   app.route('/', privacyPageRoutes(deps));
+  app.route('/', populationRoutes(deps));
+  app.route('/', populationPageRoutes(deps));
   app.route('/', placePageRoutes(deps));
   app.route('/', surveyPageRoutes(deps));
   app.route('/', passwordPageRoutes(deps));

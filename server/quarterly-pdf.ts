@@ -88,6 +88,18 @@ export async function renderQuarterlyPdf(report: QuarterlyReport): Promise<Uint8
 
   heading('Who we are and are not hearing from');
   for (const group of report.hearingFrom) {
+    if (group.population) {
+      line(`${DIMENSION_NAMES[group.dimension] ?? group.dimension} (against ${group.population.area}):`);
+      for (const row of group.population.rows) {
+        bar(
+          `${row.label}${row.underHeard ? ' (under-heard)' : ''}`,
+          row.share,
+          row.ci95,
+          `${row.share === null ? 'fewer than 5' : percent(row.share)} of responses, ${percent(row.populationShare)} of people`,
+        );
+      }
+      continue;
+    }
     const shown = group.groups.filter((g) => !g.suppressed && g.n !== null).map((g) => `${g.label} ${g.n} (${percent(g.share)})`);
     line(
       `${DIMENSION_NAMES[group.dimension] ?? group.dimension}: ${shown.length ? shown.join('; ') : 'too few answers to show'}${group.notAnswered ? `; not answered ${group.notAnswered}` : ''}.`,

@@ -17,6 +17,8 @@ import { scopeFor } from './access/policy';
 import type { AppDeps } from './deps';
 import { validationFailed } from './errors';
 import type { Reports } from './reports';
+import type { PopulationRow } from './services/population';
+import { compareWithPopulation } from '../analysis/hearing-from';
 
 export const QuarterlyQuery = z.object({
   quarter: z
@@ -44,7 +46,11 @@ export function lastWholeQuarter(now: Date): string {
 
 const DAY = 86_400_000;
 
-export function createQuarterly(deps: Pick<AppDeps, 'store' | 'now'>, reports: Reports) {
+export function createQuarterly(
+  deps: Pick<AppDeps, 'store' | 'now'>,
+  reports: Reports,
+  populationOf: (organisationIds: string[] | 'all') => Promise<PopulationRow[]> = async () => [],
+) {
   const { db } = deps.store;
 
   return async function quarterlyReport(principal: Principal, query: QuarterlyRequest) {
@@ -71,13 +77,33 @@ export function createQuarterly(deps: Pick<AppDeps, 'store' | 'now'>, reports: R
     const byLanguage = await reports.satisfaction(principal, { ...filters, groupBy: 'language' });
     const equity = [];
     for (const dimension of EQUITY_SHOWN) equity.push(await reports.equity(principal, { ...filters, dimension }));
+    const organisationIds = await organisationsOf(db, scopeFor(principal, 'reports.read'));
+    const population = await populationOf(organisationIds);
+    // A site's own locality's figures where the council gave them, else the whole area's.
+    const locality = query.site ? (inScope[0]?.locality ?? '') : '';
     const hearingFrom = [];
     for (const dimension of HEARING_FROM) {
       const report = await reports.satisfaction(principal, { ...filters, groupBy: dimension });
       const answered = report.rows.filter((row) => row.key !== '');
       const total = report.total.n ?? 0;
+      const figures = population.filter((p) => p.dimension === dimension);
+      const area = figures.some((p) => p.locality === locality && locality !== '') ? locality : '';
+      const here = figures.filter((p) => p.locality === area);
+      const counts = here.length ? await reports.groupCounts(principal, filters, dimension) : null;
       hearingFrom.push({
         dimension,
+        /** Each group's share of responses against its share of the population, when the council gave figures. */
+        population: counts
+          ? {
+              area: area || 'the whole area',
+              source: here.find((p) => p.source)?.source ?? null,
+              rows: compareWithPopulation(
+                counts.rows.filter((row) => row.key !== '' && row.key !== 'prefer_not_to_say'),
+                here.map((p) => ({ key: p.group, count: p.count })),
+                counts.label,
+              ),
+            }
+          : null,
         responses: total,
         notAnswered: report.rows.find((row) => row.key === '')?.n ?? null,
         groups: answered.map((row) => ({
@@ -94,7 +120,7 @@ export function createQuarterly(deps: Pick<AppDeps, 'store' | 'now'>, reports: R
     // "You said, we did" published in the quarter at the sites in scope.
     const siteIds = inScope.map((site) => site.id);
     const actions = [];
-    for (const organisationId of await organisationsOf(db, scopeFor(principal, 'reports.read'))) {
+    for (const organisationId of organisationIds) {
       for (const action of await publishedActionsBetween(db, { organisationId, siteIds, from: new Date(range.from), to: new Date(range.to) })) {
         actions.push({ id: action.id, youSaid: action.youSaid.en ?? '', weDid: action.weDid.en ?? '', publishedAt: action.publishedAt?.toISOString() ?? null });
       }

@@ -132,6 +132,14 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
     filtersFor,
     themeNamesFor,
 
+    /** Responses per group, unsuppressed, with the labeller: for comparisons that apply their own suppression. */
+    async groupCounts(principal: Principal, query: z.infer<typeof Filters>, dimension: Dimension) {
+      const filters = await filtersFor(principal, query);
+      const counts = await countResponses(db, reportScope(principal), dimension, filters);
+      const label = await labelled(principal, dimension);
+      return { rows: counts.map((row) => ({ key: row.key, label: label(row.key), n: row.n })), label };
+    },
+
     async satisfaction(principal: Principal, query: SatisfactionRequest) {
       const filters = await filtersFor(principal, query);
       const counts = await countResponses(db, reportScope(principal), query.groupBy, filters);

@@ -121,6 +121,12 @@ export const QuarterlyReportSchema = z
     hearingFrom: z.array(
       z.object({
         dimension: z.string(),
+        population: z
+          .object({ area: z.string(), source: z.string().nullable(), rows: z.array(z.unknown()) })
+          .nullable()
+          .openapi({
+            description: 'Each group’s share of responses against its share of the population (under-heard first), where the council uploaded figures',
+          }),
         responses: z.number().int(),
         notAnswered: z.number().int().nullable(),
         groups: z.array(

@@ -19,11 +19,13 @@ import { surveyService } from './surveys';
 import { themeService } from './themes';
 import { createQuarterly } from '../quarterly';
 import { respondentService } from './respondents';
+import { populationService } from './population';
 
 export type ServiceDeps = Omit<AppDeps, 'services'>;
 
 export function createServices(deps: ServiceDeps) {
   const reports = createReports(deps);
+  const population = populationService(deps);
   const passwords = passwordService(deps);
   return {
     accounts: accountService(deps, passwords),
@@ -33,8 +35,9 @@ export function createServices(deps: ServiceDeps) {
     flags: flagService(deps),
     places: placeService(deps),
     reports,
-    quarterly: createQuarterly(deps, reports),
+    quarterly: createQuarterly(deps, reports, population.figures),
     respondents: respondentService(deps),
+    population,
     exports: exportService(deps, reports),
     settings: settingsService(deps),
     panels: panelService(deps),

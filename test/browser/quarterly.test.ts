@@ -62,6 +62,25 @@ describe('the quarterly report page', () => {
     });
   }
 
+  it('takes population figures from the page, then shows the groups not heard from', async () => {
+    for (const [name, options] of [
+      ['desktop', { viewport: { width: 1280, height: 900 } }],
+      ['phone', PHONE],
+    ] as const) {
+      const page = await (await newContext(options)).newPage();
+      await signIn(page, server().base, council.users.commissioner.email, council.users.commissioner.password, '/population');
+      await page
+        .getByLabel('Or paste it here')
+        .fill('dimension,group,count,source\nethnicGroup,white,70000,Census 2021\nethnicGroup,asian,30000,Census 2021\nethnicGroup,martian,3,Census 2021');
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('Stored 2 figures; 1 row was not used.').waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('the group "martian"');
+      if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `population-${name}.png`), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    }
+  });
+
   it('prints to A4 with every section and without the staff header', async () => {
     const page = await (await newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await signIn(

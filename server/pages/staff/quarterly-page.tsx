@@ -214,7 +214,10 @@ function Report({ report, pdfHref }: { report: QuarterlyReport; pdfHref: string 
 
       <section aria-labelledby="q-hearing">
         <h2 id="q-hearing">Who we are and are not hearing from</h2>
-        <p class="hint">Each group’s share of the quarter’s responses. Groups with fewer than 5 answers are not shown.</p>
+        <p class="hint">
+          Each group’s share of the quarter’s responses, against its share of the population where the council has{' '}
+          <a href="/population">uploaded population figures</a>. Groups with fewer than 5 answers show no share.
+        </p>
         {report.hearingFrom.map((group) => {
           const bars = group.groups.map((g) => ({
             key: g.key,
@@ -223,6 +226,29 @@ function Report({ report, pdfHref }: { report: QuarterlyReport; pdfHref: string 
             interval: null,
             caption: g.suppressed || g.n === null ? 'fewer than 5' : `${g.n} (${percent(g.share)})`,
           }));
+          if (group.population) {
+            const rows = group.population.rows;
+            return (
+              <div class="hearing" key={group.dimension}>
+                <h3>{DIMENSION_NAMES[group.dimension] ?? group.dimension}</h3>
+                <BarChart
+                  label={`${DIMENSION_NAMES[group.dimension]}: share of responses against share of the population, bar chart`}
+                  bars={rows.map((row) => ({
+                    key: row.key,
+                    label: `${row.label}${row.underHeard ? ' (under-heard)' : ''}`,
+                    value: row.share,
+                    interval: row.ci95,
+                    caption: `${row.share === null ? 'fewer than 5' : percent(row.share)} of responses, ${percent(row.populationShare)} of people`,
+                  }))}
+                />
+                <p class="hint">
+                  Population: {group.population.area}
+                  {group.population.source ? ` (${group.population.source})` : ''}. Under-heard: even the top of the 95% interval of the group’s share of
+                  responses is below its share of the population.
+                </p>
+              </div>
+            );
+          }
           return (
             <div class="hearing" key={group.dimension}>
               <h3>{DIMENSION_NAMES[group.dimension] ?? group.dimension}</h3>
