@@ -103,12 +103,7 @@ export async function publishSurveyDraft(
     if (audits.status) await setSurveyStatus(db, surveyId, status, audits.status);
     return true;
   }
-  const [latest] = await db
-    .select({ version: max(surveyVersions.version) })
-    .from(surveyVersions)
-    .where(eq(surveyVersions.surveyId, surveyId));
-  const version = (latest?.version ?? 0) + 1;
-  const versionId = newId('sv');
+  const { version, versionId } = await nextVersion(db, surveyId);
   // The version is written only while the draft is still the one previewed: the insert selects
   // from the survey row guarded by its revision, and the update below clears the draft.
   const results = await db.batch([
@@ -162,12 +157,7 @@ export async function addSurveyVersion(
   definition: SurveyDefinition,
   audit: AuditEntry,
 ): Promise<{ versionId: string; version: number }> {
-  const [latest] = await db
-    .select({ version: max(surveyVersions.version) })
-    .from(surveyVersions)
-    .where(eq(surveyVersions.surveyId, surveyId));
-  const version = (latest?.version ?? 0) + 1;
-  const versionId = newId('sv');
+  const { version, versionId } = await nextVersion(db, surveyId);
   await db.batch([
     db.insert(surveyVersions).values({ id: versionId, surveyId, version, definition: JSON.stringify(definition) }),
     db.update(surveys).set({ currentVersionId: versionId }).where(eq(surveys.id, surveyId)),
@@ -223,4 +213,13 @@ export async function surveyUse(db: Db, surveyId: string): Promise<{ places: str
 /** Moves a survey to another state with its audit row, in one batch. */
 export async function setSurveyStatus(db: Db, surveyId: string, status: SurveyStatus, audit: AuditEntry): Promise<void> {
   await db.batch([db.update(surveys).set({ status }).where(eq(surveys.id, surveyId)), auditStatement(db, audit)]);
+}
+
+/** The number and a new id for a survey's next version. */
+async function nextVersion(db: Db, surveyId: string): Promise<{ version: number; versionId: string }> {
+  const [latest] = await db
+    .select({ version: max(surveyVersions.version) })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, surveyId));
+  return { version: (latest?.version ?? 0) + 1, versionId: newId('sv') };
 }

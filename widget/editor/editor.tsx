@@ -43,6 +43,13 @@ export interface EditorData {
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'failed'; text: string };
 
+/** The survey's own texts, each in every language. */
+const SURVEY_TEXTS: { key: 'title' | 'intro' | 'thankYou'; label: string; hint?: string; required?: boolean }[] = [
+  { key: 'title', label: 'Title', required: true },
+  { key: 'intro', label: 'Introduction', hint: 'Shown above the first question.' },
+  { key: 'thankYou', label: 'Thank-you message', hint: 'Shown after sending, above “You said, we did”.' },
+];
+
 export function Editor({ data }: { data: EditorData }) {
   const [definition, setDefinition] = useState<Definition>(() => clone(data.definition));
   const [basedOn, setBasedOn] = useState(data.basedOn);
@@ -179,35 +186,20 @@ export function Editor({ data }: { data: EditorData }) {
 
       <section aria-labelledby="ed-about">
         <h2 id="ed-about">The survey</h2>
-        <Texts
-          label="Title"
-          path="title"
-          required
-          value={definition.title}
-          languages={languages}
-          errors={errors}
-          onChange={(v) => update((d) => (d.title = v as Definition['title']))}
-        />
-        <Texts
-          label="Introduction"
-          hint="Shown above the first question."
-          path="intro"
-          multiline
-          value={definition.intro}
-          languages={languages}
-          errors={errors}
-          onChange={(v) => update((d) => (d.intro = v as Definition['title']))}
-        />
-        <Texts
-          label="Thank-you message"
-          hint="Shown after sending, above “You said, we did”."
-          path="thankYou"
-          multiline
-          value={definition.thankYou}
-          languages={languages}
-          errors={errors}
-          onChange={(v) => update((d) => (d.thankYou = v as Definition['title']))}
-        />
+        {SURVEY_TEXTS.map(({ key, label, hint, required }) => (
+          <Texts
+            key={key}
+            label={label}
+            hint={hint}
+            path={key}
+            required={required}
+            multiline={key !== 'title'}
+            value={definition[key]}
+            languages={languages}
+            errors={errors}
+            onChange={(v) => update((d) => (d[key] = v as Definition['title']))}
+          />
+        ))}
       </section>
 
       {definition.pages.map((page, p) => {
