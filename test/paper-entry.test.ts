@@ -27,7 +27,10 @@ describe('keying in paper forms', () => {
   it('stores a paper form as channel paper, dated as on the paper, with who keyed it, and offers a blank form next', async () => {
     const start = await page('/paper', staff);
     expect(start.status).toBe(200);
-    expect(await start.text()).toContain('Ashby Family Hub');
+    const startHtml = await start.text();
+    expect(startHtml).toContain('Ashby Family Hub');
+    // Staff who may key in paper find the page in the navigation.
+    expect(startHtml).toContain('<a href="/paper" aria-current="page">Paper forms</a>');
     const chosen = await page('/paper?code=ash&date=2026-11-28', staff);
     expect(chosen.status).toBe(303);
     expect(chosen.headers.get('location')).toBe('/paper/ash?date=2026-11-28');

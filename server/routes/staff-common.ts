@@ -36,6 +36,7 @@ export const staffUser = (principal: Principal): StaffUser => ({
   readsAudit: can(principal, 'audit.read'),
   readsPanels: can(principal, 'panels.read'),
   managesSurveys: can(principal, 'surveys.manage'),
+  entersPaper: can(principal, 'paper.enter'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

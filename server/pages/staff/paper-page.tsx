@@ -20,7 +20,7 @@ export interface PaperStartProps {
 
 export function PaperStartPage({ user, sites, errors, values }: PaperStartProps) {
   return (
-    <StaffShell title={`${errors.length ? 'Error: ' : ''}Key in paper forms`} user={user}>
+    <StaffShell title={`${errors.length ? 'Error: ' : ''}Key in paper forms`} user={user} current="paper">
       <ErrorSummary errors={errors} />
       <h1>Key in paper forms</h1>
       <p>Type in feedback families gave on paper. Each form is saved as the site’s response on the date written on it, with your name as who keyed it.</p>

@@ -21,13 +21,15 @@ export interface StaffUser {
   readsPanels?: boolean;
   /** Shows the Surveys link. */
   managesSurveys?: boolean;
+  /** Shows the Paper forms link: keys in paper forms families filled in. */
+  entersPaper?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'surveys' | 'people' | 'settings' | 'audit' | 'panels' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'surveys' | 'people' | 'settings' | 'audit' | 'panels' | 'paper' | undefined;
   children: ComponentChildren;
   /** A page's own styles, after the shared ones. */
   extraCss?: string | undefined;
@@ -73,6 +75,13 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                     <li>
                       <a href="/panels" aria-current={current === 'panels' ? 'page' : undefined}>
                         Panels
+                      </a>
+                    </li>
+                  )}
+                  {user.entersPaper && (
+                    <li>
+                      <a href="/paper" aria-current={current === 'paper' ? 'page' : undefined}>
+                        Paper forms
                       </a>
                     </li>
                   )}
