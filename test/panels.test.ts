@@ -211,7 +211,8 @@ describe('a Start for Life panel', () => {
     expect(mailsTo('ayesha@example.org')).toHaveLength(1);
     const bogdan = mailsTo('bogdan@example.org');
     expect(bogdan).toHaveLength(3);
-    expect(body(bogdan[2]!)).toMatch(/Reminder/);
+    // Bogdan chose Polish: his reminder is in Polish ("Nie otrzymaliśmy jeszcze Twojej odpowiedzi").
+    expect(body(bogdan[2]!)).toMatch(/Nie otrzymali/);
     // Each reminder's link works, and so does the first.
     expect((await t.app.request(linkIn(bogdan[2]!))).status).toBe(200);
     expect((await t.app.request(linkIn(bogdan[0]!))).status).toBe(200);
@@ -303,6 +304,23 @@ describe('a Start for Life panel', () => {
     expect((await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM wave_invitations WHERE member_id = ?', args: [id] })).rows[0]!.n).toBe(0);
     // Their old link now leads nowhere.
     expect((await t.app.request(linkIn(mailsTo('ayesha@example.org')[0]!))).status).toBe(404);
+  });
+});
+
+describe('a member with a mobile and no email, with no GOV.UK Notify configured', () => {
+  it('gets a text message in their language, kept on the outbox page for an admin to send', async () => {
+    const panelId = await makePanel('Parent Carer Forum');
+    const added = await t.json(`/api/panels/${panelId}/members`, {
+      token: admin,
+      body: { mobile: '07700 900456', language: 'ro', consentVersion: 'v2-2026', children: [{ month: '2026-03' }] },
+    });
+    expect(added.status).toBe(201);
+    const waveId = await makeWave(panelId, { name: 'Spring', opensAt: '2026-12-05', closesAt: '2026-12-31', reminderLimit: 0, reminderGapDays: 3 });
+    const opened = await t.json(`/api/waves/${waveId}/open`, { token: admin, body: {} });
+    expect(opened.body).toMatchObject({ invited: 1, sms: 1, none: 0 });
+    const kept = await t.store.client.execute('SELECT subject, text FROM mail_outbox WHERE "to" = \'Text message to +447700900456\'');
+    expect(kept.rows).toHaveLength(1);
+    expect(String(kept.rows[0]!.text)).toMatch(/^Parent Carer Forum: spuneți-ne părerea până pe \d+ decembrie: https?:\/\/\S+\/p\/[\w-]{16} Dezabonare: /);
   });
 });
 

@@ -44,7 +44,8 @@ import {
 import { PANEL_KINDS, sites, surveys } from '../../db/schema';
 import type { Principal } from '../../db/scope';
 import { inTarget, isMonth, LIFE_STAGES, memberStages, type Child, type LifeStage } from '../../survey/life-stage';
-import { LANGUAGES, type Language } from '../../survey/translate';
+import { createTranslator, LANGUAGES, type Language } from '../../survey/translate';
+import { keepMail } from '../../db/outbox';
 import { organisationsFor, type Action } from '../access/policy';
 import { type Contact, ContactKeysMissing, ukMobile } from '../contact-crypto';
 import { ApiError, notFound, validationFailed, type FieldError } from '../errors';
@@ -172,6 +173,9 @@ export function parseChildren(text: string): Child[] {
     });
 }
 
+/** Dates in messages as each language writes them (Arabic with Western digits, as UK services use). */
+const DATE_LOCALES: Record<string, string> = { en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', zh: 'zh-CN', pt: 'pt-PT', ar: 'ar-u-nu-latn' };
+
 export function panelService(deps: Pick<ServiceDeps, 'store' | 'now' | 'contacts' | 'mailer' | 'notify' | 'config' | 'catalogues'>) {
   const { db, client } = deps.store;
 
@@ -283,34 +287,41 @@ export function panelService(deps: Pick<ServiceDeps, 'store' | 'now' | 'contacts
   ): Promise<'email' | 'sms' | 'none'> {
     if (!member.sealed) return 'none';
     const contact = await deps.contacts.open(member.id, member.sealed);
+    // In the member's own language (English where the catalogue has no words).
+    const t = createTranslator(deps.catalogues, member.language);
     const url = linkUrl(token);
     const stop = `${url}/stop`;
-    const closes = closesAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-    const subject = kind === 'invitation' ? `${panelName}: a few questions for you` : `Reminder: ${panelName} would like to hear from you`;
-    const hello = contact.name ? `Hello ${contact.name},` : 'Hello,';
+    const locale = DATE_LOCALES[member.language] ?? 'en-GB';
+    const closes = closesAt.toLocaleDateString(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const panel = panelName;
+    const subject = t(`panel.subject.${kind}`, { panel });
     const emailBody = [
-      hello,
+      contact.name ? t('panel.helloNamed', { name: contact.name }) : t('panel.hello'),
       '',
-      kind === 'invitation'
-        ? `${panelName} would like to hear what you think. It takes about five minutes.`
-        : `We have not heard from you yet. There is still time to tell ${panelName} what you think.`,
+      t(`panel.body.${kind}`, { panel }),
       '',
-      `Answer here: ${url}`,
+      t('panel.answerHere', { url }),
       '',
-      `This link is just for you and can be used once. The survey closes on ${closes}.`,
+      t('panel.once', { closes }),
       '',
-      `To stop getting messages from the panel: ${stop}`,
+      t('panel.stop', { url: stop }),
     ].join('\n');
-    const smsBody = `${panelName}: tell us what you think by ${closes}: ${url} Stop: ${stop}`;
+    const smsBody = t('panel.sms', { panel, closes, url, stop });
     const reference = `${kind}-${member.pseudonym}`;
     if (deps.notify) {
       if (contact.email) await deps.notify.send({ email: contact.email, subject, body: emailBody, unsubscribeUrl: stop, reference });
       else await deps.notify.send({ phone: contact.phone, subject, body: smsBody, reference });
       return contact.email ? 'email' : 'sms';
     }
-    if (!contact.email) return 'none';
-    await deps.mailer.send({ to: contact.email, subject, text: emailBody });
-    return 'email';
+    if (contact.email) {
+      await deps.mailer.send({ to: contact.email, subject, text: emailBody, organisationId: member.organisationId });
+      return 'email';
+    }
+    if (!contact.phone) return 'none';
+    // No GOV.UK Notify to send texts: the message waits on the outbox page, where an admin can
+    // send it by hand, as the demo does offline.
+    await keepMail(db, { to: `Text message to ${contact.phone}`, subject, text: smsBody, organisationId: member.organisationId }, deps.now());
+    return 'sms';
   }
 
   async function sendAll(jobs: { member: MemberRow; token: string }[], kind: 'invitation' | 'reminder', panelName: string, closesAt: Date) {
