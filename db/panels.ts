@@ -6,7 +6,7 @@
  * file nor its WAL keeps the sealed bytes.
  */
 import type { Client } from '@libsql/client';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { SurveyDefinition } from '../survey/survey-schema';
 import type { Child } from '../survey/life-stage';
@@ -270,6 +270,15 @@ export async function listWaves(db: Db, panelId: string): Promise<Wave[]> {
 
 export async function getWave(db: Db, id: string): Promise<Wave | null> {
   return (await db.select(waveColumns).from(panelWaves).innerJoin(surveys, eq(surveys.id, panelWaves.surveyId)).where(eq(panelWaves.id, id)).get()) ?? null;
+}
+
+/** Open waves still before their close, whose reminders a timer may send. */
+export async function openWavesAt(db: Db, at: Date): Promise<Wave[]> {
+  return db
+    .select(waveColumns)
+    .from(panelWaves)
+    .innerJoin(surveys, eq(surveys.id, panelWaves.surveyId))
+    .where(and(eq(panelWaves.status, 'open'), gt(panelWaves.closesAt, at), gt(panelWaves.reminderLimit, 0)));
 }
 
 export interface NewInvitation {

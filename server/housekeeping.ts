@@ -1,7 +1,7 @@
 /**
  * What runs on a timer wherever hubvoice runs, so a safeguarding alert that failed (a mail outage,
  * a webhook down, a process that stopped) still reaches someone, and original text is forgotten
- * when retention ends. Node runs it from a timer (server/node.ts); Workers from cron triggers
+ * when retention ends, and panel reminders go when they are due. Node runs it from a timer (server/node.ts); Workers from cron triggers
  * (server/worker.ts, wrangler.toml).
  */
 import { forgetExpiredText } from '../db/comments';
@@ -21,5 +21,7 @@ export async function hourly(deps: AppDeps): Promise<number> {
   await client.execute('PRAGMA secure_delete = ON').catch(() => undefined);
   const forgotten = await forgetExpiredText(db, deps.now());
   if (forgotten > 0) await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+  // Panel waves' due reminders go out on their own (non-responders only, within each wave's limit and gap).
+  await deps.services.panels.remindDue().catch((error: unknown) => console.error('could not send due panel reminders:', (error as Error).message));
   return forgotten;
 }

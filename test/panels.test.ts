@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from './helpers/smtp-inbox';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { hourly } from '../server/housekeeping';
+import { waitFor } from './browser/helpers';
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 const PUBLIC_URL = 'https://hub.example';
@@ -304,6 +306,36 @@ describe('a Start for Life panel', () => {
     expect((await t.store.client.execute({ sql: 'SELECT count(*) AS n FROM wave_invitations WHERE member_id = ?', args: [id] })).rows[0]!.n).toBe(0);
     // Their old link now leads nowhere.
     expect((await t.app.request(linkIn(mailsTo('ayesha@example.org')[0]!))).status).toBe(404);
+  });
+});
+
+describe('reminders on a timer', () => {
+  it('go out hourly to non-responders when due, within the wave’s limit, with nobody pressing a button', async () => {
+    const panelId = await makePanel('Maternity Voices');
+    const added = await t.json(`/api/panels/${panelId}/members`, {
+      token: admin,
+      body: { email: 'dana@example.org', language: 'en', consentVersion: 'v2-2026', children: [{ month: '2026-06' }] },
+    });
+    expect(added.status).toBe(201);
+    const waveId = await makeWave(panelId, { name: 'Timed', opensAt: '2026-12-05', closesAt: '2026-12-31', reminderLimit: 1, reminderGapDays: 1 });
+    expect((await t.json(`/api/waves/${waveId}/open`, { token: admin, body: {} })).body).toMatchObject({ invited: 1 });
+    const before = mailsTo('dana@example.org').length;
+    // Not yet a day: nothing. Two days on: one reminder. Later still: the limit holds.
+    await hourly(t.deps);
+    expect(mailsTo('dana@example.org')).toHaveLength(before);
+    clock += 2 * 86_400_000;
+    await hourly(t.deps);
+    await waitFor(
+      () => Promise.resolve(mailsTo('dana@example.org').length),
+      (n) => n === before + 1,
+    );
+    expect(body(mailsTo('dana@example.org').at(-1)!)).toMatch(/We have not heard from you yet/);
+    clock += 2 * 86_400_000;
+    await hourly(t.deps);
+    expect(mailsTo('dana@example.org')).toHaveLength(before + 1);
+    const audit = await t.store.client.execute("SELECT user_id, details FROM audit_log WHERE action = 'panel_wave_reminded' AND target_id = ?", [waveId]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.user_id).toBeNull();
   });
 });
 

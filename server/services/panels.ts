@@ -33,6 +33,7 @@ import {
   pairedAnswers,
   recordAnswer,
   recordReminders,
+  openWavesAt,
   remindable,
   responseRates,
   waveAnswerList,
@@ -324,6 +325,26 @@ export function panelService(deps: Pick<ServiceDeps, 'store' | 'now' | 'contacts
     return 'sms';
   }
 
+  async function remindWave(wave: NonNullable<Awaited<ReturnType<typeof getWave>>>, userId: string | null) {
+    const now = deps.now();
+    const panel = (await getPanel(db, wave.panelId))!;
+    const due = await remindable(db, wave.id, wave.reminderLimit, new Date(now.getTime() - wave.reminderGapDays * DAY));
+    const jobs = await Promise.all(due.map(async (d) => ({ invitationId: d.id, member: (await getMember(db, d.memberId))!, token: newLinkToken() })));
+    if (jobs.length) {
+      await recordReminders(db, await Promise.all(jobs.map(async (j) => ({ invitationId: j.invitationId, tokenHash: await hashToken(j.token) }))), now, {
+        at: now,
+        userId,
+        organisationId: wave.organisationId,
+        action: 'panel_wave_reminded',
+        targetType: 'panel_wave',
+        targetId: wave.id,
+        details: { reminded: jobs.length, ...(userId === null ? { scheduled: true } : {}) },
+      });
+    }
+    const sent = await sendAll(jobs, 'reminder', panel.name, wave.closesAt);
+    return { reminded: jobs.length, ...sent };
+  }
+
   async function sendAll(jobs: { member: MemberRow; token: string }[], kind: 'invitation' | 'reminder', panelName: string, closesAt: Date) {
     const tally = { email: 0, sms: 0, none: 0, failed: 0 };
     for (const job of jobs) {
@@ -544,21 +565,24 @@ export function panelService(deps: Pick<ServiceDeps, 'store' | 'now' | 'contacts
     /** Reminds members who have not answered, at most `reminderLimit` times, at least `reminderGapDays` apart. */
     async remind(principal: Principal, waveId: string) {
       const wave = await waveFor(principal, waveId);
-      const now = deps.now();
-      if (wave.status !== 'open' || now > wave.closesAt) throw new ApiError(409, 'bad_request', 'Only an open wave sends reminders.');
-      const panel = (await getPanel(db, wave.panelId))!;
-      const due = await remindable(db, wave.id, wave.reminderLimit, new Date(now.getTime() - wave.reminderGapDays * DAY));
-      const jobs = await Promise.all(due.map(async (d) => ({ invitationId: d.id, member: (await getMember(db, d.memberId))!, token: newLinkToken() })));
-      if (jobs.length) {
-        await recordReminders(
-          db,
-          await Promise.all(jobs.map(async (j) => ({ invitationId: j.invitationId, tokenHash: await hashToken(j.token) }))),
-          now,
-          audit(principal, wave.organisationId, 'panel_wave_reminded', 'panel_wave', wave.id, { reminded: jobs.length }),
-        );
+      if (wave.status !== 'open' || deps.now() > wave.closesAt) throw new ApiError(409, 'bad_request', 'Only an open wave sends reminders.');
+      return remindWave(wave, principal.userId);
+    },
+
+    /**
+     * What the hourly timer does: every open wave's due reminders, as "Send reminders" would
+     * (non-responders only, within the wave's limit and gap), audited with no person behind them.
+     */
+    async remindDue() {
+      let reminded = 0;
+      for (const wave of await openWavesAt(db, deps.now())) {
+        try {
+          reminded += (await remindWave(wave, null)).reminded;
+        } catch (error) {
+          console.error(`could not send the due reminders of wave ${wave.id}:`, (error as Error).message);
+        }
       }
-      const sent = await sendAll(jobs, 'reminder', panel.name, wave.closesAt);
-      return { reminded: jobs.length, ...sent };
+      return reminded;
     },
 
     async close(principal: Principal, waveId: string) {
