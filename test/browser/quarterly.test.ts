@@ -35,7 +35,8 @@ beforeAll(async () => {
         channel: 'qr',
         language: i % 3 ? 'en' : 'pl',
         idempotencyKey: `quarterly-browser-${i}`,
-        answers: { fft: i % 4 ? 'veryGood' : 'poor', better: words[i % words.length] },
+        // One Asian family among 24 answers: fewer than the population would lead us to expect.
+        answers: { fft: i % 4 ? 'veryGood' : 'poor', better: words[i % words.length], ethnicity: i === 0 ? 'asian_indian' : 'white_british' },
       }),
     });
     expect(response.status).toBe(201);
@@ -79,6 +80,18 @@ describe('the quarterly report page', () => {
       expect(await axeViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     }
+    // The quarterly report now names the under-heard group first.
+    const page = await (await newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(
+      page,
+      server().base,
+      council.users.commissioner.email,
+      council.users.commissioner.password,
+      `/reports/quarterly?quarter=${quarter}&scope=site:${council.sites.ash.code}`,
+    );
+    const ethnic = page.locator('.hearing', { has: page.getByRole('heading', { name: 'Ethnic group' }) });
+    expect(await ethnic.locator('svg text.lbl').first().textContent()).toMatch(/^Asian.*\(under-heard\)$/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('prints to A4 with every section and without the staff header', async () => {
