@@ -24,6 +24,8 @@ const PAYLOADS = [
   `<details data-xss open ontoggle="window.__xss='toggle'">`,
 ];
 const corpus = (i: number) => PAYLOADS[i % PAYLOADS.length]!;
+/** This quarter, when the corpus is sent: the quarterly report shows its quotes. */
+const QUARTER = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
 
 const { server, newContext } = useServerAndBrowser({ RATE_LIMIT_PER_MINUTE: '100000' });
 let council: Council;
@@ -171,6 +173,9 @@ describe('the XSS corpus', () => {
       `/dashboard?site=${ash.code}`,
       '/dashboard/comments',
       `/dashboard/comments?site=${ash.code}`,
+      `/reports/quarterly?quarter=${QUARTER}&scope=site:${ash.code}`,
+      `/reports/quarterly?quarter=${QUARTER}&scope=provider:north`,
+      '/population',
       '/admin/sites',
       `/admin/sites/${ash.code}`,
       '/admin/surveys',
