@@ -10,7 +10,7 @@ type Comparison = NonNullable<QuarterlyReport['fft']>['vsPrevious'];
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 
 export function figureText(figure: Figure | null | undefined): string {
-  if (!figure) return 'no responses';
+  if (!figure || figure.n === 0) return 'no responses';
   if (figure.suppressed || figure.positive === null) return 'too few responses to show (fewer than 5)';
   const interval = figure.ci95 ? ` (95% interval ${percent(figure.ci95[0])} to ${percent(figure.ci95[1])})` : '';
   return `${percent(figure.positive)} positive of ${figure.n} responses${interval}`;
