@@ -65,6 +65,7 @@ export const AUDITED_ACTIONS = [
   'respondent_data_erased',
   /** Population figures replaced for some dimensions, from a council's CSV. */
   'population_uploaded',
+  'meeting_recorded',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -88,7 +89,8 @@ export interface AuditEntry {
     | 'service_point'
     | 'panel'
     | 'panel_member'
-    | 'panel_wave';
+    | 'panel_wave'
+    | 'meeting';
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

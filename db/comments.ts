@@ -2,16 +2,21 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit';
 import { newId } from './ids';
-import { comments, organisations, sites, themeCorrections } from './schema';
+import { comments, meetings, organisations, sites, themeCorrections } from './schema';
 import { siteFilters, siteIn, type Scope } from './scope';
 import { countCommentsQuery } from './theme-days';
 import type { Db } from './store';
+
+/** Whose words: everyone's, families' own comments, or the notes and quotes of meetings held with families. */
+export const COMMENT_SOURCES = ['all', 'families', 'meetings'] as const;
+export type CommentSource = (typeof COMMENT_SOURCES)[number];
 
 export interface CommentQuery {
   from?: number;
   to?: number;
   siteId?: string;
   providerId?: string;
+  source?: CommentSource;
   theme?: string;
   sentiment?: number;
   limit: number;
@@ -22,8 +27,10 @@ export interface CommentQuery {
  * The filters comment drill-down and the themes report share, over `comments`: the principal's
  * sites, a submitted-at range `[from, to)`, a site and a provider.
  */
-export function commentFilters(scope: Scope, filters: Pick<CommentQuery, 'from' | 'to' | 'siteId' | 'providerId'>): SQL[] {
+export function commentFilters(scope: Scope, filters: Pick<CommentQuery, 'from' | 'to' | 'siteId' | 'providerId' | 'source'>): SQL[] {
   const where = siteFilters(comments.siteId, scope, filters);
+  if (filters.source === 'families') where.push(sql`${comments.meetingId} IS NULL`);
+  if (filters.source === 'meetings') where.push(sql`${comments.meetingId} IS NOT NULL`);
   if (filters.from !== undefined) where.push(sql`${comments.submittedAt} >= ${filters.from}`);
   if (filters.to !== undefined) where.push(sql`${comments.submittedAt} < ${filters.to}`);
   return where;
@@ -32,8 +39,9 @@ export function commentFilters(scope: Scope, filters: Pick<CommentQuery, 'from' 
 /** What a comment under an open safeguarding flag says to everyone who may not read that flag's words. */
 export const WITHHELD = 'withheld: under safeguarding review';
 
-/** Whether the comment's response carries a safeguarding flag nobody has closed yet. */
-export const underOpenFlag = sql`EXISTS (SELECT 1 FROM safeguarding_flags WHERE safeguarding_flags.response_id = ${comments.responseId} AND safeguarding_flags.status <> 'closed')`;
+/** Whether the comment's response, or its meeting, carries a safeguarding flag nobody has closed yet. */
+export const underOpenFlag = sql`(EXISTS (SELECT 1 FROM safeguarding_flags WHERE safeguarding_flags.response_id = ${comments.responseId} AND safeguarding_flags.status <> 'closed')
+  OR (${comments.meetingId} IS NOT NULL AND EXISTS (SELECT 1 FROM safeguarding_flags WHERE safeguarding_flags.meeting_id = ${comments.meetingId} AND safeguarding_flags.status <> 'closed')))`;
 
 /**
  * Redacted comments, newest first; the original text never leaves this function. A comment whose
@@ -58,9 +66,12 @@ export async function findComments(db: Db, scope: Scope, originalScope: Scope, q
       questionId: comments.questionId,
       submittedAt: comments.submittedAt,
       site: { code: sites.code, name: sites.name },
+      /** The meeting whose notes or quotes these are; null for a family's own comment. */
+      meeting: { id: meetings.id, kind: meetings.kind, title: meetings.title, heldOn: meetings.heldOn },
     })
     .from(comments)
     .innerJoin(sites, eq(sites.id, comments.siteId))
+    .leftJoin(meetings, eq(meetings.id, comments.meetingId))
     .where(and(...where))
     .orderBy(desc(comments.submittedAt))
     .limit(query.limit)
@@ -124,7 +135,7 @@ export async function forgetExpiredText(db: Db, now: Date): Promise<number> {
     const result = await db.run(sql`
       UPDATE comments SET text = NULL
       WHERE site_id IN (SELECT id FROM sites WHERE organisation_id = ${organisation.id}) AND submitted_at < ${cutoff} AND text IS NOT NULL
-        AND response_id NOT IN (SELECT response_id FROM safeguarding_flags WHERE status <> 'closed')`);
+        AND NOT ${underOpenFlag}`);
     forgotten += result.rowsAffected;
   }
   return forgotten;

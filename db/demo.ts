@@ -300,3 +300,51 @@ export const DEMO_ACTIONS: { site: string | null; youSaid: Record<string, string
     ),
   },
 ];
+
+/** Meetings held with families in the demo: written for the project, about no real person. */
+export const DEMO_MEETINGS: {
+  site: string;
+  area: 'site' | 'locality';
+  kind: 'maternity_voices' | 'parent_carer_forum' | 'focus_group' | 'panel_meeting';
+  title: string;
+  daysAgo: number;
+  participants: number;
+  demographics?: Record<string, number>;
+  notes: string;
+  quotes: string[];
+}[] = [
+  {
+    site: 'dvp',
+    area: 'locality',
+    kind: 'maternity_voices',
+    title: 'Maternity Voices: feeding support after birth',
+    daysAgo: 12,
+    participants: 9,
+    demographics: { 'First-time parents': 6, 'Polish-speaking parents': 2 },
+    notes:
+      'Parents said help with feeding in the first week made the biggest difference, but weekend support is hard to find. Several had not heard of the infant feeding drop-in until a health visitor mentioned it.',
+    quotes: ['The feeding drop-in saved us, I just wish it ran on a Saturday.', 'Nobody told me about the drop-in until my baby was three weeks old.'],
+  },
+  {
+    site: 'ctr',
+    area: 'locality',
+    kind: 'parent_carer_forum',
+    title: 'Parent Carer Forum: waiting for assessments',
+    daysAgo: 41,
+    participants: 14,
+    notes:
+      'The forum talked about long waits for speech and language assessments and annual reviews of EHC plans arriving late. Parents valued the SEND drop-in and asked for it to run after school.',
+    quotes: ['We have waited nine months for a speech and language assessment.', 'The SEND drop-in is the only place that understands our family.'],
+  },
+  {
+    site: 'stb',
+    area: 'site',
+    kind: 'focus_group',
+    title: 'Dads’ focus group',
+    daysAgo: 70,
+    participants: 6,
+    demographics: { Dads: 6 },
+    notes: 'Dads felt welcome at the Saturday group but said weekday sessions clash with work.',
+    quotes: ['The staff were lovely and made us dads feel welcome.', 'Everything is in the daytime when we are at work.'],
+  },
+];

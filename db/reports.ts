@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodCounts, SentimentSplit } from '../analysis/text';
-import { commentFilters, underOpenFlag } from './comments';
+import { commentFilters, underOpenFlag, type CommentSource } from './comments';
 import { themeDays } from './schema';
 import { DAY_MS } from './theme-days';
 import { scopeOrAll, siteFilters, siteIn, type Scope } from './scope';
@@ -156,10 +156,15 @@ export interface CommentRow {
   siteId: string;
   sentiment: number;
   themes: { theme: string; score: number }[];
+  /** The meeting the words were noted at; null for a family's own comment. */
+  meeting: { kind: string; heldOn: string } | null;
 }
 
+/** The themes report's filters: the reports' own, and whose words (everyone's unless told). */
+export type ThemeFilters = ReportFilters & { source?: CommentSource };
+
 /** The themes report's filters as SQL over `comments`. */
-function themeCommentFilters(scope: Scope, filters: ReportFilters): SQL[] {
+function themeCommentFilters(scope: Scope, filters: ThemeFilters): SQL[] {
   const where = commentFilters(scope, filters);
   if (filters.servicePointId) where.push(sql`comments.response_id IN (SELECT id FROM responses WHERE service_point_id = ${filters.servicePointId})`);
   if (filters.surveyId)
@@ -177,23 +182,34 @@ const whereClause = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where
  * under a safeguarding flag not yet closed is never read for quotes, by anyone: a report is no
  * place for a disclosure, and until a person has reviewed it not even its redacted words go there.
  */
-export async function listComments(db: Db, scope: Scope, filters: ReportFilters, limit: number): Promise<CommentRow[]> {
+export async function listComments(db: Db, scope: Scope, filters: ThemeFilters, limit: number): Promise<CommentRow[]> {
   // The newest `limit` first, then those under an open flag left out: checking the flags of every
   // comment in the range before the limit (229,106 for 90 days on the bench) took a second.
-  const rows = await db.all<{ redacted: string; submitted_at: number; site_id: string; sentiment: number; themes: string }>(sql`
-    SELECT redacted, submitted_at, site_id, sentiment, themes FROM (
-      SELECT redacted, submitted_at, site_id, sentiment, themes, response_id FROM comments
+  const rows = await db.all<{
+    redacted: string;
+    submitted_at: number;
+    site_id: string;
+    sentiment: number;
+    themes: string;
+    meeting_kind: string | null;
+    held_on: string | null;
+  }>(sql`
+    SELECT comments.redacted, comments.submitted_at, comments.site_id, comments.sentiment, comments.themes,
+      meetings.kind AS meeting_kind, meetings.held_on AS held_on FROM (
+      SELECT redacted, submitted_at, site_id, sentiment, themes, response_id, meeting_id FROM comments
       ${whereClause(themeCommentFilters(scope, filters))}
       ORDER BY submitted_at DESC LIMIT ${limit}
     ) AS comments
+    LEFT JOIN meetings ON meetings.id = comments.meeting_id
     WHERE NOT ${underOpenFlag}
-    ORDER BY submitted_at DESC`);
+    ORDER BY comments.submitted_at DESC`);
   return rows.map((r) => ({
     redacted: r.redacted,
     submittedAt: Number(r.submitted_at),
     siteId: r.site_id,
     sentiment: Number(r.sentiment),
     themes: JSON.parse(r.themes),
+    meeting: r.meeting_kind && r.held_on ? { kind: r.meeting_kind, heldOn: r.held_on } : null,
   }));
 }
 
@@ -207,11 +223,13 @@ export async function listComments(db: Db, scope: Scope, filters: ReportFilters,
 export async function countThemes(
   db: Db,
   scope: Scope,
-  filters: ReportFilters & { from: number; to: number },
+  filters: ThemeFilters & { from: number; to: number },
   split: number,
   minScore: number,
 ): Promise<{ current: PeriodCounts; previous: PeriodCounts }> {
-  const fromComments = minScore > 0 || filters.servicePointId !== undefined || filters.surveyId !== undefined;
+  const source = filters.source ?? 'all';
+  // theme_days counts families' comments only; meetings' notes, being few, are always counted from comments.
+  const fromComments = minScore > 0 || filters.servicePointId !== undefined || filters.surveyId !== undefined || source === 'meetings';
   const period = async (from: number, to: number): Promise<PeriodCounts> => {
     const firstDay = Math.ceil(from / DAY_MS);
     const endDay = Math.floor(to / DAY_MS);
@@ -219,6 +237,7 @@ export async function countThemes(
     return counts([
       ...(from < firstDay * DAY_MS ? await commentThemeRows(db, scope, { ...filters, from, to: firstDay * DAY_MS }, 0) : []),
       ...(await dailyThemeRows(db, scope, filters, firstDay, endDay)),
+      ...(source === 'all' ? await commentThemeRows(db, scope, { ...filters, source: 'meetings', from: firstDay * DAY_MS, to: endDay * DAY_MS }, 0) : []),
       ...(endDay * DAY_MS < to ? await commentThemeRows(db, scope, { ...filters, from: endDay * DAY_MS, to }, 0) : []),
     ]);
   };
@@ -234,7 +253,7 @@ interface ThemeRow {
 }
 
 /** Counted from every comment in the filters' range, reading each one's themes. */
-function commentThemeRows(db: Db, scope: Scope, filters: ReportFilters, minScore: number): Promise<ThemeRow[]> {
+function commentThemeRows(db: Db, scope: Scope, filters: ThemeFilters, minScore: number): Promise<ThemeRow[]> {
   const where = themeCommentFilters(scope, filters);
   return db.all<ThemeRow>(sql`
     SELECT theme, count(*) AS mentions, sum(sentiment < 0) AS negative, sum(sentiment > 0) AS positive FROM (

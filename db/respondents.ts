@@ -48,7 +48,7 @@ export async function findByContact(db: Db, scope: Scope, contact: Contact): Pro
   return db
     .select({
       id: comments.id,
-      responseId: comments.responseId,
+      responseId: responses.id,
       questionId: comments.questionId,
       siteName: sites.name,
       submittedAt: comments.submittedAt,

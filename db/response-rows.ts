@@ -127,7 +127,7 @@ export function demographicValues(responseId: string, d: Demographics): InValue[
 export function commentValues(c: NewComment): InValue[] {
   return [
     c.id,
-    c.responseId,
+    c.responseId ?? null,
     c.organisationId,
     c.siteId,
     c.questionId,
@@ -143,7 +143,7 @@ export function commentValues(c: NewComment): InValue[] {
 
 /** A flag is open when raised, and dated by its response unless it says otherwise. */
 export function flagValues(f: NewFlag, submittedAt: number): InValue[] {
-  return [f.id, f.responseId, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt ?? submittedAt];
+  return [f.id, f.responseId ?? null, f.organisationId, f.siteId, JSON.stringify(f.categories), f.urgency, 'open', f.createdAt ?? submittedAt];
 }
 
 /**

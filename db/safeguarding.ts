@@ -1,11 +1,14 @@
 /** Safeguarding flags as their reviewers see them. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { allQuestions, type SurveyDefinition } from '../survey/survey-schema';
-import { comments, responses, safeguardingFlags, safeguardingReviews, servicePoints, sites, surveys, surveyVersions, users } from './schema';
+import { comments, meetings, responses, safeguardingFlags, safeguardingReviews, servicePoints, sites, surveys, surveyVersions, users } from './schema';
 import { newId } from './ids';
 import { scopeHas, siteIn, type Scope } from './scope';
 import { auditStatement, type AuditEntry } from './audit';
 import type { Db } from './store';
+
+/** What a meeting's words are, in place of a question's title. */
+const MEETING_WORDS: Record<string, string> = { notes: 'Facilitator’s notes', quote: 'Quote from someone who took part' };
 
 /**
  * The queue's order: flags not yet closed, then present risks, then the oldest first, so nothing
@@ -66,6 +69,7 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
     .select({
       id: safeguardingFlags.id,
       responseId: safeguardingFlags.responseId,
+      meetingId: safeguardingFlags.meetingId,
       categories: safeguardingFlags.categories,
       urgency: safeguardingFlags.urgency,
       status: safeguardingFlags.status,
@@ -78,16 +82,19 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
       // Where it came from: the form (survey and version the family answered) and the service point, if any.
       form: { survey: surveys.name, version: surveyVersions.version },
       servicePoint: { code: servicePoints.code, name: servicePoints.name },
+      // Or the meeting whose notes or quotes hold the words.
+      meeting: { id: meetings.id, kind: meetings.kind, title: meetings.title, heldOn: meetings.heldOn },
       siteId: sites.id,
       providerId: sites.providerId,
       organisationId: sites.organisationId,
     })
     .from(safeguardingFlags)
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
-    .innerJoin(responses, eq(responses.id, safeguardingFlags.responseId))
-    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
-    .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
+    .leftJoin(responses, eq(responses.id, safeguardingFlags.responseId))
+    .leftJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+    .leftJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
     .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
+    .leftJoin(meetings, eq(meetings.id, safeguardingFlags.meetingId))
     .leftJoin(users, eq(users.id, safeguardingFlags.reviewedBy))
     .where(and(...where))
     .orderBy(...queueOrder, asc(safeguardingFlags.createdAt), asc(safeguardingFlags.id))
@@ -96,6 +103,7 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
   const texts = await db
     .select({
       responseId: comments.responseId,
+      meetingId: comments.meetingId,
       questionId: comments.questionId,
       text: comments.text,
       redacted: comments.redacted,
@@ -103,17 +111,25 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
       definition: surveyVersions.definition,
     })
     .from(comments)
-    .innerJoin(responses, eq(responses.id, comments.responseId))
-    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+    .leftJoin(responses, eq(responses.id, comments.responseId))
+    .leftJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
     .where(
-      inArray(
-        comments.responseId,
-        flags.map((f) => f.responseId),
+      or(
+        inArray(
+          comments.responseId,
+          flags.flatMap((f) => (f.responseId ? [f.responseId] : [])),
+        ),
+        inArray(
+          comments.meetingId,
+          flags.flatMap((f) => (f.meetingId ? [f.meetingId] : [])),
+        ),
       ),
-    );
+    )
+    .orderBy(asc(comments.id));
   // Each answer under the question as its family read it (in English), from the version they answered.
   const titles = new Map<string, Map<string, string>>();
-  const questionTitle = (versionId: string, definition: string, questionId: string) => {
+  const questionTitle = (versionId: string | null, definition: string | null, questionId: string) => {
+    if (versionId === null || definition === null) return MEETING_WORDS[questionId] ?? null;
     let byId = titles.get(versionId);
     if (!byId) {
       byId = new Map(allQuestions(JSON.parse(definition) as SurveyDefinition).flatMap((q) => (q.title ? [[q.id, q.title.en] as const] : [])));
@@ -121,11 +137,12 @@ export async function listFlags(db: Db, scope: Scope, options: { status?: string
     }
     return byId.get(questionId) ?? null;
   };
-  return flags.map(({ siteId, providerId, organisationId, ...flag }) => ({
+  return flags.map(({ siteId, providerId, organisationId, form, ...flag }) => ({
     ...flag,
+    form: form?.survey != null && form.version != null ? { survey: form.survey, version: form.version } : null,
     readsOriginalText: scopeHas(options.textScope, { siteId, providerId, organisationId }),
     comments: texts
-      .filter((t) => t.responseId === flag.responseId)
+      .filter((t) => (flag.responseId ? t.responseId === flag.responseId : t.meetingId === flag.meetingId))
       .map((t) => ({
         questionId: t.questionId,
         question: questionTitle(t.surveyVersionId, t.definition, t.questionId),
@@ -205,7 +222,7 @@ export async function likelyFloods(db: Db, where: { scope: Scope; open: true } |
     })
     .from(safeguardingFlags)
     .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
-    .innerJoin(responses, eq(responses.id, safeguardingFlags.responseId))
+    .leftJoin(responses, eq(responses.id, safeguardingFlags.responseId))
     .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
     .where(
       'scope' in where

@@ -295,11 +295,13 @@ export const comments = sqliteTable(
   'comments',
   {
     id: text('id').primaryKey(),
-    responseId: text('response_id')
-      .notNull()
-      .references(() => responses.id),
+    /** The response the family wrote it in; null for a meeting's notes and quotes. */
+    responseId: text('response_id').references(() => responses.id),
+    /** The meeting whose notes or quotes it is (focus groups, forums, consultations); null for a family's own comment. */
+    meetingId: text('meeting_id').references(() => meetings.id),
     organisationId: text('organisation_id').notNull(),
     siteId: text('site_id').notNull(),
+    /** The question answered; for a meeting, 'notes' or 'quote'. */
     questionId: text('question_id').notNull(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
     language: text('language').notNull(),
@@ -310,11 +312,16 @@ export const comments = sqliteTable(
     themes: text('themes', { mode: 'json' }).$type<{ theme: string; score: number; sentiment?: number }[]>().notNull(),
     modelVersion: text('model_version').notNull(),
   },
-  (t) => [index('comments_site_submitted').on(t.siteId, t.submittedAt), index('comments_response').on(t.responseId)],
+  (t) => [
+    index('comments_site_submitted').on(t.siteId, t.submittedAt),
+    index('comments_response').on(t.responseId),
+    // Meetings' words are few beside families': the themes report counts them from this small index, not theme_days.
+    index('comments_meeting').on(t.siteId, t.submittedAt).where(sql`meeting_id IS NOT NULL`),
+  ],
 );
 
 /**
- * Comments counted per site, UTC day and theme, so the themes report counts a year of comments
+ * Families' comments (not meetings' notes) counted per site, UTC day and theme, so the themes report counts a year of comments
  * without reading each one. Kept in step with `comments` in the same transaction by every write
  * that adds comments or changes their themes (db/theme-days.ts). The row with theme '' counts the
  * comments themselves; a theme's row counts its mentions. Both split by sentiment (a mention's
@@ -355,9 +362,10 @@ export const safeguardingFlags = sqliteTable(
   {
     id: text('id').primaryKey(),
     organisationId: text('organisation_id').notNull(),
-    responseId: text('response_id')
-      .notNull()
-      .references(() => responses.id),
+    /** The response holding the words; null when they are a meeting's notes. */
+    responseId: text('response_id').references(() => responses.id),
+    /** The meeting whose notes or quotes hold the words; null for a family's response. */
+    meetingId: text('meeting_id').references(() => meetings.id),
     siteId: text('site_id').notNull(),
     categories: text('categories', { mode: 'json' }).$type<string[]>().notNull(),
     urgency: text('urgency', { enum: SAFEGUARDING_URGENCIES }).notNull(),
@@ -372,6 +380,7 @@ export const safeguardingFlags = sqliteTable(
     index('safeguarding_flags_org_status').on(t.organisationId, t.status, t.createdAt),
     // For "is this comment's response under an open flag?", asked of every comment a report or drill-down reads.
     index('safeguarding_flags_response').on(t.responseId, t.status),
+    index('safeguarding_flags_meeting').on(t.meetingId, t.status),
   ],
 );
 
@@ -696,4 +705,42 @@ export const populationFigures = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.dimension, t.locality, t.groupKey] })],
+);
+
+export const MEETING_KINDS = ['panel_meeting', 'maternity_voices', 'parent_carer_forum', 'focus_group', 'community_consultation', 'outreach_event'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/**
+ * A meeting held with families (a panel meeting, Maternity Voices, the Parent Carer Forum, a focus
+ * group, a community consultation or an outreach event): when, what kind, at a site or across its
+ * locality, how many took part, optional aggregate demographics. The facilitator's notes and
+ * quotes are comments (`comments.meeting_id`), read like any family's words: redacted, themed,
+ * and checked for possible disclosures. Counts of people, never names.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The site that held it, or whose locality it covered: scope follows the site. */
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** 'site': at the site; 'locality': across the site's whole locality. */
+    area: text('area', { enum: ['site', 'locality'] }).notNull(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    title: text('title').notNull(),
+    /** YYYY-MM-DD. */
+    heldOn: text('held_on').notNull(),
+    participants: integer('participants').notNull(),
+    /** Aggregate only, for example { "Polish-speaking parents": 4 }. */
+    demographics: text('demographics', { mode: 'json' }).$type<Record<string, number>>(),
+    /** The language the notes were written in. */
+    language: text('language').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_site_held').on(t.siteId, t.heldOn)],
 );

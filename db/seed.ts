@@ -3,10 +3,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { SurveyDefinition } from '../survey/survey-schema';
-import { DEFAULT_SURVEY, DEMO_ACTIONS, DEMO_GENERAL_FORM, DEMO_ORGANISATION, DEMO_PROVIDERS, DEMO_SITES } from './demo';
+import { DEFAULT_SURVEY, DEMO_ACTIONS, DEMO_GENERAL_FORM, DEMO_MEETINGS, DEMO_ORGANISATION, DEMO_PROVIDERS, DEMO_SITES } from './demo';
 import { newId } from './ids';
 import { writeResponses } from './response-writer';
-import { actions, organisations, providers, servicePoints, sites, surveys, surveyVersions } from './schema';
+import { actions, comments, meetings, organisations, providers, servicePoints, sites, surveys, surveyVersions } from './schema';
 import type { Store } from './store';
 import { defaultModel, tagComment } from '../analysis/text';
 import { syntheticResponses, type ReadComment, type SyntheticContext } from './synthetic';
@@ -69,6 +69,50 @@ export async function seedDemo(store: Store): Promise<string> {
       publishedAt: new Date(publishedAt.getTime() - i * 86_400_000),
     })),
   );
+  // Meetings held with families, their notes and quotes read by the default model as recording one would.
+  const model = defaultModel();
+  for (const meeting of DEMO_MEETINGS) {
+    const siteId = siteIds.get(meeting.site);
+    if (!siteId) continue;
+    const heldOn = new Date(publishedAt.getTime() - meeting.daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const held = Date.parse(`${heldOn}T12:00:00Z`);
+    const meetingId = newId('mt', held);
+    const words = [['notes', meeting.notes] as const, ...meeting.quotes.map((quote) => ['quote', quote] as const)];
+    await db.batch([
+      db.insert(meetings).values({
+        id: meetingId,
+        organisationId,
+        siteId,
+        area: meeting.area,
+        kind: meeting.kind,
+        title: meeting.title,
+        heldOn,
+        participants: meeting.participants,
+        demographics: meeting.demographics ?? null,
+        language: 'en',
+        recordedBy: 'demo',
+      }),
+      db.insert(comments).values(
+        words.map(([questionId, text], i) => {
+          const tagged = tagComment(model, text, 'en');
+          return {
+            id: newId('c', held + i),
+            meetingId,
+            organisationId,
+            siteId,
+            questionId,
+            submittedAt: new Date(held),
+            language: 'en',
+            text,
+            redacted: tagged.redacted,
+            sentiment: tagged.sentiment,
+            themes: tagged.themes.map(({ theme, score, sentiment }) => ({ theme, score: Math.round(score * 1000) / 1000, sentiment })),
+            modelVersion: 'default',
+          };
+        }),
+      ),
+    ]);
+  }
   return organisationId;
 }
 

@@ -23,11 +23,11 @@ export const COUNT_COMMENTS_SQL = `
   INSERT INTO theme_days (site_id, day, theme, mentions, negative, positive)
   SELECT site_id, day, theme, ?1 * count(*), ?1 * sum(sentiment < 0), ?1 * sum(sentiment > 0) FROM (
     SELECT c.site_id, c.submitted_at / ${DAY_MS} AS day, '' AS theme, c.sentiment FROM comments c
-    WHERE c.id IN (SELECT value FROM json_each(?2))
+    WHERE c.id IN (SELECT value FROM json_each(?2)) AND c.meeting_id IS NULL
     UNION ALL
     SELECT c.site_id, c.submitted_at / ${DAY_MS}, json_extract(m.value, '$.theme'), coalesce(json_extract(m.value, '$.sentiment'), c.sentiment)
     FROM comments c, json_each(c.themes) m
-    WHERE c.id IN (SELECT value FROM json_each(?2))
+    WHERE c.id IN (SELECT value FROM json_each(?2)) AND c.meeting_id IS NULL
   ) WHERE true GROUP BY site_id, day, theme${ADD_TO_ROW}`;
 
 export function countComments(commentIds: readonly string[], sign: 1 | -1 = 1): InStatement {

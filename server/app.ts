@@ -48,6 +48,8 @@ import { panelRoutes } from './routes/panels';
 import { panelLinkRoutes } from './routes/panel-link';
 import { panelPageRoutes } from './routes/panel-pages';
 import { paperPageRoutes } from './routes/paper-pages';
+import { meetingRoutes } from './routes/meetings';
+import { meetingPageRoutes } from './routes/meeting-pages';
 import { openApiDocument, registerSecuritySchemes } from './openapi';
 import { securityHeaders } from './security-headers';
 
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', organisationSettingsRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', panelRoutes(deps));
+  app.route('/', meetingRoutes(deps));
   app.route(
     '/',
     docsRoutes(() => openApiDocument(app, deps.config.PUBLIC_URL)),
@@ -107,6 +110,7 @@ export function createApp(deps: AppDeps, { securityHeaders: withSecurityHeaders 
   app.route('/', panelLinkRoutes(deps));
   app.route('/', panelPageRoutes(deps));
   app.route('/', paperPageRoutes(deps));
+  app.route('/', meetingPageRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404));
   app.onError(handleError);

@@ -74,7 +74,13 @@ export async function renderQuarterlyPdf(report: QuarterlyReport): Promise<Uint8
       .font('Helvetica-Bold')
       .fontSize(11)
       .text(`${theme.name}: ${theme.count} comments (${percent(theme.share)})`, { width });
-    for (const quote of theme.quotes) doc.font('Helvetica-Oblique').fontSize(10).text(`“${quote}”`, { width, indent: 12 });
+    theme.quotes.forEach((quote, i) => {
+      const from = theme.quoteSources[i];
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(10)
+        .text(`“${quote}”${from ? ` (from ${from})` : ''}`, { width, indent: 12 });
+    });
     doc.moveDown(0.3);
   }
   if (report.themes.emerging.length) line(`Emerging: ${report.themes.emerging.map((term) => term.term).join(', ')}.`);
@@ -84,7 +90,13 @@ export async function renderQuarterlyPdf(report: QuarterlyReport): Promise<Uint8
   for (const action of report.actions) line(`You said: ${action.youSaid} We did: ${action.weDid}`);
 
   heading('Meetings held with families');
-  line('Meetings (focus groups, panels, forums) are not yet recorded in hubvoice.');
+  if (report.meetings.total === 0) line('No meetings with families were recorded this quarter.');
+  else {
+    line(
+      `${report.meetings.total} ${report.meetings.total === 1 ? 'meeting' : 'meetings'} with ${report.meetings.participants} ${report.meetings.participants === 1 ? 'person' : 'people'} taking part:`,
+    );
+    for (const row of report.meetings.byKind) line(`${row.label}: ${row.meetings} (${row.participants} people)`);
+  }
 
   heading('Who we are and are not hearing from');
   for (const group of report.hearingFrom) {

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import { publishedActionsBetween } from '../db/actions';
+import { meetingsHeld, type MeetingFilters } from '../db/meetings';
+import { meetingKindLabel } from './meeting-labels';
 import { entityLabels, organisationsOf } from '../db/reports';
 import { listSites } from '../db/sites';
 import type { Principal } from '../db/scope';
@@ -51,6 +53,7 @@ export function createQuarterly(
   reports: Reports,
   populationOf: (organisationIds: string[] | 'all') => Promise<PopulationRow[]> = async () => [],
 ) {
+  const held = (principal: Principal, filters: MeetingFilters) => meetingsHeld(deps.store.db, scopeFor(principal, 'reports.read'), filters);
   const { db } = deps.store;
 
   return async function quarterlyReport(principal: Principal, query: QuarterlyRequest) {
@@ -126,6 +129,19 @@ export function createQuarterly(
       }
     }
     const names = await entityLabels(db, scopeFor(principal, 'reports.read'));
+    const meetingFilters: MeetingFilters = { from: range.from, to: lastDay, ...(siteIds.length === 1 && query.site ? { siteId: siteIds[0]! } : {}) };
+    if (query.provider && inScope[0]) meetingFilters.providerId = inScope[0].provider.id;
+    const byKind = (await held(principal, meetingFilters)).map((row) => ({
+      kind: row.kind,
+      label: meetingKindLabel(row.kind),
+      meetings: row.meetings,
+      participants: row.participants,
+    }));
+    const meetings = {
+      total: byKind.reduce((sum, row) => sum + row.meetings, 0),
+      participants: byKind.reduce((sum, row) => sum + row.participants, 0),
+      byKind,
+    };
 
     return {
       quarter,
@@ -140,8 +156,8 @@ export function createQuarterly(
       equity: equity.map((report) => ({ dimension: report.dimension, rows: report.rows })),
       themes: { comments: themes.comments, top: themes.themes.slice(0, 6), emerging: themes.emergingTerms.slice(0, 8) },
       actions,
-      /** Meetings held with families (focus groups, panels, forums): not yet recorded in hubvoice. */
-      meetings: null,
+      /** Meetings held with families in the quarter (focus groups, panels, forums, consultations), per kind. */
+      meetings,
       hearingFrom,
       siteNames: inScope.map((site) => names.get(site.id) ?? site.name),
     };

@@ -25,11 +25,13 @@ import {
   type Dimension,
   type ReportFilters,
 } from '../db/reports';
+import { COMMENT_SOURCES } from '../db/comments';
 import type { Principal } from '../db/scope';
 import { scopeFor } from './access/policy';
 import { createTranslator } from '../survey/translate';
 import type { AppDeps } from './deps';
 import { validationFailed } from './errors';
+import { heldOnInWords, meetingKindPhrase } from './meeting-labels';
 import { reportLabel } from './report-labels';
 
 const DAY = 86_400_000;
@@ -70,7 +72,11 @@ export const TrendsQuery = Filters.omit({ from: true }).extend({
   groupBy: dimension.default('organisation'),
   period: z.enum(['month', 'quarter']).default('month'),
 });
-export const ThemesQuery = Filters.extend({ minScore: z.coerce.number().min(0).max(1).optional() });
+export const ThemesQuery = Filters.extend({
+  minScore: z.coerce.number().min(0).max(1).optional(),
+  /** Whose words: everyone's (the default), families' own comments, or the notes and quotes of meetings held with families. */
+  source: z.enum(COMMENT_SOURCES).optional(),
+});
 
 export type SatisfactionRequest = z.infer<typeof SatisfactionQuery>;
 export type EquityRequest = z.infer<typeof EquityQuery>;
@@ -204,7 +210,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
     async themes(principal: Principal, query: ThemesRequest) {
       // The period is the date range asked for (the last 90 days unless told); the previous period
       // is the same length just before it, so "change" compares like with like.
-      const filters = await filtersFor(principal, query);
+      const filters = { ...(await filtersFor(principal, query)), ...(query.source ? { source: query.source } : {}) };
       const to = filters.to ?? deps.now().getTime();
       const from = filters.from ?? to - 90 * DAY;
       const previousFrom = from - (to - from);
@@ -220,6 +226,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
           period,
           themes: comment.themes,
           sentiment: comment.sentiment as Sentiment,
+          source: comment.meeting ? `${meetingKindPhrase(comment.meeting.kind)} on ${heldOnInWords(comment.meeting.heldOn)}` : null,
         }));
       const summary = summariseThemes([...asRows(current, 'current'), ...asRows(previous, 'previous')], {
         period: 'current',

@@ -101,7 +101,8 @@ describe('migrations', () => {
         ('c3', 'r3', 'o', 's1', 'better', ${day + 86_400_000}, 'en', 'c', -1, '[]', 'default'),
         ('c4', 'r4', 'o', 's2', 'better', ${day + 5}, 'en', 'd', 0, '[{"theme":"play","score":0.2}]', 'default');
       PRAGMA foreign_keys = ON;`);
-    expect(await migrate(client)).toContain('0008_theme_days');
+    // Up to 0008 only: these rows point at responses that are not there, which later rebuilds refuse.
+    expect(await migrate(client, migrations.slice(0, migrations.findIndex((m) => m.tag === '0008_theme_days') + 1))).toContain('0008_theme_days');
     const rows = (await client.execute('SELECT site_id, day, theme, mentions, negative, positive FROM theme_days ORDER BY 1, 2, 3')).rows.map((r) =>
       Object.values(r),
     );
@@ -132,7 +133,7 @@ describe('migrations', () => {
         ('sf1', 'o', 'r1', 's', '["neglect"]', 'priority', 'closed', 1, 'u1', 5, 'Called the family'),
         ('sf2', 'o', 'r2', 's', '["neglect"]', 'immediate', 'open', 2, NULL, NULL, NULL);
       PRAGMA foreign_keys = ON;`);
-    await migrate(client);
+    await migrate(client, migrations.slice(0, before + 1));
     const rows = (await client.execute('SELECT flag_id, status, action_taken, reviewed_by, reviewed_at FROM safeguarding_reviews')).rows;
     expect(rows.map((r) => ({ ...r }))).toEqual([{ flag_id: 'sf1', status: 'closed', action_taken: 'Called the family', reviewed_by: 'u1', reviewed_at: 5 }]);
     client.close();

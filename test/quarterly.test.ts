@@ -85,7 +85,7 @@ describe('the quarterly report', () => {
     expect(body.actions).toEqual(
       expect.arrayContaining([expect.objectContaining({ youSaid: 'Stay and play fills up too fast', weDid: 'A second session on Thursdays' })]),
     );
-    expect(body.meetings).toBeNull();
+    expect(body.meetings).toEqual({ total: 0, participants: 0, byKind: [] });
   });
 
   it('quotes typical, varied words and never those under safeguarding review', async () => {

@@ -18,6 +18,8 @@ export interface TaggedCommentRow {
   group?: string;
   themes: { theme: string; score: number; sentiment?: Sentiment }[];
   sentiment: Sentiment;
+  /** Where the words came from when not a family's own comment, for example "a focus group on 3 November 2026". */
+  source?: string | null;
 }
 
 export interface ThemeSummaryOptions {
@@ -64,6 +66,8 @@ export interface ThemeSummaryEntry {
   /** Change in count and in share (percentage points as a fraction) against the previous period. */
   change: { count: number; share: number } | null;
   quotes: string[];
+  /** Where each quote came from, in the same order: null for a family's own comment, else for example "a focus group on 3 November 2026". */
+  quoteSources: (string | null)[];
 }
 
 export interface EmergingTerm {
@@ -116,14 +120,14 @@ const NEAR_DUPLICATE = 0.5;
  * Goldstein, 1998): typicality and score, less overlap with quotes already chosen. Ties go to
  * a readable length, never to the row order, so the newest comments do not win by default.
  */
-function pickQuotes(rows: { row: TaggedCommentRow; score: number }[], count: number): string[] {
+function pickQuotes(rows: { row: TaggedCommentRow; score: number }[], count: number): { text: string; source: string | null }[] {
   const seen = new Set<string>();
-  const candidates: { text: string; bag: Set<string>; score: number }[] = [];
+  const candidates: { text: string; bag: Set<string>; score: number; source: string | null }[] = [];
   for (const { row, score } of rows) {
     const text = row.redacted ?? redact(row.text);
     if (seen.has(text)) continue;
     seen.add(text);
-    candidates.push({ text, bag: new Set(words(text).map((w) => stem(w))), score });
+    candidates.push({ text, bag: new Set(words(text).map((w) => stem(w))), score, source: row.source ?? null });
   }
   const n = candidates.length;
   const df = new Map<string, number>();
@@ -151,7 +155,7 @@ function pickQuotes(rows: { row: TaggedCommentRow; score: number }[], count: num
     if (best < 0) break;
     chosen.push(best);
   }
-  return chosen.map((i) => candidates[i]!.text);
+  return chosen.map((i) => ({ text: candidates[i]!.text, source: candidates[i]!.source }));
 }
 
 /**
@@ -237,6 +241,7 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
   };
   const before = options.previousPeriod === undefined ? undefined : counts.previous;
   const themes = [...counts.current.themes].map(([theme, { count, sentiment }]): ThemeSummaryEntry => {
+    const quotes = pickQuotes(now.get(theme) ?? [], options.quotes ?? 3);
     const share = counts.current.comments ? count / counts.current.comments : 0;
     const prior = before ? (before.themes.get(theme)?.count ?? 0) : null;
     const priorShare = prior === null || !before?.comments ? 0 : prior / before.comments;
@@ -248,7 +253,8 @@ export function summariseThemes(rows: readonly TaggedCommentRow[], options: Them
       sentiment: { ...sentiment },
       previous: prior === null ? null : { count: prior, share: round(priorShare) },
       change: prior === null ? null : { count: count - prior, share: round(share - priorShare) },
-      quotes: pickQuotes(now.get(theme) ?? [], options.quotes ?? 3),
+      quotes: quotes.map((q) => q.text),
+      quoteSources: quotes.map((q) => q.source),
     };
   });
   themes.sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));

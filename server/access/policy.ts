@@ -48,6 +48,10 @@ export const ACTIONS = [
   'panels.manage',
   'panels.read',
   'paper.enter',
+  /** Meetings held with families (focus groups, forums, consultations): their records, notes and quotes, redacted. */
+  'meetings.read',
+  /** Recording a meeting: its facts, the facilitator's notes and quotes. */
+  'meetings.record',
   /** A person's own words found by the contact details they wrote: sent to them, or erased (UK GDPR rights of access and erasure). */
   'respondents.manage',
 ] as const;
@@ -86,6 +90,9 @@ export const GRANTS: Record<Action, readonly Grant[]> = {
   'panels.read': ['admin', 'commissioner', 'analyst'],
   // Keying in paper forms collected at a site: the people who run it, where they are assigned.
   'paper.enter': ['admin', 'commissioner', 'provider_manager', 'site_staff'],
+  // Meetings' notes are read like comments, and recorded by the people who run the meetings at their sites.
+  'meetings.read': READERS,
+  'meetings.record': ['admin', 'commissioner', 'provider_manager', 'site_staff'],
 };
 
 /**

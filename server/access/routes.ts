@@ -197,4 +197,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /paper': 'paper.enter',
   'GET /paper/:code': 'paper.enter',
   'POST /paper/:code': 'paper.enter',
+  'GET /api/meetings': 'meetings.read',
+  'POST /api/meetings': 'meetings.record',
+  'GET /api/meetings/:id': 'meetings.read',
+  'GET /meetings': 'meetings.read',
+  'GET /meetings/new': 'meetings.record',
+  'POST /meetings/new': 'meetings.record',
+  'GET /meetings/:id': 'meetings.read',
 };

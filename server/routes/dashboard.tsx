@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { COMMENT_SOURCES } from '../../db/comments';
 import { countOpenFlags } from '../../db/safeguarding';
 import { listSites } from '../../db/sites';
 import type { Principal } from '../../db/scope';
@@ -30,9 +31,11 @@ const DashboardQuery = Filters.pick({ from: true, to: true, site: true, provider
     .enum(EQUITY_CHOICES.map((c) => c.value) as [EquityChoice, ...EquityChoice[]])
     .catch('ethnicGroup')
     .default('ethnicGroup'),
+  source: z.enum(COMMENT_SOURCES).catch('all').default('all'),
 });
 const CommentsQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
   theme: z.string().max(64).optional(),
+  source: z.enum(COMMENT_SOURCES).catch('all').default('all'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -101,6 +104,7 @@ export function dashboardRoutes(deps: AppDeps) {
         site: '',
         ...pick(asked, ['from', 'to', 'provider', 'site']),
         dimension: parsed.success ? parsed.data.dimension : 'ethnicGroup',
+        source: parsed.success ? parsed.data.source : 'all',
       };
       const page = (errors: FieldError[], data: DashboardData | null) =>
         c.html(
@@ -113,7 +117,13 @@ export function dashboardRoutes(deps: AppDeps) {
               sites={filters.provider ? sites.filter((s) => s.provider === filters.provider || s.code === filters.site) : sites}
               errors={errors}
               data={data}
-              query={hrefWith({ from: filters.from, to: filters.to, provider: filters.provider, site: filters.site })}
+              query={hrefWith({
+                from: filters.from,
+                to: filters.to,
+                provider: filters.provider,
+                site: filters.site,
+                ...(filters.source !== 'all' ? { source: filters.source } : {}),
+              })}
             />,
           ),
           errors.length ? 400 : 200,
@@ -131,7 +141,7 @@ export function dashboardRoutes(deps: AppDeps) {
           reports.satisfaction(principal, { ...query, groupBy: 'site' }),
           reports.satisfaction(principal, { ...query, groupBy: 'month' }),
           reports.equity(principal, { ...query, dimension: filters.dimension }),
-          reports.themes(principal, query),
+          reports.themes(principal, { ...query, ...(filters.source !== 'all' ? { source: filters.source } : {}) }),
           countOpenFlags(db, scopeFor(principal, 'flags.list')),
         ]);
         const months = new Map(byMonth.rows.map((row) => [row.key, row]));
@@ -152,25 +162,27 @@ export function dashboardRoutes(deps: AppDeps) {
     .get('/dashboard/comments', authorizePage(deps, 'comments.read', forbiddenPage), async (c) => {
       const principal = c.var.principal;
       const parsed = CommentsQuery.safeParse(present(c.req.query()));
-      const query: z.infer<typeof CommentsQuery> = parsed.success ? parsed.data : { page: 1 };
+      const query: z.infer<typeof CommentsQuery> = parsed.success ? parsed.data : { page: 1, source: 'all' };
       // A site or provider this person cannot see finds nothing, as the API's 422 would.
       const filters = await reports.filtersFor(principal, query).catch(() => null);
       const rows = filters
         ? await themes.comments(principal, {
             ...filters,
             ...(query.theme ? { theme: query.theme } : {}),
+            ...(query.source !== 'all' ? { source: query.source } : {}),
             limit: COMMENTS_PER_PAGE + 1,
             offset: (query.page - 1) * COMMENTS_PER_PAGE,
           })
         : [];
       const names = await reports.themeNamesFor(principal);
-      const keep = { from: query.from, to: query.to, site: query.site, provider: query.provider };
+      const keep = { from: query.from, to: query.to, site: query.site, provider: query.provider, ...(query.source !== 'all' ? { source: query.source } : {}) };
       const href = hrefWith({ ...keep, theme: query.theme });
       return c.html(
         renderDocument(
           <CommentsPage
             user={staffUser(principal)}
             themeName={query.theme ? ((Object.hasOwn(names, query.theme) ? names[query.theme] : undefined) ?? query.theme) : null}
+            source={query.source}
             comments={rows.slice(0, COMMENTS_PER_PAGE)}
             page={query.page}
             hasNext={rows.length > COMMENTS_PER_PAGE}

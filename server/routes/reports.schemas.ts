@@ -95,6 +95,8 @@ export const ThemesReport = z
         change: z.object({ count: z.number().int(), share: z.number() }).nullable(),
         /** Redacted. */
         quotes: z.array(z.string()),
+        /** Where each quote came from, in the same order: null for a family's own comment, else the meeting, for example "a focus group on 3 November 2026". */
+        quoteSources: z.array(z.string().nullable()),
       }),
     ),
     emergingTerms: z.array(z.object({ term: z.string(), current: z.number().int(), previous: z.number().int(), z: z.number() })),
@@ -117,7 +119,12 @@ export const QuarterlyReportSchema = z
     equity: z.array(z.object({ dimension: z.string(), rows: z.array(z.unknown()) })),
     themes: z.object({ comments: z.number().int(), top: z.array(z.unknown()), emerging: z.array(z.unknown()) }),
     actions: z.array(z.object({ id: z.string(), youSaid: z.string(), weDid: z.string(), publishedAt: z.string().nullable() })),
-    meetings: z.null().openapi({ description: 'Meetings held with families: not yet recorded' }),
+    /** Meetings held with families in the quarter (focus groups, panels, forums, consultations): how many and how many people, per kind. */
+    meetings: z.object({
+      total: z.number().int(),
+      participants: z.number().int(),
+      byKind: z.array(z.object({ kind: z.string(), label: z.string(), meetings: z.number().int(), participants: z.number().int() })),
+    }),
     hearingFrom: z.array(
       z.object({
         dimension: z.string(),

@@ -15,7 +15,8 @@ const Status = z.enum(['open', 'in_review', 'closed']);
 export const Flag = z
   .object({
     id: z.string(),
-    responseId: z.string(),
+    /** The response holding the words; null when they are a meeting's notes or quotes. */
+    responseId: z.string().nullable(),
     categories: z.array(z.string()),
     urgency: z.enum(['immediate', 'priority']),
     status: Status,
@@ -27,7 +28,9 @@ export const Flag = z
     reviewedBy: z.string().nullable(),
     site: z.object({ code: z.string(), name: z.string() }),
     /** The form the family answered: the survey and the version. */
-    form: z.object({ survey: z.string(), version: z.number().int() }),
+    form: z.object({ survey: z.string(), version: z.number().int() }).nullable(),
+    /** The meeting whose notes or quotes hold the words (a focus group, forum or consultation), when it was one. */
+    meeting: z.object({ id: z.string(), kind: z.string(), title: z.string(), heldOn: z.string() }).nullable().optional(),
     /** The service point whose code the family used, if any. */
     servicePoint: z.object({ code: z.string().nullable(), name: z.string().nullable() }).nullable(),
     /** Whether the caller reads the family's own words here (safeguarding leads of this site); else only the redacted form. */

@@ -37,6 +37,7 @@ export const staffUser = (principal: Principal): StaffUser => ({
   readsPanels: can(principal, 'panels.read'),
   managesSurveys: can(principal, 'surveys.manage'),
   entersPaper: can(principal, 'paper.enter'),
+  readsMeetings: can(principal, 'meetings.read'),
 });
 
 /** Where a person goes after signing in when no page asked for them: the dashboard, or the queue for someone who reads no reports. */

@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../access/authorize';
 import type { AppDeps } from '../deps';
 import { Filters } from '../reports';
+import { COMMENT_SOURCES } from '../../db/comments';
 import { Correction } from '../services/themes';
 import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
 
@@ -14,6 +15,8 @@ import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api
 export const CommentsQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
   theme: z.string().max(64).optional(),
   sentiment: z.enum(['-1', '0', '1']).transform(Number).optional(),
+  /** Whose words: everyone's (the default), families' own comments, or meetings' notes and quotes. */
+  source: z.enum(COMMENT_SOURCES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -36,6 +39,8 @@ export const Comment = z
     questionId: z.string(),
     submittedAt: z.iso.datetime(),
     site: z.object({ code: z.string(), name: z.string() }),
+    /** The meeting these are notes or a quote from (a focus group, forum or consultation); null for a family's own comment. */
+    meeting: z.object({ id: z.string(), kind: z.string(), title: z.string(), heldOn: z.string() }).nullable(),
   })
   .openapi('Comment');
 export const ThemeFramework = z
@@ -122,6 +127,7 @@ export function themeRoutes(deps: AppDeps) {
         ...(await reports.filtersFor(c.var.principal, query)),
         ...(query.theme ? { theme: query.theme } : {}),
         ...(query.sentiment !== undefined ? { sentiment: query.sentiment } : {}),
+        ...(query.source ? { source: query.source } : {}),
         limit: query.limit,
         offset: query.offset,
       });

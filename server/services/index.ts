@@ -15,6 +15,7 @@ import { placeService } from './places';
 import { settingsService } from './settings';
 import { panelService } from './panels';
 import { paperService } from './paper';
+import { meetingService } from './meetings';
 import { surveyService } from './surveys';
 import { themeService } from './themes';
 import { createQuarterly } from '../quarterly';
@@ -42,6 +43,7 @@ export function createServices(deps: ServiceDeps) {
     settings: settingsService(deps),
     panels: panelService(deps),
     paper: paperService(deps),
+    meetings: meetingService(deps),
     surveys: surveyService(deps),
     themes: themeService(deps),
   };

@@ -1,11 +1,22 @@
-/** `/dashboard/comments`: one theme's comments, redacted, newest first, a page at a time. */
+/** `/dashboard/comments`: one theme's comments, redacted, newest first, a page at a time; a meeting's notes and quotes say where they came from. */
+import type { CommentSource } from '../../../db/comments';
+import { heldOnInWords, meetingKindPhrase } from '../../meeting-labels';
 import { date } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
 
 export interface CommentsPageProps {
   user: StaffUser;
   themeName: string | null;
-  comments: { id: string; redacted: string; withheld?: boolean; sentiment: number; submittedAt: Date | number; site: { name: string } }[];
+  comments: {
+    id: string;
+    redacted: string;
+    withheld?: boolean;
+    sentiment: number;
+    submittedAt: Date | number;
+    site: { name: string };
+    meeting?: { id: string; kind: string; title: string; heldOn: string } | null;
+  }[];
+  source?: CommentSource;
   page: number;
   hasNext: boolean;
   pageHref: (page: number) => string;
@@ -14,8 +25,9 @@ export interface CommentsPageProps {
 
 const SENTIMENT = { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>;
 
-export function CommentsPage({ user, themeName, comments, page, hasNext, pageHref, backHref }: CommentsPageProps) {
-  const title = themeName ? `Comments about ${themeName.toLowerCase()}` : 'Comments';
+export function CommentsPage({ user, themeName, comments, page, hasNext, pageHref, backHref, source = 'all' }: CommentsPageProps) {
+  const what = source === 'meetings' ? 'Meetings’ notes' : source === 'families' ? 'Families’ comments' : 'Comments';
+  const title = themeName ? `${what} about ${themeName.toLowerCase()}` : what;
   return (
     <StaffShell title={page > 1 ? `${title} (page ${page})` : title} user={user} current="dashboard">
       <p>
@@ -29,7 +41,17 @@ export function CommentsPage({ user, themeName, comments, page, hasNext, pageHre
           <li key={comment.id}>
             <p class={comment.withheld ? 'muted-text' : undefined}>{comment.redacted}</p>
             <p class="meta">
-              {comment.site.name} · {date(new Date(comment.submittedAt))} · {SENTIMENT[String(comment.sentiment)] ?? 'Neutral'}
+              {comment.meeting ? (
+                <>
+                  From <a href={`/meetings/${encodeURIComponent(comment.meeting.id)}`}>{meetingKindPhrase(comment.meeting.kind)}</a> on{' '}
+                  {heldOnInWords(comment.meeting.heldOn)} · {comment.site.name}
+                </>
+              ) : (
+                <>
+                  {comment.site.name} · {date(new Date(comment.submittedAt))}
+                </>
+              )}{' '}
+              · {SENTIMENT[String(comment.sentiment)] ?? 'Neutral'}
             </p>
           </li>
         ))}

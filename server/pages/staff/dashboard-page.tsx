@@ -5,6 +5,7 @@
 import type { EquityRow } from '../../../analysis/equity';
 import type { SatisfactionRow } from '../../../analysis/satisfaction';
 import type { ThemeSummaryEntry } from '../../../analysis/text';
+import type { CommentSource } from '../../../db/comments';
 import type { FieldError } from '../../errors';
 import { EquityTable, hiddenReason, MonthlyTrend, SatisfactionBySite, TopThemes, type MonthPoint } from './dashboard-sections';
 import { ErrorSummary, Select, TextField } from './fields';
@@ -26,7 +27,15 @@ export interface DashboardFilters {
   provider: string;
   site: string;
   dimension: EquityChoice;
+  /** Whose words the themes read: everyone's, families' comments, or meetings' notes. */
+  source: CommentSource;
 }
+
+export const SOURCE_CHOICES: { value: CommentSource; label: string }[] = [
+  { value: 'all', label: 'Families’ comments and meetings’ notes' },
+  { value: 'families', label: 'Families’ comments only' },
+  { value: 'meetings', label: 'Meetings with families only' },
+];
 
 export interface DashboardData {
   total: SatisfactionRow;
@@ -80,6 +89,7 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
           options={[{ value: '', label: 'All sites' }, ...sites.map((s) => ({ value: s.code, label: s.name }))]}
         />
         <input type="hidden" name="dimension" value={filters.dimension} />
+        {filters.source !== 'all' && <input type="hidden" name="source" value={filters.source} />}
         <button class="btn inline" type="submit">
           Show
         </button>
@@ -136,6 +146,7 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
             <h2 id="h-equity">Who is less satisfied?</h2>
             <form method="get" action="/dashboard#equity" class="filters compare" aria-label="Equity group">
               {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
+              {filters.source !== 'all' && <input type="hidden" name="source" value={filters.source} />}
               <Select name="dimension" label="Compare by" value={filters.dimension} options={[...EQUITY_CHOICES]} />
               <button class="btn inline" type="submit">
                 Compare
@@ -144,8 +155,16 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
             <EquityTable rows={data.equity} dimensionLabel={dimensionLabel} />
           </section>
 
-          <section aria-labelledby="h-themes">
+          <section aria-labelledby="h-themes" id="themes">
             <h2 id="h-themes">What families write about</h2>
+            <form method="get" action="/dashboard#themes" class="filters compare" aria-label="Themes from">
+              {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
+              <input type="hidden" name="dimension" value={filters.dimension} />
+              <Select name="source" label="Whose words" value={filters.source} options={SOURCE_CHOICES} />
+              <button class="btn inline" type="submit">
+                Show
+              </button>
+            </form>
             <TopThemes themes={data.themes} comments={data.comments} hrefFor={(theme) => `/dashboard/comments${query({ theme })}`} />
           </section>
         </>

@@ -228,7 +228,7 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
   if (themes.length === 0) return <p>No comments in this period.</p>;
   return (
     <>
-      <p>From {count(comments)} comments in this period. Quotes have names, numbers and addresses hidden.</p>
+      <p>From {count(comments)} comments and notes in this period. Quotes have names, numbers and addresses hidden.</p>
       <ol class="themes">
         {themes.map((theme) => {
           const { negative, neutral, positive } = theme.sentiment;
@@ -255,7 +255,12 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
                 <span class="s-neu" style={{ width: `${(100 * neutral) / total}%` }} />
                 <span class="s-pos" style={{ width: `${(100 * positive) / total}%` }} />
               </div>
-              {theme.quotes[0] && <blockquote class="quote">{theme.quotes[0]}</blockquote>}
+              {theme.quotes[0] && (
+                <blockquote class="quote">
+                  {theme.quotes[0]}
+                  {theme.quoteSources[0] && <footer class="quote-from">From {theme.quoteSources[0]}</footer>}
+                </blockquote>
+              )}
             </li>
           );
         })}

@@ -46,8 +46,10 @@ function Notes({ name, hint, error }: Omit<FieldProps, 'label'>) {
 const describedBy = ({ name, hint, error }: Omit<FieldProps, 'label'>) =>
   [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'date'; autocomplete?: string; spellcheck?: boolean }) {
-  const { name, label, error, value, type = 'text', autocomplete, spellcheck } = props;
+export function TextField(
+  props: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'date'; autocomplete?: string; spellcheck?: boolean; inputmode?: 'numeric' },
+) {
+  const { name, label, error, value, type = 'text', autocomplete, spellcheck, inputmode } = props;
   return (
     <div class={error ? 'fg fg-err' : 'fg'}>
       <label class="lbl" for={name}>
@@ -64,6 +66,7 @@ export function TextField(props: FieldProps & { value?: string; type?: 'text' | 
           value: value ?? '',
           autocomplete,
           spellcheck,
+          inputmode,
           'aria-describedby': describedBy(props),
         } as object)}
       />

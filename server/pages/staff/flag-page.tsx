@@ -6,6 +6,7 @@ import type { FieldError } from '../../errors';
 import type { FlagWithReviews } from '../../services/flags';
 import { ErrorSummary, Radios, TextArea } from './fields';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
+import { heldOnInWords, meetingKindLabel } from '../../meeting-labels';
 import { dateTime, timeAgo } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
 
@@ -57,16 +58,30 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
           <dt>Site</dt>
           <dd>{flag.site.name}</dd>
         </div>
-        <div>
-          <dt>Service point</dt>
-          <dd>{flag.servicePoint ? flag.servicePoint.name : 'None: the site’s own code'}</dd>
-        </div>
-        <div>
-          <dt>Form</dt>
-          <dd>
-            {flag.form.survey} (version {flag.form.version})
-          </dd>
-        </div>
+        {flag.meeting ? (
+          <div>
+            <dt>Meeting</dt>
+            <dd>
+              <a href={`/meetings/${encodeURIComponent(flag.meeting.id)}`}>
+                {meetingKindLabel(flag.meeting.kind)}: {flag.meeting.title}
+              </a>
+              , {heldOnInWords(flag.meeting.heldOn)}
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>Service point</dt>
+            <dd>{flag.servicePoint ? flag.servicePoint.name : 'None: the site’s own code'}</dd>
+          </div>
+        )}
+        {flag.form && (
+          <div>
+            <dt>Form</dt>
+            <dd>
+              {flag.form.survey} (version {flag.form.version})
+            </dd>
+          </div>
+        )}
         {flag.notifiedAt ? (
           <div>
             <dt>Alert</dt>
@@ -101,11 +116,11 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
           ))}
         </ol>
       )}
-      <h2>What the family wrote</h2>
+      <h2>{flag.meeting ? 'What the meeting’s notes say' : 'What the family wrote'}</h2>
       {!readsOriginalText && <p class="note">Names, phone numbers, emails and addresses are hidden. Only safeguarding leads see the family’s own words.</p>}
       {flag.comments.length === 0 && <p>The words are no longer held.</p>}
       {flag.comments.map((comment) => (
-        <div key={comment.questionId}>
+        <div key={`${comment.questionId}-${comment.redacted.slice(0, 40)}`}>
           <p class="quote-q">{comment.question ?? 'Their answer'}</p>
           <blockquote class="quote">{(readsOriginalText ? comment.text : undefined) ?? comment.redacted}</blockquote>
         </div>

@@ -178,9 +178,10 @@ function Report({ report, pdfHref }: { report: QuarterlyReport; pdfHref: string 
             <h3>
               {theme.name}: {theme.count} comments ({percent(theme.share)})
             </h3>
-            {theme.quotes.map((quote) => (
+            {theme.quotes.map((quote, i) => (
               <blockquote class="quote" key={quote}>
                 {quote}
+                {theme.quoteSources[i] && <footer class="quote-from">From {theme.quoteSources[i]}</footer>}
               </blockquote>
             ))}
           </div>
@@ -209,7 +210,41 @@ function Report({ report, pdfHref }: { report: QuarterlyReport; pdfHref: string 
 
       <section aria-labelledby="q-meetings">
         <h2 id="q-meetings">Meetings held with families</h2>
-        <p>Meetings (focus groups, panels, forums) are not yet recorded in hubvoice.</p>
+        {report.meetings.total ? (
+          <>
+            <p>
+              {report.meetings.total} {report.meetings.total === 1 ? 'meeting' : 'meetings'} with {report.meetings.participants}{' '}
+              {report.meetings.participants === 1 ? 'person' : 'people'} taking part. Their notes and quotes are counted in the themes above.
+            </p>
+            <table class="tbl">
+              <caption class="vh">Meetings held, by kind</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kind</th>
+                  <th scope="col" class="num">
+                    Meetings
+                  </th>
+                  <th scope="col" class="num">
+                    People
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.meetings.byKind.map((row) => (
+                  <tr key={row.kind}>
+                    <th scope="row">{row.label}</th>
+                    <td class="num">{row.meetings}</td>
+                    <td class="num">{row.participants}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p>
+            No meetings with families were recorded this quarter. <a href="/meetings">Record a meeting</a>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="q-hearing">

@@ -23,13 +23,15 @@ export interface StaffUser {
   managesSurveys?: boolean;
   /** Shows the Paper forms link: keys in paper forms families filled in. */
   entersPaper?: boolean;
+  /** Shows the Meetings link: focus groups, forums and consultations, with their notes. */
+  readsMeetings?: boolean;
 }
 
 export interface StaffShellProps {
   title: string;
   /** Signed-in staff get the navigation; the sign-in page passes none. */
   user?: StaffUser | undefined;
-  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'surveys' | 'people' | 'settings' | 'audit' | 'panels' | 'paper' | undefined;
+  current?: 'dashboard' | 'safeguarding' | 'actions' | 'sites' | 'surveys' | 'people' | 'settings' | 'audit' | 'panels' | 'paper' | 'meetings' | undefined;
   children: ComponentChildren;
   /** A page's own styles, after the shared ones. */
   extraCss?: string | undefined;
@@ -75,6 +77,13 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                     <li>
                       <a href="/panels" aria-current={current === 'panels' ? 'page' : undefined}>
                         Panels
+                      </a>
+                    </li>
+                  )}
+                  {user.readsMeetings && (
+                    <li>
+                      <a href="/meetings" aria-current={current === 'meetings' ? 'page' : undefined}>
+                        Meetings
                       </a>
                     </li>
                   )}

@@ -38,6 +38,7 @@ export const STAFF_CSS = css(`
 .card h2{font-size:1.25rem;margin:0 0 .4rem}
 .card p{margin:.25rem 0;font-size:1.05rem}
 .quote{border-inline-start:6px solid #b1b4b6;padding:.25rem 0 .25rem 1rem;margin:0 0 1.25rem;font-size:1.15rem;white-space:pre-wrap}
+.quote-from{display:block;font-size:1rem;color:#505a5f;margin-top:.25rem;font-style:normal}
 .quote-q{font-weight:700;font-size:1rem;margin:0 0 .25rem;color:#505a5f}
 .ok-banner{border:5px solid #00703c;padding:1rem;margin:0 0 2rem}
 .ok-banner:focus{outline:3px solid #fd0}
