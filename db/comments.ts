@@ -19,6 +19,10 @@ export interface CommentQuery {
   source?: CommentSource;
   theme?: string;
   sentiment?: number;
+  /** The language the comment was written in (the form's). */
+  language?: string;
+  /** Words the redacted text holds, any case. */
+  q?: string;
   limit: number;
   offset: number;
 }
@@ -55,6 +59,8 @@ export async function findComments(db: Db, scope: Scope, originalScope: Scope, q
   const where = commentFilters(scope, query);
   if (query.theme) where.push(sql`EXISTS (SELECT 1 FROM json_each(${comments.themes}) WHERE json_extract(value, '$.theme') = ${query.theme})`);
   if (query.sentiment !== undefined) where.push(eq(comments.sentiment, query.sentiment));
+  if (query.language) where.push(eq(comments.language, query.language));
+  if (query.q) where.push(sql`instr(lower(${comments.redacted}), ${query.q.toLowerCase()}) > 0`);
   return db
     .select({
       id: comments.id,

@@ -18,6 +18,7 @@ export const DIMENSIONS = {
   site: { expr: 'responses.site_id' },
   servicePoint: { expr: "coalesce(responses.service_point_id, '')" },
   locality: { expr: 'sites.locality', sites: true },
+  ward: { expr: "coalesce(sites.ward, '')", sites: true },
   channel: { expr: 'responses.channel' },
   language: { expr: 'responses.language' },
   role: { expr: "coalesce(responses.respondent_role, '')" },

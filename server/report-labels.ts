@@ -35,7 +35,7 @@ const CHANNELS: Record<string, string> = {
 const EQUALITY_LABELLED: readonly Dimension[] = ['relationship', 'childAgeBand', 'ethnicity', 'disability', 'firstLanguage'];
 
 export function reportLabel(dimension: Dimension, key: string, names: Map<string, string>, t: Translate): string {
-  if (key === '') return dimension === 'servicePoint' ? 'Whole site (no service point)' : 'Not answered';
+  if (key === '') return dimension === 'servicePoint' ? 'Whole site (no service point)' : dimension === 'ward' ? 'No ward given for the site' : 'Not answered';
   if (key === 'prefer_not_to_say') return t('equality.preferNotToSay');
   switch (dimension) {
     case 'organisation':

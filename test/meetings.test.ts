@@ -247,3 +247,21 @@ describe('the migration that made room for meetings', () => {
     client.close();
   });
 });
+
+describe('what the dashboard asks of the API', () => {
+  it('breaks satisfaction down by ward, and finds comments by language and by the words they hold', async () => {
+    const byWard = await t.json('/api/reports/satisfaction?groupBy=ward&from=2026-10-01&to=2026-12-04', { token: analyst });
+    expect(byWard.status).toBe(200);
+    expect(byWard.body.rows.map((r: { key: string; label: string }) => [r.key, r.label])).toEqual([['Ashby', 'Ashby']]);
+    const speech = await t.json('/api/comments?q=SPEECH&from=2026-10-01', { token: analyst });
+    expect(speech.body.comments.length).toBeGreaterThan(0);
+    for (const c of speech.body.comments) expect(c.redacted.toLowerCase()).toContain('speech');
+    const polish = await t.json('/api/comments?language=pl&from=2026-10-01', { token: analyst });
+    expect(polish.body.comments).toEqual([]);
+    const english = await t.json('/api/comments?language=en&source=meetings&from=2026-10-01', { token: analyst });
+    expect(english.body.comments.length).toBeGreaterThan(0);
+    const bad = await t.json('/api/comments?language=Polish', { token: analyst });
+    expect(bad.status).toBe(422);
+    expectErrorShape(bad.body);
+  });
+});

@@ -16,7 +16,17 @@ import { authorizePage } from '../access/authorize';
 import { can, scopeFor } from '../access/policy';
 import { renderDocument } from '../pages/render';
 import { CommentsPage } from '../pages/staff/comments-page';
-import { DashboardPage, EQUITY_CHOICES, type DashboardData, type DashboardFilters, type EquityChoice } from '../pages/staff/dashboard-page';
+import {
+  BREAKDOWNS,
+  DashboardPage,
+  EQUITY_CHOICES,
+  type Breakdown,
+  type DashboardData,
+  type DashboardFilters,
+  type EquityChoice,
+} from '../pages/staff/dashboard-page';
+import { changeText, figureText } from '../quarterly-figures';
+import { LANGUAGES } from '../../survey/translate';
 import { monthLabel, monthsBetween } from '../pages/staff/format';
 import { Filters } from '../reports';
 import { staffCompress, staffPageHeaders, staffUser } from './staff-common';
@@ -32,10 +42,20 @@ const DashboardQuery = Filters.pick({ from: true, to: true, site: true, provider
     .catch('ethnicGroup')
     .default('ethnicGroup'),
   source: z.enum(COMMENT_SOURCES).catch('all').default('all'),
+  by: z
+    .enum(BREAKDOWNS.map((b) => b.value) as [Breakdown, ...Breakdown[]])
+    .catch('site')
+    .default('site'),
 });
 const CommentsQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
   theme: z.string().max(64).optional(),
   source: z.enum(COMMENT_SOURCES).catch('all').default('all'),
+  sentiment: z.enum(['-1', '0', '1']).optional().catch(undefined),
+  language: z
+    .enum(LANGUAGES.map((l) => l.code) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  q: z.string().trim().max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -105,13 +125,21 @@ export function dashboardRoutes(deps: AppDeps) {
         ...pick(asked, ['from', 'to', 'provider', 'site']),
         dimension: parsed.success ? parsed.data.dimension : 'ethnicGroup',
         source: parsed.success ? parsed.data.source : 'all',
+        by: parsed.success ? parsed.data.by : 'site',
       };
       const page = (errors: FieldError[], data: DashboardData | null) =>
         c.html(
           renderDocument(
             <DashboardPage
               user={staffUser(principal)}
-              scope={scope}
+              scope={
+                filters.site
+                  ? (sites.find((s) => s.code === filters.site)?.name ?? filters.site)
+                  : filters.provider
+                    ? `The sites run by ${providers.find((p) => p.code === filters.provider)?.name ?? filters.provider}`
+                    : scope
+              }
+              posters={filters.site ? `/sites/${encodeURIComponent(filters.site)}/posters` : null}
               filters={filters}
               providers={providers}
               sites={filters.provider ? sites.filter((s) => s.provider === filters.provider || s.code === filters.site) : sites}
@@ -123,6 +151,8 @@ export function dashboardRoutes(deps: AppDeps) {
                 provider: filters.provider,
                 site: filters.site,
                 ...(filters.source !== 'all' ? { source: filters.source } : {}),
+                ...(filters.by !== 'site' ? { by: filters.by } : {}),
+                ...(filters.dimension !== 'ethnicGroup' ? { dimension: filters.dimension } : {}),
               })}
             />,
           ),
@@ -137,17 +167,29 @@ export function dashboardRoutes(deps: AppDeps) {
         ...(filters.provider ? { provider: filters.provider } : {}),
       };
       try {
-        const [bySite, byMonth, equity, themes, openFlags] = await Promise.all([
-          reports.satisfaction(principal, { ...query, groupBy: 'site' }),
+        const { from: _from, ...upTo } = query;
+        const [breakdown, byMonth, equity, themes, openFlags, monthly, quarterly] = await Promise.all([
+          reports.satisfaction(principal, { ...query, groupBy: filters.by }),
           reports.satisfaction(principal, { ...query, groupBy: 'month' }),
           reports.equity(principal, { ...query, dimension: filters.dimension }),
           reports.themes(principal, { ...query, ...(filters.source !== 'all' ? { source: filters.source } : {}) }),
           countOpenFlags(db, scopeFor(principal, 'flags.list')),
+          reports.trends(principal, { ...upTo, groupBy: 'organisation', period: 'month' }),
+          reports.trends(principal, { ...upTo, groupBy: 'organisation', period: 'quarter' }),
         ]);
+        // The latest month and quarter against the one before and a year before, with significance:
+        // only for one organisation's figures (a platform admin's several are not one trend).
+        const inWords = (trend: typeof monthly, name: (key: string) => string) => {
+          const [row] = trend.rows;
+          if (trend.rows.length !== 1 || !row) return null;
+          return `${name(trend.periods.current)}: ${figureText(row.current)}; ${changeText(row.vsPrevious, name(trend.periods.previous))} Against a year before: ${changeText(row.vsLastYear, name(trend.periods.lastYear))}`;
+        };
         const months = new Map(byMonth.rows.map((row) => [row.key, row]));
         return page([], {
-          total: bySite.total,
-          bySite: bySite.rows,
+          total: breakdown.total,
+          breakdown: breakdown.rows,
+          trend: { month: inWords(monthly, (key) => monthLabel(key).long), quarter: inWords(quarterly, (key) => key.replace('-', ' ')) },
+          emergingTerms: themes.emergingTerms.slice(0, 8),
           byMonth: monthsBetween(filters.from, filters.to).map((key) => ({ key, ...monthLabel(key), row: months.get(key) ?? null })),
           equity: equity.rows,
           themes: themes.themes.filter((theme) => theme.count > 0).slice(0, TOP_THEMES),
@@ -170,19 +212,26 @@ export function dashboardRoutes(deps: AppDeps) {
             ...filters,
             ...(query.theme ? { theme: query.theme } : {}),
             ...(query.source !== 'all' ? { source: query.source } : {}),
+            ...(query.sentiment ? { sentiment: Number(query.sentiment) } : {}),
+            ...(query.language ? { language: query.language } : {}),
+            ...(query.q ? { q: query.q } : {}),
             limit: COMMENTS_PER_PAGE + 1,
             offset: (query.page - 1) * COMMENTS_PER_PAGE,
           })
         : [];
       const names = await reports.themeNamesFor(principal);
       const keep = { from: query.from, to: query.to, site: query.site, provider: query.provider, ...(query.source !== 'all' ? { source: query.source } : {}) };
-      const href = hrefWith({ ...keep, theme: query.theme });
+      const chosen = { ...keep, theme: query.theme, sentiment: query.sentiment, language: query.language, q: query.q };
+      const href = hrefWith(chosen);
+      const { sites } = await scopeOf(principal);
       return c.html(
         renderDocument(
           <CommentsPage
             user={staffUser(principal)}
             themeName={query.theme ? ((Object.hasOwn(names, query.theme) ? names[query.theme] : undefined) ?? query.theme) : null}
             source={query.source}
+            filters={chosen}
+            sites={sites}
             comments={rows.slice(0, COMMENTS_PER_PAGE)}
             page={query.page}
             hasNext={rows.length > COMMENTS_PER_PAGE}

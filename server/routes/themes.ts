@@ -17,6 +17,13 @@ export const CommentsQuery = Filters.pick({ from: true, to: true, site: true, pr
   sentiment: z.enum(['-1', '0', '1']).transform(Number).optional(),
   /** Whose words: everyone's (the default), families' own comments, or meetings' notes and quotes. */
   source: z.enum(COMMENT_SOURCES).optional(),
+  /** The language the comment was written in. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'a language code, like pl')
+    .optional(),
+  /** Only comments whose redacted words hold this, any case. */
+  q: z.string().trim().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -128,6 +135,8 @@ export function themeRoutes(deps: AppDeps) {
         ...(query.theme ? { theme: query.theme } : {}),
         ...(query.sentiment !== undefined ? { sentiment: query.sentiment } : {}),
         ...(query.source ? { source: query.source } : {}),
+        ...(query.language ? { language: query.language } : {}),
+        ...(query.q ? { q: query.q } : {}),
         limit: query.limit,
         offset: query.offset,
       });

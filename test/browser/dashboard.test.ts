@@ -90,7 +90,7 @@ describe('the staff side in Chromium', () => {
     await page.waitForURL(/\/dashboard$/);
     expect(await page.locator('h1').textContent()).toBe('Family feedback');
     expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(2);
-    expect(await page.locator('#by-site-title + svg rect.bar').count()).toBeGreaterThan(5);
+    expect(await page.locator('#by-breakdown-title + svg rect.bar').count()).toBeGreaterThan(5);
     expect(await page.locator('.chart-svg .dot').count()).toBeGreaterThan(6);
     expect(await page.locator('.theme').count()).toBeGreaterThan(2);
     expect(Number((await page.locator('.kpi-v').first().textContent())!.replace(/,/g, ''))).toBeGreaterThan(500);
@@ -105,6 +105,26 @@ describe('the staff side in Chromium', () => {
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.waitForURL(/dimension=firstLanguage/);
     expect(await page.locator('#equity th[scope="col"]').first().textContent()).toBe('First language');
+
+    // Another breakdown from the page, kept with the equity choice in a URL that opens the same view elsewhere.
+    await page.getByLabel('Break down by').selectOption({ label: 'Language of the form' });
+    await page.locator('form[aria-label="Breakdown"]').getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/by=language/);
+    expect(page.url()).toContain('dimension=firstLanguage');
+    expect(await page.locator('#by-breakdown-title').textContent()).toMatch(/^% positive by language of the form \(\d+ languages?\)$/);
+    const shared = page.url();
+    const fresh = await newContext({ viewport: { width: 1280, height: 900 } });
+    const freshPage = await fresh.newPage();
+    await freshPage.goto(shared);
+    await signIn(freshPage, ADMIN);
+    await freshPage.waitForURL(/by=language/);
+    expect(await freshPage.getByLabel('Break down by').inputValue()).toBe('language');
+    expect(await freshPage.getByLabel('Compare by').inputValue()).toBe('firstLanguage');
+    expect(await freshPage.locator('#by-breakdown-title + svg rect.bar').count()).toBeGreaterThan(1);
+    expect((await freshPage.locator('#breakdown table th[scope="row"]').allTextContents()).length).toBeGreaterThan(1);
+    expect(await axeViolations(freshPage)).toEqual([]);
+    await screenshot(freshPage, 'dashboard-by-language-desktop.png');
+    await fresh.close();
 
     const phone = await newContext(PHONE);
     await phone.addCookies(await context.cookies());

@@ -71,7 +71,7 @@ describe('meetings with families', () => {
   it('shows a meeting’s quote on the dashboard marked as such, and only meetings’ words when asked, in a URL to share', async () => {
     const page = await (await newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await signIn(page, server().base, council.users.commissioner.email, council.users.commissioner.password, '/dashboard');
-    await page.getByLabel('Whose words').selectOption({ label: 'Meetings with families only' });
+    await page.getByLabel('Whose words').selectOption({ label: 'Meetings’ notes' });
     await page.locator('form[aria-label="Themes from"]').getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/source=meetings/);
     const themes = page.locator('#themes');

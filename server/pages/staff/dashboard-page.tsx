@@ -7,10 +7,31 @@ import type { SatisfactionRow } from '../../../analysis/satisfaction';
 import type { ThemeSummaryEntry } from '../../../analysis/text';
 import type { CommentSource } from '../../../db/comments';
 import type { FieldError } from '../../errors';
-import { EquityTable, hiddenReason, MonthlyTrend, SatisfactionBySite, TopThemes, type MonthPoint } from './dashboard-sections';
+import { EquityTable, hiddenReason, MonthlyTrend, SatisfactionBy, TopThemes, type MonthPoint } from './dashboard-sections';
 import { ErrorSummary, Select, TextField } from './fields';
 import { count, percent, interval, date } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
+
+/** Every breakdown of satisfaction the reports compute, as the page offers them (`by` in the URL). */
+export const BREAKDOWNS = [
+  { value: 'site', label: 'Site', plural: 'sites' },
+  { value: 'provider', label: 'Provider', plural: 'providers' },
+  { value: 'locality', label: 'Locality', plural: 'localities' },
+  { value: 'ward', label: 'Ward', plural: 'wards' },
+  { value: 'servicePoint', label: 'Service point', plural: 'service points' },
+  { value: 'channel', label: 'How they answered', plural: 'ways of answering' },
+  { value: 'language', label: 'Language of the form', plural: 'languages' },
+  { value: 'role', label: 'Who answered', plural: 'who answered' },
+  { value: 'quarter', label: 'Quarter', plural: 'quarters' },
+  { value: 'relationship', label: 'Relationship to the child', plural: 'relationships' },
+  { value: 'childAgeBand', label: 'Child’s age', plural: 'ages' },
+  { value: 'ethnicGroup', label: 'Ethnic group', plural: 'ethnic groups' },
+  { value: 'ethnicity', label: 'Ethnic group (detailed)', plural: 'ethnic groups' },
+  { value: 'disability', label: 'Disability or SEND', plural: 'answers' },
+  { value: 'firstLanguage', label: 'First language', plural: 'first languages' },
+  { value: 'postcodeDistrict', label: 'Postcode district', plural: 'postcode districts' },
+] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number]['value'];
 
 export const EQUITY_CHOICES = [
   { value: 'ethnicGroup', label: 'Ethnic group' },
@@ -27,19 +48,25 @@ export interface DashboardFilters {
   provider: string;
   site: string;
   dimension: EquityChoice;
+  /** The breakdown of satisfaction shown. */
+  by: Breakdown;
   /** Whose words the themes read: everyone's, families' comments, or meetings' notes. */
   source: CommentSource;
 }
 
 export const SOURCE_CHOICES: { value: CommentSource; label: string }[] = [
-  { value: 'all', label: 'Families’ comments and meetings’ notes' },
-  { value: 'families', label: 'Families’ comments only' },
-  { value: 'meetings', label: 'Meetings with families only' },
+  { value: 'all', label: 'Families and meetings' },
+  { value: 'families', label: 'Families’ comments' },
+  { value: 'meetings', label: 'Meetings’ notes' },
 ];
 
 export interface DashboardData {
   total: SatisfactionRow;
-  bySite: SatisfactionRow[];
+  /** Satisfaction by the breakdown chosen (`filters.by`). */
+  breakdown: SatisfactionRow[];
+  /** The latest month's and quarter's change against the one before and a year before, in words with significance. */
+  trend: { month: string | null; quarter: string | null };
+  emergingTerms: { term: string; current: number; previous: number }[];
   byMonth: MonthPoint[];
   equity: EquityRow[];
   themes: ThemeSummaryEntry[];
@@ -58,11 +85,19 @@ export interface DashboardPageProps {
   data: DashboardData | null;
   /** The dashboard's query string for links that keep the filters. */
   query: (extra: Record<string, string>) => string;
+  /** The chosen site's posters and QR codes, when one site is chosen. */
+  posters?: string | null;
 }
 
-export function DashboardPage({ user, scope, filters, providers, sites, errors, data, query }: DashboardPageProps) {
+export function DashboardPage({ user, scope, filters, providers, sites, errors, data, query, posters = null }: DashboardPageProps) {
   const errorOf = (field: string) => errors.find((e) => e.field === field);
   const dimensionLabel = EQUITY_CHOICES.find((c) => c.value === filters.dimension)?.label ?? 'Group';
+  const breakdown = BREAKDOWNS.find((b) => b.value === filters.by) ?? BREAKDOWNS[0];
+  // Every form on the page carries the others' choices, so each view is one URL to share.
+  const keep = (except: string) =>
+    (['dimension', 'by', 'source'] as const).map(
+      (name) => name !== except && !(name === 'source' && filters.source === 'all') && <input type="hidden" name={name} value={filters[name]} />,
+    );
   return (
     <StaffShell title={`${errors.length ? 'Error: ' : ''}Dashboard`} user={user} current="dashboard">
       <ErrorSummary errors={errors} />
@@ -88,8 +123,7 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
           error={errorOf('site')}
           options={[{ value: '', label: 'All sites' }, ...sites.map((s) => ({ value: s.code, label: s.name }))]}
         />
-        <input type="hidden" name="dimension" value={filters.dimension} />
-        {filters.source !== 'all' && <input type="hidden" name="source" value={filters.source} />}
+        {keep('')}
         <button class="btn inline" type="submit">
           Show
         </button>
@@ -100,6 +134,11 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
       <p>
         <a href="/reports/quarterly">The quarterly report, to print or send</a>
       </p>
+      {posters && (
+        <p>
+          <a href={posters}>Posters and QR codes for {scope}</a>
+        </p>
+      )}
 
       {data && (
         <>
@@ -132,13 +171,23 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
           </ul>
 
           <div class="grid2">
-            <section aria-labelledby="h-sites">
-              <h2 id="h-sites">Satisfaction by site</h2>
-              <SatisfactionBySite rows={data.bySite} />
+            <section aria-labelledby="h-breakdown" id="breakdown">
+              <h2 id="h-breakdown">Satisfaction by {breakdown.label.charAt(0).toLowerCase() + breakdown.label.slice(1).replace('sEND', 'SEND')}</h2>
+              <form method="get" action="/dashboard#breakdown" class="filters compare" aria-label="Breakdown">
+                {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
+                {keep('by')}
+                <Select name="by" label="Break down by" value={filters.by} options={BREAKDOWNS.map((b) => ({ value: b.value, label: b.label }))} />
+                <button class="btn inline" type="submit">
+                  Show
+                </button>
+              </form>
+              <SatisfactionBy rows={data.breakdown} label={breakdown.label} plural={breakdown.plural} />
             </section>
             <section aria-labelledby="h-trend">
               <h2 id="h-trend">Satisfaction over time</h2>
               <MonthlyTrend months={data.byMonth} />
+              {data.trend.month && <p>{data.trend.month}</p>}
+              {data.trend.quarter && <p>{data.trend.quarter}</p>}
             </section>
           </div>
 
@@ -146,7 +195,7 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
             <h2 id="h-equity">Who is less satisfied?</h2>
             <form method="get" action="/dashboard#equity" class="filters compare" aria-label="Equity group">
               {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
-              {filters.source !== 'all' && <input type="hidden" name="source" value={filters.source} />}
+              {keep('dimension')}
               <Select name="dimension" label="Compare by" value={filters.dimension} options={[...EQUITY_CHOICES]} />
               <button class="btn inline" type="submit">
                 Compare
@@ -159,13 +208,26 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
             <h2 id="h-themes">What families write about</h2>
             <form method="get" action="/dashboard#themes" class="filters compare" aria-label="Themes from">
               {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
-              <input type="hidden" name="dimension" value={filters.dimension} />
+              {keep('source')}
               <Select name="source" label="Whose words" value={filters.source} options={SOURCE_CHOICES} />
               <button class="btn inline" type="submit">
                 Show
               </button>
             </form>
             <TopThemes themes={data.themes} comments={data.comments} hrefFor={(theme) => `/dashboard/comments${query({ theme })}`} />
+            {data.emergingTerms.length > 0 && (
+              <>
+                <h3>Words used more than in the period before</h3>
+                <p class="hint">Words that rose most sharply against the same length of time just before, counting comments that use them.</p>
+                <ul class="terms">
+                  {data.emergingTerms.map((term) => (
+                    <li key={term.term}>
+                      <a href={`/dashboard/comments${query({ q: term.term })}`}>{term.term}</a>: {count(term.current)} comments, from {count(term.previous)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </section>
         </>
       )}

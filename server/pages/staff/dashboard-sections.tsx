@@ -17,18 +17,21 @@ export function hiddenReason(row: { suppressionReason: string | null }): string 
 
 const range = (ci: readonly [number, number] | null) => (ci ? `${percent(ci[0]).replace('%', '')}–${percent(ci[1])}` : '–');
 
-export function SatisfactionBySite({ rows }: { rows: SatisfactionRow[] }) {
+/** "Disability or SEND" → "disability or SEND": lower case, except words written in capitals. */
+const lowerFirst = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
+export function SatisfactionBy({ rows, label = 'Site', plural = 'sites' }: { rows: SatisfactionRow[]; label?: string; plural?: string }) {
   if (rows.length === 0) return <p>No responses in this period.</p>;
   return (
     <ChartFigure
-      id="by-site"
-      title="% positive by site"
+      id="by-breakdown"
+      title={`% positive by ${lowerFirst(label)} (${rows.length} ${rows.length === 1 ? lowerFirst(label) : plural})`}
       note="Bars show the share who said Very good or Good. The black line across each bar is the 95% confidence interval: the true figure is very likely inside it. Dashed boxes are hidden to protect small groups."
       table={
         <table class="tbl">
           <thead>
             <tr>
-              <th scope="col">Site</th>
+              <th scope="col">{label}</th>
               <th scope="col" class="num">
                 Responses
               </th>
@@ -64,7 +67,7 @@ export function SatisfactionBySite({ rows }: { rows: SatisfactionRow[] }) {
       }
     >
       <BarChart
-        label="Bar chart of % positive by site; the numbers are in the table below."
+        label={`Bar chart of % positive by ${lowerFirst(label)}; the numbers are in the table below.`}
         bars={rows.map((row) => ({
           key: row.key,
           label: row.label,
