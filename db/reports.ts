@@ -13,7 +13,9 @@ import type { Db } from './store';
 
 /** What a report can be broken down by, as SQL over `responses` (+ `sites`, `response_demographics`). */
 export const DIMENSIONS = {
-  organisation: { expr: 'responses.organisation_id' },
+  // From the site, not the response: the site is in every covering index, the organisation in none
+  // (grouping a year by responses.organisation_id read each wide row: 4 s on 1,000,000 responses).
+  organisation: { expr: 'sites.organisation_id', sites: true },
   provider: { expr: 'sites.provider_id', sites: true },
   site: { expr: 'responses.site_id' },
   servicePoint: { expr: "coalesce(responses.service_point_id, '')" },
@@ -72,10 +74,54 @@ export interface CountRow {
 const RATING_COLUMNS = [1, 2, 3, 4, 5].map((r) => `sum(responses.rating = ${r}) AS r${r}`).join(', ');
 const NPS_COLUMNS = Array.from({ length: 11 }, (_, score) => `sum(responses.nps = ${score}) AS p${score}`).join(', ');
 
+/** Calendar groupings, counted by UTC day in SQL (an integer division) and rolled up here: formatting a date for every row cost more than the rest of the scan. */
+const CALENDAR: Partial<Record<Dimension, (day: number) => string>> = {
+  month: (day) => new Date(day * DAY_MS).toISOString().slice(0, 7),
+  quarter: (day) => {
+    const date = new Date(day * DAY_MS);
+    return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+  },
+  // Weeks start on Monday, as SQLite's date(…, 'weekday 0', '-6 days') has them.
+  week: (day) => new Date((day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10),
+};
+const BY_DAY = `responses.submitted_at / ${DAY_MS}`;
+
 /** Counts per group (and optionally per period) for one organisation-scoped, filtered slice. */
 export async function countResponses(db: Db, scope: Scope, dimension: Dimension, filters: ReportFilters, period?: Dimension): Promise<CountRow[]> {
-  const keyExpr = DIMENSIONS[dimension].expr;
-  const periodExpr = period ? DIMENSIONS[period].expr : "''";
+  const keyDay = CALENDAR[dimension];
+  const periodDay = period ? CALENDAR[period] : undefined;
+  if (keyDay || periodDay) {
+    const byDay = await countResponsesBy(db, scope, dimension, filters, period, { key: keyDay !== undefined, period: periodDay !== undefined });
+    const merged = new Map<string, CountRow>();
+    for (const row of byDay) {
+      const key = keyDay ? keyDay(Number(row.key)) : row.key;
+      const at = periodDay ? periodDay(Number(row.period)) : row.period;
+      const into = merged.get(`${key}\u0000${at}`);
+      if (!into) merged.set(`${key}\u0000${at}`, { ...row, key, period: at });
+      else {
+        into.n += row.n;
+        into.ratingSum += row.ratingSum;
+        into.ratingCount += row.ratingCount;
+        row.fft.forEach((count, i) => (into.fft[i]! += count));
+        row.ratingCounts.forEach((count, i) => (into.ratingCounts[i]! += count));
+        row.npsCounts.forEach((count, i) => (into.npsCounts[i]! += count));
+      }
+    }
+    return [...merged.values()];
+  }
+  return countResponsesBy(db, scope, dimension, filters, period);
+}
+
+async function countResponsesBy(
+  db: Db,
+  scope: Scope,
+  dimension: Dimension,
+  filters: ReportFilters,
+  period: Dimension | undefined,
+  byDay: { key: boolean; period: boolean } = { key: false, period: false },
+): Promise<CountRow[]> {
+  const keyExpr = byDay.key ? BY_DAY : DIMENSIONS[dimension].expr;
+  const periodExpr = period ? (byDay.period ? BY_DAY : DIMENSIONS[period].expr) : "''";
   const needs = (flag: 'sites' | 'demographics') =>
     flag in DIMENSIONS[dimension] || (period !== undefined && flag in DIMENSIONS[period]) || (flag === 'sites' && filters.providerId !== undefined);
   const where: SQL[] = [];
@@ -256,12 +302,14 @@ interface ThemeRow {
 /** Counted from every comment in the filters' range, reading each one's themes. */
 function commentThemeRows(db: Db, scope: Scope, filters: ThemeFilters, minScore: number): Promise<ThemeRow[]> {
   const where = themeCommentFilters(scope, filters);
+  // Meetings' words through their own small index, named: by date alone the planner would walk a year of families' comments.
+  const from = filters.source === 'meetings' ? sql`comments INDEXED BY comments_meeting` : sql`comments`;
   return db.all<ThemeRow>(sql`
     SELECT theme, count(*) AS mentions, sum(sentiment < 0) AS negative, sum(sentiment > 0) AS positive FROM (
-      SELECT '' AS theme, comments.sentiment AS sentiment FROM comments ${whereClause(where)}
+      SELECT '' AS theme, comments.sentiment AS sentiment FROM ${from} ${whereClause(where)}
       UNION ALL
       SELECT json_extract(mention.value, '$.theme'), coalesce(json_extract(mention.value, '$.sentiment'), comments.sentiment)
-      FROM comments, json_each(comments.themes) AS mention
+      FROM ${from}, json_each(comments.themes) AS mention
       ${whereClause(minScore > 0 ? [...where, sql`json_extract(mention.value, '$.score') >= ${minScore}`] : where)}
     ) GROUP BY theme`);
 }

@@ -314,6 +314,10 @@ export const comments = sqliteTable(
   },
   (t) => [
     index('comments_site_submitted').on(t.siteId, t.submittedAt),
+    // The themes report reads the newest comments across every site for its quotes: walking this
+    // backwards stops after them, where the per-site index must gather and sort a whole year
+    // (450 ms for 10,000 of a year's 900,000 comments; 140 ms this way).
+    index('comments_submitted').on(t.submittedAt),
     index('comments_response').on(t.responseId),
     // Meetings' words are few beside families': the themes report counts them from this small index, not theme_days.
     index('comments_meeting').on(t.siteId, t.submittedAt).where(sql`meeting_id IS NOT NULL`),

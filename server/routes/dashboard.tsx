@@ -167,28 +167,21 @@ export function dashboardRoutes(deps: AppDeps) {
         ...(filters.provider ? { provider: filters.provider } : {}),
       };
       try {
-        const { from: _from, ...upTo } = query;
-        const [breakdown, byMonth, equity, themes, openFlags, monthly, quarterly] = await Promise.all([
+        const [breakdown, byMonth, equity, themes, openFlags] = await Promise.all([
           reports.satisfaction(principal, { ...query, groupBy: filters.by }),
-          reports.satisfaction(principal, { ...query, groupBy: 'month' }),
+          reports.monthly(principal, query),
           reports.equity(principal, { ...query, dimension: filters.dimension }),
           reports.themes(principal, { ...query, ...(filters.source !== 'all' ? { source: filters.source } : {}) }),
           countOpenFlags(db, scopeFor(principal, 'flags.list')),
-          reports.trends(principal, { ...upTo, groupBy: 'organisation', period: 'month' }),
-          reports.trends(principal, { ...upTo, groupBy: 'organisation', period: 'quarter' }),
         ]);
-        // The latest month and quarter against the one before and a year before, with significance:
-        // only for one organisation's figures (a platform admin's several are not one trend).
-        const inWords = (trend: typeof monthly, name: (key: string) => string) => {
-          const [row] = trend.rows;
-          if (trend.rows.length !== 1 || !row) return null;
-          return `${name(trend.periods.current)}: ${figureText(row.current)}; ${changeText(row.vsPrevious, name(trend.periods.previous))} Against a year before: ${changeText(row.vsLastYear, name(trend.periods.lastYear))}`;
-        };
+        // The latest month and quarter against the one before and a year before, with significance.
+        const inWords = ({ periods, row }: typeof byMonth.month, name: (key: string) => string) =>
+          `${name(periods.current)}: ${figureText(row.current)}; ${changeText(row.vsPrevious, name(periods.previous))} Against a year before: ${changeText(row.vsLastYear, name(periods.lastYear))}`;
         const months = new Map(byMonth.rows.map((row) => [row.key, row]));
         return page([], {
           total: breakdown.total,
           breakdown: breakdown.rows,
-          trend: { month: inWords(monthly, (key) => monthLabel(key).long), quarter: inWords(quarterly, (key) => key.replace('-', ' ')) },
+          trend: { month: inWords(byMonth.month, (key) => monthLabel(key).long), quarter: inWords(byMonth.quarter, (key) => key.replace('-', ' ')) },
           emergingTerms: themes.emergingTerms.slice(0, 8),
           byMonth: monthsBetween(filters.from, filters.to).map((key) => ({ key, ...monthLabel(key), row: months.get(key) ?? null })),
           equity: equity.rows,

@@ -1,0 +1,1 @@
+CREATE INDEX `comments_submitted` ON `comments` (`submitted_at`);
