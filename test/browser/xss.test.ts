@@ -95,6 +95,17 @@ beforeAll(async () => {
   ids.survey = String(survey.id);
   const panel = await api('/api/panels', 'POST', { name: `Panel ${corpus(6)}`, kind: 'other', siteCode: ash.code });
   ids.panel = String(panel.id);
+  const meeting = await api('/api/meetings', 'POST', {
+    kind: 'focus_group',
+    title: `Meeting ${corpus(1)}`,
+    site: ash.code,
+    heldOn: new Date().toISOString().slice(0, 10),
+    participants: 5,
+    demographics: { [`Group ${corpus(5)}`.slice(0, 100)]: 3 },
+    notes: `Notes ${corpus(3)}`,
+    quotes: PAYLOADS.map((payload) => `A quote ${payload}`),
+  });
+  ids.meeting = String(meeting.id);
   const action = await api('/api/actions', 'POST', { youSaid: { en: `You said ${corpus(7)}` }, weDid: { en: `We did ${corpus(0)}` }, places: [ash.code] });
   await api(`/api/actions/${action.id}/publish`, 'POST');
   ids.action = String(action.id);
@@ -194,6 +205,11 @@ describe('the XSS corpus', () => {
       '/exports',
       '/panels',
       `/panels/${ids.panel}`,
+      '/meetings',
+      `/meetings/${ids.meeting}`,
+      '/meetings/new',
+      '/dashboard?source=meetings',
+      '/dashboard/comments?source=meetings',
       '/paper',
       `/paper/${ash.code}`,
       '/outbox',
