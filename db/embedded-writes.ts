@@ -24,6 +24,7 @@ import {
   type Committed,
   type NewResponse,
 } from './response-rows';
+import { RESPONSE_DAYS_UPSERT_SQL, responseDayRows } from './response-days';
 import { themeDayRows, UPSERT_SQL } from './theme-days';
 import type { ThemeModelRows } from './theme-models';
 
@@ -56,6 +57,8 @@ export class EmbeddedResponseStore implements ThemeModelRows {
       this.insert('comments', COLUMNS.comments, owned.comments.map(commentValues));
       const upsert = this.statement('theme-days', () => UPSERT_SQL);
       for (const row of themeDayRows(owned.comments)) upsert.run(row);
+      const days = this.statement('response-days', () => RESPONSE_DAYS_UPSERT_SQL);
+      for (const row of responseDayRows(stored)) days.run(row);
       this.insert('safeguarding_flags', COLUMNS.flags, owned.flags);
       const storedIds = stored.length === responses.length ? new Map<string, string>() : this.storedIds(responses.filter((r) => !inserted.has(r.id)));
       this.db.exec('COMMIT');

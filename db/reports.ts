@@ -8,6 +8,7 @@ import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters, underOpenFlag, type CommentSource } from './comments';
 import { themeDays } from './schema';
 import { DAY_MS } from './theme-days';
+import { COUNT_COLUMNS, RESPONSE_DAY_DIMS, type ResponseDayDim } from './response-days';
 import { scopeOrAll, siteFilters, siteIn, type Scope } from './scope';
 import type { Db } from './store';
 
@@ -87,7 +88,16 @@ const CALENDAR: Partial<Record<Dimension, (day: number) => string>> = {
 const BY_DAY = `responses.submitted_at / ${DAY_MS}`;
 
 /** Counts per group (and optionally per period) for one organisation-scoped, filtered slice. */
-export async function countResponses(db: Db, scope: Scope, dimension: Dimension, filters: ReportFilters, period?: Dimension): Promise<CountRow[]> {
+export async function countResponses(
+  db: Db,
+  scope: Scope,
+  dimension: Dimension,
+  filters: ReportFilters,
+  period?: Dimension,
+  how: { scan?: boolean } = {},
+): Promise<CountRow[]> {
+  const counted = how.scan ? null : await countFromDays(db, scope, dimension, filters, period);
+  if (counted) return counted;
   const keyDay = CALENDAR[dimension];
   const periodDay = period ? CALENDAR[period] : undefined;
   if (keyDay || periodDay) {
@@ -110,6 +120,104 @@ export async function countResponses(db: Db, scope: Scope, dimension: Dimension,
     return [...merged.values()];
   }
   return countResponsesBy(db, scope, dimension, filters, period);
+}
+
+/** Groupings answered from response_days' '' rows (every response, by site and day), as SQL over `rd` joined to `sites`. */
+const BY_SITE: Partial<Record<Dimension, string>> = {
+  organisation: 'sites.organisation_id',
+  provider: 'sites.provider_id',
+  site: 'rd.site_id',
+  locality: 'sites.locality',
+  ward: "coalesce(sites.ward, '')",
+};
+/** Groupings answered from their own rows of response_days: the dim counted, and the key as SQL over `rd.key`. */
+const BY_KEY: Partial<Record<Dimension, { dim: ResponseDayDim; key: string }>> = {
+  ...Object.fromEntries(RESPONSE_DAY_DIMS.map((dim) => [dim, { dim, key: 'rd.key' }])),
+  ethnicGroup: {
+    dim: 'ethnicity',
+    key: "CASE WHEN rd.key = 'prefer_not_to_say' THEN 'prefer_not_to_say' ELSE substr(rd.key, 1, instr(rd.key, '_') - 1) END",
+  },
+};
+const SUMS = COUNT_COLUMNS.map((column) => `sum(rd.${column}) AS ${column}`).join(', ');
+
+/**
+ * Counts from response_days, where it can answer: whole UTC days, no service point or survey
+ * filter, a grouping it holds and a calendar period or none. Null where it cannot (the caller then
+ * scans the responses). A dim's '' (not answered) is the '' rows less the dim's own.
+ */
+async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters: ReportFilters, period?: Dimension): Promise<CountRow[] | null> {
+  if (filters.servicePointId || filters.surveyId) return null;
+  if ((filters.from !== undefined && filters.from % DAY_MS !== 0) || (filters.to !== undefined && filters.to % DAY_MS !== 0)) return null;
+  if (period && !CALENDAR[period]) return null;
+  const keyDay = CALENDAR[dimension];
+  const byKey = BY_KEY[dimension];
+  const keyExpr = keyDay ? 'rd.day' : (BY_SITE[dimension] ?? byKey?.key);
+  if (!keyExpr) return null;
+  const where: SQL[] = [];
+  if (filters.from !== undefined) where.push(sql`rd.day >= ${filters.from / DAY_MS}`);
+  if (filters.to !== undefined) where.push(sql`rd.day < ${filters.to / DAY_MS}`);
+  if (filters.siteId) where.push(sql`rd.site_id = ${filters.siteId}`);
+  if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
+  const inScope = siteIn(sql`rd.site_id`, scope);
+  if (inScope) where.push(inScope);
+  const periodExpr = period ? 'rd.day' : "''";
+  const read = async (dim: string, key: string) => {
+    const rows = await db.all<Record<string, string | number | null>>(sql`
+      SELECT ${sql.raw(key)} AS key, ${sql.raw(periodExpr)} AS period, ${sql.raw(SUMS)}
+      FROM response_days rd JOIN sites ON sites.id = rd.site_id
+      WHERE rd.dim = ${dim}${where.length ? sql` AND ${sql.join(where, sql` AND `)}` : sql``}
+      GROUP BY 1, 2`);
+    const merged = new Map<string, CountRow>();
+    for (const row of rows) {
+      const k = keyDay ? keyDay(Number(row.key)) : String(row.key ?? '');
+      const at = period ? CALENDAR[period]!(Number(row.period)) : '';
+      const counts = COUNT_COLUMNS.map((column) => Number(row[column] ?? 0));
+      const id = `${k}\u0000${at}`;
+      const into = merged.get(id);
+      if (into) addCounts(into, counts, 1);
+      else {
+        const fresh = emptyCountRow(k, at);
+        addCounts(fresh, counts, 1);
+        merged.set(id, fresh);
+      }
+    }
+    return [...merged.values()];
+  };
+  if (!byKey) return read('', keyExpr);
+  const [answered, totals] = await Promise.all([read(byKey.dim, keyExpr), read('', "''")]);
+  // Not answered: every response of the period less those counted under a key.
+  for (const total of totals) {
+    const rest = emptyCountRow('', total.period);
+    addCounts(rest, countsOf(total), 1);
+    for (const row of answered) if (row.period === total.period && row.key !== '') addCounts(rest, countsOf(row), -1);
+    const blank = answered.find((row) => row.period === total.period && row.key === '');
+    if (blank) addCounts(blank, countsOf(rest), 1);
+    else if (rest.n > 0) answered.push(rest);
+  }
+  return answered;
+}
+
+const emptyCountRow = (key: string, period: string): CountRow => ({
+  key,
+  period,
+  n: 0,
+  fft: [0, 0, 0, 0, 0, 0],
+  ratingSum: 0,
+  ratingCount: 0,
+  ratingCounts: [0, 0, 0, 0, 0],
+  npsCounts: Array.from({ length: 11 }, () => 0),
+});
+
+/** A row's counts in COUNT_COLUMNS' order. */
+const countsOf = (row: CountRow): number[] => [row.n, ...row.fft, row.ratingSum, row.ratingCount, ...row.ratingCounts, ...row.npsCounts];
+
+function addCounts(row: CountRow, counts: readonly number[], sign: 1 | -1): void {
+  row.n += sign * counts[0]!;
+  for (let i = 0; i < 6; i++) row.fft[i]! += sign * counts[1 + i]!;
+  row.ratingSum += sign * counts[7]!;
+  row.ratingCount += sign * counts[8]!;
+  for (let i = 0; i < 5; i++) row.ratingCounts[i]! += sign * counts[9 + i]!;
+  for (let i = 0; i < 11; i++) row.npsCounts[i]! += sign * counts[14 + i]!;
 }
 
 async function countResponsesBy(

@@ -21,6 +21,7 @@ import {
   type Committed,
   type NewResponse,
 } from './response-rows';
+import { guardedUpsertSql, responseDayRows } from './response-days';
 import { ADD_TO_ROW, themeDayRows } from './theme-days';
 
 export type { Committed, Demographics, NewComment, NewFlag, NewResponse } from './response-rows';
@@ -148,6 +149,10 @@ export async function writeResponses(client: Client, responses: NewResponse[]): 
       chunk.flatMap((r) => (r.comments?.length ? themeDayRows(r.comments).map((row) => [r.id, ...row]) : [])),
     );
     insertOwned(statements, 'safeguarding_flags', COLUMNS.flags, owned.flags);
+    // Also per response, each guarded by its response being stored.
+    for (const rows of chunks(chunk.flatMap((r) => responseDayRows([r]).map((row) => [r.id, ...row])))) {
+      statements.push({ sql: guardedUpsertSql(rows.length), args: rows.flat() });
+    }
   }
   const results = await client.batch(statements, 'write');
   const inserted = new Set(results.flatMap((result) => result.rows.map((row) => String(row.id))));

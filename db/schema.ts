@@ -342,7 +342,58 @@ export const themeDays = sqliteTable(
     negative: integer('negative').notNull(),
     positive: integer('positive').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.day, t.theme] })],
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.day, t.theme] }),
+    // The themes report sums a range of days over every site: by day first, with the counts in the
+    // index, it reads no table rows (a year and the year before: 215 ms -> 55 ms on the bench).
+    index('theme_days_report').on(t.day, t.siteId, t.theme, t.mentions, t.negative, t.positive),
+  ],
+);
+
+/**
+ * Responses counted per site, UTC day, dimension and key, so satisfaction and equity reports sum a
+ * year's days rather than scan a year's responses (issue 15). Kept in step with `responses` in the
+ * same transaction by both writers (db/response-days.ts). `dim` '' counts every response (by site
+ * and day: site, provider, locality, ward, organisation, week, month, quarter); each other dim
+ * (servicePoint, channel, language, role and the equality answers) counts the responses that
+ * have a value for it under that value. Its '' (not answered) is the total less the rest, so a
+ * response without equality answers adds one row, not six. Columns as `countResponses` returns.
+ */
+export const responseDays = sqliteTable(
+  'response_days',
+  {
+    dim: text('dim').notNull(),
+    siteId: text('site_id').notNull(),
+    /** Days since 1970-01-01, UTC. */
+    day: integer('day').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+    f1: integer('f1').notNull(),
+    f2: integer('f2').notNull(),
+    f3: integer('f3').notNull(),
+    f4: integer('f4').notNull(),
+    f5: integer('f5').notNull(),
+    f6: integer('f6').notNull(),
+    ratingSum: real('rating_sum').notNull(),
+    ratingCount: integer('rating_count').notNull(),
+    r1: integer('r1').notNull(),
+    r2: integer('r2').notNull(),
+    r3: integer('r3').notNull(),
+    r4: integer('r4').notNull(),
+    r5: integer('r5').notNull(),
+    p0: integer('p0').notNull(),
+    p1: integer('p1').notNull(),
+    p2: integer('p2').notNull(),
+    p3: integer('p3').notNull(),
+    p4: integer('p4').notNull(),
+    p5: integer('p5').notNull(),
+    p6: integer('p6').notNull(),
+    p7: integer('p7').notNull(),
+    p8: integer('p8').notNull(),
+    p9: integer('p9').notNull(),
+    p10: integer('p10').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.siteId, t.day, t.key] })],
 );
 
 /** A commissioner's correction of a comment's themes: training data for the council's own model. */

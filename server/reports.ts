@@ -259,7 +259,8 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       };
     },
 
-    async themes(principal: Principal, query: ThemesRequest) {
+    /** `textSample`: how many of each period's newest comments give the quotes and emerging terms (the dashboard, showing one quote a theme, reads fewer). */
+    async themes(principal: Principal, query: ThemesRequest, { textSample = TEXT_SAMPLE }: { textSample?: number } = {}) {
       // The period is the date range asked for (the last 90 days unless told); the previous period
       // is the same length just before it, so "change" compares like with like.
       const filters = { ...(await filtersFor(principal, query)), ...(query.source ? { source: query.source } : {}) };
@@ -268,8 +269,8 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       const previousFrom = from - (to - from);
       // Counts cover every comment; only the text read for quotes and emerging terms is sampled.
       const counts = await countThemes(db, reportScope(principal), { ...filters, from: previousFrom, to }, from, query.minScore ?? 0);
-      const current = await listComments(db, reportScope(principal), { ...filters, from, to }, TEXT_SAMPLE);
-      const previous = await listComments(db, reportScope(principal), { ...filters, from: previousFrom, to: from }, TEXT_SAMPLE);
+      const current = await listComments(db, reportScope(principal), { ...filters, from, to }, textSample);
+      const previous = await listComments(db, reportScope(principal), { ...filters, from: previousFrom, to: from }, textSample);
       const themeNames = await themeNamesFor(principal);
       const asRows = (comments: CommentRow[], period: string) =>
         comments.map((comment) => ({

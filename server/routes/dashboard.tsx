@@ -34,6 +34,8 @@ import { staffMessage } from './staff-message';
 
 const COMMENTS_PER_PAGE = 20;
 const TOP_THEMES = 8;
+/** Comments per period read for the dashboard's one quote a theme and its emerging words (the themes report reads 10,000). */
+const DASHBOARD_TEXT_SAMPLE = 3_000;
 const LABELS: Record<string, string> = { from: 'From', to: 'To', site: 'Site', provider: 'Provider' };
 
 const DashboardQuery = Filters.pick({ from: true, to: true, site: true, provider: true }).extend({
@@ -171,7 +173,7 @@ export function dashboardRoutes(deps: AppDeps) {
           reports.satisfaction(principal, { ...query, groupBy: filters.by }),
           reports.monthly(principal, query),
           reports.equity(principal, { ...query, dimension: filters.dimension }),
-          reports.themes(principal, { ...query, ...(filters.source !== 'all' ? { source: filters.source } : {}) }),
+          reports.themes(principal, { ...query, ...(filters.source !== 'all' ? { source: filters.source } : {}) }, { textSample: DASHBOARD_TEXT_SAMPLE }),
           countOpenFlags(db, scopeFor(principal, 'flags.list')),
         ]);
         // The latest month and quarter against the one before and a year before, with significance.

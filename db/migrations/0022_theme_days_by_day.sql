@@ -1,0 +1,1 @@
+CREATE INDEX `theme_days_report` ON `theme_days` (`day`,`site_id`,`theme`,`mentions`,`negative`,`positive`);

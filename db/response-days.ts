@@ -1,0 +1,138 @@
+/**
+ * Keeps `response_days` in step with `responses` (see its note in db/schema.ts). Both writers add
+ * the counts of the responses they store in the same transaction: the ingestion thread a batch at
+ * a time, the client writer each response's, guarded by that response being stored, so a repeated
+ * submission counts nothing. Migration 0023 counted the responses already stored with BACKFILL.
+ */
+import type { NewResponse } from './response-rows';
+import { DAY_MS } from './theme-days';
+
+/** The dimensions counted under their own keys; '' (every response) is counted by site and day alone. */
+export const RESPONSE_DAY_DIMS = [
+  'servicePoint',
+  'channel',
+  'language',
+  'role',
+  'relationship',
+  'childAgeBand',
+  'ethnicity',
+  'disability',
+  'firstLanguage',
+] as const;
+export type ResponseDayDim = (typeof RESPONSE_DAY_DIMS)[number];
+
+/** The counted columns, after dim, site_id, day and key. */
+export const COUNT_COLUMNS = [
+  'n',
+  'f1',
+  'f2',
+  'f3',
+  'f4',
+  'f5',
+  'f6',
+  'rating_sum',
+  'rating_count',
+  'r1',
+  'r2',
+  'r3',
+  'r4',
+  'r5',
+  ...Array.from({ length: 11 }, (_, score) => `p${score}`),
+] as const;
+
+const ADD = COUNT_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
+
+/** Adds one row of counts: dim, site_id, day, key, then COUNT_COLUMNS. */
+export const RESPONSE_DAYS_UPSERT_SQL = `INSERT INTO response_days (dim, site_id, day, key, ${COUNT_COLUMNS.join(', ')})
+  VALUES (${Array.from({ length: 4 + COUNT_COLUMNS.length }, () => '?').join(', ')})
+  ON CONFLICT (dim, site_id, day, key) DO UPDATE SET ${ADD}`;
+
+/** The same, from a VALUES list whose first column is the response id, only where that response was stored just now (the client writer). */
+export function guardedUpsertSql(rows: number): string {
+  const width = 5 + COUNT_COLUMNS.length;
+  const values = Array.from({ length: rows }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');
+  const columns = Array.from({ length: width - 1 }, (_, i) => `column${i + 2}`).join(', ');
+  return `INSERT INTO response_days (dim, site_id, day, key, ${COUNT_COLUMNS.join(', ')})
+    SELECT ${columns} FROM (VALUES ${values}) AS v WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column1)
+    ON CONFLICT (dim, site_id, day, key) DO UPDATE SET ${ADD}`;
+}
+
+/** A response's key in each counted dimension (undefined: not answered, counted as the rest). */
+function keysOf(r: NewResponse): Record<ResponseDayDim, string | null | undefined> {
+  const d = r.demographics;
+  return {
+    servicePoint: r.servicePointId,
+    channel: r.channel,
+    language: r.language,
+    role: r.respondentRole,
+    relationship: d?.relationship,
+    childAgeBand: d?.childAgeBand,
+    ethnicity: d?.ethnicity,
+    disability: d?.disability,
+    firstLanguage: d?.firstLanguage,
+  };
+}
+
+type Row = [string, string, number, string, ...number[]];
+
+function counts(r: NewResponse): number[] {
+  const row = new Array<number>(COUNT_COLUMNS.length).fill(0);
+  row[0] = 1;
+  if (r.fft && r.fft >= 1 && r.fft <= 6) row[r.fft] = 1;
+  if (r.rating !== null && r.rating !== undefined) {
+    row[7] = r.rating;
+    row[8] = 1;
+    if (Number.isInteger(r.rating) && r.rating >= 1 && r.rating <= 5) row[8 + r.rating] = 1;
+  }
+  if (r.nps !== null && r.nps !== undefined && Number.isInteger(r.nps) && r.nps >= 0 && r.nps <= 10) row[14 + r.nps] = 1;
+  return row;
+}
+
+/** The counts these responses add, one row per dim, site, day and key, summed: for one batch. */
+export function responseDayRows(responses: readonly NewResponse[]): Row[] {
+  const rows = new Map<string, Row>();
+  const add = (dim: string, siteId: string, day: number, key: string, add: number[]) => {
+    const id = `${dim}\u0000${siteId}\u0000${day}\u0000${key}`;
+    const row = rows.get(id);
+    if (!row) rows.set(id, [dim, siteId, day, key, ...add]);
+    else for (let i = 0; i < add.length; i++) (row[4 + i] as number) += add[i]!;
+  };
+  for (const r of responses) {
+    const day = Math.floor(Number(r.submittedAt) / DAY_MS);
+    const c = counts(r);
+    add('', r.siteId, day, '', c);
+    const keys = keysOf(r);
+    for (const dim of RESPONSE_DAY_DIMS) {
+      const key = keys[dim];
+      if (key) add(dim, r.siteId, day, key, c);
+    }
+  }
+  return [...rows.values()];
+}
+
+/** The counts of every response already stored (migration 0023 runs the same). */
+export const BACKFILL_SQL = (() => {
+  const sums = [
+    'count(*)',
+    ...[1, 2, 3, 4, 5, 6].map((code) => `count(CASE WHEN r.fft = ${code} THEN 1 END)`),
+    'total(r.rating)',
+    'count(r.rating)',
+    ...[1, 2, 3, 4, 5].map((score) => `count(CASE WHEN r.rating = ${score} THEN 1 END)`),
+    ...Array.from({ length: 11 }, (_, score) => `count(CASE WHEN r.nps = ${score} THEN 1 END)`),
+  ].join(', ');
+  const day = `r.submitted_at / ${DAY_MS}`;
+  const select = (dim: string, key: string, join = '') =>
+    `INSERT INTO response_days (dim, site_id, day, key, ${COUNT_COLUMNS.join(', ')})
+     SELECT '${dim}', r.site_id, ${day}, ${key}, ${sums} FROM responses r ${join} ${key === "''" ? '' : `WHERE ${key} IS NOT NULL AND ${key} <> ''`} GROUP BY r.site_id, ${day}, ${key}`;
+  const demographics = 'JOIN response_demographics d ON d.response_id = r.id';
+  return [
+    select('', "''"),
+    select('servicePoint', 'r.service_point_id'),
+    select('channel', 'r.channel'),
+    select('language', 'r.language'),
+    select('role', 'r.respondent_role'),
+    ...['relationship', 'child_age_band', 'ethnicity', 'disability', 'first_language'].map((column, i) =>
+      select(['relationship', 'childAgeBand', 'ethnicity', 'disability', 'firstLanguage'][i]!, `d.${column}`, demographics),
+    ),
+  ];
+})();
