@@ -141,12 +141,11 @@ const BY_KEY: Partial<Record<Dimension, { dim: ResponseDayDim; key: string }>> =
 const SUMS = COUNT_COLUMNS.map((column) => `sum(rd.${column}) AS ${column}`).join(', ');
 
 /**
- * Counts from response_days, where it can answer: whole UTC days, no service point or survey
- * filter, a grouping it holds and a calendar period or none. Null where it cannot (the caller then
+ * Counts from response_days, where it can answer: whole UTC days, no service point filter, a grouping it holds and a calendar period or none. Null where it cannot (the caller then
  * scans the responses). A dim's '' (not answered) is the '' rows less the dim's own.
  */
 async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters: ReportFilters, period?: Dimension): Promise<CountRow[] | null> {
-  if (filters.servicePointId || filters.surveyId) return null;
+  if (filters.servicePointId) return null;
   if ((filters.from !== undefined && filters.from % DAY_MS !== 0) || (filters.to !== undefined && filters.to % DAY_MS !== 0)) return null;
   if (period && !CALENDAR[period]) return null;
   const keyDay = CALENDAR[dimension];
@@ -158,6 +157,7 @@ async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters
   if (filters.to !== undefined) where.push(sql`rd.day < ${filters.to / DAY_MS}`);
   if (filters.siteId) where.push(sql`rd.site_id = ${filters.siteId}`);
   if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
+  if (filters.surveyId) where.push(sql`rd.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
   const inScope = siteIn(sql`rd.site_id`, scope);
   if (inScope) where.push(inScope);
   const periodExpr = period ? 'rd.day' : "''";

@@ -21,7 +21,7 @@ export const RESPONSE_DAY_DIMS = [
 ] as const;
 export type ResponseDayDim = (typeof RESPONSE_DAY_DIMS)[number];
 
-/** The counted columns, after dim, site_id, day and key. */
+/** The counted columns, after dim, site_id, day, key and survey_version_id. */
 export const COUNT_COLUMNS = [
   'n',
   'f1',
@@ -42,19 +42,21 @@ export const COUNT_COLUMNS = [
 
 const ADD = COUNT_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
 
-/** Adds one row of counts: dim, site_id, day, key, then COUNT_COLUMNS. */
-export const RESPONSE_DAYS_UPSERT_SQL = `INSERT INTO response_days (dim, site_id, day, key, ${COUNT_COLUMNS.join(', ')})
-  VALUES (${Array.from({ length: 4 + COUNT_COLUMNS.length }, () => '?').join(', ')})
-  ON CONFLICT (dim, site_id, day, key) DO UPDATE SET ${ADD}`;
+const KEY_COLUMNS = 'dim, site_id, day, key, survey_version_id';
+
+/** Adds one row of counts: dim, site_id, day, key, survey_version_id, then COUNT_COLUMNS. */
+export const RESPONSE_DAYS_UPSERT_SQL = `INSERT INTO response_days (${KEY_COLUMNS}, ${COUNT_COLUMNS.join(', ')})
+  VALUES (${Array.from({ length: 5 + COUNT_COLUMNS.length }, () => '?').join(', ')})
+  ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET ${ADD}`;
 
 /** The same, from a VALUES list whose first column is the response id, only where that response was stored just now (the client writer). */
 export function guardedUpsertSql(rows: number): string {
-  const width = 5 + COUNT_COLUMNS.length;
+  const width = 6 + COUNT_COLUMNS.length;
   const values = Array.from({ length: rows }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');
   const columns = Array.from({ length: width - 1 }, (_, i) => `column${i + 2}`).join(', ');
-  return `INSERT INTO response_days (dim, site_id, day, key, ${COUNT_COLUMNS.join(', ')})
+  return `INSERT INTO response_days (${KEY_COLUMNS}, ${COUNT_COLUMNS.join(', ')})
     SELECT ${columns} FROM (VALUES ${values}) AS v WHERE EXISTS (SELECT 1 FROM responses r WHERE r.id = v.column1)
-    ON CONFLICT (dim, site_id, day, key) DO UPDATE SET ${ADD}`;
+    ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET ${ADD}`;
 }
 
 /** A response's key in each counted dimension (undefined: not answered, counted as the rest). */
@@ -73,7 +75,7 @@ function keysOf(r: NewResponse): Record<ResponseDayDim, string | null | undefine
   };
 }
 
-type Row = [string, string, number, string, ...number[]];
+type Row = [string, string, number, string, string, ...number[]];
 
 function counts(r: NewResponse): number[] {
   const row = new Array<number>(COUNT_COLUMNS.length).fill(0);
@@ -91,20 +93,20 @@ function counts(r: NewResponse): number[] {
 /** The counts these responses add, one row per dim, site, day and key, summed: for one batch. */
 export function responseDayRows(responses: readonly NewResponse[]): Row[] {
   const rows = new Map<string, Row>();
-  const add = (dim: string, siteId: string, day: number, key: string, add: number[]) => {
-    const id = `${dim}\u0000${siteId}\u0000${day}\u0000${key}`;
+  const add = (dim: string, r: NewResponse, day: number, key: string, add: number[]) => {
+    const id = `${dim}\u0000${r.siteId}\u0000${day}\u0000${key}\u0000${r.surveyVersionId}`;
     const row = rows.get(id);
-    if (!row) rows.set(id, [dim, siteId, day, key, ...add]);
-    else for (let i = 0; i < add.length; i++) (row[4 + i] as number) += add[i]!;
+    if (!row) rows.set(id, [dim, r.siteId, day, key, r.surveyVersionId, ...add]);
+    else for (let i = 0; i < add.length; i++) (row[5 + i] as number) += add[i]!;
   };
   for (const r of responses) {
     const day = Math.floor(Number(r.submittedAt) / DAY_MS);
     const c = counts(r);
-    add('', r.siteId, day, '', c);
+    add('', r, day, '', c);
     const keys = keysOf(r);
     for (const dim of RESPONSE_DAY_DIMS) {
       const key = keys[dim];
-      if (key) add(dim, r.siteId, day, key, c);
+      if (key) add(dim, r, day, key, c);
     }
   }
   return [...rows.values()];
@@ -122,8 +124,8 @@ export const BACKFILL_SQL = (() => {
   ].join(', ');
   const day = `r.submitted_at / ${DAY_MS}`;
   const select = (dim: string, key: string, join = '') =>
-    `INSERT INTO response_days (dim, site_id, day, key, ${COUNT_COLUMNS.join(', ')})
-     SELECT '${dim}', r.site_id, ${day}, ${key}, ${sums} FROM responses r ${join} ${key === "''" ? '' : `WHERE ${key} IS NOT NULL AND ${key} <> ''`} GROUP BY r.site_id, ${day}, ${key}`;
+    `INSERT INTO response_days (${KEY_COLUMNS}, ${COUNT_COLUMNS.join(', ')})
+     SELECT '${dim}', r.site_id, ${day}, ${key}, r.survey_version_id, ${sums} FROM responses r ${join} ${key === "''" ? '' : `WHERE ${key} IS NOT NULL AND ${key} <> ''`} GROUP BY r.site_id, ${day}, ${key}, r.survey_version_id`;
   const demographics = 'JOIN response_demographics d ON d.response_id = r.id';
   return [
     select('', "''"),

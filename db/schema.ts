@@ -356,7 +356,7 @@ export const themeDays = sqliteTable(
  * same transaction by both writers (db/response-days.ts). `dim` '' counts every response (by site
  * and day: site, provider, locality, ward, organisation, week, month, quarter); each other dim
  * (servicePoint, channel, language, role and the equality answers) counts the responses that
- * have a value for it under that value. Its '' (not answered) is the total less the rest, so a
+ * have a value for it under that value, each per survey version (for reports filtered by survey). Its '' (not answered) is the total less the rest, so a
  * response without equality answers adds one row, not six. Columns as `countResponses` returns.
  */
 export const responseDays = sqliteTable(
@@ -367,6 +367,8 @@ export const responseDays = sqliteTable(
     /** Days since 1970-01-01, UTC. */
     day: integer('day').notNull(),
     key: text('key').notNull(),
+    /** The survey version answered, so a report filtered by survey sums its rows too. */
+    surveyVersionId: text('survey_version_id').notNull(),
     n: integer('n').notNull(),
     f1: integer('f1').notNull(),
     f2: integer('f2').notNull(),
@@ -393,7 +395,7 @@ export const responseDays = sqliteTable(
     p9: integer('p9').notNull(),
     p10: integer('p10').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dim, t.siteId, t.day, t.key] })],
+  (t) => [primaryKey({ columns: [t.dim, t.siteId, t.day, t.key, t.surveyVersionId] })],
 );
 
 /** A commissioner's correction of a comment's themes: training data for the council's own model. */

@@ -27,7 +27,13 @@ async function expectSameCounts(t: CouncilApp) {
   let compared = 0;
   for (const dimension of dimensions) {
     for (const period of [undefined, 'month', 'quarter'] as const) {
-      for (const filters of [{ from, to }, { from, to, providerId: north }, { siteId: t.council.sites.ash.id }, {}]) {
+      for (const filters of [
+        { from, to },
+        { from, to, providerId: north },
+        { siteId: t.council.sites.ash.id },
+        {},
+        { from, to, surveyId: t.council.survey.id },
+      ]) {
         const fromDays = await countResponses(t.store.db, EVERY_SITE, dimension, filters, period);
         const scanned = await countResponses(t.store.db, EVERY_SITE, dimension, filters, period, { scan: true });
         expect(sorted(fromDays), `${dimension} by ${period ?? 'nothing'} ${JSON.stringify(filters)}`).toEqual(sorted(scanned));
