@@ -132,7 +132,7 @@ details.data summary{font-size:1rem;padding:.25rem 0}
 .file{font:inherit;max-width:100%}
 .logo-preview{max-height:5rem;max-width:100%}
 .test-send{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;padding:.5rem 0}
-@media (max-width:40em){.tbl.stack thead{position:absolute;left:-9999px}.tbl.stack,.tbl.stack tbody,.tbl.stack tr,.tbl.stack th,.tbl.stack td{display:block;width:100%}.tbl.stack tr{border-bottom:1px solid #b1b4b6;padding:.6rem 0}.tbl.stack th,.tbl.stack td{border:0;padding:.15rem 0}.tbl.stack td[data-label]::before{content:attr(data-label) ":";font-weight:700;margin-inline-end:.4em}}
+@media (max-width:40em){.tbl.stack thead{position:absolute;left:-9999px}.tbl.stack,.tbl.stack tbody,.tbl.stack tr,.tbl.stack th,.tbl.stack td{display:block;width:100%}.tbl.stack tr{border-bottom:1px solid #b1b4b6;padding:.6rem 0}.tbl.stack th,.tbl.stack td{border:0;padding:.15rem 0}.tbl.stack td[data-label]::before{content:attr(data-label) ":";font-weight:700;margin-inline-end:.4em}.tbl.stack caption{display:block}.tbl.stack td.num{text-align:start}}
 .nowrap{white-space:nowrap}
 .tbl td.details{font-size:.95rem;overflow-wrap:anywhere;min-width:12rem}
 .checks .opt{margin:0 0 .5rem}.actions{display:flex;flex-wrap:wrap;gap:1rem;margin:0 0 2rem}.actions form{margin:0}
