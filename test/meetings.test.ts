@@ -6,9 +6,14 @@
  * HTTP through the app, a real libSQL file and a real SMTP server.
  */
 import { createClient } from '@libsql/client';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations.gen';
+import { renderQuarterlyPdf } from '../server/quarterly-pdf';
 import { auditLog, themeDays } from '../db/schema';
 import { addResponses, expectErrorShape } from './helpers/app';
 import { makeCouncilApp, updateSettings, type CouncilApp } from './helpers/factories';
@@ -33,7 +38,7 @@ const FOCUS_GROUP = {
 
 beforeAll(async () => {
   smtp = await startSmtpInbox();
-  t = await makeCouncilApp({}, { mailer: smtp.mailer, now: () => new Date('2026-12-05T10:00:00Z') });
+  t = await makeCouncilApp({}, { mailer: smtp.mailer, quarterlyPdf: renderQuarterlyPdf, now: () => new Date('2026-12-05T10:00:00Z') });
   await updateSettings(t, t.council.organisation.id, { safeguardingContacts: [{ name: 'Duty desk', email: 'duty@riverside.example' }] });
   admin = await t.login();
   const { users } = t.council;
@@ -140,6 +145,19 @@ describe('recording a meeting', () => {
     expect(atAsh.body.meetings).toMatchObject({ total: 1, participants: 7 });
     const lastQuarter = await t.json('/api/reports/quarterly?quarter=2026-Q3', { token: admin });
     expect(lastQuarter.body.meetings).toMatchObject({ total: 0, participants: 0, byKind: [] });
+    // On the printed page and in the PDF, with the focus group's quote marked where it came from.
+    const headers = { authorization: `Bearer ${admin}` };
+    const html = await (await t.app.request('/reports/quarterly?quarter=2026-Q4', { headers })).text();
+    expect(html).toContain('2 meetings with 19 people taking part');
+    expect(html).toContain('From a focus group on 3 November 2026');
+    const pdf = await t.app.request('/reports/quarterly.pdf?quarter=2026-Q4', { headers });
+    expect(pdf.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'hubvoice-meetings-pdf-'));
+    writeFileSync(join(dir, 'report.pdf'), Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('2 meetings with 19 people taking part');
+    expect(text).toContain('Focus group: 1 (7 people)');
+    expect(text).toContain('Parent Carer Forum: 1 (12 people)');
   });
 
   it('refuses what it cannot store, naming each field, and lets only the right people record', async () => {
