@@ -8,7 +8,8 @@
  */
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit';
-import { comments, responses, safeguardingFlags, sites } from './schema';
+import { underOpenFlag } from './comments';
+import { comments, responses, sites } from './schema';
 import { siteIn, type Scope } from './scope';
 import type { Db } from './store';
 import type { Client } from '@libsql/client';
@@ -32,53 +33,63 @@ function matches(contact: Contact): SQL {
 
 export interface FoundComment {
   id: string;
-  responseId: string;
+  /** The response it was written in; null for a meeting's notes or quote that holds the contact. */
+  responseId: string | null;
+  /** The meeting whose notes or quote it is, when it is one. */
+  meetingId: string | null;
   questionId: string;
   siteName: string;
   submittedAt: Date;
   language: string;
   text: string | null;
   redacted: string;
+  /** The response's other answers (JSON); '{}' for a meeting's words. */
   answers: string;
   openFlag: boolean;
 }
 
 /** Every comment in scope whose original words hold the contact, oldest first. */
 export async function findByContact(db: Db, scope: Scope, contact: Contact): Promise<FoundComment[]> {
-  return db
-    .select({
-      id: comments.id,
-      responseId: responses.id,
-      questionId: comments.questionId,
-      siteName: sites.name,
-      submittedAt: comments.submittedAt,
-      language: comments.language,
-      text: comments.text,
-      redacted: comments.redacted,
-      answers: responses.answers,
-      openFlag:
-        sql<boolean>`EXISTS (SELECT 1 FROM ${safeguardingFlags} WHERE ${safeguardingFlags.responseId} = ${comments.responseId} AND ${safeguardingFlags.status} != 'closed')`.mapWith(
-          Boolean,
-        ),
-    })
-    .from(comments)
-    .innerJoin(responses, eq(responses.id, comments.responseId))
-    .innerJoin(sites, eq(sites.id, comments.siteId))
-    .where(and(isNotNull(comments.text), matches(contact), siteIn(comments.siteId, scope)))
-    .orderBy(comments.submittedAt);
+  return (
+    db
+      .select({
+        id: comments.id,
+        responseId: comments.responseId,
+        meetingId: comments.meetingId,
+        questionId: comments.questionId,
+        siteName: sites.name,
+        submittedAt: comments.submittedAt,
+        language: comments.language,
+        text: comments.text,
+        redacted: comments.redacted,
+        answers: sql<string>`coalesce(${responses.answers}, '{}')`,
+        openFlag: sql<boolean>`${underOpenFlag}`.mapWith(Boolean),
+      })
+      .from(comments)
+      // A meeting's notes may hold a family's contact too: they are found and erased with the rest.
+      .leftJoin(responses, eq(responses.id, comments.responseId))
+      .innerJoin(sites, eq(sites.id, comments.siteId))
+      .where(and(isNotNull(comments.text), matches(contact), siteIn(comments.siteId, scope)))
+      .orderBy(comments.submittedAt)
+  );
 }
 
 /**
- * Forgets the original words of every comment of the given responses and replaces what staff read,
- * in one batch with its audit row, then checkpoints the WAL (an embedded file's own log).
+ * Forgets the original words of every comment of the given responses, and of the given comments
+ * (a meeting's notes), and replaces what staff read, in one batch with its audit row, then
+ * checkpoints the WAL (an embedded file's own log).
  */
-export async function eraseComments(client: Client, db: Db, responseIds: string[], audit: AuditEntry): Promise<void> {
+export async function eraseComments(client: Client, db: Db, erase: { responseIds: string[]; commentIds: string[] }, audit: AuditEntry): Promise<void> {
   await client.execute('PRAGMA secure_delete = ON').catch(() => undefined);
   await db.batch([
     db
       .update(comments)
       .set({ text: null, redacted: ERASED_TEXT })
-      .where(inArray(comments.responseId, responseIds.length ? responseIds : [''])),
+      .where(inArray(comments.responseId, erase.responseIds.length ? erase.responseIds : [''])),
+    db
+      .update(comments)
+      .set({ text: null, redacted: ERASED_TEXT })
+      .where(inArray(comments.id, erase.commentIds.length ? erase.commentIds : [''])),
     auditStatement(db, audit),
   ]);
   await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);

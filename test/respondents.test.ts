@@ -101,4 +101,28 @@ describe('a family’s own words, found by the contact they wrote', () => {
     expect(await erased.text()).toContain('Erased: the words of 1 response.');
     expect(onDisk('quokka.parent@example.org')).toBe(false);
   });
+
+  it('finds and erases a contact a facilitator wrote into a meeting’s notes, as it does a family’s own', async () => {
+    const meeting = await t.json('/api/meetings', {
+      token: admin,
+      body: {
+        kind: 'focus_group',
+        title: 'Weekend group',
+        site: t.council.sites.ash.code,
+        heldOn: new Date().toISOString().slice(0, 10),
+        participants: 4,
+        notes: 'One mum asked for a Saturday group, ring her on 07700 900555',
+      },
+    });
+    expect(meeting.status).toBe(201);
+    const found = await call('/api/respondents/search', '07700900555');
+    expect(found.body.comments).toEqual([expect.objectContaining({ responseId: null, meetingId: meeting.body.id })]);
+    expect(found.body.comments[0].redacted).not.toContain('900555');
+    expect(JSON.stringify((await call('/api/respondents/export', '07700900555')).body)).toContain('ring her on 07700 900555');
+    expect(onDisk('ring her on 07700 900555')).toBe(true);
+    expect((await call('/api/respondents/erase', '07700 900 555')).body).toEqual({ erased: 1 });
+    expect(onDisk('ring her on 07700 900555')).toBe(false);
+    const notes = await t.json(`/api/meetings/${meeting.body.id}`, { token: admin });
+    expect(notes.body.notes[0].redacted).toBe(ERASED_TEXT);
+  });
 });

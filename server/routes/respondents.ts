@@ -14,7 +14,10 @@ const Found = z
     contact: z.string(),
     comments: z.array(
       z.object({
-        responseId: z.string(),
+        /** The response it was written in; null for a meeting's notes or quote. */
+        responseId: z.string().nullable(),
+        /** The meeting whose notes or quote hold the contact, when it is one. */
+        meetingId: z.string().nullable(),
         question: z.string(),
         site: z.string(),
         submittedAt: z.iso.datetime(),

@@ -53,6 +53,7 @@ export function respondentService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
         contact: contact.value,
         comments: rows.map((row) => ({
           responseId: row.responseId,
+          meetingId: row.meetingId,
           question: row.questionId,
           site: row.siteName,
           submittedAt: row.submittedAt.toISOString(),
@@ -71,7 +72,9 @@ export function respondentService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
         { submittedAt: string; site: string; language: string; answers: unknown; comments: { question: string; text: string | null }[] }
       >();
       for (const row of rows) {
-        const response = byResponse.get(row.responseId) ?? {
+        // A meeting's notes are one entry each: they belong to no response.
+        const key = row.responseId ?? `meeting:${row.id}`;
+        const response = byResponse.get(key) ?? {
           submittedAt: row.submittedAt.toISOString(),
           site: row.siteName,
           language: row.language,
@@ -79,7 +82,7 @@ export function respondentService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
           comments: [],
         };
         response.comments.push({ question: row.questionId, text: row.text });
-        byResponse.set(row.responseId, response);
+        byResponse.set(key, response);
       }
       await auditStatement(db, {
         at: deps.now(),
@@ -105,17 +108,24 @@ export function respondentService(deps: Pick<ServiceDeps, 'store' | 'now'>) {
           },
         ]);
       }
-      const responseIds = [...new Set(rows.map((row) => row.responseId))];
-      if (responseIds.length) {
-        await eraseComments(client, db, responseIds, {
-          at: deps.now(),
-          action: 'respondent_data_erased',
-          userId: principal.userId,
-          organisationId: organisationOf(principal),
-          details: { responses: responseIds.length, kind: contact.kind },
-        });
+      const responseIds = [...new Set(rows.flatMap((row) => (row.responseId ? [row.responseId] : [])))];
+      const commentIds = rows.filter((row) => !row.responseId).map((row) => row.id);
+      if (responseIds.length || commentIds.length) {
+        await eraseComments(
+          client,
+          db,
+          { responseIds, commentIds },
+          {
+            at: deps.now(),
+            action: 'respondent_data_erased',
+            userId: principal.userId,
+            organisationId: organisationOf(principal),
+            details: { responses: responseIds.length, meetingNotes: commentIds.length, kind: contact.kind },
+          },
+        );
       }
-      return { erased: responseIds.length };
+      /** Responses, and meetings' notes, whose words were erased. */
+      return { erased: responseIds.length + commentIds.length };
     },
   };
 }

@@ -11,7 +11,9 @@ export interface PrivacyPageProps {
   user: StaffUser;
   contact: string;
   errors: FieldError[];
-  found: { responseId: string; question: string; site: string; submittedAt: string; redacted: string; underReview: boolean }[] | null;
+  found:
+    | { responseId: string | null; meetingId: string | null; question: string; site: string; submittedAt: string; redacted: string; underReview: boolean }[]
+    | null;
   done?: string | undefined;
 }
 
@@ -49,9 +51,10 @@ export function PrivacyPage({ user, contact, errors, found, done }: PrivacyPageP
             <>
               <ul class="cards">
                 {found.map((comment) => (
-                  <li class="card" key={`${comment.responseId}-${comment.question}`}>
+                  <li class="card" key={`${comment.responseId ?? comment.meetingId}-${comment.question}-${comment.redacted.slice(0, 24)}`}>
                     <p class="meta">
                       {comment.site}, {comment.submittedAt.slice(0, 10)}
+                      {comment.meetingId && ', in a meeting’s notes'}
                       {comment.underReview && <strong class="tag tag-red">Under safeguarding review</strong>}
                     </p>
                     <p class="quote">{comment.redacted}</p>
