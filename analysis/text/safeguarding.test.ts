@@ -115,6 +115,29 @@ describe('detectSafeguarding', () => {
     expect(detectSafeguarding('I do not feel safe now, he hit me years ago').flagged).toBe(true);
   });
 
+  it('reads a story from the news or a film as a general remark, unless the writer’s own family is in the sentence', () => {
+    for (const text of [
+      'I saw on the news about a child who was neglected, it is awful, these services are so important',
+      'There was a documentary about a mum whose partner hit her, really upsetting',
+      'Widziałam w wiadomościach, że dziecko było bite przez ojca, to straszne',
+      'Vi nas notícias que uma criança foi espancada pelo padrasto',
+    ]) {
+      expect(detectSafeguarding(text).flagged, text).toBe(false);
+    }
+    for (const text of [
+      'I saw a programme about coercive control on tv and realised my partner does it, he checks my phone every night',
+      'On the news they talked about neglect and it made me think, my baby is left alone all day by her dad',
+      'Widziałam w telewizji program i zrozumiałam, że mój mąż mnie bije',
+    ]) {
+      expect(detectSafeguarding(text).flagged, text).toBe(true);
+    }
+  });
+
+  it('reads "safe for a long time now" as a past that is over', () => {
+    expect(detectSafeguarding("Years ago my ex was violent but I've been safe for a long time now and the kids are thriving").flagged).toBe(false);
+    expect(detectSafeguarding('My ex was violent and I have not been safe for a long time').flagged).toBe(true);
+  });
+
   it('does not let a pattern reach across a sentence break', () => {
     // The phrase lists alone: the model reads the comment as a bag of words (SAFEGUARDING.md).
     expect(detectSafeguarding('My husband. Hits the spot every time, the new cafe', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);

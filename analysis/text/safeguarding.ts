@@ -47,6 +47,14 @@ export interface SafeguardingLexicon {
    */
   resolvedMarkers?: string[];
   /**
+   * Where the words say a story was seen or heard, not lived: the news, a documentary, a film, an
+   * article ("I saw on the news about a child who was neglected"). A sentence with one, and with
+   * none of `personalMarkers` (the family's own: "my", "our", "me"), is a general remark.
+   */
+  reportedMarkers?: string[];
+  /** Words that tie a sentence to the writer's own family ("my", "our", "me", "us"). */
+  personalMarkers?: string[];
+  /**
    * Signs a comment may be in this language: an expression for its own letters (ą, ș, ã…) or
    * spellings, tested on the lower-cased comment, and common words that
    * other languages rarely use. When given, the lexicon's disclosures and topics are matched only
@@ -120,6 +128,8 @@ interface CompiledGroup {
   past: RegExp | null;
   present: RegExp | null;
   resolved: RegExp | null;
+  reported: RegExp | null;
+  personal: RegExp | null;
   /** Only scanned when the text holds this script (Chinese, Arabic); null means always. */
   script: RegExp | null;
 }
@@ -200,6 +210,8 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
       past: markerRegex(members, (l) => l.pastMarkers),
       present: markerRegex(members, (l) => l.presentMarkers),
       resolved: markerRegex(members, (l) => l.resolvedMarkers),
+      reported: markerRegex(members, (l) => l.reportedMarkers),
+      personal: markerRegex(members, (l) => l.personalMarkers),
       script,
     };
   });
@@ -273,7 +285,7 @@ const defaultDetector: SafeguardingDetector = { groups: PATTERNS_ONLY_DETECTOR.g
  * (a letter is "[^ |]"), and past/present markers are read in the sentence of each match:
  * "I left him years ago. He still texts me" is two readings.
  */
-function normaliseComment(text: string): string {
+export function normaliseComment(text: string): string {
   // Most comments are plain ASCII: lower-casing is all the folding they need, and NFKD is costly.
   const folded = (/^\p{ASCII}*$/u.test(text) ? text.toLowerCase() : foldLetters(text)).replace(/['’`]re(?![\p{L}])/gu, ' are').replace(/['’`]/g, '');
   return (
@@ -302,6 +314,7 @@ export function modelView(text: string, detector: SafeguardingDetector = default
   for (const g of detector.groups) {
     if (g.script && !g.script.test(text)) continue;
     if (g.general?.test(normal)) return null;
+    if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
     if (g.lookAlikes) normal = normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length));
   }
   // A few words are too little for a bag of words: what is left of "the kids had a smashing time"
@@ -349,6 +362,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         }
         const sentence = sentenceAround(cleaned, found.index, found[0].length);
         if (chunk.topic && g.general?.test(sentence)) continue;
+        // A story from the news or a film, told with nothing of the writer's own family in it.
+        if (g.reported?.test(sentence) && !g.personal?.test(sentence)) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
         if (!s) continue;
         // Any present-tense marker wins over a past one: "he still hits me even though I left".
