@@ -5,18 +5,17 @@
  * them is a flag in the queue and an alert; the quarterly report counts the meetings held. Real
  * HTTP through the app, a real libSQL file and a real SMTP server.
  */
-import { createClient } from '@libsql/client';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate';
-import { migrations } from '../db/migrations.gen';
 import { renderQuarterlyPdf } from '../server/quarterly-pdf';
 import { auditLog, themeDays } from '../db/schema';
 import { addResponses, expectErrorShape } from './helpers/app';
 import { makeCouncilApp, updateSettings, type CouncilApp } from './helpers/factories';
+import { fileBefore, ONE_SITE } from './helpers/old-file';
 import { startSmtpInbox, type SmtpInbox } from './helpers/smtp-inbox';
 
 let t: CouncilApp;
@@ -230,18 +229,10 @@ describe('a possible disclosure in a meeting’s notes', () => {
 
 describe('the migration that made room for meetings', () => {
   it('rebuilds comments and flags keeping every row and every reference, with foreign keys enforced afterwards', async () => {
-    const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'hubvoice-mig-'));
-    const client = createClient({ url: `file:${dir}/m.db` });
-    await client.execute('PRAGMA foreign_keys = ON');
-    const upTo = migrations.findIndex((m) => m.tag.startsWith('0020_'));
-    await migrate(client, migrations.slice(0, upTo));
+    const { client, next } = await fileBefore('0020_');
     await client.batch(
       [
-        "INSERT INTO organisations (id, slug, name, settings) VALUES ('o', 'o', 'O', '{}')",
-        "INSERT INTO providers (id, organisation_id, code, name) VALUES ('p', 'o', 'p', 'P')",
-        "INSERT INTO sites (id, organisation_id, provider_id, code, name, kind, locality) VALUES ('s', 'o', 'p', 's', 'S', 'family_hub', 'L')",
-        "INSERT INTO surveys (id, organisation_id, name) VALUES ('sv', 'o', 'Survey')",
-        "INSERT INTO survey_versions (id, survey_id, version, definition) VALUES ('v', 'sv', 1, '{}')",
+        ...ONE_SITE,
         "INSERT INTO responses (id, organisation_id, survey_version_id, site_id, channel, language, submitted_at, idempotency_key, answers) VALUES ('r', 'o', 'v', 's', 'qr', 'en', 1, 'k', '{}')",
         "INSERT INTO comments (id, response_id, organisation_id, site_id, question_id, submitted_at, language, text, redacted, sentiment, themes, model_version) VALUES ('c', 'r', 'o', 's', 'q', 1, 'en', 't', 't', 0, '[]', 'm')",
         "INSERT INTO theme_corrections (id, organisation_id, comment_id, themes, user_id) VALUES ('tc', 'o', 'c', '[]', 'u')",
@@ -250,7 +241,7 @@ describe('the migration that made room for meetings', () => {
       ],
       'write',
     );
-    expect(await migrate(client, migrations)).toContain(migrations[upTo]!.tag);
+    expect(await migrate(client)).toContain(next);
     const rows = await client.execute(
       "SELECT (SELECT count(*) FROM comments WHERE id = 'c' AND meeting_id IS NULL) AS c, (SELECT count(*) FROM safeguarding_flags WHERE id = 'f') AS f",
     );

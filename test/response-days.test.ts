@@ -4,17 +4,13 @@
  * the responses (the client writer, inline ingestion, the ingestion thread), with a repeated key
  * counted once. And a file from before 0023 has its responses counted by the migration.
  */
-import { createClient } from '@libsql/client';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate';
-import { migrations } from '../db/migrations.gen';
 import { countResponses, DIMENSIONS, type CountRow, type Dimension } from '../db/reports';
 import { EVERY_SITE } from '../db/scope';
 import { addResponses } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { fileBefore, ONE_SITE } from './helpers/old-file';
 
 const DAY = 86_400_000;
 const sorted = (rows: CountRow[]) => [...rows].sort((a, b) => `${a.key}|${a.period}`.localeCompare(`${b.key}|${b.period}`));
@@ -95,18 +91,10 @@ describe('response_days', () => {
   }
 
   it('counts the responses already stored when migration 0023 runs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hubvoice-days-'));
-    const client = createClient({ url: `file:${dir}/m.db` });
-    await client.execute('PRAGMA foreign_keys = ON');
-    const upTo = migrations.findIndex((m) => m.tag.startsWith('0023_'));
-    await migrate(client, migrations.slice(0, upTo));
+    const { client } = await fileBefore('0023_');
     await client.batch(
       [
-        "INSERT INTO organisations (id, slug, name, settings) VALUES ('o', 'o', 'O', '{}')",
-        "INSERT INTO providers (id, organisation_id, code, name) VALUES ('p', 'o', 'p', 'P')",
-        "INSERT INTO sites (id, organisation_id, provider_id, code, name, kind, locality) VALUES ('s', 'o', 'p', 's', 'S', 'family_hub', 'L')",
-        "INSERT INTO surveys (id, organisation_id, name) VALUES ('sv', 'o', 'Survey')",
-        "INSERT INTO survey_versions (id, survey_id, version, definition) VALUES ('v', 'sv', 1, '{}')",
+        ...ONE_SITE,
         ...Array.from(
           { length: 9 },
           (_, i) =>
@@ -117,7 +105,7 @@ describe('response_days', () => {
       ],
       'write',
     );
-    await migrate(client, migrations);
+    await migrate(client);
     const { createStore } = await import('../db/store');
     const db = createStore(client).db;
     for (const dimension of ['site', 'channel', 'role', 'ethnicGroup', 'month'] as Dimension[]) {

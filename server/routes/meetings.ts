@@ -11,20 +11,21 @@ import { MeetingInput } from '../services/meetings';
 import { apiRoutes, body, errors, json, SIGNED_IN_ERRORS, signedIn } from './api';
 
 const Site = z.object({ code: z.string(), name: z.string(), locality: z.string() });
-const MeetingSummary = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    title: z.string(),
-    heldOn: z.string(),
-    area: z.enum(['site', 'locality']),
-    participants: z.number().int(),
-    site: Site,
-    quotes: z.number().int(),
-    /** Whether anything noted raised a safeguarding flag. */
-    flagged: z.boolean(),
-  })
-  .openapi('MeetingSummary');
+/** What every view of a meeting says. */
+const MeetingFacts = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  area: z.enum(['site', 'locality']),
+  participants: z.number().int(),
+  site: Site,
+});
+const MeetingSummary = MeetingFacts.extend({
+  quotes: z.number().int(),
+  /** Whether anything noted raised a safeguarding flag. */
+  flagged: z.boolean(),
+}).openapi('MeetingSummary');
 const Words = z.object({
   id: z.string(),
   kind: z.string(),
@@ -34,22 +35,13 @@ const Words = z.object({
   sentiment: z.number().int(),
   themes: z.array(z.object({ theme: z.string(), score: z.number(), sentiment: z.number().optional() })),
 });
-const Meeting = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    title: z.string(),
-    heldOn: z.string(),
-    area: z.enum(['site', 'locality']),
-    participants: z.number().int(),
-    demographics: z.record(z.string(), z.number()).nullable(),
-    language: z.string(),
-    site: Site,
-    notes: z.array(Words),
-    quotes: z.array(Words),
-    flag: z.object({ id: z.string(), status: z.string() }).nullable(),
-  })
-  .openapi('Meeting');
+const Meeting = MeetingFacts.extend({
+  demographics: z.record(z.string(), z.number()).nullable(),
+  language: z.string(),
+  notes: z.array(Words),
+  quotes: z.array(Words),
+  flag: z.object({ id: z.string(), status: z.string() }).nullable(),
+}).openapi('Meeting');
 const Query = z.object({ from: isoDate.optional(), to: isoDate.optional(), site: z.string().max(64).optional(), provider: z.string().max(64).optional() });
 
 export function meetingRoutes(deps: AppDeps) {
