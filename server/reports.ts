@@ -149,20 +149,7 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
     async satisfaction(principal: Principal, query: SatisfactionRequest) {
       const filters = await filtersFor(principal, query);
       const counts = await countResponses(db, reportScope(principal), query.groupBy, filters);
-      const label = await labelled(principal, query.groupBy);
-      const groups = sortGroups(
-        query.groupBy,
-        counts.map((row) => ({
-          key: row.key,
-          label: label(row.key),
-          fft: toFftCounts(row.fft),
-          ratingSum: row.ratingSum,
-          ratingCount: row.ratingCount,
-          ratingCounts: row.ratingCounts,
-          npsCounts: row.npsCounts,
-          n: row.n,
-        })),
-      );
+      const groups = sortGroups(query.groupBy, satisfactionGroups(counts, await labelled(principal, query.groupBy)));
       return { groupBy: query.groupBy, filters: describeFilters(query), ...satisfactionReport(groups) };
     },
 
@@ -180,23 +167,8 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       filters.from = Date.parse(earliest);
       const counts = await countResponses(db, reportScope(principal), 'month', filters);
       const byMonth = new Map(counts.map((row) => [row.key, row]));
-      const label = await labelled(principal, 'month');
       const shown = counts.filter((row) => row.key >= query.from.slice(0, 7));
-      const rows = satisfactionReport(
-        sortGroups(
-          'month',
-          shown.map((row) => ({
-            key: row.key,
-            label: label(row.key),
-            fft: toFftCounts(row.fft),
-            ratingSum: row.ratingSum,
-            ratingCount: row.ratingCount,
-            ratingCounts: row.ratingCounts,
-            npsCounts: row.npsCounts,
-            n: row.n,
-          })),
-        ),
-      ).rows;
+      const rows = satisfactionReport(sortGroups('month', satisfactionGroups(shown, await labelled(principal, 'month')))).rows;
       /** The FFT counts of a month ('2026-10') or a quarter ('2026-Q4'), summed from the months. */
       const fftOf = (period: string): FftCounts => {
         const months = /Q\d$/.test(period)
@@ -298,6 +270,20 @@ export function createReports(deps: Pick<AppDeps, 'store' | 'catalogues' | 'them
       };
     },
   };
+}
+
+/** Counted rows as the satisfaction report's groups, each labelled. */
+function satisfactionGroups(counts: CountRow[], label: (key: string) => string) {
+  return counts.map((row) => ({
+    key: row.key,
+    label: label(row.key),
+    fft: toFftCounts(row.fft),
+    ratingSum: row.ratingSum,
+    ratingCount: row.ratingCount,
+    ratingCounts: row.ratingCounts,
+    npsCounts: row.npsCounts,
+    n: row.n,
+  }));
 }
 
 function toFftCounts(codes: CountRow['fft']): FftCounts {
