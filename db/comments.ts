@@ -48,14 +48,23 @@ export const underOpenFlag = sql`(EXISTS (SELECT 1 FROM safeguarding_flags WHERE
   OR (${comments.meetingId} IS NOT NULL AND EXISTS (SELECT 1 FROM safeguarding_flags WHERE safeguarding_flags.meeting_id = ${comments.meetingId} AND safeguarding_flags.status <> 'closed')))`;
 
 /**
+ * Whether a comment's words are withheld from this reader: under an open flag, at a site where the
+ * reader may not read the family's own words (`originalScope`, `flags.readOriginal`). Every site
+ * (a platform-wide lead) withholds nothing; no site withholds every flagged comment.
+ */
+export function withheldFrom(originalScope: Scope): SQL {
+  const mayRead = siteIn(comments.siteId, originalScope);
+  return mayRead ? sql`(${underOpenFlag} AND NOT ${mayRead})` : sql`0`;
+}
+
+/**
  * Redacted comments, newest first; the original text never leaves this function. A comment whose
  * response has a safeguarding flag not yet closed says only `WITHHELD`, unless its site is in
  * `originalScope` (where the caller may read the family's own words: `flags.readOriginal`):
  * pattern redaction alone is too thin a screen for a disclosure nobody has reviewed.
  */
 export async function findComments(db: Db, scope: Scope, originalScope: Scope, query: CommentQuery) {
-  const mayRead = siteIn(comments.siteId, originalScope);
-  const withheld = mayRead ? sql`(${underOpenFlag} AND NOT ${mayRead})` : sql`0`;
+  const withheld = withheldFrom(originalScope);
   const where = commentFilters(scope, query);
   if (query.theme) where.push(sql`EXISTS (SELECT 1 FROM json_each(${comments.themes}) WHERE json_extract(value, '$.theme') = ${query.theme})`);
   if (query.sentiment !== undefined) where.push(eq(comments.sentiment, query.sentiment));

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit';
-import { underOpenFlag, WITHHELD } from './comments';
+import { WITHHELD, withheldFrom } from './comments';
 import type { NewComment, NewFlag } from './response-rows';
 import { comments, meetings, safeguardingFlags, sites, type MeetingKind } from './schema';
 import { siteFilters, siteIn, type Scope } from './scope';
@@ -86,8 +86,7 @@ export async function findMeeting(db: Db, scope: Scope, originalScope: Scope, id
     .innerJoin(sites, eq(sites.id, meetings.siteId))
     .where(and(eq(meetings.id, id), siteIn(meetings.siteId, scope)));
   if (!meeting) return null;
-  const mayRead = siteIn(comments.siteId, originalScope);
-  const withheld = mayRead ? sql`(${underOpenFlag} AND NOT ${mayRead})` : sql`${underOpenFlag}`;
+  const withheld = withheldFrom(originalScope);
   const words = await db
     .select({
       id: comments.id,
