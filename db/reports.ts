@@ -7,10 +7,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters, underOpenFlag, type CommentSource } from './comments';
 import { themeDays } from './schema';
+import { periodKey } from '../analysis/periods';
 import { DAY_MS } from './theme-days';
 import { COUNT_COLUMNS, RESPONSE_DAY_DIMS, type ResponseDayDim } from './response-days';
 import { scopeOrAll, siteFilters, siteIn, type Scope } from './scope';
 import type { Db } from './store';
+
+/** The ONS high-level group of a detailed ethnic group answer ('' when not answered). */
+function ethnicGroupOf(column: string): string {
+  return `CASE WHEN ${column} IS NULL THEN '' WHEN ${column} = 'prefer_not_to_say' THEN 'prefer_not_to_say' ELSE substr(${column}, 1, instr(${column}, '_') - 1) END`;
+}
 
 /** What a report can be broken down by, as SQL over `responses` (+ `sites`, `response_demographics`). */
 export const DIMENSIONS = {
@@ -35,7 +41,7 @@ export const DIMENSIONS = {
   ethnicity: { expr: "coalesce(response_demographics.ethnicity, '')", demographics: true },
   /** The five ONS high-level groups: small detailed groups are often all suppressed on their own. */
   ethnicGroup: {
-    expr: "CASE WHEN response_demographics.ethnicity IS NULL THEN '' WHEN response_demographics.ethnicity = 'prefer_not_to_say' THEN 'prefer_not_to_say' ELSE substr(response_demographics.ethnicity, 1, instr(response_demographics.ethnicity, '_') - 1) END",
+    expr: ethnicGroupOf('response_demographics.ethnicity'),
     demographics: true,
   },
   disability: { expr: "coalesce(response_demographics.disability, '')", demographics: true },
@@ -77,11 +83,8 @@ const NPS_COLUMNS = Array.from({ length: 11 }, (_, score) => `sum(responses.nps 
 
 /** Calendar groupings, counted by UTC day in SQL (an integer division) and rolled up here: formatting a date for every row cost more than the rest of the scan. */
 const CALENDAR: Partial<Record<Dimension, (day: number) => string>> = {
-  month: (day) => new Date(day * DAY_MS).toISOString().slice(0, 7),
-  quarter: (day) => {
-    const date = new Date(day * DAY_MS);
-    return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-  },
+  month: (day) => periodKey(day * DAY_MS, 'month'),
+  quarter: (day) => periodKey(day * DAY_MS, 'quarter'),
   // Weeks start on Monday, as SQLite's date(…, 'weekday 0', '-6 days') has them.
   week: (day) => new Date((day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10),
 };
@@ -102,41 +105,24 @@ export async function countResponses(
   const periodDay = period ? CALENDAR[period] : undefined;
   if (keyDay || periodDay) {
     const byDay = await countResponsesBy(db, scope, dimension, filters, period, { key: keyDay !== undefined, period: periodDay !== undefined });
-    const merged = new Map<string, CountRow>();
-    for (const row of byDay) {
-      const key = keyDay ? keyDay(Number(row.key)) : row.key;
-      const at = periodDay ? periodDay(Number(row.period)) : row.period;
-      const into = merged.get(`${key}\u0000${at}`);
-      if (!into) merged.set(`${key}\u0000${at}`, { ...row, key, period: at });
-      else {
-        into.n += row.n;
-        into.ratingSum += row.ratingSum;
-        into.ratingCount += row.ratingCount;
-        row.fft.forEach((count, i) => (into.fft[i]! += count));
-        row.ratingCounts.forEach((count, i) => (into.ratingCounts[i]! += count));
-        row.npsCounts.forEach((count, i) => (into.npsCounts[i]! += count));
-      }
-    }
-    return [...merged.values()];
+    return rollUp(
+      byDay.map((row) => ({
+        key: keyDay ? keyDay(Number(row.key)) : row.key,
+        period: periodDay ? periodDay(Number(row.period)) : row.period,
+        counts: countsOf(row),
+      })),
+    );
   }
   return countResponsesBy(db, scope, dimension, filters, period);
 }
 
 /** Groupings answered from response_days' '' rows (every response, by site and day), as SQL over `rd` joined to `sites`. */
-const BY_SITE: Partial<Record<Dimension, string>> = {
-  organisation: 'sites.organisation_id',
-  provider: 'sites.provider_id',
-  site: 'rd.site_id',
-  locality: 'sites.locality',
-  ward: "coalesce(sites.ward, '')",
-};
+const bySite = (dimension: Dimension): string | undefined =>
+  dimension === 'site' ? 'rd.site_id' : 'sites' in DIMENSIONS[dimension] ? DIMENSIONS[dimension].expr : undefined;
 /** Groupings answered from their own rows of response_days: the dim counted, and the key as SQL over `rd.key`. */
 const BY_KEY: Partial<Record<Dimension, { dim: ResponseDayDim; key: string }>> = {
   ...Object.fromEntries(RESPONSE_DAY_DIMS.map((dim) => [dim, { dim, key: 'rd.key' }])),
-  ethnicGroup: {
-    dim: 'ethnicity',
-    key: "CASE WHEN rd.key = 'prefer_not_to_say' THEN 'prefer_not_to_say' ELSE substr(rd.key, 1, instr(rd.key, '_') - 1) END",
-  },
+  ethnicGroup: { dim: 'ethnicity', key: ethnicGroupOf('rd.key') },
 };
 const SUMS = COUNT_COLUMNS.map((column) => `sum(rd.${column}) AS ${column}`).join(', ');
 
@@ -150,7 +136,7 @@ async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters
   if (period && !CALENDAR[period]) return null;
   const keyDay = CALENDAR[dimension];
   const byKey = BY_KEY[dimension];
-  const keyExpr = keyDay ? 'rd.day' : (BY_SITE[dimension] ?? byKey?.key);
+  const keyExpr = keyDay ? 'rd.day' : (bySite(dimension) ?? byKey?.key);
   if (!keyExpr) return null;
   const where: SQL[] = [];
   if (filters.from !== undefined) where.push(sql`rd.day >= ${filters.from / DAY_MS}`);
@@ -167,21 +153,13 @@ async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters
       FROM response_days rd JOIN sites ON sites.id = rd.site_id
       WHERE rd.dim = ${dim}${where.length ? sql` AND ${sql.join(where, sql` AND `)}` : sql``}
       GROUP BY 1, 2`);
-    const merged = new Map<string, CountRow>();
-    for (const row of rows) {
-      const k = keyDay ? keyDay(Number(row.key)) : String(row.key ?? '');
-      const at = period ? CALENDAR[period]!(Number(row.period)) : '';
-      const counts = COUNT_COLUMNS.map((column) => Number(row[column] ?? 0));
-      const id = `${k}\u0000${at}`;
-      const into = merged.get(id);
-      if (into) addCounts(into, counts, 1);
-      else {
-        const fresh = emptyCountRow(k, at);
-        addCounts(fresh, counts, 1);
-        merged.set(id, fresh);
-      }
-    }
-    return [...merged.values()];
+    return rollUp(
+      rows.map((row) => ({
+        key: keyDay ? keyDay(Number(row.key)) : String(row.key ?? ''),
+        period: period ? CALENDAR[period]!(Number(row.period)) : '',
+        counts: COUNT_COLUMNS.map((column) => Number(row[column] ?? 0)),
+      })),
+    );
   };
   if (!byKey) return read('', keyExpr);
   const [answered, totals] = await Promise.all([read(byKey.dim, keyExpr), read('', "''")]);
@@ -207,6 +185,18 @@ const emptyCountRow = (key: string, period: string): CountRow => ({
   ratingCounts: [0, 0, 0, 0, 0],
   npsCounts: Array.from({ length: 11 }, () => 0),
 });
+
+/** Counts summed per key and period (days into months, say): one CountRow each. */
+function rollUp(rows: { key: string; period: string; counts: number[] }[]): CountRow[] {
+  const merged = new Map<string, CountRow>();
+  for (const { key, period, counts } of rows) {
+    const id = `${key}\u0000${period}`;
+    let into = merged.get(id);
+    if (!into) merged.set(id, (into = emptyCountRow(key, period)));
+    addCounts(into, counts, 1);
+  }
+  return [...merged.values()];
+}
 
 /** A row's counts in COUNT_COLUMNS' order. */
 const countsOf = (row: CountRow): number[] => [row.n, ...row.fft, row.ratingSum, row.ratingCount, ...row.ratingCounts, ...row.npsCounts];

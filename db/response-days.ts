@@ -2,7 +2,8 @@
  * Keeps `response_days` in step with `responses` (see its note in db/schema.ts). Both writers add
  * the counts of the responses they store in the same transaction: the ingestion thread a batch at
  * a time, the client writer each response's, guarded by that response being stored, so a repeated
- * submission counts nothing. Migration 0023 counted the responses already stored with BACKFILL.
+ * submission counts nothing. Migration 0023 counted the responses already stored, in SQL that
+ * counts as responseDayRows does (test/response-days.test.ts holds both to a scan).
  */
 import type { NewResponse } from './response-rows';
 import { DAY_MS } from './theme-days';
@@ -111,30 +112,3 @@ export function responseDayRows(responses: readonly NewResponse[]): Row[] {
   }
   return [...rows.values()];
 }
-
-/** The counts of every response already stored (migration 0023 runs the same). */
-export const BACKFILL_SQL = (() => {
-  const sums = [
-    'count(*)',
-    ...[1, 2, 3, 4, 5, 6].map((code) => `count(CASE WHEN r.fft = ${code} THEN 1 END)`),
-    'total(r.rating)',
-    'count(r.rating)',
-    ...[1, 2, 3, 4, 5].map((score) => `count(CASE WHEN r.rating = ${score} THEN 1 END)`),
-    ...Array.from({ length: 11 }, (_, score) => `count(CASE WHEN r.nps = ${score} THEN 1 END)`),
-  ].join(', ');
-  const day = `r.submitted_at / ${DAY_MS}`;
-  const select = (dim: string, key: string, join = '') =>
-    `INSERT INTO response_days (${KEY_COLUMNS}, ${COUNT_COLUMNS.join(', ')})
-     SELECT '${dim}', r.site_id, ${day}, ${key}, r.survey_version_id, ${sums} FROM responses r ${join} ${key === "''" ? '' : `WHERE ${key} IS NOT NULL AND ${key} <> ''`} GROUP BY r.site_id, ${day}, ${key}, r.survey_version_id`;
-  const demographics = 'JOIN response_demographics d ON d.response_id = r.id';
-  return [
-    select('', "''"),
-    select('servicePoint', 'r.service_point_id'),
-    select('channel', 'r.channel'),
-    select('language', 'r.language'),
-    select('role', 'r.respondent_role'),
-    ...['relationship', 'child_age_band', 'ethnicity', 'disability', 'first_language'].map((column, i) =>
-      select(['relationship', 'childAgeBand', 'ethnicity', 'disability', 'firstLanguage'][i]!, `d.${column}`, demographics),
-    ),
-  ];
-})();

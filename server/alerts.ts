@@ -67,30 +67,28 @@ export class SafeguardingAlerts {
     await Promise.all([...this.pending]);
   }
 
+  /** The flags with what an alert says of them; a meeting's flag has no response, and alerts all the same. */
   private async flags(where: SQL): Promise<AlertFlag[]> {
-    return (
-      this.deps.store.db
-        .select({
-          id: safeguardingFlags.id,
-          urgency: safeguardingFlags.urgency,
-          categories: safeguardingFlags.categories,
-          createdAt: safeguardingFlags.createdAt,
-          siteId: sites.id,
-          siteName: sites.name,
-          providerId: sites.providerId,
-          organisationId: sites.organisationId,
-          settings: organisations.settings,
-          code: sql<string>`coalesce(${servicePoints.code}, ${sites.code})`,
-        })
-        .from(safeguardingFlags)
-        .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
-        .innerJoin(organisations, eq(organisations.id, sites.organisationId))
-        // A meeting's notes have no response: their flag alerts all the same.
-        .leftJoin(responses, eq(responses.id, safeguardingFlags.responseId))
-        .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
-        .where(where)
-        .orderBy(safeguardingFlags.createdAt)
-    );
+    return this.deps.store.db
+      .select({
+        id: safeguardingFlags.id,
+        urgency: safeguardingFlags.urgency,
+        categories: safeguardingFlags.categories,
+        createdAt: safeguardingFlags.createdAt,
+        siteId: sites.id,
+        siteName: sites.name,
+        providerId: sites.providerId,
+        organisationId: sites.organisationId,
+        settings: organisations.settings,
+        code: sql<string>`coalesce(${servicePoints.code}, ${sites.code})`,
+      })
+      .from(safeguardingFlags)
+      .innerJoin(sites, eq(sites.id, safeguardingFlags.siteId))
+      .innerJoin(organisations, eq(organisations.id, sites.organisationId))
+      .leftJoin(responses, eq(responses.id, safeguardingFlags.responseId))
+      .leftJoin(servicePoints, eq(servicePoints.id, responses.servicePointId))
+      .where(where)
+      .orderBy(safeguardingFlags.createdAt);
   }
 
   /** Who is told of a flag: the organisation's contacts, and every safeguarding lead whose scope covers its site. */

@@ -22,45 +22,66 @@ export interface ReceivedResponse extends Omit<NewResponse, 'comments' | 'flag'>
   freeText: FreeTextAnswer[];
 }
 
-/** The response with its comments and any safeguarding flag, ready to store. */
-export function readFreeText({ model, version }: OrganisationModel, received: ReceivedResponse): NewResponse {
-  const { freeText, ...response } = received;
-  const comments: NewComment[] = [];
+/** Where the words were written: a response's, or a meeting's (`responseId` null). */
+export interface TextPlace {
+  responseId: string | null;
+  meetingId?: string;
+  organisationId: string;
+  siteId: string;
+  submittedAt: number;
+  language: string;
+}
+
+/**
+ * Free text read as comments, in the order given (their ids sort so), and what any possible
+ * disclosure among them adds up to: every category, and 'immediate' if any reads as a present risk.
+ * The one reading for families' responses and meetings' notes alike.
+ */
+export function readTexts(
+  { model, version }: OrganisationModel,
+  texts: readonly FreeTextAnswer[],
+  place: TextPlace,
+): { comments: NewComment[]; disclosure: Pick<NewFlag, 'categories' | 'urgency'> | null } {
   const categories = new Set<string>();
   let urgency: NewFlag['urgency'] | null = null;
-  for (const { questionId, text } of freeText) {
-    const tagged = tagComment(model, text, response.language);
-    comments.push({
-      id: newId('c', response.submittedAt),
-      responseId: response.id,
-      organisationId: response.organisationId,
-      siteId: response.siteId,
+  const comments = texts.map(({ questionId, text }, i): NewComment => {
+    const tagged = tagComment(model, text, place.language);
+    if (tagged.safeguarding.flagged) {
+      tagged.safeguarding.categories.forEach((category) => categories.add(category));
+      if (tagged.safeguarding.urgency === 'immediate' || urgency === null) urgency = tagged.safeguarding.urgency ?? 'priority';
+    }
+    return {
+      id: newId('c', place.submittedAt + i),
+      ...place,
       questionId,
-      submittedAt: response.submittedAt,
-      language: response.language,
       text,
       redacted: tagged.redacted,
       sentiment: tagged.sentiment,
       // Each theme keeps its mention's sentiment so summaries count "staff lovely but the wait…" once each way.
       themes: tagged.themes.map(({ theme, score, sentiment }) => ({ theme, score: Math.round(score * 1000) / 1000, sentiment })),
       modelVersion: version,
-    });
-    if (tagged.safeguarding.flagged) {
-      tagged.safeguarding.categories.forEach((category) => categories.add(category));
-      if (tagged.safeguarding.urgency === 'immediate' || urgency === null) urgency = tagged.safeguarding.urgency ?? 'priority';
-    }
-  }
-  const flag: NewFlag | null =
-    categories.size > 0
-      ? {
-          id: newId('sg', response.submittedAt),
-          responseId: response.id,
-          organisationId: response.organisationId,
-          siteId: response.siteId,
-          categories: [...categories],
-          urgency: urgency ?? 'priority',
-        }
-      : null;
+    };
+  });
+  return { comments, disclosure: categories.size > 0 ? { categories: [...categories], urgency: urgency ?? 'priority' } : null };
+}
+
+/** The response with its comments and any safeguarding flag, ready to store. */
+export function readFreeText(model: OrganisationModel, received: ReceivedResponse): NewResponse {
+  const { freeText, ...response } = received;
+  const { comments, disclosure } = readTexts(model, freeText, {
+    responseId: response.id,
+    organisationId: response.organisationId,
+    siteId: response.siteId,
+    submittedAt: response.submittedAt,
+    language: response.language,
+  });
+  const flag: NewFlag | null = disclosure && {
+    id: newId('sg', response.submittedAt),
+    responseId: response.id,
+    organisationId: response.organisationId,
+    siteId: response.siteId,
+    ...disclosure,
+  };
   return { ...response, comments, flag };
 }
 

@@ -224,7 +224,6 @@ export function dashboardRoutes(deps: AppDeps) {
           <CommentsPage
             user={staffUser(principal)}
             themeName={query.theme ? ((Object.hasOwn(names, query.theme) ? names[query.theme] : undefined) ?? query.theme) : null}
-            source={query.source}
             filters={chosen}
             sites={sites}
             comments={rows.slice(0, COMMENTS_PER_PAGE)}

@@ -5,10 +5,8 @@
  * possible disclosure of harm, which becomes a safeguarding flag and an alert like any other.
  */
 import { z } from 'zod';
-import { tagComment } from '../../analysis/text';
 import { newId } from '../../db/ids';
-import { findMeeting, listMeetings, meetingsHeld, storeMeeting, type MeetingFilters, type NewMeetingFlag } from '../../db/meetings';
-import type { NewComment } from '../../db/response-rows';
+import { findMeeting, listMeetings, storeMeeting, type MeetingFilters, type NewMeetingFlag } from '../../db/meetings';
 import { MEETING_KINDS, meetings, sites } from '../../db/schema';
 import { NO_SCOPE, scopeHas, visibleSites, type Principal } from '../../db/scope';
 import { resolveEntity } from '../../db/reports';
@@ -16,6 +14,7 @@ import { LANGUAGES } from '../../survey/translate';
 import { scopeFor } from '../access/policy';
 import { notFound, validationFailed } from '../errors';
 import { isRealDate } from '../reports';
+import { readTexts } from '../text-pipeline';
 import { fieldErrors } from '../validate';
 import type { ServiceDeps } from './index';
 import { eq, or } from 'drizzle-orm';
@@ -94,45 +93,20 @@ export function meetingService(deps: Pick<ServiceDeps, 'store' | 'now' | 'themeM
           return { id, flagged: seen?.flag != null, notes: seen?.notes.length ?? 0, quotes: seen?.quotes.length ?? 0 };
         }
       }
-      const { model, version } = await deps.themeModels.forOrganisation(site.organisationId);
-      const categories = new Set<string>();
-      let urgency: NewMeetingFlag['urgency'] | null = null;
-      const read = (questionId: 'notes' | 'quote', text: string): NewComment => {
-        const tagged = tagComment(model, text, meeting.language);
-        if (tagged.safeguarding.flagged) {
-          tagged.safeguarding.categories.forEach((category) => categories.add(category));
-          if (tagged.safeguarding.urgency === 'immediate' || urgency === null) urgency = tagged.safeguarding.urgency ?? 'priority';
-        }
-        return {
-          id: newId('c', held),
-          responseId: null,
-          meetingId: id,
-          organisationId: site.organisationId,
-          siteId: site.id,
-          questionId,
-          submittedAt: held,
-          language: meeting.language,
-          text,
-          redacted: tagged.redacted,
-          sentiment: tagged.sentiment,
-          themes: tagged.themes.map(({ theme, score, sentiment }) => ({ theme, score: Math.round(score * 1000) / 1000, sentiment })),
-          modelVersion: version,
-        };
+      // The notes, then each quote as given: read as families' comments are.
+      const { comments: notes, disclosure } = readTexts(
+        await deps.themeModels.forOrganisation(site.organisationId),
+        [...(notesText ? [{ questionId: 'notes', text: notesText }] : []), ...meeting.quotes.map((text) => ({ questionId: 'quote', text }))],
+        { responseId: null, meetingId: id, organisationId: site.organisationId, siteId: site.id, submittedAt: held, language: meeting.language },
+      );
+      const flag: NewMeetingFlag | null = disclosure && {
+        id: newId('sg', now),
+        meetingId: id,
+        organisationId: site.organisationId,
+        siteId: site.id,
+        ...disclosure,
+        createdAt: now,
       };
-      const notes = [...(notesText ? [read('notes', notesText)] : []), ...meeting.quotes.map((quote) => read('quote', quote))];
-      // Ids sort in the order the words were written: the notes, then each quote as given.
-      notes.forEach((note, i) => (note.id = newId('c', held + i)));
-      const flag: NewMeetingFlag | null = categories.size
-        ? {
-            id: newId('sg', now),
-            meetingId: id,
-            organisationId: site.organisationId,
-            siteId: site.id,
-            categories: [...categories],
-            urgency: urgency ?? 'priority',
-            createdAt: now,
-          }
-        : null;
       await storeMeeting(
         db,
         {
@@ -191,8 +165,5 @@ export function meetingService(deps: Pick<ServiceDeps, 'store' | 'now' | 'themeM
       if (!meeting) throw notFound('That meeting');
       return meeting;
     },
-
-    /** Per kind, how many meetings and people, for the quarterly report (read with the reports' scope). */
-    held: (principal: Principal, filters: MeetingFilters) => meetingsHeld(db, scopeFor(principal, 'reports.read'), filters),
   };
 }

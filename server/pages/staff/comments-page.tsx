@@ -1,5 +1,4 @@
 /** `/dashboard/comments`: one theme's comments, redacted, newest first, a page at a time; a meeting's notes and quotes say where they came from. */
-import type { CommentSource } from '../../../db/comments';
 import { heldOnInWords, meetingKindPhrase } from '../../meeting-labels';
 import { LANGUAGES } from '../../../survey/translate';
 import { Select, TextField } from './fields';
@@ -18,7 +17,6 @@ export interface CommentsPageProps {
     site: { name: string };
     meeting?: { id: string; kind: string; title: string; heldOn: string } | null;
   }[];
-  source?: CommentSource;
   /** What the reader chose: kept in the form and in every link, so a view is one URL to share. */
   filters?: Partial<Record<'from' | 'to' | 'site' | 'provider' | 'source' | 'theme' | 'sentiment' | 'language' | 'q', string | undefined>>;
   sites?: { code: string; name: string }[];
@@ -30,7 +28,8 @@ export interface CommentsPageProps {
 
 const SENTIMENT = { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>;
 
-export function CommentsPage({ user, themeName, comments, page, hasNext, pageHref, backHref, source = 'all', filters = {}, sites = [] }: CommentsPageProps) {
+export function CommentsPage({ user, themeName, comments, page, hasNext, pageHref, backHref, filters = {}, sites = [] }: CommentsPageProps) {
+  const source = filters.source ?? 'all';
   const what = source === 'meetings' ? 'Meetings’ notes' : source === 'families' ? 'Families’ comments' : 'Comments';
   const title = themeName ? `${what} about ${themeName.toLowerCase()}` : what;
   return (

@@ -7,7 +7,7 @@ import type { SatisfactionRow } from '../../../analysis/satisfaction';
 import type { ThemeSummaryEntry } from '../../../analysis/text';
 import type { CommentSource } from '../../../db/comments';
 import type { FieldError } from '../../errors';
-import { EquityTable, hiddenReason, MonthlyTrend, SatisfactionBy, TopThemes, type MonthPoint } from './dashboard-sections';
+import { EquityTable, hiddenReason, lowerFirst, MonthlyTrend, SatisfactionBy, TopThemes, type MonthPoint } from './dashboard-sections';
 import { ErrorSummary, Select, TextField } from './fields';
 import { count, percent, interval, date } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
@@ -172,7 +172,7 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
 
           <div class="grid2">
             <section aria-labelledby="h-breakdown" id="breakdown">
-              <h2 id="h-breakdown">Satisfaction by {breakdown.label.charAt(0).toLowerCase() + breakdown.label.slice(1).replace('sEND', 'SEND')}</h2>
+              <h2 id="h-breakdown">Satisfaction by {lowerFirst(breakdown.label)}</h2>
               <form method="get" action="/dashboard#breakdown" class="filters compare" aria-label="Breakdown">
                 {(['from', 'to', 'provider', 'site'] as const).map((name) => filters[name] && <input type="hidden" name={name} value={filters[name]} />)}
                 {keep('by')}

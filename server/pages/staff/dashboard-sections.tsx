@@ -18,7 +18,7 @@ export function hiddenReason(row: { suppressionReason: string | null }): string 
 const range = (ci: readonly [number, number] | null) => (ci ? `${percent(ci[0]).replace('%', '')}–${percent(ci[1])}` : '–');
 
 /** "Disability or SEND" → "disability or SEND": lower case, except words written in capitals. */
-const lowerFirst = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+export const lowerFirst = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
 export function SatisfactionBy({ rows, label = 'Site', plural = 'sites' }: { rows: SatisfactionRow[]; label?: string; plural?: string }) {
   if (rows.length === 0) return <p>No responses in this period.</p>;
