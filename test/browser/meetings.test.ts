@@ -89,4 +89,48 @@ describe('meetings with families', () => {
     await fresh.getByText('From a focus group').first().waitFor();
     await look(fresh, 'meeting-comments-phone');
   });
+
+  it('reads well wherever a meeting now shows: its flag, the quarterly report, the drill-down filters and a privacy search (phone and desktop)', async () => {
+    const staff = await (await newContext(PHONE)).newPage();
+    await signIn(staff, server().base, council.users.siteStaff.email, council.users.siteStaff.password, '/meetings/new');
+    await staff.getByLabel('Outreach event').check();
+    await staff.getByLabel('Title').fill('Stay and play in the park');
+    await staff.getByLabel('Site', { exact: true }).selectOption({ label: `${council.sites.ash.name} (Northgate)` });
+    await staff.getByLabel('Date held').fill(today);
+    await staff.getByLabel('How many people took part').fill('9');
+    await staff.getByLabel('Quotes').fill('My partner checks my phone every night and he hit me last week, I am scared to go home.');
+    await staff.getByRole('button', { name: 'Save the meeting' }).click();
+    await staff.getByText('The safeguarding leads have been alerted').waitFor();
+    const flag = await server().db.execute('SELECT id FROM safeguarding_flags WHERE meeting_id IS NOT NULL');
+    const quarter = `${today.slice(0, 4)}-Q${Math.floor(Number(today.slice(5, 7)) / 3.01) + 1}`;
+    for (const [name, options] of [
+      ['phone', PHONE],
+      ['desktop', { viewport: { width: 1280, height: 900 } }],
+    ] as const) {
+      const lead = await (await newContext(options)).newPage();
+      await signIn(
+        lead,
+        server().base,
+        council.users.safeguardingLead.email,
+        council.users.safeguardingLead.password,
+        `/safeguarding/flags/${flag.rows[0]!.id}`,
+      );
+      await lead.getByText('What the meeting’s notes say').waitFor();
+      expect(await lead.getByRole('link', { name: /Outreach event: Stay and play in the park/ }).count()).toBe(1);
+      await look(lead, `meeting-flag-${name}`);
+      const commissioner = await (await newContext(options)).newPage();
+      await signIn(commissioner, server().base, council.users.commissioner.email, council.users.commissioner.password, `/reports/quarterly?quarter=${quarter}`);
+      await commissioner.getByText(/meetings? with \d+ people taking part/).waitFor();
+      await look(commissioner, `quarterly-meetings-${name}`);
+      await commissioner.goto(`${server().base}/dashboard/comments?source=meetings&language=en&sentiment=-1`);
+      expect(await commissioner.getByLabel('Whose words').inputValue()).toBe('meetings');
+      await look(commissioner, `comments-filters-${name}`);
+      const admin = await (await newContext(options)).newPage();
+      await signIn(admin, server().base, council.users.admin.email, council.users.admin.password, '/privacy');
+      await admin.getByLabel(/email address or phone number/i).fill('07700 900123');
+      await admin.getByRole('button', { name: /find/i }).click();
+      await admin.getByText('in a meeting’s notes').first().waitFor();
+      await look(admin, `privacy-meeting-${name}`);
+    }
+  });
 });
