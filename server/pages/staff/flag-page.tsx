@@ -62,9 +62,14 @@ export function FlagPage({ user, flag, review, errors, reviewed, now }: FlagPage
           <div>
             <dt>Meeting</dt>
             <dd>
-              <a href={`/meetings/${encodeURIComponent(flag.meeting.id)}`}>
-                {meetingKindLabel(flag.meeting.kind)}: {flag.meeting.title}
-              </a>
+              {/* A lead by that role alone reads no meetings: the words are here, the link would refuse them. */}
+              {user.readsMeetings ? (
+                <a href={`/meetings/${encodeURIComponent(flag.meeting.id)}`}>
+                  {meetingKindLabel(flag.meeting.kind)}: {flag.meeting.title}
+                </a>
+              ) : (
+                `${meetingKindLabel(flag.meeting.kind)}: ${flag.meeting.title}`
+              )}
               , {heldOnInWords(flag.meeting.heldOn)}
             </dd>
           </div>
