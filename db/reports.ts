@@ -6,7 +6,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodCounts, SentimentSplit } from '../analysis/text';
 import { commentFilters, underOpenFlag, type CommentSource } from './comments';
-import { themeDays } from './schema';
 import { periodKey } from '../analysis/periods';
 import { DAY_MS } from './theme-days';
 import { COUNT_COLUMNS, RESPONSE_DAY_DIMS, type ResponseDayDim } from './response-days';
@@ -127,7 +126,52 @@ const BY_KEY: Partial<Record<Dimension, { dim: ResponseDayDim; key: string }>> =
 const SUMS = COUNT_COLUMNS.map((column) => `sum(rd.${column}) AS ${column}`).join(', ');
 
 /**
- * Counts from response_days, where it can answer: whole UTC days, no service point filter, a grouping it holds and a calendar period or none. Null where it cannot (the caller then
+ * A range of whole UTC days, [from, to) (either end open), as the whole calendar months inside it
+ * and the days left at either end: a year's report reads twelve rows of a month table and a few
+ * days' rows, not 365 days'. `days` only, where the grouping needs days (weeks).
+ */
+export function monthSpans(
+  from: number | undefined,
+  to: number | undefined,
+  days = false,
+): { months: [number | undefined, number | undefined] | null; days: [number | undefined, number | undefined][] } {
+  if (days) return { months: null, days: [[from, to]] };
+  const firstWhole = from === undefined ? undefined : monthStart(from) === from ? from : nextMonth(from);
+  const lastWhole = to === undefined ? undefined : monthStart(to);
+  if (firstWhole !== undefined && lastWhole !== undefined && firstWhole >= lastWhole) return { months: null, days: [[from, to]] };
+  const edges: [number | undefined, number | undefined][] = [];
+  if (from !== undefined && firstWhole! > from) edges.push([from, firstWhole]);
+  if (to !== undefined && lastWhole! < to) edges.push([lastWhole, to]);
+  return { months: [firstWhole, lastWhole], days: edges };
+}
+
+/** The first day of a day's month, and of the month after, as days since 1970-01-01. */
+const monthStart = (day: number) => {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
+};
+const nextMonth = (day: number) => {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
+};
+
+/** The day tables and their month tables, as monthSpans splits a range between them. */
+const SPAN_TABLES = {
+  days: { responses: 'response_days', themes: 'theme_days', day: 'day' },
+  months: { responses: 'response_months', themes: 'theme_months', day: 'month' },
+} as const;
+
+/** Each part of a range as [table, its day column, from, to]: the month tables' part first. */
+function spanParts(kind: 'responses' | 'themes', from: number | undefined, to: number | undefined, days = false) {
+  const spans = monthSpans(from, to, days);
+  return [
+    ...(spans.months ? [{ table: SPAN_TABLES.months[kind], day: SPAN_TABLES.months.day, from: spans.months[0], to: spans.months[1] }] : []),
+    ...spans.days.map(([lo, hi]) => ({ table: SPAN_TABLES.days[kind], day: SPAN_TABLES.days.day, from: lo, to: hi })),
+  ];
+}
+
+/**
+ * Counts from response_days and response_months, where they can answer: whole UTC days, no service point filter, a grouping they hold and a calendar period or none. Null where they cannot (the caller then
  * scans the responses). A dim's '' (not answered) is the '' rows less the dim's own.
  */
 async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters: ReportFilters, period?: Dimension): Promise<CountRow[] | null> {
@@ -136,23 +180,36 @@ async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters
   if (period && !CALENDAR[period]) return null;
   const keyDay = CALENDAR[dimension];
   const byKey = BY_KEY[dimension];
-  const keyExpr = keyDay ? 'rd.day' : (bySite(dimension) ?? byKey?.key);
-  if (!keyExpr) return null;
-  const where: SQL[] = [];
-  if (filters.from !== undefined) where.push(sql`rd.day >= ${filters.from / DAY_MS}`);
-  if (filters.to !== undefined) where.push(sql`rd.day < ${filters.to / DAY_MS}`);
-  if (filters.siteId) where.push(sql`rd.site_id = ${filters.siteId}`);
-  if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
-  if (filters.surveyId) where.push(sql`rd.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
-  const inScope = siteIn(sql`rd.site_id`, scope);
-  if (inScope) where.push(inScope);
-  const periodExpr = period ? 'rd.day' : "''";
-  const read = async (dim: string, key: string) => {
-    const rows = await db.all<Record<string, string | number | null>>(sql`
-      SELECT ${sql.raw(key)} AS key, ${sql.raw(periodExpr)} AS period, ${sql.raw(SUMS)}
-      FROM response_days rd JOIN sites ON sites.id = rd.site_id
-      WHERE rd.dim = ${dim}${where.length ? sql` AND ${sql.join(where, sql` AND `)}` : sql``}
-      GROUP BY 1, 2`);
+  const keyOf = (day: string) => (keyDay ? day : (bySite(dimension) ?? byKey?.key));
+  if (!keyOf('rd.day')) return null;
+  // Weeks need days; months, quarters and everything else read whole months from the month table.
+  const parts = spanParts(
+    'responses',
+    filters.from === undefined ? undefined : filters.from / DAY_MS,
+    filters.to === undefined ? undefined : filters.to / DAY_MS,
+    dimension === 'week' || period === 'week',
+  );
+  const read = async (dim: string, key: ((day: string) => string | undefined) | string) => {
+    const rows: Record<string, string | number | null>[] = [];
+    for (const part of parts) {
+      const day = `rd.${part.day}`;
+      const where: SQL[] = [];
+      if (part.from !== undefined) where.push(sql`${sql.raw(day)} >= ${part.from}`);
+      if (part.to !== undefined) where.push(sql`${sql.raw(day)} < ${part.to}`);
+      if (filters.siteId) where.push(sql`rd.site_id = ${filters.siteId}`);
+      if (filters.providerId) where.push(sql`sites.provider_id = ${filters.providerId}`);
+      if (filters.surveyId) where.push(sql`rd.survey_version_id IN (SELECT id FROM survey_versions WHERE survey_id = ${filters.surveyId})`);
+      const inScope = siteIn(sql`rd.site_id`, scope);
+      if (inScope) where.push(inScope);
+      // Sites first: the key (dim, site_id, day, ...) then reads only the range's rows of each site.
+      rows.push(
+        ...(await db.all<Record<string, string | number | null>>(sql`
+          SELECT ${sql.raw(typeof key === 'string' ? key : key(day)!)} AS key, ${sql.raw(period ? day : "''")} AS period, ${sql.raw(SUMS)}
+          FROM sites CROSS JOIN ${sql.raw(part.table)} rd ON rd.site_id = sites.id
+          WHERE rd.dim = ${dim}${where.length ? sql` AND ${sql.join(where, sql` AND `)}` : sql``}
+          GROUP BY 1, 2`)),
+      );
+    }
     return rollUp(
       rows.map((row) => ({
         key: keyDay ? keyDay(Number(row.key)) : String(row.key ?? ''),
@@ -161,8 +218,8 @@ async function countFromDays(db: Db, scope: Scope, dimension: Dimension, filters
       })),
     );
   };
-  if (!byKey) return read('', keyExpr);
-  const [answered, totals] = await Promise.all([read(byKey.dim, keyExpr), read('', "''")]);
+  if (!byKey) return read('', keyOf);
+  const [answered, totals] = await Promise.all([read(byKey.dim, byKey.key), read('', "''")]);
   // Not answered: every response of the period less those counted under a key.
   for (const total of totals) {
     const rest = emptyCountRow('', total.period);
@@ -412,12 +469,19 @@ function commentThemeRows(db: Db, scope: Scope, filters: ThemeFilters, minScore:
     ) GROUP BY theme`);
 }
 
-/** Summed from theme_days over whole UTC days [firstDay, endDay), for the sites the filters allow. */
-function dailyThemeRows(db: Db, scope: Scope, filters: ReportFilters, firstDay: number, endDay: number): Promise<ThemeRow[]> {
-  const where = [sql`${themeDays.day} >= ${firstDay}`, sql`${themeDays.day} < ${endDay}`, ...siteFilters(themeDays.siteId, scope, filters)];
-  return db.all<ThemeRow>(sql`
-    SELECT ${themeDays.theme} AS theme, sum(${themeDays.mentions}) AS mentions, sum(${themeDays.negative}) AS negative, sum(${themeDays.positive}) AS positive
-    FROM ${themeDays} ${whereClause(where)} GROUP BY 1 HAVING sum(${themeDays.mentions}) > 0`);
+/** Summed from theme_months and theme_days over whole UTC days [firstDay, endDay), for the sites the filters allow. */
+async function dailyThemeRows(db: Db, scope: Scope, filters: ReportFilters, firstDay: number, endDay: number): Promise<ThemeRow[]> {
+  const rows: ThemeRow[] = [];
+  for (const part of spanParts('themes', firstDay, endDay)) {
+    const day = sql.raw(`${part.table}.${part.day}`);
+    const where = [sql`${day} >= ${part.from}`, sql`${day} < ${part.to}`, ...siteFilters(sql.raw(`${part.table}.site_id`), scope, filters)];
+    rows.push(
+      ...(await db.all<ThemeRow>(sql`
+        SELECT theme, sum(mentions) AS mentions, sum(negative) AS negative, sum(positive) AS positive
+        FROM ${sql.raw(part.table)} ${whereClause(where)} GROUP BY 1 HAVING sum(mentions) > 0`)),
+    );
+  }
+  return rows;
 }
 
 /** Rows of the same period (from either source) as one period's counts. */

@@ -350,6 +350,50 @@ export const themeDays = sqliteTable(
   ],
 );
 
+/** theme_days summed by calendar month, kept by triggers on theme_days (migration 0024), as response_months is. */
+export const themeMonths = sqliteTable(
+  'theme_months',
+  {
+    siteId: text('site_id').notNull(),
+    /** The month's first day, as days since 1970-01-01 UTC. */
+    month: integer('month').notNull(),
+    theme: text('theme').notNull(),
+    mentions: integer('mentions').notNull(),
+    negative: integer('negative').notNull(),
+    positive: integer('positive').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.siteId, t.theme] })],
+);
+
+/** The counts response_days and response_months hold for each row, as `countResponses` returns them. */
+const responseCounts = () => ({
+  n: integer('n').notNull(),
+  f1: integer('f1').notNull(),
+  f2: integer('f2').notNull(),
+  f3: integer('f3').notNull(),
+  f4: integer('f4').notNull(),
+  f5: integer('f5').notNull(),
+  f6: integer('f6').notNull(),
+  ratingSum: real('rating_sum').notNull(),
+  ratingCount: integer('rating_count').notNull(),
+  r1: integer('r1').notNull(),
+  r2: integer('r2').notNull(),
+  r3: integer('r3').notNull(),
+  r4: integer('r4').notNull(),
+  r5: integer('r5').notNull(),
+  p0: integer('p0').notNull(),
+  p1: integer('p1').notNull(),
+  p2: integer('p2').notNull(),
+  p3: integer('p3').notNull(),
+  p4: integer('p4').notNull(),
+  p5: integer('p5').notNull(),
+  p6: integer('p6').notNull(),
+  p7: integer('p7').notNull(),
+  p8: integer('p8').notNull(),
+  p9: integer('p9').notNull(),
+  p10: integer('p10').notNull(),
+});
+
 /**
  * Responses counted per site, UTC day, dimension and key, so satisfaction and equity reports sum a
  * year's days rather than scan a year's responses (issue 15). Kept in step with `responses` in the
@@ -369,33 +413,29 @@ export const responseDays = sqliteTable(
     key: text('key').notNull(),
     /** The survey version answered, so a report filtered by survey sums its rows too. */
     surveyVersionId: text('survey_version_id').notNull(),
-    n: integer('n').notNull(),
-    f1: integer('f1').notNull(),
-    f2: integer('f2').notNull(),
-    f3: integer('f3').notNull(),
-    f4: integer('f4').notNull(),
-    f5: integer('f5').notNull(),
-    f6: integer('f6').notNull(),
-    ratingSum: real('rating_sum').notNull(),
-    ratingCount: integer('rating_count').notNull(),
-    r1: integer('r1').notNull(),
-    r2: integer('r2').notNull(),
-    r3: integer('r3').notNull(),
-    r4: integer('r4').notNull(),
-    r5: integer('r5').notNull(),
-    p0: integer('p0').notNull(),
-    p1: integer('p1').notNull(),
-    p2: integer('p2').notNull(),
-    p3: integer('p3').notNull(),
-    p4: integer('p4').notNull(),
-    p5: integer('p5').notNull(),
-    p6: integer('p6').notNull(),
-    p7: integer('p7').notNull(),
-    p8: integer('p8').notNull(),
-    p9: integer('p9').notNull(),
-    p10: integer('p10').notNull(),
+    ...responseCounts(),
   },
   (t) => [primaryKey({ columns: [t.dim, t.siteId, t.day, t.key, t.surveyVersionId] })],
+);
+
+/**
+ * response_days summed by calendar month, so a year's report reads twelve months' rows rather than
+ * 365 days' (issue 15: the dashboard no slower than one scan of the year's responses). Never
+ * written by the application: triggers on response_days (migration 0024) add each change of a
+ * day's row to its month's, in the same statement, so the two cannot drift.
+ */
+export const responseMonths = sqliteTable(
+  'response_months',
+  {
+    dim: text('dim').notNull(),
+    siteId: text('site_id').notNull(),
+    /** The month's first day, as days since 1970-01-01 UTC (so the same calendar helpers read it). */
+    month: integer('month').notNull(),
+    key: text('key').notNull(),
+    surveyVersionId: text('survey_version_id').notNull(),
+    ...responseCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.siteId, t.month, t.key, t.surveyVersionId] })],
 );
 
 /** A commissioner's correction of a comment's themes: training data for the council's own model. */

@@ -10,6 +10,7 @@ import { countResponses, DIMENSIONS, type CountRow, type Dimension } from '../db
 import { EVERY_SITE } from '../db/scope';
 import { addResponses } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { expectMonthsSumDays } from './helpers/month-rollups';
 import { fileBefore, ONE_SITE } from './helpers/old-file';
 
 const DAY = 86_400_000;
@@ -22,13 +23,18 @@ async function expectSameCounts(t: CouncilApp) {
   const dimensions = (Object.keys(DIMENSIONS) as Dimension[]).filter((d) => d !== 'postcodeDistrict');
   let compared = 0;
   for (const dimension of dimensions) {
-    for (const period of [undefined, 'month', 'quarter'] as const) {
+    for (const period of [undefined, 'month', 'quarter', 'week'] as const) {
       for (const filters of [
         { from, to },
         { from, to, providerId: north },
         { siteId: t.council.sites.ash.id },
         {},
         { from, to, surveyId: t.council.survey.id },
+        // Part months at either end: whole months from response_months, the days at the ends from response_days.
+        { from: Date.parse('2026-01-15'), to: Date.parse('2026-11-17') },
+        { from: Date.parse('2026-03-03'), to: Date.parse('2026-03-20'), providerId: north },
+        { to: Date.parse('2026-06-10') },
+        { from: Date.parse('2026-02-11') },
       ]) {
         const fromDays = await countResponses(t.store.db, EVERY_SITE, dimension, filters, period);
         const scanned = await countResponses(t.store.db, EVERY_SITE, dimension, filters, period, { scan: true });
@@ -87,6 +93,10 @@ describe('response_days', () => {
 
     it(`counts what a scan counts (${how.name})`, async () => {
       await expectSameCounts(t);
+    });
+
+    it(`keeps each month the sum of its days (${how.name})`, async () => {
+      await expectMonthsSumDays(t.deps.store.client);
     });
   }
 

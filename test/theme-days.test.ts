@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestApp } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
+import { expectMonthsSumDays } from './helpers/month-rollups';
 
 const apps: CouncilApp[] = [];
 afterEach(async () => {
@@ -73,6 +74,8 @@ describe('theme_days', () => {
       const rows = await kept(t);
       expect(rows.some((row) => row[2] === 'buggy-parking' && row[3] === 1)).toBe(true);
       expect(rows).toEqual(await counted(t));
+      // theme_months follows the correction through its triggers.
+      expect((await expectMonthsSumDays(t.deps.store.client)).themeMonths).toBeGreaterThan(2);
     });
   }
 });
