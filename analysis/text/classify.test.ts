@@ -68,6 +68,15 @@ describe('classify with the default model', () => {
     { input: 'Brilliant, thank you!', themes: ['general-praise'] },
     { input: 'Brilliant breastfeeding support, thank you', themes: ['infant-feeding'] },
     { input: 'Thanks but the wait was awful', themes: [] },
+    // A parent's mental health, and the same words said of a child.
+    { input: 'I had terrible anxiety and nobody noticed', themes: ['mental-health'] },
+    { input: 'My son has anxiety and will not leave the house', themes: ['cyp-mental-health'] },
+    { input: 'Is there a group for kids with depression?', themes: ['cyp-mental-health'] },
+    { input: 'My mental health has been poor since my daughter was born', themes: ['cyp-mental-health', 'mental-health'] },
+    { input: 'Mój syn ma depresję i nikt nie pomaga', themes: ['cyp-mental-health'] },
+    { input: '我女儿很焦虑', themes: ['cyp-mental-health'] },
+    // Booking by phone is how to book, not whether anyone listens.
+    { input: 'I would rather book online than phone', themes: ['booking-access'] },
   ];
   for (const { input, themes } of table) {
     it(`tags "${input}" with ${themes.join(', ') || 'no theme'}`, () => {

@@ -4,7 +4,7 @@
  */
 import { wordCharFeatures, vectorise, type FeatureVector } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel } from './model';
-import { tokenise, type TokenisedText } from './tokenize';
+import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
 export interface ThemeMention {
   /** Theme id. */
@@ -140,6 +140,50 @@ export function chooseThemes(model: ThemeModel, logits: Float32Array): number[] 
   return chosen;
 }
 
+/** A seed model's logit for a theme holding two of its own seed terms (and no more than the bias against it). */
+const TWO_SEED_TERMS = 6;
+
+/**
+ * Themes about the parent whose words were said of a child (`aboutAChild`) give way to the
+ * child's theme: "my son has not been in school for months due to anxiety" is children's mental
+ * health, not the parent's. The parent's theme stays too when two of its terms are there.
+ */
+function aboutAChild(model: ThemeModel, t: TokenisedText, logits: Float32Array, chosen: number[]): number[] {
+  let result = chosen;
+  for (const l of chosen) {
+    const rule = model.themes[l]!.aboutAChild;
+    if (!rule || !namesAChild(rule.terms, t)) continue;
+    const instead = model.themes.findIndex((theme) => theme.id === rule.theme);
+    if (instead < 0) continue;
+    result = result.filter((k) => k !== l || logits[l]! >= TWO_SEED_TERMS);
+    if (!result.includes(instead)) result.push(instead);
+  }
+  return result;
+}
+
+/** Child words per term list, stemmed as comments are: built once per list. */
+const childKeys = new WeakMap<object, Map<Language, Set<string>>>();
+
+function namesAChild(terms: Partial<Record<string, string[]>>, t: TokenisedText): boolean {
+  let byLanguage = childKeys.get(terms);
+  if (!byLanguage) childKeys.set(terms, (byLanguage = new Map()));
+  let keys = byLanguage.get(t.lang);
+  if (!keys) byLanguage.set(t.lang, (keys = new Set((terms[t.lang] ?? []).map((term) => stemmed(term, t.lang)))));
+  if (keys.size === 0) return false;
+  let previous = '';
+  for (const word of t.words) {
+    const s = stem(word, t.lang);
+    if (keys.has(s) || keys.has(`${previous} ${s}`)) return true;
+    previous = s;
+  }
+  return false;
+}
+
+const stemmed = (term: string, lang: Language) => {
+  const t = tokenise(term, lang);
+  return t.words.map((w) => stem(w, lang)).join(' ');
+};
+
 function clauseOf(t: TokenisedText, clause: number): TokenisedText {
   const idx: number[] = [];
   t.clause.forEach((c, i) => c === clause && idx.push(i));
@@ -171,7 +215,7 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
   themeLogits(model, v, logits);
   const charSentiment = sentimentScratch.fill(0);
   addCharScores(model, t.words, logits, charSentiment);
-  const chosen = chooseThemes(model, logits);
+  const chosen = aboutAChild(model, t, logits, chooseThemes(model, logits));
   const sentimentScores = sentimentProbabilities(model, v, charSentiment);
   const sentiment = argmax3(sentimentScores);
   const lastClause = t.clause.length > 0 ? t.clause[t.clause.length - 1]! : 0;

@@ -28,6 +28,13 @@ export interface ThemeDefinition {
    * theme's term is in the comment and nothing in it is negative.
    */
   fallback?: boolean;
+  /**
+   * Seed-term models only. For a theme about the parent ("Parents' mental health"): its words in
+   * a comment about a child ("my son's school anxiety") mean `theme` instead (children's mental
+   * health). `terms` name a child, by language ("en", "pl"…; one or two words each). The parent's
+   * theme is kept as well only when two of its own terms are there ("my mental health").
+   */
+  aboutAChild?: { theme: string; terms: Partial<Record<string, string[]>> };
 }
 
 /** Weights of one linear layer: per class, a flat list of `featureIndex, weight` pairs. */
