@@ -42,7 +42,7 @@ describe('month tables', () => {
     await migrate(client);
     const counted = await expectMonthsSumDays(client, { atLeast: 5 });
     expect(counted.themeMonths).toBeGreaterThanOrEqual(5);
-    expect((await client.execute("SELECT n FROM response_months WHERE dim = '' AND month = " + day('2026-01-01'))).rows[0]?.n).toBe(4 + 5);
+    expect((await client.execute(`SELECT n FROM response_months WHERE dim = '' AND month = ${day('2026-01-01')}`)).rows[0]?.n).toBe(4 + 5);
 
     // New rows, counts added to a row, a row moved to another month, rows deleted.
     await client.batch(

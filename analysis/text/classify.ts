@@ -140,6 +140,47 @@ export function chooseThemes(model: ThemeModel, logits: Float32Array): number[] 
   return chosen;
 }
 
+/**
+ * The (up to) three word features that most raised theme `l`'s logit, strongest first: kept in
+ * place as they are found rather than collected and sorted, since tagging runs this per theme.
+ */
+function topContributions(model: ThemeModel, v: FeatureVector, l: number): { k: number; c: number }[] {
+  const L = model.themes.length;
+  let k0 = -1;
+  let k1 = -1;
+  let k2 = -1;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  for (let k = 0; k < v.ids.length; k++) {
+    const f = v.ids[k]!;
+    const c = v.values[k]! * model.themeWeights[f * L + l]!;
+    if (c <= c2 && k2 >= 0) continue;
+    if (!(c > 0) || v.word[k]! < 0 || model.vocab.keys[f]!.startsWith('#')) continue;
+    if (k0 < 0 || c > c0) {
+      k2 = k1;
+      c2 = c1;
+      k1 = k0;
+      c1 = c0;
+      k0 = k;
+      c0 = c;
+    } else if (k1 < 0 || c > c1) {
+      k2 = k1;
+      c2 = c1;
+      k1 = k;
+      c1 = c;
+    } else {
+      k2 = k;
+      c2 = c;
+    }
+  }
+  const top: { k: number; c: number }[] = [];
+  if (k0 >= 0) top.push({ k: k0, c: c0 });
+  if (k1 >= 0) top.push({ k: k1, c: c1 });
+  if (k2 >= 0) top.push({ k: k2, c: c2 });
+  return top;
+}
+
 /** A seed model's logit for a theme holding two of its own seed terms (and no more than the bias against it). */
 const TWO_SEED_TERMS = 6;
 
@@ -185,14 +226,16 @@ const stemmed = (term: string, lang: Language) => {
 };
 
 function clauseOf(t: TokenisedText, clause: number): TokenisedText {
-  const idx: number[] = [];
-  t.clause.forEach((c, i) => c === clause && idx.push(i));
+  // Clause numbers only grow along the comment, so a clause is one run of words.
+  const from = t.clause.indexOf(clause);
+  let to = from;
+  while (to < t.clause.length && t.clause[to] === clause) to++;
   return {
-    words: idx.map((i) => t.words[i]!),
-    clause: idx.map(() => 0),
-    negated: Uint8Array.from(idx, (i) => t.negated[i]!),
-    start: idx.map((i) => t.start[i]!),
-    end: idx.map((i) => t.end[i]!),
+    words: t.words.slice(from, to),
+    clause: new Array<number>(to - from).fill(0),
+    negated: t.negated.subarray(from, to),
+    start: t.start.slice(from, to),
+    end: t.end.slice(from, to),
     lang: t.lang,
   };
 }
@@ -208,7 +251,7 @@ function clauseOf(t: TokenisedText, clause: number): TokenisedText {
 export function classify(model: ThemeModel, text: string, lang?: string): Classification {
   const t = tokenise(text, lang);
   // Word features explicitly (triggers are words); character n-grams through the chunk cache.
-  const v = vectorise(model.vocab, t, model.normalise, false);
+  const v = vectorise(model.vocab, t, model.normalise, false, true);
   const L = model.themes.length;
   if (themeScratch.length < L) themeScratch = new Float32Array(L);
   const logits = themeScratch.subarray(0, L);
@@ -219,32 +262,28 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
   const sentimentScores = sentimentProbabilities(model, v, charSentiment);
   const sentiment = argmax3(sentimentScores);
   const lastClause = t.clause.length > 0 ? t.clause[t.clause.length - 1]! : 0;
-  const clauseSentiment = new Map<number, Sentiment>();
-  const themes = chosen.map((l): ThemeMention => {
-    const contributions: { k: number; c: number }[] = [];
-    for (let k = 0; k < v.ids.length; k++) {
-      const f = v.ids[k]!;
-      const c = v.values[k]! * model.themeWeights[f * L + l]!;
-      if (c > 0 && v.word[k]! >= 0 && !model.vocab.keys[f]!.startsWith('#')) contributions.push({ k, c });
-    }
-    contributions.sort((a, b) => b.c - a.c);
-    const top = contributions.slice(0, 3);
+  // Triggers, and the clause each theme's strongest word is in, are read from `v` before any
+  // clause is vectorised: `v` is scratch, and the next vectorise reuses it.
+  const found = chosen.map((l) => {
+    const top = topContributions(model, v, l);
     const triggers = top.map(({ k }) => {
       const i = v.word[k]!;
       const bigram = model.vocab.keys[v.ids[k]!]!.includes(' ');
       return text.slice(t.start[i]!, t.end[bigram ? i + 1 : i]!);
     });
+    return { l, triggers, clause: lastClause > 0 && top[0] ? t.clause[v.word[top[0].k]!]! : -1 };
+  });
+  const clauseSentiment = new Map<number, Sentiment>();
+  const themes = found.map(({ l, triggers, clause }): ThemeMention => {
     let themeSentiment = sentiment;
-    const first = top[0];
-    if (lastClause > 0 && first) {
+    if (clause >= 0) {
       // A mixed comment: the theme takes the sentiment of the clause its strongest word is in.
-      const clause = t.clause[v.word[first.k]!]!;
       let s = clauseSentiment.get(clause);
       if (s === undefined) {
         const part = clauseOf(t, clause);
         const partChar = new Float32Array(3);
         addCharScores(model, part.words, null, partChar);
-        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, part, model.normalise, false), partChar));
+        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, part, model.normalise, false, true), partChar));
         clauseSentiment.set(clause, s);
       }
       themeSentiment = s;

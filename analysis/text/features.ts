@@ -175,8 +175,13 @@ export interface Vocabulary {
   /** Feature id of the unigram, and of the negated unigram, for each stem id (-1 if none). */
   readonly unigram: Int32Array;
   readonly negatedUnigram: Int32Array;
-  /** Feature id of a bigram keyed by `stemId1 * BIGRAM_BASE + stemId2`. */
+  /** Feature id of a bigram keyed by `stemId1 * bigramBase + stemId2`. */
   readonly bigram: ReadonlyMap<number, number>;
+  /**
+   * The number of stems: keys stay small integers (V8 hashes them without allocating) for any
+   * vocabulary under 32,768 stems, where a fixed 2^21 made most keys heap numbers.
+   */
+  readonly bigramBase: number;
   readonly positive: number;
   readonly negative: number;
   /** Feature id of `#not`, or -1 when the model does not use it. */
@@ -189,8 +194,6 @@ export interface Vocabulary {
   readonly count: Float32Array;
   epoch: number;
 }
-
-const BIGRAM_BASE = 2 ** 21;
 
 const BINARY: FeatureScheme = { sublinearTf: false };
 
@@ -237,10 +240,11 @@ export function compileVocabulary(keys: readonly string[], idf?: ArrayLike<numbe
   const unigram = new Int32Array(stemIds.size).fill(-1);
   const negatedUnigram = new Int32Array(stemIds.size).fill(-1);
   const bigram = new Map<number, number>();
+  const bigramBase = Math.max(1, stemIds.size);
   parsed.forEach((p, f) => {
     if (p.kind === 'unigram') unigram[p.a] = f;
     else if (p.kind === 'negated') negatedUnigram[p.a] = f;
-    else if (p.kind === 'bigram') bigram.set(p.a * BIGRAM_BASE + p.b, f);
+    else if (p.kind === 'bigram') bigram.set(p.a * bigramBase + p.b, f);
   });
   const idfArray = new Float32Array(all.length).fill(1);
   if (idf) for (let f = 0; f < Math.min(idf.length, keys.length); f++) idfArray[f] = idf[f]!;
@@ -251,6 +255,7 @@ export function compileVocabulary(keys: readonly string[], idf?: ArrayLike<numbe
     unigram,
     negatedUnigram,
     bigram,
+    bigramBase,
     positive: all.indexOf(POSITIVE_FEATURE),
     negative: all.indexOf(NEGATIVE_FEATURE),
     unansweredNegation: all.indexOf(UNANSWERED_NEGATION_FEATURE),
@@ -309,6 +314,8 @@ export function wordCharFeatures(vocab: Vocabulary, word: string): { ids: Int32A
 let ids = new Int32Array(256);
 let wordOf = new Int32Array(256);
 let size = 0;
+/** The values of a vector built with `reuse` (tagging, which reads each vector once before the next). */
+let valueScratch = new Float32Array(256);
 
 function addFeature(vocab: Vocabulary, epoch: number, f: number, word: number, count: number): void {
   if (f < 0) return;
@@ -320,12 +327,32 @@ function addFeature(vocab: Vocabulary, epoch: number, f: number, word: number, c
   } else vocab.count[f]! += count;
 }
 
+/** What vectorise needs of a word, looked up once per vocabulary and language: its stem, the stem's feature (-1: none), lexicon entry, and whether it negates. */
+interface WordInfo {
+  s: string;
+  id: number;
+  entry: LexiconEntry | undefined;
+  negation: boolean;
+}
+const wordInfos = new WeakMap<Vocabulary, Map<Language, Map<string, WordInfo>>>();
+/** Bounded, like the stem cache, so a long-running server cannot grow it without limit. */
+const WORD_CACHE_LIMIT = 100_000;
+
+function wordsOf(vocab: Vocabulary, lang: Language): Map<string, WordInfo> {
+  let byLanguage = wordInfos.get(vocab);
+  if (!byLanguage) wordInfos.set(vocab, (byLanguage = new Map()));
+  let words = byLanguage.get(lang);
+  if (!words) byLanguage.set(lang, (words = new Map()));
+  return words;
+}
+
 /**
  * Turns a tokenised comment into a sparse vector (see `FeatureScheme`), optionally
  * L2-normalised so long comments do not dominate. `withCharNgrams` false leaves out the
- * character n-gram block, which tagging adds from its per-word cache instead.
+ * character n-gram block, which tagging adds from its per-word cache instead. `reuse` returns
+ * views of scratch arrays, valid only until the next call: for tagging, not for training.
  */
-export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolean, withCharNgrams = true): FeatureVector {
+export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolean, withCharNgrams = true, reuse = false): FeatureVector {
   const n = t.words.length;
   const char = withCharNgrams ? vocab.scheme.charNgrams : undefined;
   let most = 3 * n + 2;
@@ -344,12 +371,20 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   const countNegations = vocab.unansweredNegation >= 0;
   let negations = 0;
   let flipped = 0;
+  const known = wordsOf(vocab, t.lang);
   for (let i = 0; i < n; i++) {
-    const s = stem(t.words[i]!, t.lang);
+    const word = t.words[i]!;
+    let info = known.get(word);
+    if (info === undefined) {
+      const stemmed = stem(word, t.lang);
+      info = { s: stemmed, id: vocab.stemIds.get(stemmed) ?? -1, entry: lex.entries.get(stemmed), negation: isNegation(word) };
+      if (known.size >= WORD_CACHE_LIMIT) known.clear();
+      known.set(word, info);
+    }
+    const { s, entry } = info;
     const negated = t.negated[i] === 1;
-    const entry = lex.entries.get(s);
     if (countNegations) {
-      if (isNegation(t.words[i]!)) negations++;
+      if (info.negation) negations++;
       else if (negated && entry !== undefined && entry.lean !== 0) flipped++;
     }
     const lean = leanOf(lex, t, i, s, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
@@ -359,14 +394,14 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
       neg += (lean & 7) - 2;
       if (firstLexicon < 0) firstLexicon = i;
     }
-    const id = vocab.stemIds.get(s);
-    if (id === undefined) {
+    const id = info.id;
+    if (id < 0) {
       prevId = -1;
       continue;
     }
     addFeature(vocab, epoch, vocab.unigram[id]!, i, 1);
     if (negated) addFeature(vocab, epoch, vocab.negatedUnigram[id]!, i, 1);
-    if (prevId >= 0 && t.clause[i - 1] === t.clause[i]) addFeature(vocab, epoch, vocab.bigram.get(prevId * BIGRAM_BASE + id) ?? -1, i - 1, 1);
+    if (prevId >= 0 && t.clause[i - 1] === t.clause[i]) addFeature(vocab, epoch, vocab.bigram.get(prevId * vocab.bigramBase + id) ?? -1, i - 1, 1);
     prevId = id;
   }
   if (pos > 0) addFeature(vocab, epoch, vocab.positive, firstLexicon, pos);
@@ -386,7 +421,10 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
     }
   }
   const m = size;
-  const out: FeatureVector = { ids: ids.slice(0, m), values: new Float32Array(m), word: wordOf.slice(0, m) };
+  if (reuse && valueScratch.length < m) valueScratch = new Float32Array(ids.length);
+  const out: FeatureVector = reuse
+    ? { ids: ids.subarray(0, m), values: valueScratch.subarray(0, m), word: wordOf.subarray(0, m) }
+    : { ids: ids.slice(0, m), values: new Float32Array(m), word: wordOf.slice(0, m) };
   const sublinear = vocab.scheme.sublinearTf;
   let norm = 0;
   for (let k = 0; k < words; k++) {
