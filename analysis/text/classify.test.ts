@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 import { defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
+import sentimentLexicon from './sentiment-lexicon.json' with { type: 'json' };
 import { tagComment } from './tag';
 
 const NEW_THEMES = [
@@ -133,8 +134,46 @@ describe('sentiment', () => {
     { input: 'Not helpful at all', out: -1 },
     { input: 'The staff were lovely but we waited two months', out: -1 },
     { input: 'It would be nice to have weekend sessions', out: 0 },
+    // Idioms read whole: their words one by one say the opposite.
+    { input: "Can't thank them enough", out: 1 },
+    { input: "I wouldn't go anywhere else", out: 1 },
+    { input: 'Nothing was ever too much trouble for the staff', out: 1 },
+    { input: "Couldn't ask for a better group", out: 1 },
+    { input: 'I cannot recommend it', out: -1 },
+    { input: 'The only good thing was the coffee', out: -1 },
+    { input: 'It would be nice if someone actually rang back', out: -1 },
+    { input: 'We were passed from pillar to post', out: -1 },
+    { input: 'Nie mogę narzekać', out: 1 },
+    { input: 'Não tenho nada a apontar', out: 1 },
+    { input: 'Não há nada para adolescentes aqui', out: -1 },
+    { input: 'Nu am ce reproșa', out: 1 },
+    { input: 'ما قصروا معنا', out: 1 },
+    { input: '老师没得说', out: 1 },
   ];
   for (const { input, out } of table) it(`reads "${input}" as ${out}`, () => expect(classify(defaultModel(), input).sentiment).toBe(out));
+
+  it('reads an idiom only where a word of it is a key, so every idiom names one of its keys', () => {
+    type Idioms = { keys?: string[]; positive?: string[]; negative?: string[] };
+    const english = (sentimentLexicon as { idioms?: Idioms }).idioms;
+    const lists: [string, Idioms | undefined][] = [
+      ['en', english],
+      ...Object.entries((sentimentLexicon as { languages: Record<string, { idioms?: Idioms }> }).languages).map(
+        ([lang, l]) => [lang, l.idioms] as [string, Idioms | undefined],
+      ),
+    ];
+    let checked = 0;
+    for (const [lang, idioms] of lists) {
+      const keys = [...(english?.keys ?? []), ...(idioms?.keys ?? [])];
+      for (const source of [...(idioms?.positive ?? []), ...(idioms?.negative ?? [])]) {
+        expect(
+          keys.some((key) => source.includes(key)),
+          `${lang}: ${source}`,
+        ).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
 
   it('gives each theme of a mixed comment the sentiment of its own clause', () => {
     const result = classify(defaultModel(), 'The staff were lovely but the toilets were filthy and dirty');

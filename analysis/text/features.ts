@@ -45,6 +45,10 @@ interface CompiledLexicon {
   entries: Map<string, LexiconEntry>;
   /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
   neutral: Set<string>;
+  /** Idioms whose words mean the opposite of what they say one by one, as expressions over the comment's words (see `idiomsIn`). */
+  idioms: { positive: RegExp | null; negative: RegExp | null };
+  /** Words, as written (apostrophes dropped), one of which every idiom holds. */
+  idiomKeys: Set<string>;
 }
 
 interface LexiconEntry {
@@ -57,12 +61,20 @@ interface LexiconLists {
   negative: string[];
   phrases?: Record<string, number>;
   neutral?: string[];
+  /**
+   * Idioms read as a whole ("can't thank them enough", "the only good thing was…"), as regular
+   * expressions over the comment's words in lower case, apostrophes dropped ("cant"), one space
+   * between words. Their words count only as the idiom.
+   */
+  idioms?: { keys?: string[]; positive?: string[]; negative?: string[] };
 }
 
 function compileLexicon(lang: Language): CompiledLexicon {
   const words = new Map<string, 1 | -1>();
   const phrases = new Map<string, Map<string, number>>();
   const neutral = new Set<string>();
+  const idioms = { positive: [] as string[], negative: [] as string[] };
+  const idiomKeys = new Set<string>();
   const addPhrase = (stemmed: string[], lean: number) => {
     const next = phrases.get(stemmed[0]!) ?? new Map<string, number>();
     next.set(stemmed[1]!, lean);
@@ -81,6 +93,9 @@ function compileLexicon(lang: Language): CompiledLexicon {
       }
     }
     for (const word of lists.neutral ?? []) neutral.add(word);
+    idioms.positive.push(...(lists.idioms?.positive ?? []));
+    idioms.negative.push(...(lists.idioms?.negative ?? []));
+    for (const key of lists.idioms?.keys ?? []) idiomKeys.add(key);
     for (const [term, lean] of Object.entries(lists.phrases ?? {})) {
       const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
       if (stemmed.length !== 2) throw new Error(`sentiment lexicon phrase must be two words: "${term}"`);
@@ -98,7 +113,43 @@ function compileLexicon(lang: Language): CompiledLexicon {
     if (entry) entry.next = next;
     else entries.set(first, { lean: 0, next });
   }
-  return { entries, neutral };
+  // Whole words only: an idiom starts and ends at a space or an end of the comment.
+  const compiled = (sources: string[]) => (sources.length ? new RegExp(`(?:^| )(?:${sources.join('|')})(?= |$)`, 'g') : null);
+  return { entries, neutral, idioms: { positive: compiled(idioms.positive), negative: compiled(idioms.negative) }, idiomKeys };
+}
+
+/** The words idioms cover, and the leans they add; null when no idiom is in the comment. */
+function idiomsIn(lex: CompiledLexicon, t: TokenisedText): { covered: Uint8Array; pos: number; neg: number; first: number } | null {
+  const { positive, negative } = lex.idioms;
+  if (!positive && !negative) return null;
+  const joined = t.words.join(' ');
+  let found: { covered: Uint8Array; pos: number; neg: number; first: number } | null = null;
+  for (const [expression, lean] of [
+    [positive, 1],
+    [negative, -1],
+  ] as const) {
+    if (!expression) continue;
+    expression.lastIndex = 0;
+    for (const match of joined.matchAll(expression)) {
+      found ??= { covered: new Uint8Array(t.words.length), pos: 0, neg: 0, first: -1 };
+      // The match starts with the space before its first word, unless it starts the comment.
+      const lead = match[0].charCodeAt(0) === 32 ? 1 : 0;
+      const from = wordsBefore(joined, match.index + lead);
+      const to = from + wordsBefore(match[0], match[0].length) - lead;
+      for (let i = from; i <= to; i++) found.covered[i] = 1;
+      if (lean > 0) found.pos++;
+      else found.neg++;
+      if (found.first < 0 || from < found.first) found.first = from;
+    }
+  }
+  return found;
+}
+
+/** How many spaces, so words ended, come before `end` in `text`. */
+function wordsBefore(text: string, end: number): number {
+  let spaces = 0;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 32) spaces++;
+  return spaces;
 }
 
 const lexicons = new Map<Language, CompiledLexicon>();
@@ -200,10 +251,15 @@ const BINARY: FeatureScheme = { sublinearTf: false };
 /** Counts of positive and negative lexicon words and phrases, a negation flipping a word's side. */
 export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = stems(t)): [positive: number, negative: number] {
   const lex = lexiconFor(t.lang);
-  let pos = 0;
-  let neg = 0;
+  const idioms = t.words.some((word) => lex.idiomKeys.has(word)) ? idiomsIn(lex, t) : null;
+  let pos = idioms?.pos ?? 0;
+  let neg = idioms?.neg ?? 0;
   let before: LexiconEntry | undefined;
   for (let i = 0; i < stemmed.length; i++) {
+    if (idioms?.covered[i]) {
+      before = undefined;
+      continue;
+    }
     const entry = lex.entries.get(stemmed[i]!);
     const lean = leanOf(lex, t, i, stemmed[i]!, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
     before = entry;
@@ -333,7 +389,10 @@ interface WordInfo {
   id: number;
   entry: LexiconEntry | undefined;
   negation: boolean;
+  /** One of the language's `idioms.keys`: the comment is read for idioms. */
+  idiomKey: boolean;
 }
+let infoScratch: WordInfo[] = [];
 const wordInfos = new WeakMap<Vocabulary, Map<Language, Map<string, WordInfo>>>();
 /** Bounded, like the stem cache, so a long-running server cannot grow it without limit. */
 const WORD_CACHE_LIMIT = 100_000;
@@ -372,18 +431,41 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let negations = 0;
   let flipped = 0;
   const known = wordsOf(vocab, t.lang);
+  // Each word's facts, looked up once; idioms are read only when a word of one is there.
+  if (infoScratch.length < n) infoScratch = new Array<WordInfo>(2 * n);
+  let idiomKey = false;
   for (let i = 0; i < n; i++) {
     const word = t.words[i]!;
     let info = known.get(word);
     if (info === undefined) {
       const stemmed = stem(word, t.lang);
-      info = { s: stemmed, id: vocab.stemIds.get(stemmed) ?? -1, entry: lex.entries.get(stemmed), negation: isNegation(word) };
+      info = {
+        s: stemmed,
+        id: vocab.stemIds.get(stemmed) ?? -1,
+        entry: lex.entries.get(stemmed),
+        negation: isNegation(word),
+        idiomKey: lex.idiomKeys.has(word),
+      };
       if (known.size >= WORD_CACHE_LIMIT) known.clear();
       known.set(word, info);
     }
-    const { s, entry } = info;
+    infoScratch[i] = info;
+    if (info.idiomKey) idiomKey = true;
+  }
+  const idioms = idiomKey ? idiomsIn(lex, t) : null;
+  if (idioms) {
+    pos += idioms.pos;
+    neg += idioms.neg;
+    firstLexicon = idioms.first;
+  }
+  for (let i = 0; i < n; i++) {
+    const info = infoScratch[i]!;
+    const { s } = info;
+    // An idiom's words count only as the idiom: "can't thank them enough" is not a negated thanks.
+    const inIdiom = idioms !== null && idioms.covered[i] === 1;
+    const entry = inIdiom ? undefined : info.entry;
     const negated = t.negated[i] === 1;
-    if (countNegations) {
+    if (countNegations && !inIdiom) {
       if (info.negation) negations++;
       else if (negated && entry !== undefined && entry.lean !== 0) flipped++;
     }
