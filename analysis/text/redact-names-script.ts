@@ -37,7 +37,7 @@ const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带�
 const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
 const ZH_TITLE = new RegExp(`([\\u4e00-\\u9fff]|[A-Za-z][A-Za-z'-]*)(?=${ZH_TITLES})(${ZH_TITLES})`, 'g');
 const ZH_CUE =
-  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女)(?:叫|名叫)?|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做)\s*/g;
+  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做)\s*/g;
 // Roles and thanks: the name after them must start with a surname.
 const ZH_WEAK_CUE = /(?:健康访视员|访视员|家访员|社工|护士|医生|助产士|工作人员|员工|负责人|翻译|谢谢|感谢|多谢|跟|和|同)\s*/g;
 
@@ -45,7 +45,13 @@ const ZH_WEAK_CUE = /(?:健康访视员|访视员|家访员|社工|护士|医生
 // ("الصغير") or is one of the words that follow these cues.
 const AR_STRONG =
   'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه';
-const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(?:${AR_STRONG})\\s+([\\u0621-\\u064A]+)`, 'g');
+const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(${AR_STRONG})\\s+([\\u0621-\\u064A]+)`, 'g');
+// Titles that go with the name they precede, as "Mrs Patel" does: "الأستاذة مريم" is marked whole.
+const AR_TITLES = new Set(
+  'الأستاذة الاستاذة الأستاذه الاستاذه الأستاذ الاستاذ المعلمة المعلمه الممرضة الممرضه الدكتور الدكتورة الدكتوره دكتورة دكتوره دكتور السيدة السيده الأخصائية الاخصائية الاخصائيه الأخصائي الاخصائي'.split(
+    ' ',
+  ),
+);
 const AR_WEAK_CUE = /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو)\s+([\u0621-\u064A]+)/g;
 const AR_NOT_NAMES = new Set(
   'عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم'.split(
@@ -91,6 +97,18 @@ function zhNames(text: string): Array<[number, number]> {
     const end = given(start, SURNAMES.has(text[start] ?? '') ? 3 : 2);
     if (end - start >= 1 && !(end - start === 1 && !SURNAMES.has(text[start]!))) found.push([start, end]);
   }
+  // A pet name doubled after "我家"/"我儿子" ("我家乐乐"), and "小" before a surname ("小李在前台", "的小王很会").
+  for (const m of text.matchAll(/(?:我家|我的|儿子|女儿|宝宝)([\u4e00-\u9fff])\1/g)) found.push([m.index + m[0].length - 2, m.index + m[0].length]);
+  for (const m of text.matchAll(/小([\u4e00-\u9fff])/g)) {
+    if (!SURNAMES.has(m[1]!) || /[时学组区心孩朋姐]/.test(m[1]!)) continue;
+    const before = text[m.index - 1] ?? '';
+    const after = text.slice(m.index + 2);
+    if (
+      (before === '' || !han(m.index - 1) || /[的跟和给谢]/.test(before)) &&
+      (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在'))
+    )
+      found.push([m.index, m.index + 2]);
+  }
   for (const m of text.matchAll(ZH_WEAK_CUE)) {
     const start = m.index + m[0].length;
     if (!SURNAMES.has(text[start] ?? '') || ZH_NOT_NAMES.test(text.slice(start))) continue;
@@ -102,7 +120,7 @@ function zhNames(text: string): Array<[number, number]> {
   for (const m of text.matchAll(ZH_TITLE)) {
     const name = m[1]!;
     // A Latin name ("Amy老师") or a surname ("王老师"), not "的老师" or "好医生".
-    if (/^[A-Za-z]/.test(name) ? name.length >= 2 : SURNAMES.has(name) && !/[的好个位名些这那新老]/.test(text[m.index - 1] ?? ''))
+    if (/^[A-Za-z]/.test(name) ? name.length >= 2 : SURNAMES.has(name) && !/[好个位名些这那新老]/.test(text[m.index - 1] ?? ''))
       found.push([m.index, m.index + name.length + m[2]!.length]);
   }
   // Full names with no cue: "林小红告诉我", "李娜说".
@@ -139,11 +157,13 @@ function arNames(text: string): Array<[number, number]> {
     }
   };
   for (const m of text.matchAll(AR_CUE)) {
-    const name = m[1]!;
+    const name = m[2]!;
     if (AR_NOT_NAMES.has(name) || name.startsWith('ال')) continue;
     // Verbs: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما).
     if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name)) && !arGiven(name, true)) continue;
-    push(m.index + m[0].length - name.length, name);
+    const start = m.index + m[0].length - name.length;
+    push(start, name);
+    if (AR_TITLES.has(m[1]!)) found.push([m.index + m[0].lastIndexOf(m[1]!, m[0].length - name.length), start + name.length]);
   }
   for (const m of text.matchAll(AR_WEAK_CUE)) {
     const name = m[1]!;

@@ -7,7 +7,7 @@
  * word nor at the start of a sentence is taken too when it stands where a person would.
  */
 import { FOREIGN_KIN, KIN, NAME_IS, PERSON_PRAISE, PERSON_VERBS, POSSESSIVES, ROLES_AFTER, STRONG_TITLES, THANKS, TITLES, TO_CUES } from './redact-name-lists';
-import { findSignature } from './redact-signature';
+import { findSignature, SIGN_OFFS } from './redact-signature';
 import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
@@ -34,6 +34,8 @@ const NAME_TITLES = new Set([
   'sr',
   'dra',
   'dr.ª',
+  'nurse',
+  'doctor',
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
 const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr']);
@@ -157,7 +159,8 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   if (NAME_IS.has(p) && isNameIs(ws, i - 1)) return 'strong';
   // "mrs patel" typed without capitals takes any word; "Dr" and "MS" need a capital after them:
   // "see a Dr quicker", "an MS problem".
-  if (STRONG_TITLES.has(p)) return prev.typedLower && p !== 'dr' ? 'strong' : 'cue';
+  // "dr patel" in a comment typed all in lower case: a word that is no common word is a surname.
+  if (STRONG_TITLES.has(p)) return prev.typedLower && (p !== 'dr' || !w.common) ? 'strong' : 'cue';
   if (TITLES.has(p) && (p !== 'miss' || prev.cap) && (p !== 'man' || ws[i - 2]?.lower === 'the')) return 'cue';
   if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
   if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
@@ -192,7 +195,7 @@ function isNameIs(ws: readonly Word[], j: number): boolean {
 }
 
 /** A cue after word i: a role, praise, a person's verb, an age in brackets, a kiss at the end. */
-function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | undefined {
+function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 'cue' | undefined {
   const w = ws[i]!;
   const gap = w.gapAfter;
   if (/^\s*\(\s*\d{1,2}\b/.test(gap) || /^\s*,\s*\d{1,2}\s*(?:,|\)|$|y|m)/.test(gap)) return 'cue';
@@ -207,7 +210,8 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'cue' | u
   if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'role';
   if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
   if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'role';
-  if (n === 'from' && /^(?:the|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
+  // "May from the breastfeeding group": no modal is followed by "from the".
+  if (n === 'from' && /^(?:the|our|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'from';
   if (n === 'is' || n === 'was' || n === 'has' || (n === 'were' && !w.broken)) {
     // "Becky was amazing", "Jo has been so kind", "Jenna is an angel"
     let k = i + 2;
@@ -290,6 +294,7 @@ function isName(ws: readonly Word[], i: number): boolean {
   const after = cueAfter(ws, i);
   // "Can never thank them enough": an ambiguous word opening a sentence needs praise, not a verb.
   // "Dawn the family support worker": a role after it is as good as praise.
+  if (after === 'from') return w.cap || w.known;
   if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
   // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
@@ -328,13 +333,30 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
       if (named[i]) continue;
       const w = ws[i]!;
       // "harry and teddy": beside a name, a lower-case name that is also a word counts too.
-      if (w.common || PRONOUNS.has(w.lower) || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
+      if (w.common || PRONOUNS.has(w.lower) || SIGN_OFFS.has(w.lower) || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
       const left = i >= 2 && named[i - 2] && AND.has(ws[i - 1]!.lower) && !ws[i - 1]!.broken && !w.broken;
       const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
       const right = i + 2 < ws.length && named[i + 2] && AND.has(ws[i + 1]!.lower) && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
       const rightAmp = i + 1 < ws.length && named[i + 1] && /^\s*[&,+]\s*$/.test(w.gapAfter);
       if (left || leftAmp || right || rightAmp) named[i] = true;
     }
+  }
+}
+
+/**
+ * A name that is also a word, written with a capital where the same comment also has the word in
+ * lower case, is the name: "Holly made holly wreaths", "we had blue sky all day and Sky loved it".
+ * A modal is left ("May I ask… you may"), as is a word in a Title-Cased run ("Rose Garden").
+ */
+function wordAndName(ws: readonly Word[], named: boolean[]): void {
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (named[i] || !w.ambiguous || !w.cap || MODALS.has(w.lower)) continue;
+    const next = ws[i + 1];
+    if (next?.cap && !next.broken && /^\s+$/.test(w.gapAfter)) continue;
+    const prev = ws[i - 1];
+    if (prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !named[i - 1]) continue;
+    if (ws.some((other, j) => j !== i && other.lower === w.lower && !other.cap)) named[i] = true;
   }
 }
 
@@ -349,6 +371,7 @@ export function findNames(text: string): Array<[number, number]> {
   if (!ws.some(mightBeName)) return [...findSignature(text), ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
   spreadThroughLists(ws, named);
+  wordAndName(ws, named);
   // A capitalised word right after a name is its surname: "Karen Smith".
   for (let i = 1, surname = false; i < ws.length; i++) {
     const w = ws[i]!;
@@ -360,7 +383,9 @@ export function findNames(text: string): Array<[number, number]> {
     if (!named[i]) continue;
     const w = ws[i]!;
     const title = ws[i - 1];
-    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && (!TITLES_IF_CAPITALISED.has(title.lower) || title.cap)) {
+    // "pan Marek": a lower-case Polish title still goes with a capitalised name.
+    const titled = !TITLES_IF_CAPITALISED.has(title?.lower ?? '') || title!.cap || (title!.lower === 'pan' && w.cap);
+    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && titled) {
       found.push([title.start, w.end]);
       continue;
     }

@@ -11,8 +11,31 @@ const FULL = new RegExp(
   String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${CAP})?\s*,\s*(?:\d{1,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
-// "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x"
-const DASHED = new RegExp(String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`, 'u');
+// "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x", "- Kerry W"
+const DASHED = new RegExp(String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`, 'u');
+// A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family".
+const SIGNED_OFF = new RegExp(
+  String.raw`(?:^|[.!?\n,]\s*)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks)\s*,?\s+(?:the\s+)?((${CAP})(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
+  'u',
+);
+/** Words that close a comment before the name: "Pozdrawiam, Ewa Nowak" signs Ewa Nowak of nowhere. */
+export const SIGN_OFFS: ReadonlySet<string> = new Set([
+  'pozdrawiam',
+  'pozdrowienia',
+  'dziękuję',
+  'dziekuje',
+  'regards',
+  'cheers',
+  'thanks',
+  'love',
+  'obrigada',
+  'obrigado',
+  'beijos',
+  'mulțumesc',
+  'multumesc',
+  'cu drag',
+  'toda',
+]);
 
 /**
  * The range of a signature closing `text`, if there is one.
@@ -25,9 +48,18 @@ export function findSignature(text: string): Array<[number, number]> {
   // tried from every position of a long comment.
   const from = Math.max(0, text.length - TAIL);
   const tail = from === 0 ? text : text.slice(from);
-  for (const pattern of [FULL, DASHED]) {
+  for (const pattern of [FULL, DASHED, SIGNED_OFF]) {
     const m = pattern.exec(tail);
-    if (!m || isCommonWord(m[2]!.toLowerCase())) continue;
+    if (!m) continue;
+    const first = m[2]!.toLowerCase();
+    if (pattern === FULL && SIGN_OFFS.has(first)) {
+      // The sign-off stays; what follows its comma is the name.
+      const name = m[1]!.slice(m[1]!.indexOf(',') + 1).trimStart();
+      const start = from + m.index + m[0].indexOf(m[1]!) + m[1]!.length - name.length;
+      return [[start, start + name.length]];
+    }
+    // A common word is no name: "…. from Tuesday".
+    if (isCommonWord(first)) continue;
     const start = from + m.index + m[0].indexOf(m[1]!);
     return [[start, start + m[1]!.length]];
   }

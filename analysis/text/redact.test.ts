@@ -62,11 +62,39 @@ describe('redact', () => {
     { name: 'a Portuguese birth date with "de"', input: 'nasceu em 5 de março de 2023', out: 'nasceu em [date of birth]' },
     { name: 'staff praised as a credit', input: 'just want to say Adele is a credit to the hub', out: 'just want to say [name] is a credit to the hub' },
     { name: 'an Arabic name after اسمي', input: 'اسمي فاطمة وأريد أن أشكر الفريق', out: 'اسمي [name] وأريد أن أشكر الفريق' },
+    // A name that is also a word, where the comment has the word too.
+    { name: 'a name-word beside the word itself', input: 'Holly made holly wreaths with the kids', out: '[name] made holly wreaths with the kids' },
+    {
+      name: 'a name-word from a group, not the modal',
+      input: 'May from the breastfeeding group said i may want to try',
+      out: '[name] from the breastfeeding group said i may want to try',
+    },
+    { name: 'a lower-case doctor and nurse with their titles', input: 'dr patel and nurse jen are so good', out: '[name] and [name] are so good' },
+    {
+      name: 'a lower-case Polish title with a capitalised name',
+      input: 'Nasz pracownik, pan Marek, zawsze oddzwania',
+      out: 'Nasz pracownik, [name], zawsze oddzwania',
+    },
+    { name: 'a signature after a sign-off', input: 'keep it going please. from Tom Hughes', out: 'keep it going please. from [name]' },
+    {
+      name: 'a family signing off',
+      input: 'Thank you for a wonderful year. Love from the Khan family',
+      out: 'Thank you for a wonderful year. Love from the [name] family',
+    },
+    { name: 'a name after a Polish sign-off, keeping it', input: 'Bardzo dziękuję. Pozdrawiam, Ewa Nowak', out: 'Bardzo dziękuję. Pozdrawiam, [name]' },
+    { name: 'a dashed signature with an initial', input: 'Brilliant service, thank you all - Kerry W', out: 'Brilliant service, thank you all - [name]' },
+    { name: 'a Chinese "little" and surname', input: '小李在前台帮我填了表格', out: '[name]在前台帮我填了表格' },
+    { name: 'a doubled Chinese pet name', input: '我家乐乐天天吵着要来', out: '我家[name]天天吵着要来' },
+    { name: 'a Chinese ex-husband named', input: '我前夫张伟不能来接孩子', out: '我前夫[name]不能来接孩子' },
+    { name: 'an Arabic title with the name, as "Dr Singh" is', input: 'الدكتورة نادية شرحت لي كل شيء', out: '[name] شرحت لي كل شيء' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
   const kept = [
     '5 stars from me',
+    'We moved here from Poland last year',
+    'Will you open it on Sundays? I will come',
+    '一个小时很快就过去了',
     'We went on 12/03/2024 and 01.02.2024',
     'I have 2 children aged 3 and 5',
     'Sessions at 10:30 and at10am are best',
