@@ -149,6 +149,16 @@ describe('sentiment', () => {
     { input: 'Nu am ce reproșa', out: 1 },
     { input: 'ما قصروا معنا', out: 1 },
     { input: '老师没得说', out: 1 },
+    // A question asks; it neither praises nor complains, unless it complains.
+    { input: 'Is there any support for dads who are struggling?', out: 0 },
+    { input: 'how do i apply for short breaks', out: 0 },
+    { input: 'Loved it! Will there be more sessions?', out: 1 },
+    { input: 'Why does nobody ever ring back?', out: -1 },
+    { input: 'Czy są zajęcia dla taty w soboty?', out: 0 },
+    { input: 'هل يوجد دعم للأطفال المصابين بالتوحد؟', out: 0 },
+    // Colloquial Arabic.
+    { input: 'الموظفين كتير منيح والمكان نضيف', out: 1 },
+    { input: 'اتصلت أكتر من مرة وما حدا رد علي', out: -1 },
   ];
   for (const { input, out } of table) it(`reads "${input}" as ${out}`, () => expect(classify(defaultModel(), input).sentiment).toBe(out));
 

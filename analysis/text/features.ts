@@ -256,7 +256,7 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
   let neg = idioms?.neg ?? 0;
   let before: LexiconEntry | undefined;
   for (let i = 0; i < stemmed.length; i++) {
-    if (idioms?.covered[i]) {
+    if (idioms?.covered[i] || t.question?.[i]) {
       before = undefined;
       continue;
     }
@@ -462,7 +462,8 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
     const info = infoScratch[i]!;
     const { s } = info;
     // An idiom's words count only as the idiom: "can't thank them enough" is not a negated thanks.
-    const inIdiom = idioms !== null && idioms.covered[i] === 1;
+    // So do a question's: "is there support for dads?" asks, it does not praise.
+    const inIdiom = (idioms !== null && idioms.covered[i] === 1) || t.question?.[i] === 1;
     const entry = inIdiom ? undefined : info.entry;
     const negated = t.negated[i] === 1;
     if (countNegations && !inIdiom) {

@@ -24,7 +24,26 @@ export interface TokenisedText {
   end: number[];
   /** The comment's language: as given, or guessed from its script and commonest words. */
   lang: Language;
+  /**
+   * 1 for each word of a clause that asks rather than judges ("is there anything for dads?",
+   * "how do I apply for short breaks"): its words lean neither way, unless the question complains
+   * ("why does nobody ever ring back?"). Absent: no clause asks.
+   */
+  question?: Uint8Array;
 }
+
+/** What opens a question with no "?" typed: one word ("czy", "هل") or two ("is there", "how do", "请问"; Chinese characters joined). */
+const ASKING = new Set(
+  'czy|هل|există|exista|existe|how do|how can|how does|how long|how to|is there|are there|is it|who do|who can|who should|what time|what do|where is|where can|where do|when is|when does|when do|does the|does anyone|can i|can we|can you|could you|do you|do i|do we|will there|há algum|há alguma|ha algum|como faço|como faco|como posso|onde posso|cum pot|unde pot|请问|是否|有没|怎么'.split(
+    '|',
+  ),
+);
+/** A question with one of these complains: "why", "still", "nobody", "ever". */
+const COMPLAINING = new Set(
+  'why still again nobody anyone ever never meant supposed dlaczego czemu nadal znowu nikt nigdy de ce încă inca nimeni niciodată niciodata porquê porque ainda ninguém ninguem nunca لماذا ليش ليه زال مازال لسا حدا محد أبدا ابدا 为什么 为啥 还 又 没人 从来'.split(
+    ' ',
+  ),
+);
 
 // One set for every language: none of these is an ordinary word in another of the six, and a
 // comment that switches language mid-sentence ("nie było health visitor") still reads right.
@@ -262,6 +281,24 @@ function isClauseEnd(code: number): boolean {
  * tokenise("Staff weren't friendly, but the play was great").negated // 0,0,1,0,0,0,0,0
  * tokenise('等了三个月').words // ['等', '了', '三', '个', '月']
  */
+/** Marks the words of each clause that asks (ends in "?" or opens with a question word) without complaining; null when none does. */
+function questions(words: readonly string[], clause: readonly number[], asked: Set<number> | undefined): Uint8Array | null {
+  let marks: Uint8Array | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0 && clause[i - 1] === clause[i]) continue;
+    const c = clause[i]!;
+    const next = words[i + 1] ?? '';
+    if (!asked?.has(c) && !ASKING.has(words[i]!) && !ASKING.has(`${words[i]!} ${next}`) && !ASKING.has(words[i]! + next)) continue;
+    let j = i;
+    let complains = false;
+    for (; j < words.length && clause[j] === c; j++) if (COMPLAINING.has(words[j]!)) complains = true;
+    if (complains) continue;
+    marks ??= new Uint8Array(words.length);
+    marks.fill(1, i, j);
+  }
+  return marks;
+}
+
 export function tokenise(text: string, lang?: string): TokenisedText {
   const lower = text.toLowerCase();
   const words: string[] = [];
@@ -276,6 +313,7 @@ export function tokenise(text: string, lang?: string): TokenisedText {
   let word = '';
   let han = 0;
   let arabic = 0;
+  let asked: Set<number> | undefined;
   const given = languageOf(lang);
   const reach = given && LONGER_REACH.has(given) ? NEGATION_REACH + 1 : NEGATION_REACH;
   const n = lower.length;
@@ -333,12 +371,14 @@ export function tokenise(text: string, lang?: string): TokenisedText {
     }
     if (isHanChar) continue;
     if (isClauseEnd(code)) {
+      if ((code === 63 || code === 0xff1f) && words.length > 0 && clause[clause.length - 1] === clauseNo) (asked ??= new Set()).add(clauseNo);
       if (words.length > 0 && clause[clause.length - 1] === clauseNo) clauseNo++;
       negLeft = 0;
     } else if (code === 44 || code === 58 || code === 0xff0c || code === 0x3001 || code === 0x060c) negLeft = 0;
   }
   const language = given ?? guessLanguage(lower, words, han, arabic);
-  return { words, clause, negated: Uint8Array.from(negFlags), start, end, lang: language };
+  const question = questions(words, clause, asked);
+  return { words, clause, negated: Uint8Array.from(negFlags), start, end, lang: language, ...(question ? { question } : {}) };
 }
 
 const stemCaches: Record<Language, Map<string, string>> = { en: new Map(), pl: new Map(), ro: new Map(), zh: new Map(), pt: new Map(), ar: new Map() };
