@@ -1,29 +1,14 @@
 /**
  * response_months and theme_months (migration 0024) hold their day tables summed by calendar month:
  * this compares each with that sum, computed here by calendar in JavaScript rather than by the
- * migration's SQL, so a wrong month boundary in either shows.
+ * migration's SQL or the triggers, so a wrong month boundary in either shows.
  */
 import type { Client } from '@libsql/client';
 import { expect } from 'vitest';
+import { COUNT_COLUMNS } from '../../db/response-days';
 
 const DAY = 86_400_000;
-const COUNTS = [
-  'n',
-  'f1',
-  'f2',
-  'f3',
-  'f4',
-  'f5',
-  'f6',
-  'rating_sum',
-  'rating_count',
-  'r1',
-  'r2',
-  'r3',
-  'r4',
-  'r5',
-  ...Array.from({ length: 11 }, (_, i) => `p${i}`),
-];
+const COUNTS: string[] = [...COUNT_COLUMNS];
 
 const monthOf = (day: number) => {
   const date = new Date(day * DAY);
