@@ -49,7 +49,7 @@ export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
 export const FOREIGN_KIN = alsoCommon(
   set(
-    'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma',
+    'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa',
   ),
 );
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */

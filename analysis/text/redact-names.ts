@@ -69,7 +69,17 @@ function nameLike(w: Word, prev?: Word): boolean {
   if (w.known || w.ambiguous) return w.cap || w.known;
   // After a title a noun-shaped word is a surname after all: "Dr Jolly".
   if (!w.cap || w.lower.length < 2 || w.common || (NOUN_SHAPE.test(w.lower) && !(prev && NAME_TITLES.has(prev.lower)))) return false;
-  return !(prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !prev.known && !NAME_TITLES.has(prev.lower));
+  // Two capitalised words in a row are a Title-Cased name of a thing, unless the first is a kin word or thanks ("Babcia Halinka", "Mulțumesc Ioanei").
+  return !(
+    prev?.cap &&
+    !w.broken &&
+    /^\s+$/.test(prev.gapAfter) &&
+    !prev.known &&
+    !NAME_TITLES.has(prev.lower) &&
+    !FOREIGN_KIN.has(prev.lower) &&
+    !KIN.has(prev.lower) &&
+    !THANKS.has(prev.lower)
+  );
 }
 
 // Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
@@ -143,10 +153,14 @@ const AFTER_A_NAME = new Set([
   'just',
 ]);
 
+const BORN = new Set(['ur', 'urodzony', 'urodzona', 'born', 'dob', 'aged', 'age', 'nascido', 'nascida', 'născut', 'nascut', 'născută', 'nascuta']);
+
 function followedAsName(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
   const next = ws[i + 1];
   if (/^\s*[,(]\s*\d/.test(w.gapAfter)) return true;
+  // "Córka Maja, ur. 03.02.2021": a birth date follows the name.
+  if (/^\s*,\s*$/.test(w.gapAfter) && BORN.has(ws[i + 1]?.lower ?? '')) return true;
   return next !== undefined && !next.broken && AFTER_A_NAME.has(next.lower);
 }
 

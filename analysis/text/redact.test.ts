@@ -86,6 +86,10 @@ describe('redact', () => {
     { name: 'a Chinese "little" and surname', input: '小李在前台帮我填了表格', out: '[name]在前台帮我填了表格' },
     { name: 'a doubled Chinese pet name', input: '我家乐乐天天吵着要来', out: '我家[name]天天吵着要来' },
     { name: 'a Chinese ex-husband named', input: '我前夫张伟不能来接孩子', out: '我前夫[name]不能来接孩子' },
+    { name: 'a name after a grandmother opening the sentence', input: 'Babcia Halinka przychodzi z małym', out: 'Babcia [name] przychodzi z małym' },
+    { name: 'a name-word before a birth date', input: 'Córka Maja, ur. 03.02.2021, czeka', out: 'Córka [name], ur. [date of birth], czeka' },
+    { name: 'a former husband named', input: 'Meu ex-marido Anderson não pode buscar', out: 'Meu ex-marido [name] não pode buscar' },
+    { name: 'a Romanian name after thanks opening the sentence', input: 'Mulțumesc Ioanei de la recepție', out: 'Mulțumesc [name] de la recepție' },
     { name: 'an Arabic title with the name, as "Dr Singh" is', input: 'الدكتورة نادية شرحت لي كل شيء', out: '[name] شرحت لي كل شيء' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
