@@ -33,8 +33,6 @@ export const SIGN_OFFS: ReadonlySet<string> = new Set([
   'beijos',
   'mulțumesc',
   'multumesc',
-  'cu drag',
-  'toda',
 ]);
 
 /**
