@@ -4,6 +4,7 @@
  */
 import { wordCharFeatures, vectorise, type FeatureVector } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel } from './model';
+import { seedKey } from './default-model';
 import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
 export interface ThemeMention {
@@ -202,14 +203,14 @@ function aboutAChild(model: ThemeModel, t: TokenisedText, logits: Float32Array, 
   return result;
 }
 
-/** Child words per term list, stemmed as comments are: built once per list. */
+/** Child words per term list, keyed as seed terms are (stemmed as comments are): built once per list. */
 const childKeys = new WeakMap<object, Map<Language, Set<string>>>();
 
 function namesAChild(terms: Partial<Record<string, string[]>>, t: TokenisedText): boolean {
   let byLanguage = childKeys.get(terms);
   if (!byLanguage) childKeys.set(terms, (byLanguage = new Map()));
   let keys = byLanguage.get(t.lang);
-  if (!keys) byLanguage.set(t.lang, (keys = new Set((terms[t.lang] ?? []).map((term) => stemmed(term, t.lang)))));
+  if (!keys) byLanguage.set(t.lang, (keys = new Set((terms[t.lang] ?? []).map((term) => seedKey(term, t.lang)))));
   if (keys.size === 0) return false;
   let previous = '';
   for (const word of t.words) {
@@ -219,11 +220,6 @@ function namesAChild(terms: Partial<Record<string, string[]>>, t: TokenisedText)
   }
   return false;
 }
-
-const stemmed = (term: string, lang: Language) => {
-  const t = tokenise(term, lang);
-  return t.words.map((w) => stem(w, lang)).join(' ');
-};
 
 function clauseOf(t: TokenisedText, clause: number): TokenisedText {
   // Clause numbers only grow along the comment, so a clause is one run of words.
