@@ -39,7 +39,7 @@ const USAGE = `usage:
   hubvoice themes eval <model.json|default> <labelled.csv>
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
-  hubvoice safeguarding train <labelled.csv> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
+  hubvoice safeguarding train <labelled.csv[,more.csv]> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -162,7 +162,8 @@ function safeguardingTrainCommand(args: ReturnType<typeof parseArgs>): void {
   if (maxFalsePositiveRate !== undefined && !(maxFalsePositiveRate >= 0 && maxFalsePositiveRate <= 1))
     throw new UsageError(`--max-fp must be between 0 and 1, got "${rawFp}"`);
   const folds = wholeNumberOption(args, 'folds', 2);
-  const cases = parseSafeguardingCsv(readFileSync(csvPath, 'utf8'));
+  // Several labelled files, comma-joined, train as one set (the dev set and the later parts).
+  const cases = csvPath.split(',').flatMap((path) => parseSafeguardingCsv(readFileSync(path, 'utf8')));
   const patternsFlag = (text: string) => detectSafeguarding(text, undefined, PATTERNS_ONLY_DETECTOR).flagged;
   const general = generalNegatives(args, patternsFlag);
   const {

@@ -342,8 +342,12 @@ const MIN_MODEL_WORDS = 5;
 export function detectSafeguarding(text: string, _lang?: string, detector: SafeguardingDetector = defaultDetector): SafeguardingResult {
   const matches: SafeguardingMatch[] = [];
   let normal: string | null = null;
-  for (const g of detector.groups) {
-    if (g.script && !g.script.test(text)) continue;
+  // Every script the comment is written in: a general remark or a story from the news is read in
+  // any of its languages ("شفت وثائقي عن county lines" is a documentary, said in Arabic).
+  const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
+  const general = (sentence: string) => scanned.some((g) => g.general?.test(sentence));
+  const reported = (sentence: string) => scanned.some((g) => g.reported?.test(sentence)) && !scanned.some((g) => g.personal?.test(sentence));
+  for (const g of scanned) {
     normal ??= normaliseComment(text);
     const cleaned = g.lookAlikes ? normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length)) : normal;
     let lower: string | null = null;
@@ -361,9 +365,9 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
           continue;
         }
         const sentence = sentenceAround(cleaned, found.index, found[0].length);
-        if (chunk.topic && g.general?.test(sentence)) continue;
+        if (chunk.topic && general(sentence)) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.
-        if (g.reported?.test(sentence) && !g.personal?.test(sentence)) continue;
+        if (reported(sentence)) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
         if (!s) continue;
         // Any present-tense marker wins over a past one: "he still hits me even though I left".
@@ -382,7 +386,6 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
     const { category, score } = scoreSafeguardingModel(detector.model, view);
     if (score >= detector.model.threshold) {
       normal ??= normaliseComment(text);
-      const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
       const past = scanned.some((g) => g.past?.test(normal!)) && !scanned.some((g) => g.present?.test(normal!));
       const resolved = past && scanned.some((g) => g.resolved?.test(normal!));
       if (!(past && category === 'homelessness') && !resolved) {
