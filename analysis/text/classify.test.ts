@@ -159,11 +159,32 @@ describe('sentiment', () => {
     // Colloquial Arabic.
     { input: 'الموظفين كتير منيح والمكان نضيف', out: 1 },
     { input: 'اتصلت أكتر من مرة وما حدا رد علي', out: -1 },
+    // A word whose stem is a lexicon word's is not that word: "us" is not "useful", "care" is not "caring".
+    { input: 'They gave us a leaflet about care', out: 0 },
+    { input: 'The hall was used for storage', out: 0 },
+    // A hardship the service helped with is not a complaint.
+    { input: 'The group helped me with my anxiety', out: 1 },
+    { input: 'Kurs bardzo pomógł, syn w końcu zasypia bez awantur i stresu', out: 1 },
+    { input: 'I was not coping and they were rude', out: -1 },
+    // An emphatic negation reaches to the end of its clause.
+    { input: 'never once made us feel like bad parents', out: 1 },
+    { input: 'not once have I felt rushed', out: 1 },
+    // A request or suggestion asks, like a question; a complaint in it still counts.
+    { input: 'Later start times please, 9am is hard with a newborn', out: 0 },
+    { input: 'Proszę o więcej zajęć po południu', out: 0 },
+    { input: 'Please ring back, nobody ever answers', out: -1 },
+    // "Nothing to add" says nothing either way.
+    { input: 'No comment', out: 0 },
+    { input: 'Nu am nimic de adăugat', out: 0 },
+    { input: '没有别的要说', out: 0 },
+    // Words of every language's own lexicon.
+    { input: 'Fiquei desiludida, não voltámos', out: -1 },
+    { input: 'Ne-au ajutat enorm, totul e gratuit', out: 1 },
   ];
   for (const { input, out } of table) it(`reads "${input}" as ${out}`, () => expect(classify(defaultModel(), input).sentiment).toBe(out));
 
   it('reads an idiom only where a word of it is a key, so every idiom names one of its keys', () => {
-    type Idioms = { keys?: string[]; positive?: string[]; negative?: string[] };
+    type Idioms = { keys?: string[]; positive?: string[]; negative?: string[]; neutral?: string[] };
     const english = (sentimentLexicon as { idioms?: Idioms }).idioms;
     const lists: [string, Idioms | undefined][] = [
       ['en', english],
@@ -174,7 +195,7 @@ describe('sentiment', () => {
     let checked = 0;
     for (const [lang, idioms] of lists) {
       const keys = [...(english?.keys ?? []), ...(idioms?.keys ?? [])];
-      for (const source of [...(idioms?.positive ?? []), ...(idioms?.negative ?? [])]) {
+      for (const source of [...(idioms?.positive ?? []), ...(idioms?.negative ?? []), ...(idioms?.neutral ?? [])]) {
         expect(
           keys.some((key) => source.includes(key)),
           `${lang}: ${source}`,

@@ -233,7 +233,8 @@ function clauseOf(t: TokenisedText, clause: number): TokenisedText {
     start: t.start.slice(from, to),
     end: t.end.slice(from, to),
     lang: t.lang,
-    ...(t.question ? { question: t.question.subarray(from, to) } : {}),
+    question: t.question?.subarray(from, to),
+    relieved: t.relieved?.subarray(from, to),
   };
 }
 

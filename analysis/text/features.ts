@@ -46,7 +46,7 @@ interface CompiledLexicon {
   /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
   neutral: Set<string>;
   /** Idioms whose words mean the opposite of what they say one by one, as expressions over the comment's words (see `idiomsIn`). */
-  idioms: { positive: RegExp | null; negative: RegExp | null };
+  idioms: { positive: RegExp | null; negative: RegExp | null; neutral: RegExp | null };
   /** Words, as written (apostrophes dropped), one of which every idiom holds. */
   idiomKeys: Set<string>;
 }
@@ -66,14 +66,14 @@ interface LexiconLists {
    * expressions over the comment's words in lower case, apostrophes dropped ("cant"), one space
    * between words. Their words count only as the idiom.
    */
-  idioms?: { keys?: string[]; positive?: string[]; negative?: string[] };
+  idioms?: { keys?: string[]; positive?: string[]; negative?: string[]; neutral?: string[] };
 }
 
 function compileLexicon(lang: Language): CompiledLexicon {
   const words = new Map<string, 1 | -1>();
   const phrases = new Map<string, Map<string, number>>();
   const neutral = new Set<string>();
-  const idioms = { positive: [] as string[], negative: [] as string[] };
+  const idioms = { positive: [] as string[], negative: [] as string[], neutral: [] as string[] };
   const idiomKeys = new Set<string>();
   const addPhrase = (stemmed: string[], lean: number) => {
     const next = phrases.get(stemmed[0]!) ?? new Map<string, number>();
@@ -95,6 +95,7 @@ function compileLexicon(lang: Language): CompiledLexicon {
     for (const word of lists.neutral ?? []) neutral.add(word);
     idioms.positive.push(...(lists.idioms?.positive ?? []));
     idioms.negative.push(...(lists.idioms?.negative ?? []));
+    idioms.neutral.push(...(lists.idioms?.neutral ?? []));
     for (const key of lists.idioms?.keys ?? []) idiomKeys.add(key);
     for (const [term, lean] of Object.entries(lists.phrases ?? {})) {
       const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
@@ -115,18 +116,25 @@ function compileLexicon(lang: Language): CompiledLexicon {
   }
   // Whole words only: an idiom starts and ends at a space or an end of the comment.
   const compiled = (sources: string[]) => (sources.length ? new RegExp(`(?:^| )(?:${sources.join('|')})(?= |$)`, 'g') : null);
-  return { entries, neutral, idioms: { positive: compiled(idioms.positive), negative: compiled(idioms.negative) }, idiomKeys };
+  return {
+    entries,
+    neutral,
+    idioms: { positive: compiled(idioms.positive), negative: compiled(idioms.negative), neutral: compiled(idioms.neutral) },
+    idiomKeys,
+  };
 }
 
 /** The words idioms cover, and the leans they add; null when no idiom is in the comment. */
 function idiomsIn(lex: CompiledLexicon, t: TokenisedText): { covered: Uint8Array; pos: number; neg: number; first: number } | null {
-  const { positive, negative } = lex.idioms;
-  if (!positive && !negative) return null;
+  const { positive, negative, neutral } = lex.idioms;
+  if (!positive && !negative && !neutral) return null;
   const joined = t.words.join(' ');
   let found: { covered: Uint8Array; pos: number; neg: number; first: number } | null = null;
   for (const [expression, lean] of [
     [positive, 1],
     [negative, -1],
+    // "Nothing to add", "nie mam uwag": a negation that says there is nothing to say.
+    [neutral, 0],
   ] as const) {
     if (!expression) continue;
     expression.lastIndex = 0;
@@ -137,6 +145,7 @@ function idiomsIn(lex: CompiledLexicon, t: TokenisedText): { covered: Uint8Array
       const from = wordsBefore(joined, match.index + lead);
       const to = from + wordsBefore(match[0], match[0].length) - lead;
       for (let i = from; i <= to; i++) found.covered[i] = 1;
+      if (lean === 0) continue;
       if (lean > 0) found.pos++;
       else found.neg++;
       if (found.first < 0 || from < found.first) found.first = from;
@@ -167,7 +176,9 @@ export function stems(t: TokenisedText): string[] {
 /** A word's own lean: +1 positive, -1 negative, 0 none; a negation flips it. */
 function ownLean(lex: CompiledLexicon, entry: LexiconEntry | undefined, t: TokenisedText, i: number): number {
   if (entry === undefined || entry.lean === 0 || lex.neutral.has(t.words[i]!)) return 0;
-  return t.negated[i] === 1 ? -entry.lean : entry.lean;
+  const lean = t.negated[i] === 1 ? -entry.lean : entry.lean;
+  // A hardship the service helped with ("helped me with my anxiety") is not a complaint.
+  return lean < 0 && t.relieved?.[i] === 1 ? 0 : lean;
 }
 
 /**

@@ -30,6 +30,12 @@ export interface TokenisedText {
    * ("why does nobody ever ring back?"). Absent: no clause asks.
    */
   question?: Uint8Array;
+  /**
+   * 1 for each word a service helped the family out of ("helped me with my anxiety", "got me
+   * through the darkest months", "pomogła mi z samotnością"): a hardship overcome is not a
+   * complaint, so its words do not lean negative. Absent: no word is.
+   */
+  relieved?: Uint8Array;
 }
 
 /** What opens a question with no "?" typed: one word ("czy", "هل") or two ("is there", "how do", "请问"; Chinese characters joined). */
@@ -38,6 +44,46 @@ const ASKING = new Set(
     '|',
   ),
 );
+/**
+ * Words (or two words, Chinese characters joined) after which, in the same clause, a hardship is
+ * one the service helped with: "helped", "got me through", "pomogła", "ajutat", "ajudou", "帮",
+ * "克服". None is an ordinary word in another of the six languages.
+ */
+const RELIEF = new Set(
+  'helped helping helps overcome overcoming tackle tackling eased pomogła pomogla pomógł pomogl pomogli pomogło pomoglo pomaga pomagają pomagaja przestał przestal przestała przestala ajutat ajutată ajutata ajută ajuta depășesc depasesc depășit depasit ajudou ajudaram ajudam superar superei ultrapassar ساعدني ساعدتني ساعدوني ساعدونا ساعدت ساعد تجاوز تخطي 帮 走出 度过 克服 摆脱'.split(
+    ' ',
+  ),
+);
+const RELIEF_PAIRS = new Set(['me through', 'us through', 'her through', 'him through', 'them through', 'deixou de', 'deixei de']);
+const RELIEF_SECOND = new Set([...RELIEF_PAIRS].map((pair) => pair.split(' ')[1]!));
+/** How many words after a relief word its hardship may run. */
+const RELIEF_REACH = 8;
+
+/**
+ * What makes a clause a request or a suggestion, wherever it stands ("later start times please,
+ * 9am is hard with a newborn", "byłoby super, gdyby…", "希望…"): like a question, it asks rather
+ * than judges. One word, or two (Chinese characters joined).
+ */
+const REQUESTING = new Set(
+  'please pls plz maybe proszę prosze prosimy seria podiam poderiam byłoby byloby ياريت أتمنى اتمنى 希望 建议 能不能 可不可以'.split(' '),
+);
+const REQUESTING_PAIRS = new Set([
+  'would love',
+  'would be',
+  'would help',
+  'could there',
+  'could we',
+  'any chance',
+  'it would',
+  'va rog',
+  'vă rog',
+  'por favor',
+  'fajnie by',
+  'ar fi',
+  'يا ريت',
+]);
+const REQUESTING_FIRST = new Set([...REQUESTING_PAIRS].map((pair) => pair.split(' ')[0]!));
+
 /** A question with one of these complains: "why", "still", "nobody", "ever". */
 const COMPLAINING = new Set(
   'why still again nobody anyone ever never meant supposed dlaczego czemu nadal znowu nikt nigdy de ce încă inca nimeni niciodată niciodata porquê porque ainda ninguém ninguem nunca لماذا ليش ليه زال مازال لسا حدا محد أبدا ابدا 为什么 为啥 还 又 没人 从来'.split(
@@ -232,6 +278,9 @@ function guessLanguage(text: string, words: readonly string[], han: number, arab
 
 /** How many words a negation reaches; "not very good at all" is still negated at "good". */
 const NEGATION_REACH = 3;
+/** Words that make a negation emphatic ("not once", "not a single", "not a hint of"), and how far it then reaches. */
+const EMPHATIC: ReadonlySet<string> = new Set(['once', 'single', 'hint', 'ounce', 'shred', 'trace', 'slightest', 'razu', 'raz', 'odată', 'odata', 'vez']);
+const EMPHATIC_REACH = 8;
 /**
  * Romanian and Portuguese put clitics and adverbs between the negation and what it negates
  * ("nu mă mai simt singură", "não me sinto tão sozinha"), so theirs reaches one word further.
@@ -281,18 +330,80 @@ function isClauseEnd(code: number): boolean {
  * tokenise("Staff weren't friendly, but the play was great").negated // 0,0,1,0,0,0,0,0
  * tokenise('等了三个月').words // ['等', '了', '三', '个', '月']
  */
-/** Marks the words of each clause that asks (ends in "?" or opens with a question word) without complaining; null when none does. */
-function questions(words: readonly string[], clause: readonly number[], asked: Set<number> | undefined): Uint8Array | null {
+// Bits for the word sets above, so the tokeniser looks each word up once: most words carry none.
+const RELIEF_WORD = 1;
+const RELIEF_PAIR_END = 2;
+const REQUEST_WORD = 4;
+const REQUEST_PAIR_START = 8;
+const COMPLAINT = 16;
+/** The first character of a Chinese entry of two or more characters ("希望", "克服"). */
+const HAN_START = 32;
+const MARKS = new Map<string, number>();
+const markAll = (words: Iterable<string>, bit: number) => {
+  for (const w of words) MARKS.set(w, (MARKS.get(w) ?? 0) | bit);
+};
+markAll(RELIEF, RELIEF_WORD);
+markAll(RELIEF_SECOND, RELIEF_PAIR_END);
+markAll(REQUESTING, REQUEST_WORD);
+markAll(REQUESTING_FIRST, REQUEST_PAIR_START);
+markAll(COMPLAINING, COMPLAINT);
+for (const w of [...RELIEF, ...REQUESTING]) if (/^[\u3400-\u9fff]{2,}$/.test(w)) markAll([w[0]!], HAN_START);
+
+/**
+ * From the marked words alone: the clauses that complain or request, and the words that follow a
+ * relief word ("helped me with…") in its clause.
+ */
+const NO_MARKS = { complaining: null, requesting: null, relieved: null } as const;
+
+function readMarks(words: readonly string[], clause: readonly number[], marked: readonly number[]) {
+  let complaining: Set<number> | null = null;
+  let requesting: Set<number> | null = null;
+  let relieved: Uint8Array | null = null;
+  const n = words.length;
+  for (const i of marked) {
+    const w = words[i]!;
+    const bits = MARKS.get(w)!;
+    const c = clause[i]!;
+    if (bits & COMPLAINT) (complaining ??= new Set()).add(c);
+    const next = i + 1 < n && clause[i + 1] === c ? words[i + 1]! : '';
+    const prev = i > 0 && clause[i - 1] === c ? words[i - 1]! : '';
+    let request = (bits & REQUEST_WORD) !== 0 || ((bits & REQUEST_PAIR_START) !== 0 && next !== '' && REQUESTING_PAIRS.has(`${w} ${next}`));
+    let relief = (bits & RELIEF_WORD) !== 0 || ((bits & RELIEF_PAIR_END) !== 0 && prev !== '' && RELIEF_PAIRS.has(`${prev} ${w}`));
+    let end = i;
+    if (bits & HAN_START) {
+      let joined = w;
+      for (let k = i + 1; k < n && k <= i + 3 && clause[k] === c; k++) {
+        joined += words[k]!;
+        if (REQUESTING.has(joined)) request = true;
+        if (RELIEF.has(joined)) (relief = true), (end = k);
+      }
+    }
+    if (request) (requesting ??= new Set()).add(c);
+    if (relief) {
+      relieved ??= new Uint8Array(n);
+      for (let j = end + 1; j < n && j <= end + RELIEF_REACH && clause[j] === c; j++) relieved[j] = 1;
+    }
+  }
+  return { complaining, requesting, relieved };
+}
+
+/** Marks the words of each clause that asks (ends in "?", opens with a question word, or requests) without complaining; null when none does. */
+function questions(
+  words: readonly string[],
+  clause: readonly number[],
+  asked: Set<number> | undefined,
+  requesting: Set<number> | null,
+  complaining: Set<number> | null,
+): Uint8Array | null {
   let marks: Uint8Array | null = null;
   for (let i = 0; i < words.length; i++) {
     if (i > 0 && clause[i - 1] === clause[i]) continue;
     const c = clause[i]!;
     const next = words[i + 1] ?? '';
-    if (!asked?.has(c) && !ASKING.has(words[i]!) && !ASKING.has(`${words[i]!} ${next}`) && !ASKING.has(words[i]! + next)) continue;
+    if (!requesting?.has(c) && !asked?.has(c) && !ASKING.has(words[i]!) && !ASKING.has(`${words[i]!} ${next}`) && !ASKING.has(words[i]! + next)) continue;
+    if (complaining?.has(c)) continue;
     let j = i;
-    let complains = false;
-    for (; j < words.length && clause[j] === c; j++) if (COMPLAINING.has(words[j]!)) complains = true;
-    if (complains) continue;
+    while (j < words.length && clause[j] === c) j++;
     marks ??= new Uint8Array(words.length);
     marks.fill(1, i, j);
   }
@@ -314,6 +425,7 @@ export function tokenise(text: string, lang?: string): TokenisedText {
   let han = 0;
   let arabic = 0;
   let asked: Set<number> | undefined;
+  let marked: number[] | undefined;
   const given = languageOf(lang);
   const reach = given && LONGER_REACH.has(given) ? NEGATION_REACH + 1 : NEGATION_REACH;
   const n = lower.length;
@@ -359,6 +471,7 @@ export function tokenise(text: string, lang?: string): TokenisedText {
       }
       words.push(w);
       clause.push(clauseNo);
+      if (MARKS.has(w)) (marked ??= []).push(words.length - 1);
       start.push(from);
       end.push(to);
       if (NEGATIONS.has(w)) {
@@ -366,7 +479,9 @@ export function tokenise(text: string, lang?: string): TokenisedText {
         negLeft = reach;
       } else {
         negFlags.push(negLeft > 0 ? 1 : 0);
-        if (negLeft > 0) negLeft--;
+        // "never once made us feel like bad parents", "didn't get a single funny look": an
+        // emphatic negation reaches to the end of its clause.
+        if (negLeft > 0) negLeft = EMPHATIC.has(w) ? EMPHATIC_REACH : negLeft - 1;
       }
     }
     if (isHanChar) continue;
@@ -377,8 +492,19 @@ export function tokenise(text: string, lang?: string): TokenisedText {
     } else if (code === 44 || code === 58 || code === 0xff0c || code === 0x3001 || code === 0x060c) negLeft = 0;
   }
   const language = given ?? guessLanguage(lower, words, han, arabic);
-  const question = questions(words, clause, asked);
-  return { words, clause, negated: Uint8Array.from(negFlags), start, end, lang: language, ...(question ? { question } : {}) };
+  const { complaining, requesting, relieved } = marked ? readMarks(words, clause, marked) : NO_MARKS;
+  const question = questions(words, clause, asked, requesting, complaining);
+  return {
+    words,
+    clause,
+    negated: Uint8Array.from(negFlags),
+    start,
+    end,
+    lang: language,
+    // Always both fields, so every comment has one shape and the hot loops stay monomorphic.
+    question: question ?? undefined,
+    relieved: relieved ?? undefined,
+  };
 }
 
 const stemCaches: Record<Language, Map<string, string>> = { en: new Map(), pl: new Map(), ro: new Map(), zh: new Map(), pt: new Map(), ar: new Map() };
