@@ -45,7 +45,10 @@ const ZH_WEAK_CUE = /(?:健康访视员|访视员|家访员|社工|护士|医生
 // ("الصغير") or is one of the words that follow these cues.
 const AR_STRONG =
   'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه';
-const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(${AR_STRONG})\\s+([\\u0621-\\u064A]+)`, 'g');
+// A role may carry an adjective before the name: "الأخصائية الاجتماعية جيني" (the social worker Jenny).
+const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(${AR_STRONG})(?:\\s+ال[\\u0621-\\u064A]+(?=\\s+[^\\sا]))?\\s+([\\u0621-\\u064A]+)`, 'g');
+// A signature after a closing greeting, to the end of the comment: "مع تحياتي، هدى الأحمد".
+const AR_SIGNED = /(?:تحياتي|تحياتنا|احترامي|الشكر|والتقدير)\s*[،,:\-–—]?\s*((?:[\u0621-\u064A]+\s*){1,3})[.!\s]*$/;
 // Titles that go with the name they precede, as "Mrs Patel" does: "الأستاذة مريم" is marked whole.
 const AR_TITLES = new Set(
   'الأستاذة الاستاذة الأستاذه الاستاذه الأستاذ الاستاذ المعلمة المعلمه الممرضة الممرضه الدكتور الدكتورة الدكتوره دكتورة دكتوره دكتور السيدة السيده الأخصائية الاخصائية الاخصائيه الأخصائي الاخصائي'.split(
@@ -66,7 +69,7 @@ const AR_GIVEN = new Set(
 );
 // Names that are also words ("hope", "light", "gift"): only after a cue.
 const AR_CUED_ONLY = new Set(
-  'امل نور هبه جود منى مني لين علي حسن كريم سعيد جمال عادل وليد صالح ايمان فرح سلام دعاء ايه اسماء حنان شهد ملك رغد حلا بسمه وفاء سناء'.split(' '),
+  'امل نور هبه هدي جود منى مني لين علي حسن كريم سعيد جمال عادل وليد صالح ايمان فرح سلام دعاء ايه اسماء حنان شهد ملك رغد حلا بسمه وفاء سناء'.split(' '),
 );
 
 const foldArabic = (w: string) => w.replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
@@ -117,6 +120,10 @@ function zhNames(text: string): Array<[number, number]> {
     if (end - start === 3 && han(end) && !ZH_AFTER.test(text.slice(end))) end--;
     if (end - start >= 2) found.push([start, end]);
   }
+  // A signature after a dash at the end: "——林晓燕，曼彻斯特" (a name, then perhaps a town).
+  const signed = /(?:——|—|--)\s*([\u4e00-\u9fff]{2,4}(?:[，,]\s*[\u4e00-\u9fff]{2,6})?)\s*$/.exec(text);
+  if (signed && SURNAMES.has(signed[1]![0]!))
+    found.push([signed.index + signed[0].indexOf(signed[1]!), signed.index + signed[0].indexOf(signed[1]!) + signed[1]!.length]);
   for (const m of text.matchAll(ZH_TITLE)) {
     const name = m[1]!;
     // A Latin name ("Amy老师") or a surname ("王老师"), not "的老师" or "好医生".
@@ -164,6 +171,12 @@ function arNames(text: string): Array<[number, number]> {
     const start = m.index + m[0].length - name.length;
     push(start, name);
     if (AR_TITLES.has(m[1]!)) found.push([m.index + m[0].lastIndexOf(m[1]!, m[0].length - name.length), start + name.length]);
+  }
+  const signed = AR_SIGNED.exec(text);
+  if (signed) {
+    const name = signed[1]!.trim();
+    const start = signed.index + signed[0].indexOf(name);
+    if (!name.split(/\s+/).some((w) => AR_NOT_NAMES.has(w))) found.push([start, start + name.length]);
   }
   for (const m of text.matchAll(AR_WEAK_CUE)) {
     const name = m[1]!;

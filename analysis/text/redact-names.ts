@@ -28,6 +28,7 @@ const NAME_TITLES = new Set([
   'dna',
   'dl',
   'dona',
+  'seu',
   'senhora',
   'senhor',
   'sra',
@@ -38,7 +39,9 @@ const NAME_TITLES = new Set([
   'doctor',
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
-const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr']);
+const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu']);
+/** Titles only a surname follows, so a capitalised word after one is a name even if it is also a word. */
+const SURNAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'dr', 'dra', 'sra', 'doamna', 'domnul', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
 const NOT_AFTER_I_AM = new Set([
   'a',
   'an',
@@ -68,6 +71,8 @@ function nameLike(w: Word, prev?: Word): boolean {
   // A lower-case "grace" or "ma" is a word; only "my daughter grace" (a kin cue) makes it a name.
   if (w.known || w.ambiguous) return w.cap || w.known;
   // After a title a noun-shaped word is a surname after all: "Dr Jolly".
+  // After a title a capitalised word is a surname, even one that is also a word: "Ms Hall", "Mr Baker".
+  if (w.cap && w.lower.length >= 2 && prev && SURNAME_TITLES.has(prev.lower) && (prev.cap || prev.lower !== 'seu')) return true;
   if (!w.cap || w.lower.length < 2 || w.common || (NOUN_SHAPE.test(w.lower) && !(prev && NAME_TITLES.has(prev.lower)))) return false;
   // Two capitalised words in a row are a Title-Cased name of a thing, unless the first is a kin word or thanks ("Babcia Halinka", "Mulțumesc Ioanei").
   return !(
@@ -329,8 +334,9 @@ function mightBeName(w: Word, i: number, ws: readonly Word[]): boolean {
   if (w.known || w.ambiguous) return true;
   // At a sentence's start a capital says nothing; only a cue after it can make it a name.
   if (w.cap && !w.common) return !w.broken || cueAfter(ws, i) !== undefined;
-  if (i === 0 || w.common) return false;
+  if (i === 0) return false;
   const p = ws[i - 1]!.lower;
+  if (w.common) return w.cap && SURNAME_TITLES.has(p);
   return KIN.has(p) || FOREIGN_KIN.has(p) || STRONG_TITLES.has(p) || NAME_IS.has(p) || p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja';
 }
 

@@ -29,6 +29,8 @@ export interface Word {
 }
 
 const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
+/** Titles after which a capitalised word is a surname even if it is also a word ("Ms Hall"). */
+const SURNAME_CUES = new Set([...ABBREVIATED_TITLES, 'dra', 'sra', 'doamna', 'domnul', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
 
 // Latin letters with the accents of Polish, Romanian and Portuguese, and combining marks, spelled
 // out: a Unicode property class is several times slower.
@@ -110,7 +112,7 @@ export function candidateWords(text: string): Word[] {
     if (!candidate) {
       const known = (flags & (KNOWN | AMBIGUOUS)) !== 0;
       const common = (flags & COMMON) !== 0;
-      candidate = known || (cap && !common) || (!common && n > 0 && LOWER_CASE_CUES.has(lowers[n - 1]!));
+      candidate = known || (cap && !common) || (!common && n > 0 && LOWER_CASE_CUES.has(lowers[n - 1]!)) || (cap && n > 0 && SURNAME_CUES.has(lowers[n - 1]!));
     }
     if (n === starts.length) grow();
     starts[n] = start;

@@ -91,6 +91,11 @@ describe('redact', () => {
     { name: 'a former husband named', input: 'Meu ex-marido Anderson não pode buscar', out: 'Meu ex-marido [name] não pode buscar' },
     { name: 'a Romanian name after thanks opening the sentence', input: 'Mulțumesc Ioanei de la recepție', out: 'Mulțumesc [name] de la recepție' },
     { name: 'an Arabic title with the name, as "Dr Singh" is', input: 'الدكتورة نادية شرحت لي كل شيء', out: '[name] شرحت لي كل شيء' },
+    { name: 'a surname that is also a word, after a title', input: 'thank you Ms Hall for the help', out: 'thank you [name] for the help' },
+    { name: 'a Portuguese "Seu" with a nickname', input: 'O Seu Zé da portaria sempre ajuda', out: 'O [name] da portaria sempre ajuda' },
+    { name: 'Brazilian nicknames', input: 'Rafa e Duda amaram a festa de Natal!', out: '[name] e [name] amaram a festa de Natal!' },
+    { name: 'an Arabic signature after a closing greeting', input: 'شكرا على كل شيء. مع تحياتي، هدى الأحمد', out: 'شكرا على كل شيء. مع تحياتي، [name]' },
+    { name: 'a Chinese signature after a dash, with the town', input: '感谢大家的帮助！——林晓燕，曼彻斯特', out: '感谢大家的帮助！——[name]' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -131,6 +136,9 @@ describe('redact', () => {
     'The CAMHS ED team and the DNs were slow',
     'Can never thank the staff enough',
     'syn ma 3 latka i bardzo lubi malowanie',
+    'The Hall was cold and the books were torn',
+    'seu filho gostou muito da festa',
+    'ابني الصغير يحب المجموعة، شكرا جزيلا مع الشكر',
     'fiica mea are 3 ani si ii place',
     'a sala e linda e as criancas adoram, a minha filha adora',
     'it was tiny and my partner hits me',
