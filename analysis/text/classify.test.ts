@@ -177,6 +177,9 @@ describe('sentiment', () => {
     { input: 'No comment', out: 0 },
     { input: 'Nu am nimic de adăugat', out: 0 },
     { input: '没有别的要说', out: 0 },
+    // What follows "but" weighs more than what comes before it.
+    { input: "I was worried I'd be the only dad there but they made me really welcome", out: 1 },
+    { input: 'Lovely staff but we waited weeks for a call', out: -1 },
     // Words of every language's own lexicon.
     { input: 'Fiquei desiludida, não voltámos', out: -1 },
     { input: 'Ne-au ajutat enorm, totul e gratuit', out: 1 },

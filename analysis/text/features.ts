@@ -6,7 +6,7 @@
  */
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import lexicon from './sentiment-lexicon.json' with { type: 'json' };
-import { isNegation, stem, tokenise, type Language, type TokenisedText } from './tokenize';
+import { isNegation, stem, tokenise, WEIGHTED_CONTRASTS, type Language, type TokenisedText } from './tokenize';
 
 export const POSITIVE_FEATURE = '#pos';
 export const NEGATIVE_FEATURE = '#neg';
@@ -266,7 +266,9 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
   let pos = idioms?.pos ?? 0;
   let neg = idioms?.neg ?? 0;
   let before: LexiconEntry | undefined;
+  let weightedClause = -1;
   for (let i = 0; i < stemmed.length; i++) {
+    if (WEIGHTED_CONTRASTS.has(t.words[i]!)) weightedClause = t.clause[i]!;
     if (idioms?.covered[i] || t.question?.[i]) {
       before = undefined;
       continue;
@@ -274,8 +276,9 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
     const entry = lex.entries.get(stemmed[i]!);
     const lean = leanOf(lex, t, i, stemmed[i]!, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
     before = entry;
-    pos += (lean >> 3) - 2;
-    neg += (lean & 7) - 2;
+    const weight = t.clause[i] === weightedClause ? 2 : 1;
+    pos += ((lean >> 3) - 2) * weight;
+    neg += ((lean & 7) - 2) * weight;
   }
   return [Math.max(0, pos), Math.max(0, neg)];
 }
@@ -402,6 +405,8 @@ interface WordInfo {
   negation: boolean;
   /** One of the language's `idioms.keys`: the comment is read for idioms. */
   idiomKey: boolean;
+  /** A contrast that weights the clause it opens ("but"). */
+  contrast: boolean;
 }
 let infoScratch: WordInfo[] = [];
 const wordInfos = new WeakMap<Vocabulary, Map<Language, Map<string, WordInfo>>>();
@@ -436,6 +441,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let firstLexicon = -1;
   let prevId = -1;
   let before: LexiconEntry | undefined;
+  let weightedClause = -1;
   const lex = lexiconFor(t.lang);
   // Negations, and negated lexicon words, for `#not` (counted only for models that use it).
   const countNegations = vocab.unansweredNegation >= 0;
@@ -456,6 +462,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
         entry: lex.entries.get(stemmed),
         negation: isNegation(word),
         idiomKey: lex.idiomKeys.has(word),
+        contrast: WEIGHTED_CONTRASTS.has(word),
       };
       if (known.size >= WORD_CACHE_LIMIT) known.clear();
       known.set(word, info);
@@ -483,9 +490,11 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
     }
     const lean = leanOf(lex, t, i, s, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
     before = entry;
+    if (info.contrast) weightedClause = t.clause[i]!;
     if (lean !== NO_LEAN) {
-      pos += (lean >> 3) - 2;
-      neg += (lean & 7) - 2;
+      const weight = t.clause[i] === weightedClause ? 2 : 1;
+      pos += ((lean >> 3) - 2) * weight;
+      neg += ((lean & 7) - 2) * weight;
       if (firstLexicon < 0) firstLexicon = i;
     }
     const id = info.id;

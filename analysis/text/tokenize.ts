@@ -188,6 +188,33 @@ const CONTRASTS = new Set([
   '可惜',
 ]);
 
+/**
+ * Contrasts that put the weight on what follows: "I was worried I'd be the only dad, but they made
+ * me really welcome" is praise; "lovely staff but we waited weeks" a complaint. The clause a word
+ * of these opens counts double in the comment's sentiment ("although" and "except" concede instead).
+ */
+export const WEIGHTED_CONTRASTS: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'ale',
+  'lecz',
+  'jednak',
+  'dar',
+  'însă',
+  'insa',
+  'totuși',
+  'totusi',
+  'mas',
+  'porém',
+  'porem',
+  'contudo',
+  'لكن',
+  'ولكن',
+  'لكنّ',
+  '但',
+  '却',
+]);
+
 /** Whether a word is a negation ("not", "nie", "não", "لم", "不"…). */
 export function isNegation(word: string): boolean {
   return NEGATIONS.has(word);
