@@ -25,7 +25,7 @@ describe('the safeguarding model', () => {
 
   // Phrasings no pattern foresees: only the model can catch them.
   const unseen = [
-    { input: 'my husband chooses my clothes and who I can phone', category: 'domestic-abuse' },
+    { input: 'he makes all the decisions about money and I get an allowance each week', category: 'domestic-abuse' },
     { input: 'mąż wybiera mi ubrania i mówi z kim mogę rozmawiać', category: undefined },
   ];
   for (const { input, category } of unseen) {
