@@ -180,6 +180,17 @@ describe('sentiment', () => {
     // What follows "but" weighs more than what comes before it.
     { input: "I was worried I'd be the only dad there but they made me really welcome", out: 1 },
     { input: 'Lovely staff but we waited weeks for a call', out: -1 },
+    // A hardship told before the turn that ended it is praise of what turned it.
+    { input: 'I was so isolated before I found the Tuesday baby group', out: 1 },
+    { input: 'كنت وحيدة جداً قبل ما ألاقي مجموعة الأمهات', out: 1 },
+    // What "although" concedes counts half.
+    { input: 'Never felt rushed even though the waiting room was packed', out: 1 },
+    // A Chinese two-character word is one word: a negation flips it.
+    { input: '从来没觉得被评判过，工作人员都很耐心', out: 1 },
+    // Complaints said politely or by their shape.
+    { input: 'It would have been nice to be told it was cancelled', out: -1 },
+    { input: 'Different health visitor every single time', out: -1 },
+    { input: 'Nothing at weekends for working parents', out: -1 },
     // Words of every language's own lexicon.
     { input: 'Fiquei desiludida, não voltámos', out: -1 },
     { input: 'Ne-au ajutat enorm, totul e gratuit', out: 1 },

@@ -6,7 +6,7 @@
  */
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import lexicon from './sentiment-lexicon.json' with { type: 'json' };
-import { isNegation, stem, tokenise, WEIGHTED_CONTRASTS, type Language, type TokenisedText } from './tokenize';
+import { CONCESSIVES, isNegation, stem, tokenise, WEIGHTED_CONTRASTS, type Language, type TokenisedText } from './tokenize';
 
 export const POSITIVE_FEATURE = '#pos';
 export const NEGATIVE_FEATURE = '#neg';
@@ -88,7 +88,8 @@ function compileLexicon(lang: Language): CompiledLexicon {
       for (const term of list) {
         const stemmed = tokenise(term, as).words.map((w) => stem(w, as));
         if (stemmed.length === 1) words.set(stemmed[0]!, lean);
-        else if (stemmed.length === 2) addPhrase(stemmed, lean);
+        // A two-word (two-character) entry of the word lists is one word: a negation flips it ("不失望").
+        else if (stemmed.length === 2) addPhrase(stemmed, lean * 2);
         else throw new Error(`sentiment lexicon term must be one or two words: "${term}"`);
       }
     }
@@ -177,8 +178,8 @@ export function stems(t: TokenisedText): string[] {
 function ownLean(lex: CompiledLexicon, entry: LexiconEntry | undefined, t: TokenisedText, i: number): number {
   if (entry === undefined || entry.lean === 0 || lex.neutral.has(t.words[i]!)) return 0;
   const lean = t.negated[i] === 1 ? -entry.lean : entry.lean;
-  // A hardship the service helped with ("helped me with my anxiety") is not a complaint.
-  return lean < 0 && t.relieved?.[i] === 1 ? 0 : lean;
+  // A hardship the service helped with ("helped me with my anxiety") reads as praise of the help.
+  return lean < 0 && t.relieved?.[i] === 1 ? 1 : lean;
 }
 
 /**
@@ -202,7 +203,10 @@ function leanOf(lex: CompiledLexicon, t: TokenisedText, i: number, s: string, en
     }
     // A negated praise phrase is a complaint ("不满意"); a complaint phrase stays one however
     // it is framed ("nu s-a făcut nimic" negates twice and means nothing was done).
-    else if (phrase < 0) neg++;
+    else if (phrase === 2 || phrase === -2) {
+      if ((t.negated[i - 1] === 1 ? -phrase : phrase) > 0) pos++;
+      else neg++;
+    } else if (phrase < 0) neg++;
     else if (t.negated[i - 1] === 1) neg++;
     else pos++;
   }
@@ -267,8 +271,10 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
   let neg = idioms?.neg ?? 0;
   let before: LexiconEntry | undefined;
   let weightedClause = -1;
+  let concededClause = -1;
   for (let i = 0; i < stemmed.length; i++) {
     if (WEIGHTED_CONTRASTS.has(t.words[i]!)) weightedClause = t.clause[i]!;
+    else if (CONCESSIVES.has(t.words[i]!)) concededClause = t.clause[i]!;
     if (idioms?.covered[i] || t.question?.[i]) {
       before = undefined;
       continue;
@@ -276,7 +282,7 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
     const entry = lex.entries.get(stemmed[i]!);
     const lean = leanOf(lex, t, i, stemmed[i]!, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
     before = entry;
-    const weight = t.clause[i] === weightedClause ? 2 : 1;
+    const weight = t.clause[i] === weightedClause ? 2 : t.clause[i] === concededClause ? 0.5 : 1;
     pos += ((lean >> 3) - 2) * weight;
     neg += ((lean & 7) - 2) * weight;
   }
@@ -405,8 +411,8 @@ interface WordInfo {
   negation: boolean;
   /** One of the language's `idioms.keys`: the comment is read for idioms. */
   idiomKey: boolean;
-  /** A contrast that weights the clause it opens ("but"). */
-  contrast: boolean;
+  /** 1: a contrast that weights the clause it opens ("but"); 2: one that concedes it ("although"); 0: neither. */
+  contrast: number;
 }
 let infoScratch: WordInfo[] = [];
 const wordInfos = new WeakMap<Vocabulary, Map<Language, Map<string, WordInfo>>>();
@@ -442,6 +448,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   let prevId = -1;
   let before: LexiconEntry | undefined;
   let weightedClause = -1;
+  let concededClause = -1;
   const lex = lexiconFor(t.lang);
   // Negations, and negated lexicon words, for `#not` (counted only for models that use it).
   const countNegations = vocab.unansweredNegation >= 0;
@@ -462,7 +469,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
         entry: lex.entries.get(stemmed),
         negation: isNegation(word),
         idiomKey: lex.idiomKeys.has(word),
-        contrast: WEIGHTED_CONTRASTS.has(word),
+        contrast: WEIGHTED_CONTRASTS.has(word) ? 1 : CONCESSIVES.has(word) ? 2 : 0,
       };
       if (known.size >= WORD_CACHE_LIMIT) known.clear();
       known.set(word, info);
@@ -490,9 +497,10 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
     }
     const lean = leanOf(lex, t, i, s, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
     before = entry;
-    if (info.contrast) weightedClause = t.clause[i]!;
+    if (info.contrast === 1) weightedClause = t.clause[i]!;
+    else if (info.contrast === 2) concededClause = t.clause[i]!;
     if (lean !== NO_LEAN) {
-      const weight = t.clause[i] === weightedClause ? 2 : 1;
+      const weight = t.clause[i] === weightedClause ? 2 : t.clause[i] === concededClause ? 0.5 : 1;
       pos += ((lean >> 3) - 2) * weight;
       neg += ((lean & 7) - 2) * weight;
       if (firstLexicon < 0) firstLexicon = i;

@@ -56,6 +56,20 @@ const RELIEF = new Set(
 );
 const RELIEF_PAIRS = new Set(['me through', 'us through', 'her through', 'him through', 'them through', 'deixou de', 'deixei de']);
 const RELIEF_SECOND = new Set([...RELIEF_PAIRS].map((pair) => pair.split(' ')[1]!));
+/**
+ * A hardship told before the turn that ended it ("I was so isolated before I found the baby group",
+ * "eram singură înainte să găsesc grupul", "كنت وحيدة قبل ما ألاقي المجموعة"): a turn word, then
+ * within five words a verb of finding or joining. The words before it in its clause are relieved.
+ */
+const TURNS = new Set(['before', 'until', 'till', 'til', 'zanim', 'dopiero', 'înainte', 'inainte', 'până', 'pana', 'antes', 'até', 'ate', 'قبل']);
+const TURN_VERBS = new Set(
+  'found find came come joined join started start met meet discovered discover went got moved znalazłam znalazlam znalazłem trafiłam trafilam przyszłam przyszlam poznałam poznalam zaczęłam zaczelam găsesc gasesc găsit gasit vin venit încep incep început inceput cunosc cunoscut ajung ajuns achar achei encontrar encontrei vir vim conhecer conheci começar comecei descobrir descobri entrar entrei ألاقي الاقي لقيت أجي اجي جيت أعرف اعرف عرفت انضم أنضم اشترك أشترك أبدأ ابدا'.split(
+    ' ',
+  ),
+);
+/** How far back from a turn its hardship may run. */
+const TURN_REACH = 12;
+
 /** How many words after a relief word its hardship may run. */
 const RELIEF_REACH = 8;
 
@@ -138,13 +152,13 @@ const NEGATIONS = new Set([
   'sem',
   // ar
   'لا',
+  'ولا',
   'لم',
   'لن',
   'ليس',
   'ليست',
   'غير',
   'بدون',
-  'ولا',
   'ولم',
   // zh: single characters, as the tokeniser splits Chinese into characters
   '不',
@@ -159,6 +173,16 @@ const NEGATIONS = new Set([
 // its own sentiment, which is how per-theme sentiment in a mixed comment is found.
 const CONTRASTS = new Set([
   'but',
+  'despite',
+  'deși',
+  'desi',
+  'chociaż',
+  'chociaz',
+  'mimo',
+  'embora',
+  'apesar',
+  'رغم',
+  'بالرغم',
   'however',
   'although',
   'though',
@@ -213,6 +237,28 @@ export const WEIGHTED_CONTRASTS: ReadonlySet<string> = new Set([
   'لكنّ',
   '但',
   '却',
+]);
+
+/**
+ * Contrasts that concede the clause they open: "never felt rushed even though the waiting room was
+ * packed" praises. That clause counts half in the comment's sentiment.
+ */
+export const CONCESSIVES: ReadonlySet<string> = new Set([
+  'although',
+  'though',
+  'whereas',
+  'despite',
+  'deși',
+  'desi',
+  'chociaż',
+  'chociaz',
+  'mimo',
+  'embora',
+  'apesar',
+  '虽然',
+  '尽管',
+  'رغم',
+  'بالرغم',
 ]);
 
 /** Whether a word is a negation ("not", "nie", "não", "لم", "不"…). */
@@ -306,13 +352,36 @@ function guessLanguage(text: string, words: readonly string[], han: number, arab
 /** How many words a negation reaches; "not very good at all" is still negated at "good". */
 const NEGATION_REACH = 3;
 /** Words that make a negation emphatic ("not once", "not a single", "not a hint of"), and how far it then reaches. */
-const EMPHATIC: ReadonlySet<string> = new Set(['once', 'single', 'hint', 'ounce', 'shred', 'trace', 'slightest', 'razu', 'raz', 'odată', 'odata', 'vez']);
+const EMPHATIC: ReadonlySet<string> = new Set([
+  'once',
+  'single',
+  'hint',
+  'ounce',
+  'shred',
+  'trace',
+  'slightest',
+  'razu',
+  'raz',
+  'nigdy',
+  'odată',
+  'odata',
+  'niciodată',
+  'niciodata',
+  'vez',
+  'nunca',
+  'مرة',
+  'مره',
+  'أبدا',
+  'ابدا',
+]);
 const EMPHATIC_REACH = 8;
 /**
  * Romanian and Portuguese put clitics and adverbs between the negation and what it negates
  * ("nu mă mai simt singură", "não me sinto tão sozinha"), so theirs reaches one word further.
  */
 const LONGER_REACH: ReadonlySet<string> = new Set(['ro', 'pt']);
+/** How many characters a Chinese negation reaches. */
+const HAN_REACH = 6;
 
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
@@ -363,6 +432,7 @@ const RELIEF_PAIR_END = 2;
 const REQUEST_WORD = 4;
 const REQUEST_PAIR_START = 8;
 const COMPLAINT = 16;
+const TURN = 64;
 /** The first character of a Chinese entry of two or more characters ("希望", "克服"). */
 const HAN_START = 32;
 const MARKS = new Map<string, number>();
@@ -374,6 +444,7 @@ markAll(RELIEF_SECOND, RELIEF_PAIR_END);
 markAll(REQUESTING, REQUEST_WORD);
 markAll(REQUESTING_FIRST, REQUEST_PAIR_START);
 markAll(COMPLAINING, COMPLAINT);
+markAll(TURNS, TURN);
 for (const w of [...RELIEF, ...REQUESTING]) if (/^[\u3400-\u9fff]{2,}$/.test(w)) markAll([w[0]!], HAN_START);
 
 /**
@@ -403,6 +474,15 @@ function readMarks(words: readonly string[], clause: readonly number[], marked: 
         joined += words[k]!;
         if (REQUESTING.has(joined)) request = true;
         if (RELIEF.has(joined)) (relief = true), (end = k);
+      }
+    }
+    if (bits & TURN) {
+      // "before I found", "înainte să găsesc", "قبل ما ألاقي": a finding verb within five words.
+      for (let k = i + 1; k < n && k <= i + 5 && clause[k] === c; k++) {
+        if (!TURN_VERBS.has(words[k]!)) continue;
+        relieved ??= new Uint8Array(n);
+        for (let j = Math.max(0, i - TURN_REACH); j < i; j++) if (clause[j] === c) relieved[j] = 1;
+        break;
       }
     }
     if (request) (requesting ??= new Set()).add(c);
@@ -503,7 +583,8 @@ export function tokenise(text: string, lang?: string): TokenisedText {
       end.push(to);
       if (NEGATIONS.has(w)) {
         negFlags.push(0);
-        negLeft = reach;
+        // A Chinese word is one character, so a negation there reaches further: "没觉得被评判".
+        negLeft = pass === 1 ? HAN_REACH : reach;
       } else {
         negFlags.push(negLeft > 0 ? 1 : 0);
         // "never once made us feel like bad parents", "didn't get a single funny look": an
