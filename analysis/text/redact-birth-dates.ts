@@ -9,20 +9,24 @@ const MONTHS =
   // Polish (genitive, as dates are written), Romanian and Portuguese month names.
   '|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia' +
   '|ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie' +
-  '|janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro';
-const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+  '|janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro' +
+  // Arabic month names, Egyptian and Gulf and Levantine.
+  '|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين الأول|تشرين الاول|تشرين الثاني|كانون الأول|كانون الاول';
+// Digits, Arabic-Indic too ("١٢/٣/٢٠١٩").
+const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
+const DAY = String.raw`${D}{1,2}(?:st|nd|rd|th)?`;
 const DATE =
-  String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}` +
-  String.raw`|(?:the\s+)?${DAY}(?:\s+of|\s+de)?\s+(?:${MONTHS})\.?(?:,?\s+(?:de\s+|of\s+)?\d{4})?` +
-  String.raw`|(?:${MONTHS})\.?\s+(?:the\s+)?${DAY}(?:,?\s+\d{4})?` +
-  String.raw`|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?![\p{L}\p{N}])`;
+  String.raw`(?:${D}{1,2}[./-]${D}{1,2}[./-]${D}{2,4}|${D}{4}[./-]${D}{1,2}[./-]${D}{1,2}` +
+  String.raw`|(?:the\s+)?${DAY}(?:\s+of|\s+de)?\s+(?:${MONTHS})\.?(?:,?\s+(?:de\s+|of\s+)?${D}{4})?` +
+  String.raw`|(?:${MONTHS})\.?\s+(?:the\s+)?${DAY}(?:,?\s+${D}{4})?` +
+  String.raw`|${D}{4}\s*年\s*${D}{1,2}\s*月\s*${D}{1,2}\s*[日号]|${D}{1,2}\s*月\s*${D}{1,2}\s*[日号])(?![A-Za-z\u00C0-\u024F\u0621-\u064A\p{N}])`;
 
 // A cue, then up to three short words ("born on the", "DOB is", "birthday of my son is", "تاريخ
 // ميلاد ابني") before the date.
 const CUE =
   String.raw`(?:born|dob|d\.o\.b\.?|date of birth|birth ?day|bday|b'day|urodzon[ya]|ur\.|data urodzenia|urodziny` +
   String.raw`|născut[ăa]?|nascut[ăa]?|data nașterii|data nasterii|ziua|nascid[oa]|nasceu|data de nascimento|aniversário` +
-  String.raw`|出生日期|出生于|出生|生日|تاريخ الميلاد|تاريخ ميلاد|مواليد|ولد|ولدت)`;
+  String.raw`|出生日期|出生于|出生|生日|تاريخ الميلاد|تاريخ ميلاد|مواليد|ولد|ولدت|انولد|انولدت|مولود|مولودة|مولوده)`;
 const BIRTH_DATE = new RegExp(String.raw`${CUE}[\s:：,-]*(?:是|于|为|在)?\s*(?:[\p{L}'’.]{1,10}[\s:,-]+){0,3}?(${DATE})`, 'giu');
 
 /**
@@ -31,8 +35,13 @@ const BIRTH_DATE = new RegExp(String.raw`${CUE}[\s:：,-]*(?:是|于|为|在)?\s
  * @example
  * findBirthDates('DOB 3 May 2021, born 2023') // [[4, 14]]
  */
+// Chinese puts the date first: "2020年11月8日出生".
+const DATE_THEN_BORN = new RegExp(String.raw`(${DATE})\s*(?:出生|生的|生)`, 'gu');
+
 export function findBirthDates(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  DATE_THEN_BORN.lastIndex = 0;
+  for (let m = DATE_THEN_BORN.exec(text); m; m = DATE_THEN_BORN.exec(text)) found.push([m.index, m.index + m[1]!.length]);
   BIRTH_DATE.lastIndex = 0;
   for (let m = BIRTH_DATE.exec(text); m; m = BIRTH_DATE.exec(text)) {
     const date = m[1]!;

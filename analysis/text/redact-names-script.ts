@@ -25,6 +25,14 @@ const SAFE_SURNAMES = new Set(
 // Ordinary words that start with one of those surnames.
 const ZH_NOT_NAMES =
   /^(?:张贴|张开|张望|王子|王国|李子|黄色|黄金|黄油|黄疸|黄瓜|林子|周末|周围|周边|周年|周期|周日|周一|周二|周三|周四|周五|周六|周岁|周到|陈列|陈旧|杨树|刘海|孙子|孙女|朱红|胡说|胡子|胡萝|罗列|郑重|宋体|唐朝|肖像|田地|田野|董事|杜绝|叶子|叶酸|苏醒|黎明|贺卡|孔雀|秦朝|姜汤|姜茶|潘多|沈阳|卢布|曹操|邓州|冯)/;
+// Doubled characters that are ordinary words: kin, "every day", "slowly", "baby", "thanks".
+const ZH_DOUBLED_WORDS = new Set(
+  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 刚 了了 常常'.split(
+    ' ',
+  ),
+);
+// After 小, characters that make an ordinary word: "小时", "小组", "小孩", "小学", "小心"…
+const ZH_XIAO_WORDS = /[时学组区心孩朋姐吃便事车菜店型声份片块点些手朋屋房间部分票费号写计气说册猫狗鸟儿女伙子]/;
 // Characters that end a name: words that follow one ("很喜欢", "也来过", "三岁", "周末").
 const STOP = new Set(
   '很也都在是和的了今每说去来就还又太真一二三四五六七八九十两岁个喜非特最已刚会能要觉跟同把被让给对从这那们吗呢吧啊周上下昨帮告带教问不让着过，。！？、,.!? '.split(
@@ -32,19 +40,21 @@ const STOP = new Set(
   ),
 );
 // What follows a name with no cue: a verb of what people do or a particle ("李娜说", "杨帆和我").
-const ZH_AFTER = /^(?:说|告诉|帮|给|跟|和|对|很|的|来|是|也|都|每次|一直|非常|特别|真|让|不|在|带|教|问|打电话|发|陪|总是|经常|今天|昨天|上次|老师|医生)/;
+const ZH_AFTER =
+  /^(?:说|告诉|帮|给|跟|和|对|很|的|来|是|也|都|每次|每周|每天|一直|非常|特别|真|让|不|在|带|教|问|打电话|发|陪|总是|经常|今天|昨天|上次|老师|医生|今年|现在|参加|喜欢|平安|第一)/;
 const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现'.split(''));
 const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
 const ZH_TITLE = new RegExp(`([\\u4e00-\\u9fff]|[A-Za-z][A-Za-z'-]*)(?=${ZH_TITLES})(${ZH_TITLES})`, 'g');
 const ZH_CUE =
-  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做)\s*/g;
+  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做|(?:宝宝|孩子|儿子|女儿)(?:叫|名叫))\s*/g;
 // Roles and thanks: the name after them must start with a surname.
-const ZH_WEAK_CUE = /(?:健康访视员|访视员|家访员|社工|护士|医生|助产士|工作人员|员工|负责人|翻译|谢谢|感谢|多谢|跟|和|同)\s*/g;
+const ZH_WEAK_CUE =
+  /(?:健康访视员|访视员|家访员|社工|护士|医生|助产士|工作人员|工作者|志愿者|员工|负责人|翻译|婆婆|公公|奶奶|外婆|姥姥|爷爷|我是|谢谢|感谢|多谢|跟|和|同)\s*/g;
 
 // Arabic: a word after a strong cue is a name unless it is a verb ("يحب"), takes the article
 // ("الصغير") or is one of the words that follow these cues.
 const AR_STRONG =
-  'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه';
+  'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه|زائرة الصحة|زائره الصحه|المتطوع|المتطوعة|المتطوعه|للمتطوع|للمتطوعة|السيد|للسيد|ممرضة|ممرضه|موظفة|موظفه|اسمها|اسمه';
 // A role may carry an adjective before the name: "الأخصائية الاجتماعية جيني" (the social worker Jenny).
 const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(${AR_STRONG})(?:\\s+ال[\\u0621-\\u064A]+(?=\\s+[^\\sا]))?\\s+([\\u0621-\\u064A]+)`, 'g');
 // A signature after a closing greeting, to the end of the comment: "مع تحياتي، هدى الأحمد".
@@ -57,22 +67,30 @@ const AR_TITLES = new Set(
 );
 const AR_WEAK_CUE = /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو)\s+([\u0621-\u064A]+)/g;
 const AR_NOT_NAMES = new Set(
-  'عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم'.split(
+  'أصغر اصغر أكبر اكبر أحسن احسن عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم'.split(
+    ' ',
+  ),
+);
+// Words that stand before "my son" and the like in a sentence, and are no names.
+const AR_FUNCTION_WORDS = new Set(
+  'ميلاد أصبح اصبح أصبحت اصبحت صارت لكن لاكن ولكن بس وبس مع ومع عند عن من الى إلى في على هذا هذه ذلك تلك كل بعد قبل ثم او أو حتى اذا إذا لما لأن لان انا أنا وانا وأنا انت هو هي نحن احنا هم يا شكرا شكراً وشكرا كمان ايضا أيضا يعني خاصة خاصه وخاصة مثل زي جدا جداً كثير كتير حتي لو'.split(
     ' ',
   ),
 );
 // Given names that are not also everyday words: taken anywhere. (Folded: no hamza, ة as ه.)
 const AR_GIVEN = new Set(
-  'محمد محمود احمد مصطفي خالد عمر حسين يوسف ابراهيم اسماعيل عبدالله عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول'.split(
+  'محمد محمود احمد مصطفي خالد حسين حسام هيثم مازن ماجد وائل نبيل جاد كنان غيث ليث مجد باسل باسم عمار عامر ايمن سامر ناصر منصور جابر حمدي حمودي زوزو لولو ميمي توتو حموده ابوبكر عبدالعزيز عبدالكريم عبدالله جنا جني جوري لمار ميار ميس ليان لانا تيماء سدرا رزان شهد هيا دانيا ديما لارا نايا ايلين سيلين رنيم ريتاج مرام ملاك جمانه هبه الله سمر نوال امال ايات يوسف ابراهيم اسماعيل عبدالله عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول'.split(
     ' ',
   ),
 );
 // Names that are also words ("hope", "light", "gift"): only after a cue.
 const AR_CUED_ONLY = new Set(
-  'امل نور هبه هدي جود منى مني لين علي حسن كريم سعيد جمال عادل وليد صالح ايمان فرح سلام دعاء ايه اسماء حنان شهد ملك رغد حلا بسمه وفاء سناء'.split(' '),
+  'امل نور هبه هدي جود عمر جميله بسمه سعيد منى مني لين علي حسن كريم سعيد جمال عادل وليد صالح ايمان فرح سلام دعاء ايه اسماء حنان شهد ملك رغد حلا بسمه وفاء سناء'.split(
+    ' ',
+  ),
 );
 
-const foldArabic = (w: string) => w.replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+const foldArabic = (w: string) => w.replace(/ـ/g, '').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
 
 /** The given name inside an Arabic word, without a joined "and", "to", "with" or "by" (ولسارة). */
 function arGiven(word: string, cued: boolean): boolean {
@@ -102,12 +120,24 @@ function zhNames(text: string): Array<[number, number]> {
   }
   // A pet name doubled after "我家"/"我儿子" ("我家乐乐"), and "小" before a surname ("小李在前台", "的小王很会").
   for (const m of text.matchAll(/(?:我家|我的|儿子|女儿|宝宝)([\u4e00-\u9fff])\1/g)) found.push([m.index + m[0].length - 2, m.index + m[0].length]);
+  // A doubled character that is no ordinary doubled word ("晨晨和阳阳", "豆豆的睡眠"), where a name stands:
+  // opening the comment or a clause, or after "和", "跟", "给", "关于", "谢谢", and before what follows a name.
+  for (const m of text.matchAll(/([\u4e00-\u9fff])\1/g)) {
+    if (ZH_DOUBLED_WORDS.has(m[0]) || STOP.has(m[1]!)) continue;
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    const after = text.slice(m.index + 2);
+    const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|叫|于|谢|是|的)$/.test(before);
+    if (opens && (after === '' || /^[，。！？\s）)]/.test(after) || ZH_AFTER.test(after) || /^(?:今年|现在|参加|喜欢|玩|平安|第一)/.test(after)))
+      found.push([m.index, m.index + 2]);
+  }
   for (const m of text.matchAll(/小([\u4e00-\u9fff])/g)) {
-    if (!SURNAMES.has(m[1]!) || /[时学组区心孩朋姐]/.test(m[1]!)) continue;
+    // "小李" (a surname), or a pet name ("小明", "小雨") after a cue; not "小时", "小组", "小孩".
+    if (ZH_XIAO_WORDS.test(m[1]!)) continue;
+    if (!SURNAMES.has(m[1]!) && !/(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && m.index !== 0) continue;
     const before = text[m.index - 1] ?? '';
     const after = text.slice(m.index + 2);
     if (
-      (before === '' || !han(m.index - 1) || /[的跟和给谢]/.test(before)) &&
+      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者]/.test(before)) &&
       (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在'))
     )
       found.push([m.index, m.index + 2]);
@@ -120,14 +150,25 @@ function zhNames(text: string): Array<[number, number]> {
     if (end - start === 3 && han(end) && !ZH_AFTER.test(text.slice(end))) end--;
     if (end - start >= 2) found.push([start, end]);
   }
-  // A signature after a dash at the end: "——林晓燕，曼彻斯特" (a name, then perhaps a town).
-  const signed = /(?:——|—|--)\s*([\u4e00-\u9fff]{2,4}(?:[，,]\s*[\u4e00-\u9fff]{2,6})?)\s*$/.exec(text);
-  if (signed && SURNAMES.has(signed[1]![0]!))
+  // A name closing the comment after a full stop, perhaps with "留" (left by): "…。李娟", "王芳 留".
+  const closing = /(?:^|[。！？.!?\s])\s*([\u4e00-\u9fff]{2,3})\s*留?\s*$/.exec(text);
+  if (closing && SURNAMES.has(closing[1]![0]!) && !ZH_NOT_NAMES.test(closing[1]!) && !/[谢们了吗呢吧啊的好]/.test(closing[1]!.slice(1))) {
+    const start = closing.index + closing[0].indexOf(closing[1]!);
+    found.push([start, start + closing[1]!.length]);
+  }
+  // A signature after a dash at the end, whole: "——林晓燕，曼彻斯特", "——美玲，35岁，卢顿".
+  const signed = /(?:——|—|--)\s*([\u4e00-\u9fff]{2,4}(?:[，,][^。！？!?]{1,20})?)\s*$/.exec(text);
+  if (signed && !/^(?:谢谢|感谢|加油|大家|全体)/.test(signed[1]!))
     found.push([signed.index + signed[0].indexOf(signed[1]!), signed.index + signed[0].indexOf(signed[1]!) + signed[1]!.length]);
   for (const m of text.matchAll(ZH_TITLE)) {
     const name = m[1]!;
     // A Latin name ("Amy老师") or a surname ("王老师"), not "的老师" or "好医生".
-    if (/^[A-Za-z]/.test(name) ? name.length >= 2 : SURNAMES.has(name) && !/[好个位名些这那新老]/.test(text[m.index - 1] ?? ''))
+    // "谢谢老师" is thanks to the teachers, not a teacher called 谢.
+    if (
+      /^[A-Za-z]/.test(name)
+        ? name.length >= 2
+        : SURNAMES.has(name) && !/[好个位名些这那新老]/.test(text[m.index - 1] ?? '') && !(name === '谢' && text[m.index - 1] === '谢')
+    )
       found.push([m.index, m.index + name.length + m[2]!.length]);
   }
   // Full names with no cue: "林小红告诉我", "李娜说".
@@ -181,6 +222,27 @@ function arNames(text: string): Array<[number, number]> {
   for (const m of text.matchAll(AR_WEAK_CUE)) {
     const name = m[1]!;
     if (!AR_NOT_NAMES.has(name) && arGiven(name, true)) push(m.index + m[0].length - name.length, name);
+  }
+  // A word opening a sentence right before a kin word is a name: "نور بنتي" (Nour, my daughter), "حسام زوجي".
+  for (const m of text.matchAll(
+    /(?:^|[،,.!؟?(]\s*)([\u0621-\u064A]{2,})\s+(?:بنتي|ابني|إبني|ابنتي|زوجي|زوجتي|جوزي|اخوي|أخوي|أخي|اختي|أختي|ولدي)(?![\u0621-\u064A])/g,
+  )) {
+    const name = m[1]!;
+    if (
+      AR_NOT_NAMES.has(name) ||
+      AR_FUNCTION_WORDS.has(name) ||
+      name.startsWith('ال') ||
+      AR_VERB_ENDING.test(name) ||
+      /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name)
+    )
+      continue;
+    const start = m.index + m[0].indexOf(name, m[0].length - name.length - 12);
+    found.push([start, start + name.length]);
+  }
+  // "عبد الرحمن": "عبد" and the name after it are one name.
+  for (const m of text.matchAll(/(?:^|[\s،,.(])[وفلب]?(عبد\s+ال[\u0621-\u064A]+)/g)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    found.push([start, start + m[1]!.length]);
   }
   // Given names that are nothing else, anywhere; "أم خالد" / "أبو أحمد" (mother, father of) whole.
   for (const m of text.matchAll(/[\u0621-\u064A]+/g)) {

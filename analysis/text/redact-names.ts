@@ -299,6 +299,8 @@ function isName(ws: readonly Word[], i: number): boolean {
   // "St Ann's House" is a place; "ED" and "GP" are acronyms even when "Ed" is a name.
   if (w.lower.length < 2 || (i > 0 && (ws[i - 1]!.lower === 'st' || ws[i - 1]!.lower === 'saint'))) return false;
   if (!w.cap && !w.typedLower && w.lower.length <= 3) return false;
+  // A first name set inside Chinese or Arabic ("感谢Tom和志愿者", "شكراً لـKirsty"): its cues are in that script.
+  if (w.inScript && (w.known || (w.ambiguous && w.cap))) return true;
   const before = cueBefore(ws, i);
   if (before === 'strong') return w.cap || !w.common || w.known;
   if (w.known) return true;
@@ -321,7 +323,7 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (w.ambiguous && w.cap && !w.broken && i > 0 && MET_BEFORE.has(ws[i - 1]!.lower) && !MODALS.has(w.lower)) return true;
   // Portuguese puts an article before a name: "a Ana ligou-me", "o Rodrigo".
   if (w.cap && !w.broken && i > 0 && PT_ARTICLES.has(ws[i - 1]!.lower) && (w.known || w.ambiguous) && !MODALS.has(w.lower)) return true;
-  if (!w.cap || w.broken || w.ambiguous || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
+  if (!w.cap || w.broken || w.ambiguous || i === 0 || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
   const next = ws[i + 1];
   return !(next?.cap && !next.broken && /^\s+$/.test(w.gapAfter));
 }

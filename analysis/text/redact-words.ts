@@ -22,6 +22,8 @@ export interface Word {
   common: boolean;
   /** Written with an apostrophe-s: "son's" is no kin cue. */
   possessive: boolean;
+  /** Set inside Chinese or Arabic words ("感谢Tom和志愿者"): the cues around it are not in Latin letters. */
+  inScript: boolean;
   /** A sentence break (. ! ? ; : or a new line) lies between this word and the one before. */
   broken: boolean;
   /** The text between this word and the next. */
@@ -36,7 +38,12 @@ const SURNAME_CUES = new Set([...ABBREVIATED_TITLES, 'dra', 'sra', 'doamna', 'do
 // out: a Unicode property class is several times slower.
 const LETTERS = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u1E00-\u1EFF`;
 const WORD = new RegExp(`[${LETTERS}]+(?:['’-][${LETTERS}]+)*`, 'g');
-const isBreakChar = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10; // . ! ? ; : newline
+// . ! ? ; : newline, and the Chinese and Arabic full stops, exclamation and question marks.
+const isBreakChar = (c: number) =>
+  c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x061f;
+/** Chinese or Arabic letters just before a word (spaces allowed). */
+const SCRIPT_BEFORE = /[\u3400-\u9fff\u0621-\u064a]\s*$/;
+const SCRIPT_AFTER = /^\s*[\u3400-\u9fff\u0621-\u064a]/;
 
 function isCapitalised(name: string): boolean {
   const first = name.charCodeAt(0);
@@ -105,7 +112,8 @@ export function candidateWords(text: string): Word[] {
     // "I’m" and "I'm" are one word to the lists.
     if (lower.includes('’')) lower = lower.replaceAll('’', "'");
     const flags = lexiconFlags(lower, cap);
-    let broken = n === 0;
+    // A Latin word set inside Chinese or Arabic text starts no sentence unless a full stop says so.
+    let broken = n === 0 && !SCRIPT_BEFORE.test(text.slice(Math.max(0, start - 3), start));
     for (let k = previousEnd; k < start && !broken; k++) broken = isBreakChar(text.charCodeAt(k));
     // "Dr. Okafor": the full stop of a title is no sentence break.
     if (broken && n > 0 && ABBREVIATED_TITLES.has(lowers[n - 1]!) && /^\.\s+$/.test(text.slice(previousEnd, start))) broken = false;
@@ -139,6 +147,7 @@ export function candidateWords(text: string): Word[] {
       ambiguous: (flags & AMBIGUOUS) !== 0,
       common: (flags & COMMON) !== 0,
       possessive: (b & POSSESSIVE) !== 0,
+      inScript: SCRIPT_BEFORE.test(text.slice(Math.max(0, starts[k]! - 3), starts[k]!)) || SCRIPT_AFTER.test(text.slice(rawEnds[k]!, rawEnds[k]! + 3)),
       broken: (b & BROKEN) !== 0,
       gapAfter: text.slice(rawEnds[k]!, k + 1 < n ? starts[k + 1]! : text.length),
     });

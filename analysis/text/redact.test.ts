@@ -96,6 +96,17 @@ describe('redact', () => {
     { name: 'Brazilian nicknames', input: 'Rafa e Duda amaram a festa de Natal!', out: '[name] e [name] amaram a festa de Natal!' },
     { name: 'an Arabic signature after a closing greeting', input: 'شكرا على كل شيء. مع تحياتي، هدى الأحمد', out: 'شكرا على كل شيء. مع تحياتي، [name]' },
     { name: 'a Chinese signature after a dash, with the town', input: '感谢大家的帮助！——林晓燕，曼彻斯特', out: '感谢大家的帮助！——[name]' },
+    { name: 'a Latin first name inside Chinese', input: '感谢Tom和所有志愿者。', out: '感谢[name]和所有志愿者。' },
+    {
+      name: 'doubled Chinese pet names',
+      input: '晨晨和阳阳在周五的游戏小组玩得特别开心，谢谢老师们！',
+      out: '[name]和[name]在周五的游戏小组玩得特别开心，谢谢老师们！',
+    },
+    { name: 'a Chinese "little" name after a role', input: '感谢志愿者小陈帮我们填写表格', out: '感谢志愿者[name]帮我们填写表格' },
+    { name: 'a Chinese birth date written before "born"', input: '宝宝朵朵（2020年11月8日出生）', out: '宝宝[name]（[date of birth]出生）' },
+    { name: 'an Arabic birth date in Arabic digits', input: 'يوسف مواليد ١٢/٣/٢٠١٩ ما زال ينتظر', out: '[name] مواليد [date of birth] ما زال ينتظر' },
+    { name: 'an Arabic name before "my daughter"', input: 'نور بنتي عمرها ثلاث سنوات', out: '[name] بنتي عمرها ثلاث سنوات' },
+    { name: 'an Arabic compound name', input: 'ابني عبد الرحمن عنده ADHD', out: 'ابني [name] عنده ADHD' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -139,6 +150,9 @@ describe('redact', () => {
     'The Hall was cold and the books were torn',
     'seu filho gostou muito da festa',
     'ابني الصغير يحب المجموعة، شكرا جزيلا مع الشكر',
+    'عمر الأطفال في المجموعة من سنة إلى ثلاث، لكن ابني أصغر بقليل',
+    '我们天天都来，宝宝很喜欢',
+    '一个小时很快就过去了，小组活动很好',
     'fiica mea are 3 ani si ii place',
     'a sala e linda e as criancas adoram, a minha filha adora',
     'it was tiny and my partner hits me',

@@ -93,7 +93,8 @@ export function redactSpans(text: string): Redaction[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
-const HAS_DIGIT = /\d/;
+// Arabic-Indic digits too: "مواليد ١٢/٣/٢٠١٩".
+const HAS_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 /** Phone and NHS numbers, postcodes, addresses and birth dates: each has a digit in it. */
 function claimNumbered(taken: Redaction[], text: string): void {
