@@ -55,7 +55,7 @@ export const FOREIGN_KIN = alsoCommon(
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = alsoCommon(
   set(
-    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana doamna doamnei domnul dna dl senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
   ),
 );
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */
@@ -97,6 +97,14 @@ const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
   ['i', 'a'],
   ['ę', 'a'],
   ['ą', 'a'],
+  // Diminutives and masculine nouns: "Szymka" (Szymek), "Kacpra" (Kacper), "z Wojtkiem".
+  ['ka', 'ek'],
+  ['ku', 'ek'],
+  ['kiem', 'ek'],
+  ['ra', 'er'],
+  // Romanian genitive and dative: "mama Ioanei" (Ioana), "Veronicăi" (Veronica).
+  ['ei', 'a'],
+  ['ăi', 'a'],
 ];
 
 function isInflectedName(lower: string): boolean {

@@ -22,9 +22,12 @@ const NAME_TITLES = new Set([
   'pani',
   'panią',
   'pan',
+  'panem',
+  'panu',
   'doamna',
   'doamnei',
   'domnul',
+  'domnului',
   'dna',
   'dl',
   'dona',
@@ -41,7 +44,7 @@ const NAME_TITLES = new Set([
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
 const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu']);
 /** Titles only a surname follows, so a capitalised word after one is a name even if it is also a word. */
-const SURNAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'dr', 'dra', 'sra', 'doamna', 'domnul', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
+const SURNAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'dr', 'dra', 'sra', 'sr', 'doamna', 'domnul', 'domnului', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
 const NOT_AFTER_I_AM = new Set([
   'a',
   'an',

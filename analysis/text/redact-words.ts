@@ -30,9 +30,9 @@ export interface Word {
   gapAfter: string;
 }
 
-const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'dl', 'dna', 'dra', 'sr', 'sra']);
 /** Titles after which a capitalised word is a surname even if it is also a word ("Ms Hall"). */
-const SURNAME_CUES = new Set([...ABBREVIATED_TITLES, 'dra', 'sra', 'doamna', 'domnul', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
+const SURNAME_CUES = new Set([...ABBREVIATED_TITLES, 'doamna', 'domnul', 'domnului', 'senhora', 'senhor', 'seu']);
 
 // Latin letters with the accents of Polish, Romanian and Portuguese, and combining marks, spelled
 // out: a Unicode property class is several times slower.
