@@ -231,6 +231,12 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   // "Sarah (health visitor)", "Raluca asistenta"; but "Female staff", "District nurse" are no names.
   if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'role';
   if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
+  // "Joy at the front desk", "Patience at the Saturday food bank": a person at their post.
+  if ((n === 'on' || n === 'at') && ws[i + 2]?.lower === 'the') {
+    for (let k = i + 3; k <= i + 5 && ws[k] && !ws[k]!.broken; k++) if (POSTS.has(ws[k]!.lower)) return 'role';
+  }
+  // "Hope is 2 and non verbal": an age.
+  if ((n === 'is' || n === 'was') && /^\s+\d{1,2}\s*(?:,|and|$)/.test(next.gapAfter + (ws[i + 2]?.lower ?? ''))) return 'role';
   if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'role';
   // "May from the breastfeeding group": no modal is followed by "from the".
   if (n === 'from' && /^(?:the|our|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'from';
@@ -246,6 +252,9 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   if ((n === 'mum' || n === 'dad' || n === 'mother' || n === 'father' || n === 'parent') && /^\s*[,(-]\s*$/.test(gap)) return 'cue';
   return undefined;
 }
+
+/** Places a person works at: "at the front desk", "at the food bank". */
+const POSTS = new Set(['reception', 'desk', 'door', 'cafe', 'café', 'bank', 'counter', 'till', 'library', 'clinic']);
 
 /** Verbs said of meeting or contacting a person, after which a capitalised name-word is a name. */
 const MET_BEFORE = new Set([

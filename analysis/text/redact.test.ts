@@ -107,6 +107,14 @@ describe('redact', () => {
     { name: 'an Arabic birth date in Arabic digits', input: 'يوسف مواليد ١٢/٣/٢٠١٩ ما زال ينتظر', out: '[name] مواليد [date of birth] ما زال ينتظر' },
     { name: 'an Arabic name before "my daughter"', input: 'نور بنتي عمرها ثلاث سنوات', out: '[name] بنتي عمرها ثلاث سنوات' },
     { name: 'an Arabic compound name', input: 'ابني عبد الرحمن عنده ADHD', out: 'ابني [name] عنده ADHD' },
+    { name: 'a name-word with an age after it', input: 'Hope is 2 and non verbal', out: '[name] is 2 and non verbal' },
+    { name: 'a name-word at their post', input: 'Joy at the front desk lives up to her name', out: '[name] at the front desk lives up to her name' },
+    {
+      name: 'a Polish diminutive in another case',
+      input: 'Prosimy o więcej zajęć, tata Szymka pracuje w tygodniu',
+      out: 'Prosimy o więcej zajęć, tata [name] pracuje w tygodniu',
+    },
+    { name: 'a Romanian genitive', input: 'Sunt mama Ioanei, care are nevoie de sprijin', out: 'Sunt mama [name], care are nevoie de sprijin' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -152,6 +160,8 @@ describe('redact', () => {
     'ابني الصغير يحب المجموعة، شكرا جزيلا مع الشكر',
     'عمر الأطفال في المجموعة من سنة إلى ثلاث، لكن ابني أصغر بقليل',
     '我们天天都来，宝宝很喜欢',
+    'Summer is 3 months long and May is 2 weeks away',
+    'w ogrodzie kwitnie róża',
     '一个小时很快就过去了，小组活动很好',
     'fiica mea are 3 ani si ii place',
     'a sala e linda e as criancas adoram, a minha filha adora',
