@@ -46,9 +46,16 @@ interface CompiledLexicon {
   /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
   neutral: Set<string>;
   /** Idioms whose words mean the opposite of what they say one by one, as expressions over the comment's words (see `idiomsIn`). */
-  idioms: { positive: RegExp | null; negative: RegExp | null; neutral: RegExp | null };
+  /** Per key word, the idioms holding it, as one expression per lean (so a comment runs only its keys' idioms). */
+  idioms: Map<string, IdiomGroup[]>;
   /** Words, as written (apostrophes dropped), one of which every idiom holds. */
   idiomKeys: Set<string>;
+}
+
+interface IdiomGroup {
+  expression: RegExp;
+  /** +1 praise, -1 complaint, 0 neither ("nothing to add"). */
+  lean: number;
 }
 
 interface LexiconEntry {
@@ -115,41 +122,51 @@ function compileLexicon(lang: Language): CompiledLexicon {
     if (entry) entry.next = next;
     else entries.set(first, { lean: 0, next });
   }
-  // Whole words only: an idiom starts and ends at a space or an end of the comment.
-  const compiled = (sources: string[]) => (sources.length ? new RegExp(`(?:^| )(?:${sources.join('|')})(?= |$)`, 'g') : null);
-  return {
-    entries,
-    neutral,
-    idioms: { positive: compiled(idioms.positive), negative: compiled(idioms.negative), neutral: compiled(idioms.neutral) },
-    idiomKeys,
-  };
+  // Whole words only: an idiom starts and ends at a space or an end of the comment. Each key gets
+  // the idioms that hold it: "not" runs a handful of expressions, not every language's idioms.
+  const byKey = new Map<string, IdiomGroup[]>();
+  for (const key of idiomKeys) {
+    const groups: IdiomGroup[] = [];
+    for (const [sources, lean] of [
+      [idioms.positive, 1],
+      [idioms.negative, -1],
+      [idioms.neutral, 0],
+    ] as const) {
+      const mine = sources.filter((source) => source.includes(key));
+      if (mine.length) groups.push({ expression: new RegExp(`(?:^| )(?:${mine.join('|')})(?= |$)`, 'g'), lean });
+    }
+    if (groups.length) byKey.set(key, groups);
+  }
+  return { entries, neutral, idioms: byKey, idiomKeys };
 }
 
 /** The words idioms cover, and the leans they add; null when no idiom is in the comment. */
 function idiomsIn(lex: CompiledLexicon, t: TokenisedText): { covered: Uint8Array; pos: number; neg: number; first: number } | null {
-  const { positive, negative, neutral } = lex.idioms;
-  if (!positive && !negative && !neutral) return null;
-  const joined = t.words.join(' ');
+  let joined: string | null = null;
   let found: { covered: Uint8Array; pos: number; neg: number; first: number } | null = null;
-  for (const [expression, lean] of [
-    [positive, 1],
-    [negative, -1],
-    // "Nothing to add", "nie mam uwag": a negation that says there is nothing to say.
-    [neutral, 0],
-  ] as const) {
-    if (!expression) continue;
-    expression.lastIndex = 0;
-    for (const match of joined.matchAll(expression)) {
-      found ??= { covered: new Uint8Array(t.words.length), pos: 0, neg: 0, first: -1 };
-      // The match starts with the space before its first word, unless it starts the comment.
-      const lead = match[0].charCodeAt(0) === 32 ? 1 : 0;
-      const from = wordsBefore(joined, match.index + lead);
-      const to = from + wordsBefore(match[0], match[0].length) - lead;
-      for (let i = from; i <= to; i++) found.covered[i] = 1;
-      if (lean === 0) continue;
-      if (lean > 0) found.pos++;
-      else found.neg++;
-      if (found.first < 0 || from < found.first) found.first = from;
+  let seen: IdiomGroup[][] | null = null;
+  for (const word of t.words) {
+    const groups = lex.idioms.get(word);
+    if (!groups || seen?.includes(groups)) continue;
+    (seen ??= []).push(groups);
+    joined ??= t.words.join(' ');
+    for (const { expression, lean } of groups) {
+      expression.lastIndex = 0;
+      for (const match of joined.matchAll(expression)) {
+        // The match starts with the space before its first word, unless it starts the comment.
+        const lead = match[0].charCodeAt(0) === 32 ? 1 : 0;
+        const from = wordsBefore(joined, match.index + lead);
+        const to = from + wordsBefore(match[0], match[0].length) - lead;
+        // An idiom holding two keys is found through both: count it once.
+        if (found?.covered[from] === 1 && found.covered[to] === 1) continue;
+        found ??= { covered: new Uint8Array(t.words.length), pos: 0, neg: 0, first: -1 };
+        for (let i = from; i <= to; i++) found.covered[i] = 1;
+        // "Nothing to add", "nie mam uwag": a negation that says there is nothing to say.
+        if (lean === 0) continue;
+        if (lean > 0) found.pos++;
+        else found.neg++;
+        if (found.first < 0 || from < found.first) found.first = from;
+      }
     }
   }
   return found;

@@ -88,7 +88,6 @@ const REQUESTING_PAIRS = new Set([
   'could there',
   'could we',
   'any chance',
-  'it would',
   'va rog',
   'vă rog',
   'por favor',
@@ -96,7 +95,9 @@ const REQUESTING_PAIRS = new Set([
   'ar fi',
   'يا ريت',
 ]);
-const REQUESTING_FIRST = new Set([...REQUESTING_PAIRS].map((pair) => pair.split(' ')[0]!));
+// Pairs are looked up at their rarer word: "would", "could" first; "chance", "rog", "favor", "ريت" second.
+const REQUESTING_FIRST = new Set(['would', 'could', 'fajnie', 'ar']);
+const REQUESTING_SECOND = new Set(['chance', 'rog', 'favor', 'ريت']);
 
 /** A question with one of these complains: "why", "still", "nobody", "ever". */
 const COMPLAINING = new Set(
@@ -433,6 +434,9 @@ const REQUEST_WORD = 4;
 const REQUEST_PAIR_START = 8;
 const COMPLAINT = 16;
 const TURN = 64;
+const REQUEST_PAIR_END = 512;
+const NEGATION = 128;
+const CONTRAST = 256;
 /** The first character of a Chinese entry of two or more characters ("希望", "克服"). */
 const HAN_START = 32;
 const MARKS = new Map<string, number>();
@@ -443,9 +447,14 @@ markAll(RELIEF, RELIEF_WORD);
 markAll(RELIEF_SECOND, RELIEF_PAIR_END);
 markAll(REQUESTING, REQUEST_WORD);
 markAll(REQUESTING_FIRST, REQUEST_PAIR_START);
+markAll(REQUESTING_SECOND, REQUEST_PAIR_END);
 markAll(COMPLAINING, COMPLAINT);
 markAll(TURNS, TURN);
+markAll(NEGATIONS, NEGATION);
+markAll(CONTRASTS, CONTRAST);
 for (const w of [...RELIEF, ...REQUESTING]) if (/^[\u3400-\u9fff]{2,}$/.test(w)) markAll([w[0]!], HAN_START);
+/** Bits readMarks reads: a word with any of them is remembered for it. */
+const MARKED = RELIEF_WORD | RELIEF_PAIR_END | REQUEST_WORD | REQUEST_PAIR_START | REQUEST_PAIR_END | COMPLAINT | HAN_START | TURN;
 
 /**
  * From the marked words alone: the clauses that complain or request, and the words that follow a
@@ -465,7 +474,10 @@ function readMarks(words: readonly string[], clause: readonly number[], marked: 
     if (bits & COMPLAINT) (complaining ??= new Set()).add(c);
     const next = i + 1 < n && clause[i + 1] === c ? words[i + 1]! : '';
     const prev = i > 0 && clause[i - 1] === c ? words[i - 1]! : '';
-    let request = (bits & REQUEST_WORD) !== 0 || ((bits & REQUEST_PAIR_START) !== 0 && next !== '' && REQUESTING_PAIRS.has(`${w} ${next}`));
+    let request =
+      (bits & REQUEST_WORD) !== 0 ||
+      ((bits & REQUEST_PAIR_START) !== 0 && next !== '' && REQUESTING_PAIRS.has(`${w} ${next}`)) ||
+      ((bits & REQUEST_PAIR_END) !== 0 && prev !== '' && REQUESTING_PAIRS.has(`${prev} ${w}`));
     let relief = (bits & RELIEF_WORD) !== 0 || ((bits & RELIEF_PAIR_END) !== 0 && prev !== '' && RELIEF_PAIRS.has(`${prev} ${w}`));
     let end = i;
     if (bits & HAN_START) {
@@ -572,16 +584,18 @@ export function tokenise(text: string, lang?: string): TokenisedText {
         from = i;
         to = i + 1;
       }
-      if (CONTRASTS.has(w)) {
+      // One lookup a word for everything the tokeniser asks of it; most words carry nothing.
+      const bits = MARKS.get(w) ?? 0;
+      if (bits & CONTRAST) {
         clauseNo++;
         negLeft = 0;
       }
       words.push(w);
       clause.push(clauseNo);
-      if (MARKS.has(w)) (marked ??= []).push(words.length - 1);
+      if (bits & MARKED) (marked ??= []).push(words.length - 1);
       start.push(from);
       end.push(to);
-      if (NEGATIONS.has(w)) {
+      if (bits & NEGATION) {
         negFlags.push(0);
         // A Chinese word is one character, so a negation there reaches further: "没觉得被评判".
         negLeft = pass === 1 ? HAN_REACH : reach;
