@@ -172,46 +172,6 @@ const NEGATIONS = new Set([
 
 // Contrast words start a new clause: in "staff lovely but the wait was long" each half carries
 // its own sentiment, which is how per-theme sentiment in a mixed comment is found.
-const CONTRASTS = new Set([
-  'but',
-  'despite',
-  'deși',
-  'desi',
-  'chociaż',
-  'chociaz',
-  'mimo',
-  'embora',
-  'apesar',
-  'رغم',
-  'بالرغم',
-  'however',
-  'although',
-  'though',
-  'whereas',
-  'except',
-  'apart',
-  'unfortunately',
-  'ale',
-  'lecz',
-  'jednak',
-  'niestety',
-  'dar',
-  'însă',
-  'insa',
-  'totuși',
-  'totusi',
-  'mas',
-  'porém',
-  'porem',
-  'contudo',
-  'infelizmente',
-  'لكن',
-  'ولكن',
-  'لكنّ',
-  '但',
-  '却',
-  '可惜',
-]);
 
 /**
  * Contrasts that put the weight on what follows: "I was worried I'd be the only dad, but they made
@@ -261,6 +221,9 @@ export const CONCESSIVES: ReadonlySet<string> = new Set([
   'رغم',
   'بالرغم',
 ]);
+
+/** Words that end a clause: the contrasts above, and the ones that only turn ("except", "niestety", "可惜"). */
+const CONTRASTS: ReadonlySet<string> = new Set([...WEIGHTED_CONTRASTS, ...CONCESSIVES, 'except', 'apart', 'unfortunately', 'niestety', 'infelizmente', '可惜']);
 
 /** Whether a word is a negation ("not", "nie", "não", "لم", "不"…). */
 export function isNegation(word: string): boolean {
