@@ -43,6 +43,38 @@ const NAME_TITLES = new Set([
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
 const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu']);
+/** Words a title may stand before that are no surname: "the best Dr I've had", "a dr. However…". */
+const NOT_SURNAMES = new Set([
+  'i',
+  'im',
+  "i'm",
+  'ive',
+  "i've",
+  'id',
+  "i'd",
+  'ill',
+  "i'll",
+  'however',
+  'but',
+  'and',
+  'or',
+  'so',
+  'the',
+  'a',
+  'an',
+  'if',
+  'it',
+  'is',
+  'was',
+  'thanks',
+  'thank',
+  'please',
+  'yes',
+  'no',
+  'who',
+  'said',
+  'says',
+]);
 /** Titles only a surname follows, so a capitalised word after one is a name even if it is also a word. */
 const SURNAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'dr', 'dra', 'sra', 'sr', 'doamna', 'domnul', 'domnului', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
 const NOT_AFTER_I_AM = new Set([
@@ -75,7 +107,16 @@ function nameLike(w: Word, prev?: Word): boolean {
   if (w.known || w.ambiguous) return w.cap || w.known;
   // After a title a noun-shaped word is a surname after all: "Dr Jolly".
   // After a title a capitalised word is a surname, even one that is also a word: "Ms Hall", "Mr Baker".
-  if (w.cap && w.lower.length >= 2 && prev && SURNAME_TITLES.has(prev.lower) && (prev.cap || prev.lower !== 'seu')) return true;
+  if (
+    w.cap &&
+    w.lower.length >= 2 &&
+    prev &&
+    SURNAME_TITLES.has(prev.lower) &&
+    (prev.cap || prev.lower !== 'seu') &&
+    /^\.?\s+$/.test(prev.gapAfter) &&
+    !NOT_SURNAMES.has(w.lower)
+  )
+    return true;
   if (!w.cap || w.lower.length < 2 || w.common || (NOUN_SHAPE.test(w.lower) && !(prev && NAME_TITLES.has(prev.lower)))) return false;
   // Two capitalised words in a row are a Title-Cased name of a thing, unless the first is a kin word or thanks ("Babcia Halinka", "Mulțumesc Ioanei").
   return !(

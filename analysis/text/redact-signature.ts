@@ -3,7 +3,7 @@
  * that together point at one person, so the whole signature goes; "- Sarah (mum of 2)" loses the
  * name and keeps the role, which reports can use.
  */
-import { isCommonWord } from './redact-name-lists';
+import { isCommonWord, KNOWN, lexiconFlags } from './redact-name-lists';
 
 const CAP = String.raw`\p{Lu}[\p{Ll}'’-]+`;
 // Name (and surname), maybe an age, then a town, closing the comment after a sentence or a dash.
@@ -16,6 +16,11 @@ const DASHED = new RegExp(String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?(?:\
 // A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family".
 const SIGNED_OFF = new RegExp(
   String.raw`(?:^|[.!?\n,]\s*)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks)\s*,?\s+(?:the\s+)?((${CAP})(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
+  'u',
+);
+// A last sentence that is only a name: "… in the snow. Laura W.", "… a quiet corner? Mrs J. Wood".
+const CLOSING = new RegExp(
+  String.raw`(?:^|[.!?\n]\s*)((?:(Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.\s*)?(${CAP})(?:\s+(?:${CAP}|\p{Lu}\b\.?))?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 /** Words that close a comment before the name: "Pozdrawiam, Ewa Nowak" signs Ewa Nowak of nowhere. */
@@ -46,9 +51,17 @@ export function findSignature(text: string): Array<[number, number]> {
   // tried from every position of a long comment.
   const from = Math.max(0, text.length - TAIL);
   const tail = from === 0 ? text : text.slice(from);
-  for (const pattern of [FULL, DASHED, SIGNED_OFF]) {
+  for (const pattern of [FULL, DASHED, SIGNED_OFF, CLOSING]) {
     const m = pattern.exec(tail);
     if (!m) continue;
+    if (pattern === CLOSING) {
+      // Only a title, or a first name the lists know, makes a short last sentence a signature.
+      const name = m[3]!.toLowerCase();
+      if (!m[2] && !(lexiconFlags(name, true) & KNOWN)) continue;
+      if (!m[2] && !/\s/.test(m[1]!)) continue;
+      const start = from + m.index + m[0].indexOf(m[1]!);
+      return [[start, start + m[1]!.length]];
+    }
     const first = m[2]!.toLowerCase();
     if (pattern === FULL && SIGN_OFFS.has(first)) {
       // The sign-off stays; what follows its comma is the name.

@@ -30,7 +30,7 @@ export interface Word {
   gapAfter: string;
 }
 
-const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'dl', 'dna', 'dra', 'sr', 'sra']);
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'dl', 'dra', 'sr', 'sra']);
 /** Titles after which a capitalised word is a surname even if it is also a word ("Ms Hall"). */
 const SURNAME_CUES = new Set([...ABBREVIATED_TITLES, 'doamna', 'domnul', 'domnului', 'senhora', 'senhor', 'seu']);
 
@@ -116,7 +116,9 @@ export function candidateWords(text: string): Word[] {
     let broken = n === 0 && !SCRIPT_BEFORE.test(text.slice(Math.max(0, start - 3), start));
     for (let k = previousEnd; k < start && !broken; k++) broken = isBreakChar(text.charCodeAt(k));
     // "Dr. Okafor": the full stop of a title is no sentence break.
-    if (broken && n > 0 && ABBREVIATED_TITLES.has(lowers[n - 1]!) && /^\.\s+$/.test(text.slice(previousEnd, start))) broken = false;
+    // Not after one in capitals: "classed as DNA. Poor service" ends a sentence.
+    if (broken && n > 0 && ABBREVIATED_TITLES.has(lowers[n - 1]!) && (bits[n - 1]! & CAP) !== 0 && /^\.\s+$/.test(text.slice(previousEnd, start)))
+      broken = false;
     if (!candidate) {
       const known = (flags & (KNOWN | AMBIGUOUS)) !== 0;
       const common = (flags & COMMON) !== 0;

@@ -115,6 +115,8 @@ describe('redact', () => {
       out: 'Prosimy o więcej zajęć, tata [name] pracuje w tygodniu',
     },
     { name: 'a Romanian genitive', input: 'Sunt mama Ioanei, care are nevoie de sprijin', out: 'Sunt mama [name], care are nevoie de sprijin' },
+    { name: 'a name alone closing the comment', input: 'Walked 40 mins in the snow. Laura W.', out: 'Walked 40 mins in the snow. [name]' },
+    { name: 'a titled name closing the comment', input: 'Could there be a quiet corner? Mrs J. Wood', out: 'Could there be a quiet corner? [name]' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -162,6 +164,9 @@ describe('redact', () => {
     '我们天天都来，宝宝很喜欢',
     'Summer is 3 months long and May is 2 weeks away',
     'w ogrodzie kwitnie róża',
+    'it would be classed as DNA. Poor service yet again',
+    "the best MH Dr I've ever had, and a call off a dr. However the ambulance was quick",
+    'Great group. Well Done.',
     '一个小时很快就过去了，小组活动很好',
     'fiica mea are 3 ani si ii place',
     'a sala e linda e as criancas adoram, a minha filha adora',
