@@ -45,11 +45,12 @@ interface CompiledLexicon {
   entries: Map<string, LexiconEntry>;
   /** Words, as written, that lean neither way though their stem does ("please" beside "pleased"). */
   neutral: Set<string>;
-  /** Idioms whose words mean the opposite of what they say one by one, as expressions over the comment's words (see `idiomsIn`). */
-  /** Per key word, the idioms holding it, as one expression per lean (so a comment runs only its keys' idioms). */
+  /**
+   * Idioms whose words mean the opposite of what they say one by one (see `idiomsIn`), by key word
+   * (as written, apostrophes dropped): the idioms holding it, one expression per lean, so a comment
+   * runs only its own keys' idioms.
+   */
   idioms: Map<string, IdiomGroup[]>;
-  /** Words, as written (apostrophes dropped), one of which every idiom holds. */
-  idiomKeys: Set<string>;
 }
 
 interface IdiomGroup {
@@ -137,7 +138,7 @@ function compileLexicon(lang: Language): CompiledLexicon {
     }
     if (groups.length) byKey.set(key, groups);
   }
-  return { entries, neutral, idioms: byKey, idiomKeys };
+  return { entries, neutral, idioms: byKey };
 }
 
 /** The words idioms cover, and the leans they add; null when no idiom is in the comment. */
@@ -283,7 +284,7 @@ const BINARY: FeatureScheme = { sublinearTf: false };
 /** Counts of positive and negative lexicon words and phrases, a negation flipping a word's side. */
 export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = stems(t)): [positive: number, negative: number] {
   const lex = lexiconFor(t.lang);
-  const idioms = t.words.some((word) => lex.idiomKeys.has(word)) ? idiomsIn(lex, t) : null;
+  const idioms = t.words.some((word) => lex.idioms.has(word)) ? idiomsIn(lex, t) : null;
   let pos = idioms?.pos ?? 0;
   let neg = idioms?.neg ?? 0;
   let before: LexiconEntry | undefined;
@@ -485,7 +486,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
         id: vocab.stemIds.get(stemmed) ?? -1,
         entry: lex.entries.get(stemmed),
         negation: isNegation(word),
-        idiomKey: lex.idiomKeys.has(word),
+        idiomKey: lex.idioms.has(word),
         contrast: WEIGHTED_CONTRASTS.has(word) ? 1 : CONCESSIVES.has(word) ? 2 : 0,
       };
       if (known.size >= WORD_CACHE_LIMIT) known.clear();

@@ -381,27 +381,18 @@ function isClauseEnd(code: number): boolean {
   );
 }
 
-/**
- * Splits a comment into lower-case words with clause numbers and negation marks. Chinese is
- * split into characters; `lang` (a tag such as "pl" or "pt-BR") picks the stemmer later, and is
- * guessed when absent or not one of the six.
- *
- * @example
- * tokenise("Staff weren't friendly, but the play was great").negated // 0,0,1,0,0,0,0,0
- * tokenise('等了三个月').words // ['等', '了', '三', '个', '月']
- */
 // Bits for the word sets above, so the tokeniser looks each word up once: most words carry none.
 const RELIEF_WORD = 1;
 const RELIEF_PAIR_END = 2;
 const REQUEST_WORD = 4;
 const REQUEST_PAIR_START = 8;
 const COMPLAINT = 16;
-const TURN = 64;
-const REQUEST_PAIR_END = 512;
-const NEGATION = 128;
-const CONTRAST = 256;
 /** The first character of a Chinese entry of two or more characters ("希望", "克服"). */
 const HAN_START = 32;
+const TURN = 64;
+const NEGATION = 128;
+const CONTRAST = 256;
+const REQUEST_PAIR_END = 512;
 const MARKS = new Map<string, number>();
 const markAll = (words: Iterable<string>, bit: number) => {
   for (const w of words) MARKS.set(w, (MARKS.get(w) ?? 0) | bit);
@@ -419,12 +410,12 @@ for (const w of [...RELIEF, ...REQUESTING]) if (/^[\u3400-\u9fff]{2,}$/.test(w))
 /** Bits readMarks reads: a word with any of them is remembered for it. */
 const MARKED = RELIEF_WORD | RELIEF_PAIR_END | REQUEST_WORD | REQUEST_PAIR_START | REQUEST_PAIR_END | COMPLAINT | HAN_START | TURN;
 
-/**
- * From the marked words alone: the clauses that complain or request, and the words that follow a
- * relief word ("helped me with…") in its clause.
- */
 const NO_MARKS = { complaining: null, requesting: null, relieved: null } as const;
 
+/**
+ * From the marked words alone: the clauses that complain or request, and the words that follow a
+ * relief word ("helped me with…") in its clause, or come before a turn ("before I found…").
+ */
 function readMarks(words: readonly string[], clause: readonly number[], marked: readonly number[]) {
   let complaining: Set<number> | null = null;
   let requesting: Set<number> | null = null;
@@ -492,6 +483,15 @@ function questions(
   return marks;
 }
 
+/**
+ * Splits a comment into lower-case words with clause numbers and negation marks. Chinese is
+ * split into characters; `lang` (a tag such as "pl" or "pt-BR") picks the stemmer later, and is
+ * guessed when absent or not one of the six.
+ *
+ * @example
+ * tokenise("Staff weren't friendly, but the play was great").negated // 0,0,1,0,0,0,0,0
+ * tokenise('等了三个月').words // ['等', '了', '三', '个', '月']
+ */
 export function tokenise(text: string, lang?: string): TokenisedText {
   const lower = text.toLowerCase();
   const words: string[] = [];
