@@ -27,7 +27,7 @@ const ZH_NOT_NAMES =
   /^(?:张贴|张开|张望|王子|王国|李子|黄色|黄金|黄油|黄疸|黄瓜|林子|周末|周围|周边|周年|周期|周日|周一|周二|周三|周四|周五|周六|周岁|周到|陈列|陈旧|杨树|刘海|孙子|孙女|朱红|胡说|胡子|胡萝|罗列|郑重|宋体|唐朝|肖像|田地|田野|董事|杜绝|叶子|叶酸|苏醒|黎明|贺卡|孔雀|秦朝|姜汤|姜茶|潘多|沈阳|卢布|曹操|邓州|冯)/;
 // Doubled characters that are ordinary words: kin, "every day", "slowly", "baby", "thanks".
 const ZH_DOUBLED_WORDS = new Set(
-  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 刚 了了 常常'.split(
+  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 了了'.split(
     ' ',
   ),
 );
@@ -236,7 +236,7 @@ function arNames(text: string): Array<[number, number]> {
       /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name)
     )
       continue;
-    const start = m.index + m[0].indexOf(name, m[0].length - name.length - 12);
+    const start = m.index + m[0].indexOf(name);
     found.push([start, start + name.length]);
   }
   // "عبد الرحمن": "عبد" and the name after it are one name.
