@@ -49,6 +49,15 @@ describe('detectSafeguarding', () => {
     { lang: 'pt', input: 'Não temos para onde ir esta noite', category: 'homelessness' },
     { lang: 'zh', input: '他每天查我的手机', category: 'domestic-abuse' },
     { lang: 'ar', input: 'ننام في السيارة الليلة', category: 'homelessness' },
+    // Secrecy, and the same "a talk about" words that once blanked it.
+    { lang: 'en', input: 'my nephew says his step dad told him never to show anyone his back', category: 'child-harm' },
+    { lang: 'en', input: 'the thing they talk about in his car is their secret, she says', category: 'sexual-abuse-exploitation' },
+    { lang: 'en', input: 'I smacked her harder than I meant to and it left a handprint', category: 'child-harm' },
+    { lang: 'en', input: 'we are on my sisters floor and she wants us gone by sunday', category: 'homelessness' },
+    { lang: 'pt', input: 'ele guarda o meu passaporte e diz que se eu sair sumo com os filhos', category: 'domestic-abuse' },
+    { lang: 'ro', input: 'bunica il pune sa stea in genunchi pe boabe de porumb', category: 'child-harm' },
+    { lang: 'zh', input: '她妈妈的男朋友半夜进她房间', category: 'sexual-abuse-exploitation' },
+    { lang: 'ar', input: 'الحليب خلص وعم اعطي البيبي مي وسكر', category: 'neglect' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -80,11 +89,26 @@ describe('detectSafeguarding', () => {
     'The kids beat me at every board game',
     'sesja o przemocy domowej była ciekawa',
     '新闻里说无家可归的人越来越多',
+    // Idioms, a sports knock.
+    'I nearly killed myself laughing at the panto',
+    'my son has a bruise on his shin from football, all fine',
+    'Meu filho tem um roxo do futebol, nada de mais',
+    'ابني عنده كدمة من كرة القدم',
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () =>
       expect(detectSafeguarding(input)).toEqual({ flagged: false, categories: [], urgency: null, matches: [] }));
   }
+
+  // An innocent reason said in the same breath blanks the control words for the lists. The model
+  // reads words, not reasons, and may still flag what is left ("my boyfriend checks the…").
+  for (const input of ['my husband keeps my bank card because I always lose it', 'my boyfriend checks the train times on his phone for me every morning']) {
+    it(`the lists do not flag "${input}"`, () => expect(detectSafeguarding(input, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false));
+  }
+  it('still flags control given no innocent reason', () => {
+    expect(detectSafeguarding('my husband keeps my bank card so I cannot buy anything', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(true);
+    expect(detectSafeguarding('my boyfriend checks my phone every morning', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(true);
+  });
 
   const urgency = [
     { input: 'my partner hits me', out: 'immediate' },
