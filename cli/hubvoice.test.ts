@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLabelledCsv } from '../analysis/text/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
@@ -128,6 +129,26 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(run.status).toBe(0);
     // The disclosure is left out (the patterns flag it) and so is a comment under three words.
     expect(JSON.parse(run.stdout.trim()).generalComments).toMatchObject({ n: 2 });
+  });
+
+  it('trains the sentiment layer and reads each file on a layer trained without it', () => {
+    const lines = readFileSync(fixture, 'utf8').trim().split('\n');
+    const [header, ...rows] = lines;
+    const halves = [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)].map((half, i) => {
+      const path = join(dir, `sentiment-${i}.csv`);
+      writeFileSync(path, `${header}\n${half.join('\n')}\n`);
+      return path;
+    });
+    const out = join(dir, 'sentiment-layer.json');
+    const run = hubvoice(['sentiment', 'train', halves.join(','), '--out', out]);
+    expect(run.status).toBe(0);
+    const line = JSON.parse(run.stdout.trim());
+    expect(line.comments).toBe(parseLabelledCsv(readFileSync(fixture, 'utf8')).filter((r) => r.sentiment != null).length);
+    expect(Object.keys(line.leaveOneFileOut)).toEqual(halves);
+    for (const half of halves) expect(line.leaveOneFileOut[half]).toMatchObject({ n: expect.any(Number), sentimentAccuracy: expect.any(Number) });
+    const layer = JSON.parse(readFileSync(out, 'utf8'));
+    expect(layer).toMatchObject({ format: 'hubvoice-sentiment-layer', trainedOn: { files: halves } });
+    expect(layer.features.slice(0, 5)).toEqual(['#pos', '#neg', '#not', '#mix', expect.any(String)]);
   });
 
   it('explains its usage and exits 2 on a bad command', () => {

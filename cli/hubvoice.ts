@@ -15,6 +15,8 @@ import {
   PATTERNS_ONLY_DETECTOR,
   parseSafeguardingCsv,
   scoreSafeguarding,
+  seedModelJson,
+  trainSentimentLayer,
   parseMarkedText,
   redactSpans,
   scoreRedaction,
@@ -40,6 +42,7 @@ const USAGE = `usage:
   hubvoice tag [--model <model.json>] < comments.csv > tagged.jsonl
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
   hubvoice safeguarding train <labelled.csv[,more.csv]> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
+  hubvoice sentiment train <labelled.csv[,more.csv]> --out <layer.json>
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -206,6 +209,32 @@ function safeguardingTrainCommand(args: ReturnType<typeof parseArgs>): void {
   process.stderr.write(`safeguarding train: ${cases.length} comments → ${out}\n`);
 }
 
+/**
+ * Trains the default model's sentiment layer on labelled CSVs; with two files or more, prints
+ * each file's figures from a layer trained on the others (a writer the layer never read).
+ */
+function sentimentTrainCommand(args: ReturnType<typeof parseArgs>): void {
+  const [csvPaths] = args.positional;
+  const out = args.options.get('out');
+  if (!csvPaths || !out) throw new UsageError('sentiment train needs <labelled.csv> and --out <layer.json>');
+  const files = csvPaths.split(',');
+  const byFile = files.map((path) => parseLabelledCsv(readFileSync(path, 'utf8')));
+  const layer = trainSentimentLayer(byFile.flat(), files);
+  writeFileSync(out, `${JSON.stringify(layer)}\n`);
+  const leftOut =
+    files.length < 2
+      ? {}
+      : Object.fromEntries(
+          files.map((path, i) => {
+            const model = loadModel(seedModelJson(defaultTaxonomy, trainSentimentLayer(byFile.filter((_, j) => j !== i).flat(), [])));
+            const e = evaluate(model, byFile[i]!);
+            return [path, { n: e.n, sentimentAccuracy: round(e.sentimentAccuracy), negativeRecall: round(e.negativeRecall) }];
+          }),
+        );
+  process.stdout.write(`${JSON.stringify({ comments: layer.trainedOn.comments, features: layer.features.length, leaveOneFileOut: leftOut })}\n`);
+  process.stderr.write(`sentiment train: ${layer.trainedOn.comments} comments → ${out}\n`);
+}
+
 async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
   const modelPath = args.options.get('model');
   const model: ThemeModel = modelPath ? loadModel(readFileSync(modelPath, 'utf8')) : defaultModel();
@@ -267,6 +296,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'themes' && sub === 'eval') return evalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'redact' && sub === 'eval') return redactEvalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'sentiment' && sub === 'train') return sentimentTrainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'train') return safeguardingTrainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'admin' && sub === 'reset-password') {
     const email = args.positional[2];

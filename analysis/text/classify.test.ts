@@ -132,7 +132,8 @@ describe('sentiment', () => {
     { input: 'The class was cancelled again', out: -1 },
     { input: 'Never heard back after the referral', out: -1 },
     { input: 'Not helpful at all', out: -1 },
-    { input: 'The staff were lovely but we waited two months', out: -1 },
+    // Praise and a complaint with neither ruling is mixed: 0, as the held-out set defines it.
+    { input: 'The staff were lovely but we waited two months', out: 0 },
     { input: 'It would be nice to have weekend sessions', out: 0 },
     // Idioms read whole: their words one by one say the opposite.
     { input: "Can't thank them enough", out: 1 },
@@ -179,7 +180,7 @@ describe('sentiment', () => {
     { input: '没有别的要说', out: 0 },
     // What follows "but" weighs more than what comes before it.
     { input: "I was worried I'd be the only dad there but they made me really welcome", out: 1 },
-    { input: 'Lovely staff but we waited weeks for a call', out: -1 },
+    { input: 'Lovely staff but the waiting list is far too long', out: -1 },
     // A hardship told before the turn that ended it is praise of what turned it.
     { input: 'I was so isolated before I found the Tuesday baby group', out: 1 },
     { input: 'كنت وحيدة جداً قبل ما ألاقي مجموعة الأمهات', out: 1 },
@@ -196,6 +197,16 @@ describe('sentiment', () => {
     { input: 'Ne-au ajutat enorm, totul e gratuit', out: 1 },
   ];
   for (const { input, out } of table) it(`reads "${input}" as ${out}`, () => expect(classify(defaultModel(), input).sentiment).toBe(out));
+
+  it('keeps each side of a mixed comment on its own theme', () => {
+    const result = classify(defaultModel(), 'Lovely staff but the waiting list is far too long');
+    expect(result.themes.map((t) => [t.theme, t.sentiment])).toEqual(
+      expect.arrayContaining([
+        ['staff-warmth', 1],
+        ['booking-access', -1],
+      ]),
+    );
+  });
 
   it('reads an idiom only where a word of it is a key, so every idiom names one of its keys', () => {
     type Idioms = { keys?: string[]; positive?: string[]; negative?: string[]; neutral?: string[] };

@@ -2,7 +2,7 @@
  * Scoring a comment against a model: themes with the words that triggered them, overall
  * sentiment, and sentiment per theme where a comment is mixed ("staff lovely but the wait…").
  */
-import { wordCharFeatures, vectorise, type FeatureVector } from './features';
+import { questionWords, wordCharFeatures, vectorise, type FeatureVector } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel } from './model';
 import { seedKey } from './default-model';
 import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
@@ -47,12 +47,14 @@ export function sentimentProbabilities(
   model: Pick<ThemeModel, 'sentimentBias' | 'sentimentWeights'>,
   v: FeatureVector,
   extra: ArrayLike<number> = [0, 0, 0],
+  skipWords?: Uint8Array,
 ): [number, number, number] {
   const W = model.sentimentWeights;
   let a = model.sentimentBias[0]! + extra[0]!;
   let b = model.sentimentBias[1]! + extra[1]!;
   let c = model.sentimentBias[2]! + extra[2]!;
   for (let k = 0; k < v.ids.length; k++) {
+    if (skipWords && v.word[k]! >= 0 && skipWords[v.word[k]!] === 1) continue;
     const base = v.ids[k]! * 3;
     const x = v.values[k]!;
     a += x * W[base]!;
@@ -257,7 +259,7 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
   const charSentiment = sentimentScratch.fill(0);
   addCharScores(model, t.words, logits, charSentiment);
   const chosen = aboutAChild(model, t, logits, chooseThemes(model, logits));
-  const sentimentScores = sentimentProbabilities(model, v, charSentiment);
+  const sentimentScores = sentimentProbabilities(model, v, charSentiment, questionWords(model, t));
   const sentiment = argmax3(sentimentScores);
   const lastClause = t.clause.length > 0 ? t.clause[t.clause.length - 1]! : 0;
   // Triggers, and the clause each theme's strongest word is in, are read from `v` before any

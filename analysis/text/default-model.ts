@@ -1,10 +1,12 @@
 /**
  * The model used before a council has trained its own: the Family Hub taxonomy's seed terms as
- * binary features, and the sentiment lexicon as the whole of the sentiment model. Transparent
- * by construction: a theme fires when, and only when, one of its seed terms is in the comment.
+ * binary features, and for sentiment the lexicon counts plus word weights learned from the
+ * project's own labelled sets (sentiment-layer.ts). Transparent by construction: a theme fires
+ * when, and only when, one of its seed terms is in the comment.
  */
+import sentimentLayerJson from './sentiment-layer.json' with { type: 'json' };
 import taxonomy from './taxonomy.json' with { type: 'json' };
-import { NEGATIVE_FEATURE, POSITIVE_FEATURE, UNANSWERED_NEGATION_FEATURE } from './features';
+import { LEXICON_FEATURES, loadSentimentLayer, type SentimentLayerJson } from './sentiment-layer';
 import { loadModel, type ThemeDefinition, type ThemeModel, type ThemeModelJson } from './model';
 import { languageOf, stem, tokenise, type Language } from './tokenize';
 
@@ -55,13 +57,17 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
   return keys;
 }
 
+/** The shipped sentiment layer, rebuilt by `hubvoice sentiment train`. */
+export const DEFAULT_SENTIMENT_LAYER: SentimentLayerJson = loadSentimentLayer(sentimentLayerJson);
+
 /**
  * Builds the JSON of a seed-term model for any taxonomy, so a council can start from its own
- * framework before it has labelled a single comment.
+ * framework before it has labelled a single comment. Sentiment does not depend on the taxonomy:
+ * every seed model reads it with `sentiment`.
  */
-export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJson {
-  const features: string[] = [POSITIVE_FEATURE, NEGATIVE_FEATURE, UNANSWERED_NEGATION_FEATURE];
-  const index = new Map<string, number>();
+export function seedModelJson(themes: readonly ThemeDefinition[], sentiment: SentimentLayerJson = DEFAULT_SENTIMENT_LAYER): ThemeModelJson {
+  const features: string[] = [...LEXICON_FEATURES];
+  const index = new Map<string, number>(features.map((key, f) => [key, f]));
   const featureOf = (key: string): number => {
     let f = index.get(key);
     if (f === undefined) index.set(key, (f = features.push(key) - 1));
@@ -81,6 +87,9 @@ export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJso
     pairs.push(1, -SEED_WEIGHT, 2, -SEED_WEIGHT);
     return pairs;
   });
+  // The sentiment layer's own features join the seed keys (a key in both is one feature).
+  const sentimentFeature = sentiment.features.map(featureOf);
+  const sentimentWeights = sentiment.weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? sentimentFeature[v]! : v)));
   return {
     format: 'hubvoice-theme-model',
     version: 1,
@@ -92,10 +101,7 @@ export function seedModelJson(themes: readonly ThemeDefinition[]): ThemeModelJso
     features,
     idf: features.map(() => 1),
     themeLayer: { bias: themes.map(() => SEED_BIAS), weights },
-    // Per lexicon word: positive +2 toward positive, negative +3 toward negative and -2 away from
-    // positive, so "lovely staff but we waited weeks" reads as the complaint it is; a negation
-    // that negates no lexicon word ("we never had a review") leans negative; none: neutral.
-    sentimentLayer: { bias: [0, 1, 0], weights: [[0, -1, 1, 3, 2, 1.5], [], [0, 2, 1, -2, 2, -1]] },
+    sentimentLayer: { bias: [...sentiment.bias], weights: sentimentWeights, ...(sentiment.skipQuestions ? { skipQuestions: true } : {}) },
   };
 }
 

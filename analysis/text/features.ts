@@ -7,6 +7,7 @@
 import { charNgramBuckets, type CharNgramScheme } from './char-ngrams';
 import lexicon from './sentiment-lexicon.json' with { type: 'json' };
 import { CONCESSIVES, isNegation, stem, tokenise, WEIGHTED_CONTRASTS, type Language, type TokenisedText } from './tokenize';
+import type { ThemeModel } from './model';
 
 export const POSITIVE_FEATURE = '#pos';
 export const NEGATIVE_FEATURE = '#neg';
@@ -16,6 +17,11 @@ export const NEGATIVE_FEATURE = '#neg';
  * trained models never do, so their features are as before.
  */
 export const UNANSWERED_NEGATION_FEATURE = '#not';
+/**
+ * How much of a comment is both praise and complaint: the smaller of the two lexicon counts
+ * ("lovely staff, but the room is freezing"). Like `#not`, only models that list it use it.
+ */
+export const MIXED_FEATURE = '#mix';
 /** Prefix of a character n-gram feature's key; the rest is its hash bucket. */
 export const CHAR_PREFIX = '~';
 
@@ -270,6 +276,8 @@ export interface Vocabulary {
   readonly negative: number;
   /** Feature id of `#not`, or -1 when the model does not use it. */
   readonly unansweredNegation: number;
+  /** Feature id of `#mix`, or -1 when the model does not use it. */
+  readonly mixed: number;
   readonly scheme: FeatureScheme;
   /** Feature id of each character n-gram hash bucket (-1 if none); empty without n-grams. */
   readonly charBucket: Int32Array;
@@ -305,6 +313,17 @@ export function lexiconCounts(t: TokenisedText, stemmed: readonly string[] = ste
     neg += ((lean & 7) - 2) * weight;
   }
   return [Math.max(0, pos), Math.max(0, neg)];
+}
+
+/**
+ * The words a model's sentiment leaves out: a question's, when the comment says more than its
+ * questions (a comment that only asks keeps them, and reads by them). Lexicon counts carry no
+ * word, so they always count.
+ */
+export function questionWords(model: Pick<ThemeModel, 'sentimentSkipsQuestions'>, t: TokenisedText): Uint8Array | undefined {
+  const q = t.question;
+  if (!model.sentimentSkipsQuestions || !q || q.indexOf(0) < 0) return undefined;
+  return q;
 }
 
 /** Builds lookup tables for the given feature keys; `#pos` and `#neg` are always present. */
@@ -353,6 +372,7 @@ export function compileVocabulary(keys: readonly string[], idf?: ArrayLike<numbe
     positive: all.indexOf(POSITIVE_FEATURE),
     negative: all.indexOf(NEGATIVE_FEATURE),
     unansweredNegation: all.indexOf(UNANSWERED_NEGATION_FEATURE),
+    mixed: all.indexOf(MIXED_FEATURE),
     scheme,
     charBucket,
     stamp: new Uint32Array(all.length),
@@ -536,6 +556,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   if (pos > 0) addFeature(vocab, epoch, vocab.positive, firstLexicon, pos);
   if (neg > 0) addFeature(vocab, epoch, vocab.negative, firstLexicon, neg);
   if (negations > flipped) addFeature(vocab, epoch, vocab.unansweredNegation, -1, negations - flipped);
+  if (pos > 0 && neg > 0 && vocab.mixed >= 0) addFeature(vocab, epoch, vocab.mixed, -1, Math.min(pos, neg));
   const words = size;
   let charNorm = 0;
   if (char) {
@@ -559,7 +580,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   for (let k = 0; k < words; k++) {
     const f = ids[k]!;
     const c = count[f]!;
-    const lexicon = f === vocab.positive || f === vocab.negative || f === vocab.unansweredNegation;
+    const lexicon = f === vocab.positive || f === vocab.negative || f === vocab.unansweredNegation || f === vocab.mixed;
     const v = sublinear ? (c === 1 ? 1 : 1 + Math.log(c)) * idf[f]! : lexicon ? c : idf[f]!;
     out.values[k] = v;
     norm += v * v;

@@ -41,6 +41,11 @@ export interface ThemeDefinition {
 export interface LinearLayerJson {
   bias: number[];
   weights: number[][];
+  /**
+   * Sentiment only: the words of a question clause leave the sentiment to the rest of the comment
+   * ("Loved it! Will there be more sessions?" is praise), as the lexicon counts already do.
+   */
+  skipQuestions?: boolean;
 }
 
 export interface ThemeModelJson {
@@ -83,6 +88,8 @@ export interface ThemeModel {
   readonly sentimentBias: Float32Array;
   /** `sentimentWeights[feature * 3 + class]` */
   readonly sentimentWeights: Float32Array;
+  /** See `LinearLayerJson.skipQuestions`. */
+  readonly sentimentSkipsQuestions?: boolean;
   readonly trainedOn?: { comments: number; source?: string };
 }
 
@@ -125,6 +132,7 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
     themeWeights: themes.weights,
     sentimentBias: sentiment.bias,
     sentimentWeights: sentiment.weights,
+    ...(m.sentimentLayer.skipQuestions ? { sentimentSkipsQuestions: true } : {}),
     ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}),
   };
 }
@@ -181,7 +189,10 @@ export function modelToJson(model: ThemeModel): ThemeModelJson {
     features: kept.map((f) => model.vocab.keys[f]!),
     idf: kept.map((f) => round3(model.vocab.idf[f]!)),
     themeLayer: sparseLayer(model.themeBias, keepWeights(model.themeWeights, L), L, remapped),
-    sentimentLayer: sparseLayer(model.sentimentBias, keepWeights(model.sentimentWeights, 3), 3, remapped),
+    sentimentLayer: {
+      ...sparseLayer(model.sentimentBias, keepWeights(model.sentimentWeights, 3), 3, remapped),
+      ...(model.sentimentSkipsQuestions ? { skipQuestions: true } : {}),
+    },
     ...(model.trainedOn ? { trainedOn: model.trainedOn } : {}),
   };
 }
