@@ -58,6 +58,11 @@ describe('detectSafeguarding', () => {
     { lang: 'ro', input: 'bunica il pune sa stea in genunchi pe boabe de porumb', category: 'child-harm' },
     { lang: 'zh', input: '她妈妈的男朋友半夜进她房间', category: 'sexual-abuse-exploitation' },
     { lang: 'ar', input: 'الحليب خلص وعم اعطي البيبي مي وسكر', category: 'neglect' },
+    // Part 16's voices: a professional's note, a child, a threat said calmly.
+    { lang: 'en', input: 'pupil came in with a bruised cheek, then a split lip, always says he is clumsy', category: 'child-harm' },
+    { lang: 'en', input: 'nobody took me to the doctor when my ear was bleeding', category: 'neglect' },
+    { lang: 'en', input: 'I have to sneak out while he is at work to come to the group', category: 'domestic-abuse' },
+    { lang: 'zh', input: '他很平静地说要把我们全家都杀了', category: 'domestic-abuse' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -94,15 +99,22 @@ describe('detectSafeguarding', () => {
     'my son has a bruise on his shin from football, all fine',
     'Meu filho tem um roxo do futebol, nada de mais',
     'ابني عنده كدمة من كرة القدم',
+    'my sister punched me over the remote so I punched her back, mum made us say sorry',
+    '我要杀了我老公，他把蛋糕都吃了',
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () =>
       expect(detectSafeguarding(input)).toEqual({ flagged: false, categories: [], urgency: null, matches: [] }));
   }
 
-  // An innocent reason said in the same breath blanks the control words for the lists. The model
+  // An innocent reason said in the same breath, or prevention ("so strangers cannot message him"),
+  // blanks the words for the lists. The model
   // reads words, not reasons, and may still flag what is left ("my boyfriend checks the…").
-  for (const input of ['my husband keeps my bank card because I always lose it', 'my boyfriend checks the train times on his phone for me every morning']) {
+  for (const input of [
+    'my husband keeps my bank card because I always lose it',
+    'my boyfriend checks the train times on his phone for me every morning',
+    'how do I make his tablet safe so strangers cannot message him',
+  ]) {
     it(`the lists do not flag "${input}"`, () => expect(detectSafeguarding(input, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false));
   }
   it('still flags control given no innocent reason', () => {

@@ -311,6 +311,7 @@ function sentenceAround(normal: string, index: number, length: number): string {
  */
 export function modelView(text: string, detector: SafeguardingDetector = defaultDetector): string | null {
   let normal = normaliseComment(text);
+  const before = size(normal);
   for (const g of detector.groups) {
     if (g.script && !g.script.test(text)) continue;
     if (g.general?.test(normal)) return null;
@@ -319,14 +320,21 @@ export function modelView(text: string, detector: SafeguardingDetector = default
   }
   // A few words are too little for a bag of words: what is left of "the kids had a smashing time"
   // once the idiom is blanked scored like neglect. Short disclosures are the patterns' to catch.
-  // Chinese has no spaces: there, about two characters make a word.
-  const words = normal.match(/[^ |]+/g)?.length ?? 0;
-  const hanzi = normal.match(/[\u3400-\u9fff]/g)?.length ?? 0;
-  return words >= MIN_MODEL_WORDS || hanzi >= MIN_MODEL_WORDS * 2 ? normal : null;
+  // Nor is what is left of a comment that was mostly a look-alike: "my sister punched me… so I
+  // punched her back" leaves "my… mum made us say sorry", which scored like homelessness.
+  const after = size(normal);
+  return after >= MIN_MODEL_WORDS && after * 2 >= before ? normal : null;
 }
 
 /** The model reads a comment only when this many words are left once look-alikes are blanked. */
 const MIN_MODEL_WORDS = 5;
+
+/** Words in normalised text; Chinese has no spaces, so there about two characters make a word. */
+function size(normal: string): number {
+  const words = normal.match(/[^ |]+/g)?.length ?? 0;
+  const hanzi = normal.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  return Math.max(words, hanzi / 2);
+}
 
 /**
  * Flags a comment that may disclose harm to a child, domestic abuse, self-harm or suicide risk,
