@@ -78,7 +78,7 @@ export const PERSON_PRAISE = set(
 );
 /** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
 export const PERSON_VERBS = set(
-  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just started starts brings brought sent checked picked learned learnt plays played goes cried laughed ligou falou ajudou explicou disse veio adora gosta',
+  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just started starts brings brought sent checked picked learned learnt plays played goes cried laughed loved loves found put wore wanted wants painted drew fed held sat wouldnt couldnt hugged waved asked smiled danced sang slept ate taught fixed thinks thought adores misses missed ligou falou ajudou explicou disse veio adora gosta',
 );
 
 // Polish names change their ending with their case: "dziękuję Kasi", "z Agnieszką", "Piotrowi".

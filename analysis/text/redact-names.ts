@@ -262,6 +262,8 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   const w = ws[i]!;
   const gap = w.gapAfter;
   if (/^\s*\(\s*\d{1,2}\b/.test(gap) || /^\s*,\s*\d{1,2}\s*(?:,|\)|$|y|m)/.test(gap)) return 'cue';
+  // "Destiny 3 and Blessing 1 come on Thursdays": an age between a name and the next.
+  if (/^\s+\d{1,2}\s+$/.test(gap) && (ws[i + 1]?.lower === 'and' || ws[i + 1]?.lower === '&')) return 'role';
   // "Aiden Smith aged 3"
   if (ws[i + 1]?.lower === 'aged' && /^\s+\d/.test(ws[i + 1]!.gapAfter)) return 'cue';
   if (/^\s*x+\s*$/i.test(gap) || (i === ws.length - 1 && /^\s*$/.test(gap) && w.cap && i > 0 && ws[i - 1]!.lower === 'x')) return 'cue';
@@ -276,8 +278,13 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   if ((n === 'on' || n === 'at') && ws[i + 2]?.lower === 'the') {
     for (let k = i + 3; k <= i + 5 && ws[k] && !ws[k]!.broken; k++) if (POSTS.has(ws[k]!.lower)) return 'role';
   }
-  // "Hope is 2 and non verbal": an age.
+  // "Hope is 2 and non verbal", "River is 18 months and loves the ball pit": an age, not a length
+  // of time ("Summer is 3 months long").
   if ((n === 'is' || n === 'was') && /^\s+\d{1,2}\s*(?:,|and|$)/.test(next.gapAfter + (ws[i + 2]?.lower ?? ''))) return 'role';
+  if ((n === 'is' || n === 'was') && /^\s+\d{1,2}\s+$/.test(next.gapAfter) && /^(?:months?|years?|yrs?|weeks?)$/.test(ws[i + 2]?.lower ?? '')) {
+    const then = ws[i + 3];
+    if (!then || then.broken || /^(?:and|old|now|today)$/.test(then.lower) || /[,.!]/.test(ws[i + 2]!.gapAfter)) return 'role';
+  }
   if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'role';
   // "May from the breastfeeding group": no modal is followed by "from the".
   if (n === 'from' && /^(?:the|our|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'from';
@@ -289,10 +296,18 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
     if (ws[k] && !ws[k]!.broken && PERSON_PRAISE.has(ws[k]!.lower)) return 'praise';
   }
   // A sentence's first word ending in s is a plural noun far more often than a name: "Meals came".
-  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had' && !(w.broken && w.lower.endsWith('s'))) return 'cue';
+  // "Communicated, asked about me": a verb after a comma belongs to a list, not to a name.
+  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had' && !(w.broken && w.lower.endsWith('s')) && !(w.broken && gap.includes(','))) return 'cue';
   if ((n === 'mum' || n === 'dad' || n === 'mother' || n === 'father' || n === 'parent') && /^\s*[,(-]\s*$/.test(gap)) return 'cue';
   return undefined;
 }
+
+/** Verbs said only of a person (or a pet): after them a sentence's first name-word is a name. */
+const SAID_OF_A_PERSON = new Set(
+  'said says told tells loved loves wanted wants wore put found held sat wouldnt couldnt painted drew fed hugged waved asked cried laughed smiled danced sang slept ate taught fixed thinks thought adores misses missed helped listened explained'.split(
+    ' ',
+  ),
+);
 
 /** Places a person works at: "at the front desk", "at the food bank". */
 const POSTS = new Set(['reception', 'desk', 'door', 'cafe', 'café', 'bank', 'counter', 'till', 'library', 'clinic']);
@@ -369,7 +384,12 @@ function isName(ws: readonly Word[], i: number): boolean {
   // "Can never thank them enough": an ambiguous word opening a sentence needs praise, not a verb.
   // "Dawn the family support worker": a role after it is as good as praise.
   if (after === 'from') return w.cap || w.known;
+  // "Sky wouldn't come out", "Will said he'd ring": at a sentence's start a name-word is a name
+  // before a verb only a person does; "Will there be…" has no such verb.
+  if (after === 'cue' && w.ambiguous && w.cap && w.broken && SAID_OF_A_PERSON.has(ws[i + 1]?.lower ?? '')) return true;
   if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
+  // "Dawn's group on feeding": a capitalised name-word owning something.
+  if (w.ambiguous && w.cap && w.possessive && !MODALS.has(w.lower)) return true;
   // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
   // "we see Dawn every week": a name-word capitalised mid-sentence after a verb said to a person.
@@ -418,6 +438,26 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
   }
 }
 
+/** What two people named together do next: "Jack and Max had a whale of a time". */
+const PAIR_VERBS = new Set(
+  'had have want wanted are were loved love come came went go played play both said say made make did do never always still'.split(' '),
+);
+
+/**
+ * "Ty and Cal want the trampoline back", "Summer and Autumn are my twins": two capitalised words
+ * joined by "and", each a name the lists know (or a capitalised unknown word), then a verb for
+ * both, are two names, even at a sentence's start and even when they are also words.
+ */
+function pairsDoing(ws: readonly Word[], named: boolean[]): void {
+  for (let i = 0; i + 3 < ws.length; i++) {
+    const a = ws[i]!;
+    const b = ws[i + 2]!;
+    if (ws[i + 1]!.lower !== 'and' || ws[i + 1]!.broken || b.broken || ws[i + 3]!.broken || !PAIR_VERBS.has(ws[i + 3]!.lower)) continue;
+    const nameish = (w: Word) => w.cap && !MODALS.has(w.lower) && (w.known || w.ambiguous || !w.common) && w.lower.length >= 2;
+    if (nameish(a) && nameish(b) && (a.known || b.known || a.ambiguous || b.ambiguous)) named[i] = named[i + 2] = true;
+  }
+}
+
 /**
  * A name that is also a word, written with a capital where the same comment also has the word in
  * lower case, is the name: "Holly made holly wreaths", "we had blue sky all day and Sky loved it".
@@ -445,6 +485,7 @@ export function findNames(text: string): Array<[number, number]> {
   const ws = candidateWords(text);
   if (!ws.some(mightBeName)) return [...findSignature(text), ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
+  pairsDoing(ws, named);
   spreadThroughLists(ws, named);
   wordAndName(ws, named);
   // A capitalised word right after a name is its surname: "Karen Smith".

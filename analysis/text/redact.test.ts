@@ -117,6 +117,10 @@ describe('redact', () => {
     { name: 'a Romanian genitive', input: 'Sunt mama Ioanei, care are nevoie de sprijin', out: 'Sunt mama [name], care are nevoie de sprijin' },
     { name: 'a name alone closing the comment', input: 'Walked 40 mins in the snow. Laura W.', out: 'Walked 40 mins in the snow. [name]' },
     { name: 'a titled name closing the comment', input: 'Could there be a quiet corner? Mrs J. Wood', out: 'Could there be a quiet corner? [name]' },
+    { name: 'a name-word opening a sentence before a verb only a person does', input: 'Sky wouldnt join in at first', out: '[name] wouldnt join in at first' },
+    { name: 'two names doing something together', input: 'Jack and Max had a great time', out: '[name] and [name] had a great time' },
+    { name: 'a name-word owning something', input: "Dawn's group on feeding is worth it", out: "[name]'s group on feeding is worth it" },
+    { name: 'an age in months after a name-word', input: 'River is 18 months and loves the ball pit', out: '[name] is 18 months and loves the ball pit' },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -171,6 +175,9 @@ describe('redact', () => {
     'fiica mea are 3 ani si ii place',
     'a sala e linda e as criancas adoram, a minha filha adora',
     'it was tiny and my partner hits me',
+    'Communicated, asked about me and listened',
+    'As aulas de natação são de graça?',
+    'جزاكم الله خيراً على كل شي',
   ];
   for (const text of kept) it(`leaves "${text}" alone`, () => expect(redact(text)).toBe(text));
 });
