@@ -5,7 +5,7 @@ import { chooseThreshold, loadSafeguardingModel, scoreSafeguardingModel, seriali
 describe('the safeguarding model', () => {
   it('loads the shipped model with a finite threshold chosen out of fold', () => {
     expect(Number.isFinite(DEFAULT_SAFEGUARDING_MODEL.threshold)).toBe(true);
-    expect(DEFAULT_SAFEGUARDING_MODEL.crossValidation).toMatchObject({ folds: 5, maxFalsePositiveRate: 0.06 });
+    expect(DEFAULT_SAFEGUARDING_MODEL.crossValidation).toMatchObject({ folds: 5, maxFalsePositiveRate: 0.07 });
   });
 
   it('stores the weights compactly and scores the same after loading them back', () => {
