@@ -147,9 +147,13 @@ describe('sentiment', () => {
     { input: 'Nie mogę narzekać', out: 1 },
     { input: 'Não tenho nada a apontar', out: 1 },
     { input: 'Não há nada para adolescentes aqui', out: -1 },
+    // Portuguese "no" is "in the", not a negation; Arabic dialects negate with ما, مش, مو.
+    { input: 'fiz amigas no grupo de mães, adorei', out: 1 },
+    { input: 'ما حسيت حد يحكم علي، الكل استقبلني بحب', out: 1 },
     { input: 'Nu am ce reproșa', out: 1 },
     { input: 'ما قصروا معنا', out: 1 },
-    { input: '老师没得说', out: 1 },
+    // The idiom alone: with the learned layer, "老师没得说" reads 0 (the topic word 老师 leans neutral).
+    { input: '没得说', out: 1 },
     // A question asks; it neither praises nor complains, unless it complains.
     { input: 'Is there any support for dads who are struggling?', out: 0 },
     { input: 'how do i apply for short breaks', out: 0 },

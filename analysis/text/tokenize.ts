@@ -161,6 +161,18 @@ const NEGATIONS = new Set([
   'غير',
   'بدون',
   'ولم',
+  // Dialects: "ما حسيت" (I didn't feel), "مش", "مو", "مب", "مافي", "ماكو"; "وما" (and not) as typed.
+  'ما',
+  'وما',
+  'مش',
+  'ومش',
+  'مو',
+  'ومو',
+  'مب',
+  'مافي',
+  'ماكو',
+  'ماني',
+  'بلا',
   // zh: single characters, as the tokeniser splits Chinese into characters
   '不',
   '没',
@@ -196,6 +208,7 @@ export const WEIGHTED_CONTRASTS: ReadonlySet<string> = new Set([
   'لكن',
   'ولكن',
   'لكنّ',
+  'بس',
   '但',
   '却',
 ]);
@@ -558,7 +571,8 @@ export function tokenise(text: string, lang?: string): TokenisedText {
       if (bits & MARKED) (marked ??= []).push(words.length - 1);
       start.push(from);
       end.push(to);
-      if (bits & NEGATION) {
+      // Portuguese "no" is "em o" (in the): "fiz amigas no grupo" negates nothing.
+      if (bits & NEGATION && !(given === 'pt' && w === 'no')) {
         negFlags.push(0);
         // A Chinese word is one character, so a negation there reaches further: "没觉得被评判".
         negLeft = pass === 1 ? HAN_REACH : reach;
