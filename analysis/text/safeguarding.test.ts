@@ -63,6 +63,9 @@ describe('detectSafeguarding', () => {
     { lang: 'en', input: 'nobody took me to the doctor when my ear was bleeding', category: 'neglect' },
     { lang: 'en', input: 'I have to sneak out while he is at work to come to the group', category: 'domestic-abuse' },
     { lang: 'zh', input: '他很平静地说要把我们全家都杀了', category: 'domestic-abuse' },
+    // A bare line is the whole comment.
+    { lang: 'en', input: "he's back.", category: 'domestic-abuse' },
+    { lang: 'en', input: 'no one is home with us again', category: 'neglect' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -101,6 +104,7 @@ describe('detectSafeguarding', () => {
     'ابني عنده كدمة من كرة القدم',
     'my sister punched me over the remote so I punched her back, mum made us say sorry',
     '我要杀了我老公，他把蛋糕都吃了',
+    "he's back from his trip and the kids are thrilled",
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () =>
@@ -114,6 +118,7 @@ describe('detectSafeguarding', () => {
     'my husband keeps my bank card because I always lose it',
     'my boyfriend checks the train times on his phone for me every morning',
     'how do I make his tablet safe so strangers cannot message him',
+    'My son said daddy hit the ball over the fence at sports day',
   ]) {
     it(`the lists do not flag "${input}"`, () => expect(detectSafeguarding(input, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false));
   }
