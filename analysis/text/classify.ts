@@ -53,8 +53,9 @@ export function sentimentProbabilities(
   let a = model.sentimentBias[0]! + extra[0]!;
   let b = model.sentimentBias[1]! + extra[1]!;
   let c = model.sentimentBias[2]! + extra[2]!;
+  // Only the default model skips words (a question's); trained models take the plain loop.
   for (let k = 0; k < v.ids.length; k++) {
-    if (skipWords && v.word[k]! >= 0 && skipWords[v.word[k]!] === 1) continue;
+    if (skipWords !== undefined && skipWords[v.word[k]!] === 1) continue;
     const base = v.ids[k]! * 3;
     const x = v.values[k]!;
     a += x * W[base]!;
