@@ -1,6 +1,6 @@
 /**
  * Features of a comment: stemmed unigrams, bigrams within a clause, negated unigrams ("!good"),
- * two sentiment-lexicon counts and (trained models) hashed character n-grams. Word keys are
+ * sentiment-lexicon counts and (trained models) hashed character n-grams. Word keys are
  * readable strings in the model JSON so a council can see why a theme fired; at tagging time
  * they are looked up by number, not by string.
  */
