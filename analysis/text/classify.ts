@@ -53,7 +53,7 @@ export function sentimentProbabilities(
   let a = model.sentimentBias[0]! + extra[0]!;
   let b = model.sentimentBias[1]! + extra[1]!;
   let c = model.sentimentBias[2]! + extra[2]!;
-  // Only the default model skips words (a question's); trained models take the plain loop.
+  // Only the default model skips words (a question's); for trained models `skipWords` is undefined.
   for (let k = 0; k < v.ids.length; k++) {
     if (skipWords !== undefined && skipWords[v.word[k]!] === 1) continue;
     const base = v.ids[k]! * 3;

@@ -302,7 +302,10 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   return undefined;
 }
 
-/** Verbs said only of a person (or a pet): after them a sentence's first name-word is a name. */
+/**
+ * Verbs said only of a person (or a pet): after them a sentence's first name-word is a name. A
+ * stricter subset of PERSON_VERBS, which also holds verbs a thing can take ("runs", "started").
+ */
 const SAID_OF_A_PERSON = new Set(
   'said says told tells loved loves wanted wants wore put found held sat wouldnt couldnt painted drew fed hugged waved asked cried laughed smiled danced sang slept ate taught fixed thinks thought adores misses missed helped listened explained'.split(
     ' ',
@@ -453,9 +456,13 @@ function pairsDoing(ws: readonly Word[], named: boolean[]): void {
     const a = ws[i]!;
     const b = ws[i + 2]!;
     if (ws[i + 1]!.lower !== 'and' || ws[i + 1]!.broken || b.broken || ws[i + 3]!.broken || !PAIR_VERBS.has(ws[i + 3]!.lower)) continue;
-    const nameish = (w: Word) => w.cap && !MODALS.has(w.lower) && (w.known || w.ambiguous || !w.common) && w.lower.length >= 2;
     if (nameish(a) && nameish(b) && (a.known || b.known || a.ambiguous || b.ambiguous)) named[i] = named[i + 2] = true;
   }
+}
+
+/** A capitalised word that could be one of a pair of names: not a modal, and a name or no common word. */
+function nameish(w: Word): boolean {
+  return w.cap && !MODALS.has(w.lower) && (w.known || w.ambiguous || !w.common) && w.lower.length >= 2;
 }
 
 /**
