@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import {
   defaultModel,
   defaultTaxonomy,
+  classify,
   evaluate,
   loadModel,
   modelToJson,
@@ -17,6 +18,8 @@ import {
   scoreSafeguarding,
   seedModelJson,
   trainSentimentLayer,
+  trainThemeReview,
+  scorePredictions,
   parseMarkedText,
   redactSpans,
   scoreRedaction,
@@ -43,6 +46,7 @@ const USAGE = `usage:
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
   hubvoice safeguarding train <labelled.csv[,more.csv]> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
   hubvoice sentiment train <labelled.csv[,more.csv]> --out <layer.json>
+  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.2] [--c 0.05]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -235,6 +239,66 @@ function sentimentTrainCommand(args: ReturnType<typeof parseArgs>): void {
   process.stderr.write(`sentiment train: ${layer.trainedOn.comments} comments → ${out}\n`);
 }
 
+/**
+ * Trains the default model's theme review on labelled CSVs; with two files or more, prints the
+ * themes' figures on each file from a review trained on the others (a writer it never read),
+ * beside the seed terms' alone, and the same figures pooled over every file.
+ */
+function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
+  const [csvPaths] = args.positional;
+  const out = args.options.get('out');
+  if (!csvPaths || !out) throw new UsageError('themes review needs <labelled.csv> and --out <review.json>');
+  const fraction = (name: string): number | undefined => {
+    const raw = args.options.get(name);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number, got "${raw}"`);
+    return value;
+  };
+  const options = { threshold: fraction('threshold'), C: fraction('c') };
+  const files = csvPaths.split(',');
+  const byFile = files.map((path) => parseLabelledCsv(readFileSync(path, 'utf8')));
+  const review = trainThemeReview(byFile.flat(), files, options);
+  writeFileSync(out, `${JSON.stringify(review)}\n`);
+  const seedOnly = loadModel(seedModelJson(defaultTaxonomy, undefined, null));
+  const figures = (e: ReturnType<typeof scorePredictions>) => {
+    const low = Object.entries(e.perTheme)
+      .filter(([, s]) => s.predicted > 0 && s.precision < 0.8)
+      .map(([id, s]) => `${id} ${round(s.precision)}`);
+    const atLeast = Object.values(e.perTheme).filter((s) => s.predicted > 0 && s.precision >= 0.8).length;
+    return { macroF1: round(e.macroF1), precisionAtLeast08: `${atLeast} of ${Object.keys(e.perTheme).length}`, below08: low };
+  };
+  const tagAll = (model: ThemeModel, rows: (typeof byFile)[number]) =>
+    rows.map((r) => {
+      const c = classify(model, r.text, r.language);
+      return { labels: c.themes.map((m) => m.theme), sentiment: c.sentiment };
+    });
+  let leftOut = {};
+  if (files.length >= 2) {
+    const pooled = { gold: [] as (typeof byFile)[number], reviewed: [] as ReturnType<typeof tagAll>, seeds: [] as ReturnType<typeof tagAll> };
+    leftOut = Object.fromEntries(
+      files.map((path, i) => {
+        const model = loadModel(seedModelJson(defaultTaxonomy, undefined, trainThemeReview(byFile.filter((_, j) => j !== i).flat(), [], options)));
+        const reviewed = tagAll(model, byFile[i]!);
+        const seeds = tagAll(seedOnly, byFile[i]!);
+        pooled.gold.push(...byFile[i]!);
+        pooled.reviewed.push(...reviewed);
+        pooled.seeds.push(...seeds);
+        return [
+          path,
+          { n: byFile[i]!.length, reviewed: figures(scorePredictions(byFile[i]!, reviewed)), seedTerms: figures(scorePredictions(byFile[i]!, seeds)) },
+        ];
+      }),
+    );
+    leftOut = {
+      ...leftOut,
+      pooled: { reviewed: figures(scorePredictions(pooled.gold, pooled.reviewed)), seedTerms: figures(scorePredictions(pooled.gold, pooled.seeds)) },
+    };
+  }
+  process.stdout.write(`${JSON.stringify({ comments: review.trainedOn.comments, features: review.features.length, leaveOneFileOut: leftOut })}\n`);
+  process.stderr.write(`themes review: ${review.trainedOn.comments} comments → ${out}\n`);
+}
+
 async function tagCommand(args: ReturnType<typeof parseArgs>): Promise<void> {
   const modelPath = args.options.get('model');
   const model: ThemeModel = modelPath ? loadModel(readFileSync(modelPath, 'utf8')) : defaultModel();
@@ -296,6 +360,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'themes' && sub === 'eval') return evalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'eval') return safeguardingEvalCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'redact' && sub === 'eval') return redactEvalCommand({ ...args, positional: args.positional.slice(2) });
+  if (command === 'themes' && sub === 'review') return themeReviewCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'sentiment' && sub === 'train') return sentimentTrainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'safeguarding' && sub === 'train') return safeguardingTrainCommand({ ...args, positional: args.positional.slice(2) });
   if (command === 'admin' && sub === 'reset-password') {

@@ -3,7 +3,7 @@
  * sentiment, and sentiment per theme where a comment is mixed ("staff lovely but the wait…").
  */
 import { questionWords, wordCharFeatures, vectorise, type FeatureVector } from './features';
-import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel } from './model';
+import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel, type ThemeReview } from './model';
 import { seedKey } from './default-model';
 import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
@@ -148,7 +148,7 @@ export function chooseThemes(model: ThemeModel, logits: Float32Array): number[] 
  * The (up to) three word features that most raised theme `l`'s logit, strongest first: kept in
  * place as they are found rather than collected and sorted, since tagging runs this per theme.
  */
-function topContributions(model: ThemeModel, v: FeatureVector, l: number): { k: number; c: number }[] {
+function topContributions(model: ThemeModel, weights: Float32Array, v: FeatureVector, l: number): { k: number; c: number }[] {
   const L = model.themes.length;
   let k0 = -1;
   let k1 = -1;
@@ -158,7 +158,7 @@ function topContributions(model: ThemeModel, v: FeatureVector, l: number): { k: 
   let c2 = 0;
   for (let k = 0; k < v.ids.length; k++) {
     const f = v.ids[k]!;
-    const c = v.values[k]! * model.themeWeights[f * L + l]!;
+    const c = v.values[k]! * weights[f * L + l]!;
     if (c <= c2 && k2 >= 0) continue;
     if (!(c > 0) || v.word[k]! < 0 || model.vocab.keys[f]!.startsWith('#')) continue;
     if (k0 < 0 || c > c0) {
@@ -183,6 +183,29 @@ function topContributions(model: ThemeModel, v: FeatureVector, l: number): { k: 
   if (k1 >= 0) top.push({ k: k1, c: c1 });
   if (k2 >= 0) top.push({ k: k2, c: c2 });
   return top;
+}
+
+/**
+ * The themes the review gives (theme-review.ts): each theme's score over the comment's words and
+ * the themes the theme layer gave, against its threshold. Writes each theme's score less its
+ * threshold into `logits`, so a given theme reads 0.5 or more through the sigmoid as before.
+ */
+function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, seeded: readonly number[], logits: Float32Array): number[] {
+  const L = model.themes.length;
+  logits.set(review.bias);
+  const W = review.weights;
+  for (let k = 0; k < v.ids.length; k++) {
+    const base = v.ids[k]! * L;
+    const x = v.values[k]!;
+    for (let l = 0; l < L; l++) logits[l]! += x * W[base + l]!;
+  }
+  for (const j of seeded) for (let l = 0; l < L; l++) logits[l]! += review.seedWeights[j * L + l]!;
+  const chosen: number[] = [];
+  for (let l = 0; l < L; l++) {
+    logits[l]! -= review.thresholds[l]!;
+    if (logits[l]! >= 0) chosen.push(l);
+  }
+  return chosen;
 }
 
 /** A seed model's logit for a theme holding two of its own seed terms (and no more than the bias against it). */
@@ -259,14 +282,17 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
   themeLogits(model, v, logits);
   const charSentiment = sentimentScratch.fill(0);
   addCharScores(model, t.words, logits, charSentiment);
-  const chosen = aboutAChild(model, t, logits, chooseThemes(model, logits));
+  const seeded = aboutAChild(model, t, logits, chooseThemes(model, logits));
+  const review = model.review;
+  const chosen = review ? reviewThemes(model, review, v, seeded, logits) : seeded;
   const sentimentScores = sentimentProbabilities(model, v, charSentiment, questionWords(model, t));
   const sentiment = argmax3(sentimentScores);
   const lastClause = t.clause.length > 0 ? t.clause[t.clause.length - 1]! : 0;
   // Triggers, and the clause each theme's strongest word is in, are read from `v` before any
   // clause is vectorised: `v` is scratch, and the next vectorise reuses it.
   const found = chosen.map((l) => {
-    const top = topContributions(model, v, l);
+    // A theme the seed terms gave is explained by them; one only the review gave, by its words.
+    const top = topContributions(model, review && !seeded.includes(l) ? review.weights : model.themeWeights, v, l);
     const triggers = top.map(({ k }) => {
       const i = v.word[k]!;
       const bigram = model.vocab.keys[v.ids[k]!]!.includes(' ');

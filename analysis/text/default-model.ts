@@ -1,13 +1,16 @@
 /**
  * The model used before a council has trained its own: the Family Hub taxonomy's seed terms as
- * binary features, and for sentiment the lexicon counts plus word weights learned from the
- * project's own labelled sets (sentiment-layer.ts). Transparent by construction: a theme fires
- * when, and only when, one of its seed terms is in the comment.
+ * binary features, a learned review of the themes they give (theme-review.ts), and for sentiment
+ * the lexicon counts plus word weights learned from the project's own labelled sets
+ * (sentiment-layer.ts). Every theme given names the words that gave it: its seed terms, or for a
+ * theme only the review gave, the words that weighed most.
  */
 import sentimentLayerJson from './sentiment-layer.json' with { type: 'json' };
 import taxonomy from './taxonomy.json' with { type: 'json' };
+import themeReviewJson from './theme-review.json' with { type: 'json' };
 import { LEXICON_FEATURES, loadSentimentLayer, type SentimentLayerJson } from './sentiment-layer';
-import { loadModel, type ThemeDefinition, type ThemeModel, type ThemeModelJson } from './model';
+import { loadModel, type ThemeDefinition, type ThemeModel, type ThemeModelJson, type ThemeReviewLayerJson } from './model';
+import { loadThemeReview, type ThemeReviewJson } from './theme-review';
 import { languageOf, stem, tokenise, type Language } from './tokenize';
 
 /** One seed term scores sigmoid(4 - 2) ≈ 0.88; none scores sigmoid(-2) ≈ 0.12, below the 0.5 floor. */
@@ -60,12 +63,20 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
 /** The shipped sentiment layer, rebuilt by `hubvoice sentiment train`. */
 export const DEFAULT_SENTIMENT_LAYER: SentimentLayerJson = loadSentimentLayer(sentimentLayerJson);
 
+/** The shipped theme review of the default taxonomy, rebuilt by `hubvoice themes review`. */
+export const DEFAULT_THEME_REVIEW: ThemeReviewJson = loadThemeReview(themeReviewJson);
+
 /**
  * Builds the JSON of a seed-term model for any taxonomy, so a council can start from its own
  * framework before it has labelled a single comment. Sentiment does not depend on the taxonomy:
- * every seed model reads it with `sentiment`.
+ * every seed model reads it with `sentiment`. The theme `review` is learned for one taxonomy and
+ * joins only a taxonomy with exactly its themes (the default one); null leaves it out.
  */
-export function seedModelJson(themes: readonly ThemeDefinition[], sentiment: SentimentLayerJson = DEFAULT_SENTIMENT_LAYER): ThemeModelJson {
+export function seedModelJson(
+  themes: readonly ThemeDefinition[],
+  sentiment: SentimentLayerJson = DEFAULT_SENTIMENT_LAYER,
+  review: ThemeReviewJson | null = DEFAULT_THEME_REVIEW,
+): ThemeModelJson {
   const features: string[] = [...LEXICON_FEATURES];
   const index = new Map<string, number>(features.map((key, f) => [key, f]));
   const featureOf = (key: string): number => {
@@ -90,6 +101,17 @@ export function seedModelJson(themes: readonly ThemeDefinition[], sentiment: Sen
   // The sentiment layer's own features join the seed keys (a key in both is one feature).
   const sentimentFeature = sentiment.features.map(featureOf);
   const sentimentWeights = sentiment.weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? sentimentFeature[v]! : v)));
+  const sameThemes = review !== null && review.themes.length === themes.length && review.themes.every((id, l) => themes[l]!.id === id);
+  let themeReview: ThemeReviewLayerJson | undefined;
+  if (sameThemes) {
+    const reviewFeature = review.features.map(featureOf);
+    themeReview = {
+      bias: [...review.bias],
+      weights: review.weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? reviewFeature[v]! : v))),
+      seedWeights: review.seedWeights.map((pairs) => [...pairs]),
+      thresholds: [...review.thresholds],
+    };
+  }
   return {
     format: 'hubvoice-theme-model',
     version: 1,
@@ -102,6 +124,7 @@ export function seedModelJson(themes: readonly ThemeDefinition[], sentiment: Sen
     idf: features.map(() => 1),
     themeLayer: { bias: themes.map(() => SEED_BIAS), weights },
     sentimentLayer: { bias: [...sentiment.bias], weights: sentimentWeights, ...(sentiment.skipQuestions ? { skipQuestions: true } : {}) },
+    ...(themeReview ? { themeReview } : {}),
   };
 }
 

@@ -48,6 +48,18 @@ export interface LinearLayerJson {
   skipQuestions?: boolean;
 }
 
+/**
+ * A theme review inside a model: per theme, weights over the model's features and over which
+ * themes the theme layer gave (`seedWeights`: [theme index, weight] pairs), and the score at which
+ * the theme is given instead of the theme layer's choice.
+ */
+export interface ThemeReviewLayerJson {
+  bias: number[];
+  weights: number[][];
+  seedWeights: number[][];
+  thresholds: number[];
+}
+
 export interface ThemeModelJson {
   format: 'hubvoice-theme-model';
   /** 1: binary word features (seed-term models); 2: adds `featureScheme` (TF-IDF, character n-grams). */
@@ -68,6 +80,8 @@ export interface ThemeModelJson {
   themeLayer: LinearLayerJson;
   /** Classes in the order -1, 0, 1. */
   sentimentLayer: LinearLayerJson;
+  /** The default model's learned second look at its seed themes (theme-review.ts). */
+  themeReview?: ThemeReviewLayerJson;
   trainedOn?: { comments: number; source?: string };
 }
 
@@ -90,7 +104,18 @@ export interface ThemeModel {
   readonly sentimentWeights: Float32Array;
   /** See `LinearLayerJson.skipQuestions`. */
   readonly sentimentSkipsQuestions?: boolean;
+  /** See `ThemeModelJson.themeReview`; weights feature-major like the theme layer's. */
+  readonly review?: ThemeReview;
   readonly trainedOn?: { comments: number; source?: string };
+}
+
+export interface ThemeReview {
+  readonly bias: Float32Array;
+  /** `weights[feature * themes.length + theme]` */
+  readonly weights: Float32Array;
+  /** `seedWeights[givenTheme * themes.length + theme]` */
+  readonly seedWeights: Float32Array;
+  readonly thresholds: Float32Array;
 }
 
 function denseLayer(layer: LinearLayerJson, features: number, classes: number): { bias: Float32Array; weights: Float32Array } {
@@ -121,6 +146,9 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
   const L = m.themes.length;
   const themes = denseLayer(m.themeLayer, F, L);
   const sentiment = denseLayer(m.sentimentLayer, F, 3);
+  const r = m.themeReview;
+  if (r && [r.bias, r.weights, r.seedWeights, r.thresholds].some((part) => part?.length !== L))
+    throw new Error("theme review does not match the model's themes");
   return {
     themes: m.themes,
     multiLabel: m.multiLabel,
@@ -133,6 +161,15 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
     sentimentBias: sentiment.bias,
     sentimentWeights: sentiment.weights,
     ...(m.sentimentLayer.skipQuestions ? { sentimentSkipsQuestions: true } : {}),
+    ...(r
+      ? {
+          review: {
+            ...denseLayer({ bias: r.bias, weights: r.weights }, F, L),
+            seedWeights: denseLayer({ bias: [], weights: r.seedWeights }, L, L).weights,
+            thresholds: Float32Array.from(r.thresholds),
+          },
+        }
+      : {}),
     ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}),
   };
 }
@@ -167,6 +204,7 @@ export function modelToJson(model: ThemeModel): ThemeModelJson {
     let used = model.vocab.keys[f]!.startsWith('#');
     for (let c = 0; c < L && !used; c++) used = Math.abs(model.themeWeights[f * L + c]!) >= 0.0005;
     for (let c = 0; c < 3 && !used; c++) used = Math.abs(model.sentimentWeights[f * 3 + c]!) >= 0.0005;
+    for (let c = 0; c < L && !used && model.review; c++) used = Math.abs(model.review.weights[f * L + c]!) >= 0.0005;
     if (used) kept.push(f);
   }
   const remapped = kept.map((_, i) => i);
@@ -193,6 +231,18 @@ export function modelToJson(model: ThemeModel): ThemeModelJson {
       ...sparseLayer(model.sentimentBias, keepWeights(model.sentimentWeights, 3), 3, remapped),
       ...(model.sentimentSkipsQuestions ? { skipQuestions: true } : {}),
     },
+    ...(model.review ? { themeReview: reviewToJson(model.review, keepWeights(model.review.weights, L), L, remapped) } : {}),
     ...(model.trainedOn ? { trainedOn: model.trainedOn } : {}),
   };
+}
+
+function reviewToJson(review: ThemeReview, weights: Float32Array, L: number, features: number[]): ThemeReviewLayerJson {
+  const { bias, weights: pairs } = sparseLayer(review.bias, weights, L, features);
+  const seedWeights = sparseLayer(
+    new Float32Array(0),
+    review.seedWeights,
+    L,
+    Array.from({ length: L }, (_, l) => l),
+  ).weights;
+  return { bias, weights: pairs, seedWeights, thresholds: Array.from(review.thresholds, round3) };
 }

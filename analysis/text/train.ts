@@ -342,8 +342,11 @@ export function applyCorrections(model: ThemeModel, corrections: readonly ThemeC
   for (let f = 0; f < model.vocab.keys.length; f++) themeWeights.set(model.themeWeights.subarray(f * L0, f * L0 + L0), f * L);
   const sentimentWeights = new Float32Array(F * 3);
   sentimentWeights.set(model.sentimentWeights);
+  // The default model's theme review was learned for its seed themes, not for these weights:
+  // a corrected model reads its themes from the theme layer alone, as it was corrected.
+  const { review: _review, ...unreviewed } = model;
   const next: ThemeModel = {
-    ...model,
+    ...unreviewed,
     themes: newThemes,
     thresholds: Float32Array.from(thresholds),
     vocab,

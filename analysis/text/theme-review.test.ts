@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { DEFAULT_THEME_REVIEW, defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
+import { parseLabelledCsv } from './evaluate';
+import { loadModel, modelToJson } from './model';
+import { loadThemeReview } from './theme-review';
+import { trainThemeReview } from './theme-review-train';
+import { applyCorrections } from './train';
+
+const themesOf = (model: ReturnType<typeof defaultModel>, text: string, lang?: string) =>
+  classify(model, text, lang)
+    .themes.map((t) => t.theme)
+    .sort();
+
+describe('the default theme review', () => {
+  it('is what `hubvoice themes review` builds from the files it names', () => {
+    const files = DEFAULT_THEME_REVIEW.trainedOn.files;
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    const rebuilt = trainThemeReview(
+      files.flatMap((path) => parseLabelledCsv(readFileSync(path, 'utf8'))),
+      files,
+    );
+    expect(rebuilt).toEqual(DEFAULT_THEME_REVIEW);
+  }, 60_000);
+
+  it('never trains on the held-out set', () => {
+    expect(DEFAULT_THEME_REVIEW.trainedOn.files.some((path) => path.includes('holdout'))).toBe(false);
+  });
+
+  it('joins only the taxonomy it was learned for', () => {
+    expect(seedModelJson(defaultTaxonomy).themeReview).toBeDefined();
+    const own = [{ id: 'parking', name: 'Parking', description: 'Parking', seedTerms: ['parking'] }];
+    expect(seedModelJson(own).themeReview).toBeUndefined();
+    expect(seedModelJson(defaultTaxonomy.slice(1)).themeReview).toBeUndefined();
+    expect(seedModelJson(defaultTaxonomy, undefined, null).themeReview).toBeUndefined();
+  });
+
+  it('survives the JSON round trip a council model takes', () => {
+    const reloaded = loadModel(JSON.parse(JSON.stringify(modelToJson(defaultModel()))));
+    expect(reloaded.review).toBeDefined();
+    const texts = analysisSample();
+    for (const { text, language } of texts) expect(themesOf(reloaded, text, language)).toEqual(themesOf(defaultModel(), text, language));
+  });
+
+  it('refuses JSON that is not a theme review', () => {
+    expect(() => loadThemeReview({ format: 'hubvoice-sentiment-layer' })).toThrow(/not a hubvoice theme review/);
+    expect(() => loadThemeReview({ ...DEFAULT_THEME_REVIEW, thresholds: [0.2] })).toThrow(/each of its themes/);
+    expect(() => loadThemeReview({ ...DEFAULT_THEME_REVIEW, features: ['wait', ...DEFAULT_THEME_REVIEW.features] })).toThrow(/lexicon features first/);
+  });
+});
+
+describe('a theme review', () => {
+  // A tiny set in which words no seed term holds carry one theme, and a seed term's theme is
+  // never the label when a particular word is beside it.
+  const rows = [
+    ...Array.from({ length: 12 }, (_, i) => ({ text: `the zebra stripes were everywhere ${i}`, labels: ['cost'] })),
+    ...Array.from({ length: 12 }, (_, i) => ({ text: `the bus was late again ${i}`, labels: ['location-travel'] })),
+    ...Array.from({ length: 12 }, (_, i) => ({ text: `the bus quokka was late ${i}`, labels: [] })),
+    ...Array.from({ length: 12 }, (_, i) => ({ text: `we came along on a tuesday ${i}`, labels: [] })),
+  ];
+  const review = trainThemeReview(rows, ['tiny.csv']);
+  const model = loadModel(seedModelJson(defaultTaxonomy, undefined, review));
+  const seedOnly = loadModel(seedModelJson(defaultTaxonomy, undefined, null));
+
+  it('adds a theme the words carry without a seed term, explained by those words', () => {
+    expect(themesOf(seedOnly, 'zebra stripes on the walls')).toEqual([]);
+    const found = classify(model, 'zebra stripes on the walls').themes;
+    expect(found.map((t) => t.theme)).toEqual(['cost']);
+    expect(found[0]!.triggers.some((w) => /zebra|stripes/.test(w))).toBe(true);
+    expect(found[0]!.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('drops a seed theme the words around it do not bear out, and keeps it where they do', () => {
+    expect(themesOf(seedOnly, 'the bus quokka was late')).toContain('location-travel');
+    expect(themesOf(model, 'the bus quokka was late')).not.toContain('location-travel');
+    expect(themesOf(model, 'the bus was late')).toContain('location-travel');
+  });
+
+  it('gives way to a commissioner’s corrections, which the theme layer alone then reads', () => {
+    const corrected = applyCorrections(model, [{ text: 'the bus quokka was late', themes: ['venue-facilities'] }]);
+    expect(corrected.review).toBeUndefined();
+    expect(themesOf(corrected, 'the bus quokka was late')).toEqual(['venue-facilities']);
+  });
+});
+
+function analysisSample(): { text: string; language?: string }[] {
+  return parseLabelledCsv(readFileSync(new URL('./eval/themes.part4.csv', import.meta.url), 'utf8')).slice(0, 80);
+}

@@ -1,0 +1,45 @@
+/**
+ * The default model's theme review: a second, learned look at the seed-term themes. Seed terms
+ * find a theme's words; they cannot tell "the group was full" (booking) from "the group was full
+ * of lovely mums" (peer support), so writers who never saw the lists read seed themes with a
+ * precision of 0.5 to 0.8 on the vaguer themes (communication, activities, service changes).
+ *
+ * For each theme the review scores the comment with a linear SVM over the default model's own
+ * word features plus which seed themes fired, learned from the project's labelled sets (written
+ * for it, never copied from real people). A theme is given when its score reaches the threshold:
+ * a seed theme the words around it do not bear out is dropped, and a theme the words carry
+ * without a seed term can be added. Rebuilt by `hubvoice themes review` (theme-review-train.ts),
+ * which prints each file's figures on a review trained without it; a test checks the committed
+ * JSON is what the command builds.
+ */
+import { LEXICON_FEATURES } from './sentiment-layer';
+
+export interface ThemeReviewJson {
+  format: 'hubvoice-theme-review';
+  version: 1;
+  trainedOn: { comments: number; files: string[] };
+  /** Theme ids, in the taxonomy's order: the review applies only to a taxonomy with exactly these. */
+  themes: string[];
+  /** Feature keys: the lexicon counts first, then word keys ("wait", "!listen", "wait list"). */
+  features: string[];
+  /** Per theme: the bias. */
+  bias: number[];
+  /** Per theme: sparse [feature index, weight, …] pairs. */
+  weights: number[][];
+  /** Per theme: sparse [seed theme index, weight, …] pairs, read when that seed theme fired. */
+  seedWeights: number[][];
+  /** Per theme: the score at which it is given. */
+  thresholds: number[];
+}
+
+/** Checks a parsed JSON value is a theme review whose parts agree in size. */
+export function loadThemeReview(json: unknown): ThemeReviewJson {
+  const j = json as Partial<ThemeReviewJson>;
+  if (j?.format !== 'hubvoice-theme-review' || j.version !== 1) throw new Error('not a hubvoice theme review (format/version)');
+  const L = j.themes?.length ?? 0;
+  if (L === 0 || [j.bias, j.weights, j.seedWeights, j.thresholds].some((part) => !Array.isArray(part) || part.length !== L))
+    throw new Error('a theme review has a bias, weights, seed weights and a threshold for each of its themes');
+  if (!Array.isArray(j.features) || LEXICON_FEATURES.some((key, f) => j.features![f] !== key))
+    throw new Error('a theme review lists the lexicon features first');
+  return j as ThemeReviewJson;
+}
