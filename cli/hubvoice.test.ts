@@ -151,6 +151,28 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(layer.features.slice(0, 5)).toEqual(['#pos', '#neg', '#not', '#mix', expect.any(String)]);
   });
 
+  it('trains the theme review and reads each file, reviewed and by seed terms alone, on a review trained without it', () => {
+    const [header, ...rows] = readFileSync(join(root, 'analysis/text/eval/themes.part4.csv'), 'utf8').trim().split('\n');
+    const halves = [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)].map((half, i) => {
+      const path = join(dir, `review-${i}.csv`);
+      writeFileSync(path, `${header}\n${half.join('\n')}\n`);
+      return path;
+    });
+    const out = join(dir, 'theme-review.json');
+    const run = hubvoice(['themes', 'review', halves.join(','), '--out', out, '--threshold', '0.3']);
+    expect(run.status).toBe(0);
+    const line = JSON.parse(run.stdout.trim());
+    expect(line.comments).toBe(rows.length);
+    expect(Object.keys(line.leaveOneFileOut)).toEqual([...halves, 'pooled']);
+    for (const part of [...halves, 'pooled'])
+      for (const reading of ['reviewed', 'seedTerms'])
+        expect(line.leaveOneFileOut[part][reading]).toMatchObject({ macroF1: expect.any(Number), precisionAtLeast08: expect.stringMatching(/^\d+ of \d+$/) });
+    const review = JSON.parse(readFileSync(out, 'utf8'));
+    expect(review).toMatchObject({ format: 'hubvoice-theme-review', trainedOn: { files: halves } });
+    expect(new Set(review.thresholds)).toEqual(new Set([0.3]));
+    expect(hubvoice(['themes', 'review', halves[0]!, '--out', out, '--threshold', 'high']).stderr).toMatch(/--threshold must be a number/);
+  });
+
   it('explains its usage and exits 2 on a bad command', () => {
     const run = hubvoice(['themes', 'fly']);
     expect(run.status).toBe(2);
