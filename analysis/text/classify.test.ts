@@ -68,8 +68,8 @@ describe('classify with the default model', () => {
     // General praise only when nothing more specific, and nothing negative, is said.
     { input: 'Brilliant, thank you!', themes: ['general-praise'] },
     { input: 'Brilliant breastfeeding support, thank you', themes: ['infant-feeding'] },
-    // …and waiting is access, which the seed terms leave to the review ("wait" alone is too common).
-    { input: 'Thanks but the wait was awful', themes: ['booking-access'] },
+    { input: 'Thanks but it was awful', themes: [] },
+    { input: 'Thanks, but the waiting list was awful', themes: ['booking-access'] },
     // A parent's mental health, and the same words said of a child.
     { input: 'I had terrible anxiety and nobody noticed', themes: ['mental-health'] },
     { input: 'My son has anxiety and will not leave the house', themes: ['cyp-mental-health'] },
