@@ -192,13 +192,7 @@ function topContributions(model: ThemeModel, weights: Float32Array, v: FeatureVe
  */
 function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, seeded: readonly number[], logits: Float32Array): number[] {
   const L = model.themes.length;
-  logits.set(review.bias);
-  const W = review.weights;
-  for (let k = 0; k < v.ids.length; k++) {
-    const base = v.ids[k]! * L;
-    const x = v.values[k]!;
-    for (let l = 0; l < L; l++) logits[l]! += x * W[base + l]!;
-  }
+  themeLogits({ themeBias: review.bias, themeWeights: review.weights }, v, logits);
   for (const j of seeded) for (let l = 0; l < L; l++) logits[l]! += review.seedWeights[j * L + l]!;
   const chosen: number[] = [];
   for (let l = 0; l < L; l++) {

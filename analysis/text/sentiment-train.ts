@@ -6,7 +6,7 @@ import { compileVocabulary, featureKeys, type FeatureVector, questionWords, stem
 import { SENTIMENT_CLASSES } from './model';
 import { LEXICON_FEATURES, type SentimentLayerJson } from './sentiment-layer';
 import { fitSvms } from './svm';
-import { tokenise } from './tokenize';
+import { tokenise, type TokenisedText } from './tokenize';
 import type { LabelledComment } from './train';
 
 export interface SentimentTrainOptions {
@@ -34,12 +34,7 @@ export function trainSentimentLayer(rows: readonly LabelledComment[], files: str
   const labelled = rows.filter((r) => r.sentiment != null);
   if (labelled.length === 0) throw new Error('no comments with a sentiment to train on');
   const tokenised = labelled.map((r) => tokenise(r.text, r.language));
-  const df = new Map<string, number>();
-  for (const t of tokenised) for (const key of new Set(featureKeys(t, stems(t)))) df.set(key, (df.get(key) ?? 0) + 1);
-  const minDf = options.minDocumentFrequency ?? 2;
-  const words = [...df].filter(([key, count]) => count >= minDf && !key.startsWith('#')).map(([key]) => key);
-  words.sort();
-  const features = [...LEXICON_FEATURES, ...words];
+  const features = lexiconAndWordFeatures(tokenised, options.minDocumentFrequency ?? 2);
   const vocab = compileVocabulary(features);
   // A question's words are left out, as tagging leaves them out (classify.ts, questionWords).
   const X = tokenised.map((t) => withoutWords(vectorise(vocab, t, false, false), questionWords({ sentimentSkipsQuestions: true }, t)));
@@ -58,20 +53,37 @@ export function trainSentimentLayer(rows: readonly LabelledComment[], files: str
     }
     return pairs;
   });
-  // Keep only the word keys some class weighs.
-  const used = new Set<number>(LEXICON_FEATURES.map((_, f) => f));
-  for (const pairs of weights) for (let k = 0; k < pairs.length; k += 2) used.add(pairs[k]!);
-  const kept = features.filter((_, f) => used.has(f));
-  const index = new Map(kept.map((key, f) => [key, f]));
+  const { kept, remapped } = keepWeighed(features, weights);
   return {
     format: 'hubvoice-sentiment-layer',
     version: 1,
     trainedOn: { comments: labelled.length, files },
     features: kept,
     bias: Array.from(layer.bias, round),
-    weights: weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? index.get(features[v]!)! : v))),
+    weights: remapped,
     skipQuestions: true,
   };
+}
+
+/**
+ * The features a layer learned from these comments may use: the lexicon counts, then every word
+ * key (word, negated word, word pair) seen in at least `minDf` comments, sorted.
+ */
+export function lexiconAndWordFeatures(tokenised: readonly TokenisedText[], minDf: number): string[] {
+  const df = new Map<string, number>();
+  for (const t of tokenised) for (const key of new Set(featureKeys(t, stems(t)))) df.set(key, (df.get(key) ?? 0) + 1);
+  const words = [...df].filter(([key, count]) => count >= minDf && !key.startsWith('#')).map(([key]) => key);
+  words.sort();
+  return [...LEXICON_FEATURES, ...words];
+}
+
+/** Keeps the lexicon counts and the word keys some class weighs, and renumbers the weight pairs to match. */
+export function keepWeighed(features: readonly string[], weights: readonly number[][]): { kept: string[]; remapped: number[][] } {
+  const used = new Set<number>(LEXICON_FEATURES.map((_, f) => f));
+  for (const pairs of weights) for (let k = 0; k < pairs.length; k += 2) used.add(pairs[k]!);
+  const kept = features.filter((_, f) => used.has(f));
+  const index = new Map(kept.map((key, f) => [key, f]));
+  return { kept, remapped: weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? index.get(features[v]!)! : v))) };
 }
 
 function withoutWords(v: FeatureVector, skip: Uint8Array | undefined): FeatureVector {

@@ -4,9 +4,9 @@
  */
 import { classify } from './classify';
 import { defaultTaxonomy, seedModelJson } from './default-model';
-import { compileVocabulary, featureKeys, type FeatureVector, stems, vectorise } from './features';
+import { compileVocabulary, type FeatureVector, vectorise } from './features';
 import { loadModel, type ThemeDefinition, type ThemeModel } from './model';
-import { LEXICON_FEATURES } from './sentiment-layer';
+import { keepWeighed, lexiconAndWordFeatures } from './sentiment-train';
 import { fitSvms } from './svm';
 import type { ThemeReviewJson } from './theme-review';
 import { tokenise, type TokenisedText } from './tokenize';
@@ -56,12 +56,7 @@ export function trainThemeReview(rows: readonly LabelledComment[], files: string
   const ids = defaultTaxonomy.map((t) => t.id);
   const L = ids.length;
   const tokenised: TokenisedText[] = rows.map((r) => tokenise(r.text, r.language));
-  const df = new Map<string, number>();
-  for (const t of tokenised) for (const key of new Set(featureKeys(t, stems(t)))) df.set(key, (df.get(key) ?? 0) + 1);
-  const minDf = options.minDocumentFrequency ?? 3;
-  const words = [...df].filter(([key, count]) => count >= minDf && !key.startsWith('#')).map(([key]) => key);
-  words.sort();
-  const features = [...LEXICON_FEATURES, ...words];
+  const features = lexiconAndWordFeatures(tokenised, options.minDocumentFrequency ?? 3);
   const vocab = compileVocabulary(features);
   const F = features.length;
   // The seed themes given join the words as features F, F + 1, … (value 1 when given).
@@ -95,11 +90,7 @@ export function trainThemeReview(rows: readonly LabelledComment[], files: string
   };
   const weights = ids.map((_, l) => sparse(0, F, l));
   const seedWeights = ids.map((_, l) => sparse(F, F + L, l));
-  // Keep only the word keys some theme weighs.
-  const used = new Set<number>(LEXICON_FEATURES.map((_, f) => f));
-  for (const pairs of weights) for (let k = 0; k < pairs.length; k += 2) used.add(pairs[k]!);
-  const kept = features.filter((_, f) => used.has(f));
-  const index = new Map(kept.map((key, f) => [key, f]));
+  const { kept, remapped } = keepWeighed(features, weights);
   const threshold = options.threshold ?? 0.2;
   return {
     format: 'hubvoice-theme-review',
@@ -108,7 +99,7 @@ export function trainThemeReview(rows: readonly LabelledComment[], files: string
     themes: ids,
     features: kept,
     bias: ids.map((_, l) => round(layer.bias[l]!)),
-    weights: weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? index.get(features[v]!)! : v))),
+    weights: remapped,
     seedWeights,
     thresholds: ids.map(() => threshold),
   };
