@@ -216,6 +216,19 @@ describe('detectSafeguarding', () => {
     expect(differ.map((c) => c.text)).toEqual([]);
   });
 
+  it('ships no pattern with a doubled backslash, which would reach the expression as a literal one and quietly switch off what follows', () => {
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    const doubled = DEFAULT_SAFEGUARDING_LEXICONS.flatMap((lexicon) =>
+      strings(lexicon)
+        .filter((pattern) => pattern.includes('\\\\'))
+        .map((pattern) => `${lexicon.language}: ${pattern.slice(0, 80)}`),
+    );
+    expect(doubled).toEqual([]);
+    // The check itself: a pattern written with one backslash too many is caught.
+    expect(strings({ categories: { neglect: ['left alone (?:\\\\p{L}+ )?all day'] } }).filter((p) => p.includes('\\\\'))).toHaveLength(1);
+  });
+
   it('lets a council extend the phrase lists', () => {
     const detector = compileSafeguarding([
       ...DEFAULT_SAFEGUARDING_LEXICONS,
