@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSafeguarding, DEFAULT_SAFEGUARDING_LEXICONS, detectSafeguarding, PATTERNS_ONLY_DETECTOR, type SafeguardingCategory } from './safeguarding';
+import {
+  compileSafeguarding,
+  DEFAULT_SAFEGUARDING_LEXICONS,
+  detectSafeguarding,
+  modelView,
+  PATTERNS_ONLY_DETECTOR,
+  type SafeguardingCategory,
+} from './safeguarding';
 import { parseSafeguardingCsv } from './safeguarding-eval';
 
 describe('detectSafeguarding', () => {
@@ -227,6 +234,17 @@ describe('detectSafeguarding', () => {
     expect(doubled).toEqual([]);
     // The check itself: a pattern written with one backslash too many is caught.
     expect(strings({ categories: { neglect: ['left alone (?:\\\\p{L}+ )?all day'] } }).filter((p) => p.includes('\\\\'))).toHaveLength(1);
+  });
+
+  it('lets the model read what a family says after a session, but not the remark about the session', () => {
+    const view = modelView('The healthy relationships talk was great. Question though, is it normal that he tracks where I am every minute of the day?');
+    expect(view).not.toBeNull();
+    expect(view).not.toMatch(/relationships talk/);
+    expect(view).toMatch(/tracks where i am every minute/);
+    // A sentence with the writer's own family in it is read even beside a session.
+    expect(modelView('After the online safety session my daughter told me a man keeps messaging her')).toMatch(/my daughter told me/);
+    // A general remark alone leaves the model nothing to read.
+    expect(modelView('The awareness session about domestic abuse and coercive control was really eye opening')).toBeNull();
   });
 
   it('lets a council extend the phrase lists', () => {

@@ -305,16 +305,21 @@ function sentenceAround(normal: string, index: number, length: number): string {
 
 /**
  * The comment as the model reads it, or null where the model may not flag it. Look-alike idioms
- * are blanked as for the patterns ("dying to come back" is not about dying), and a comment that
- * names a subject in a general remark (a leaflet, a session, the news) is left to the patterns:
- * the model reads words, not their frame, so "leaflets about self-harm" scores like a disclosure.
+ * are blanked as for the patterns ("dying to come back" is not about dying). A sentence that names
+ * a subject in a general remark (a leaflet, a session, the news) with nothing of the writer's own
+ * in it is blanked too: the model reads words, not their frame, so "leaflets about self-harm"
+ * scores like a disclosure. The rest of the comment is still read: families often speak up
+ * because of a session ("Loved the relationships talk. Is it normal if he tracks my phone?").
  */
 export function modelView(text: string, detector: SafeguardingDetector = defaultDetector): string | null {
   let normal = normaliseComment(text);
+  const groups = detector.groups.filter((g) => !g.script || g.script.test(text));
+  const personal = (sentence: string) => groups.some((g) => g.personal?.test(sentence));
+  normal = normal.replace(/[^|]+/g, (sentence) =>
+    groups.some((g) => g.general?.test(sentence)) && !personal(sentence) ? ' '.repeat(sentence.length) : sentence,
+  );
   const before = size(normal);
-  for (const g of detector.groups) {
-    if (g.script && !g.script.test(text)) continue;
-    if (g.general?.test(normal)) return null;
+  for (const g of groups) {
     if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
     if (g.lookAlikes) normal = normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length));
   }
