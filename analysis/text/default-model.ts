@@ -100,14 +100,14 @@ export function seedModelJson(
   });
   // The sentiment layer's own features join the seed keys (a key in both is one feature).
   const sentimentFeature = sentiment.features.map(featureOf);
-  const sentimentWeights = sentiment.weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? sentimentFeature[v]! : v)));
+  const sentimentWeights = sentiment.weights.map((pairs) => reindexPairs(pairs, sentimentFeature));
   const sameThemes = review !== null && review.themes.length === themes.length && review.themes.every((id, l) => themes[l]!.id === id);
   let themeReview: ThemeReviewLayerJson | undefined;
   if (sameThemes) {
     const reviewFeature = review.features.map(featureOf);
     themeReview = {
       bias: [...review.bias],
-      weights: review.weights.map((pairs) => pairs.map((v, k) => (k % 2 === 0 ? reviewFeature[v]! : v))),
+      weights: review.weights.map((pairs) => reindexPairs(pairs, reviewFeature)),
       seedWeights: review.seedWeights.map((pairs) => [...pairs]),
       thresholds: [...review.thresholds],
     };
@@ -126,6 +126,11 @@ export function seedModelJson(
     sentimentLayer: { bias: [...sentiment.bias], weights: sentimentWeights, ...(sentiment.skipQuestions ? { skipQuestions: true } : {}) },
     ...(themeReview ? { themeReview } : {}),
   };
+}
+
+/** Sparse [feature, weight, …] pairs of a layer with its own feature list, renumbered into the model's. */
+function reindexPairs(pairs: readonly number[], featureIndex: readonly number[]): number[] {
+  return pairs.map((v, k) => (k % 2 === 0 ? featureIndex[v]! : v));
 }
 
 let cached: ThemeModel | undefined;
