@@ -104,10 +104,18 @@ function scoreWord(model: ThemeModel, word: string): Float32Array {
 }
 
 /**
- * Adds the character n-gram block's share of the theme and sentiment logits of `words`: the
- * same numbers as the explicit vector `vectorise` builds, from cached per-word scores.
+ * Adds the character n-gram block's share of the theme and sentiment logits of `words` (those
+ * from `from` to `to`): the same numbers as the explicit vector `vectorise` builds, from cached
+ * per-word scores.
  */
-export function addCharScores(model: ThemeModel, words: readonly string[], themeOut: Float32Array | null, sentimentOut: Float32Array): void {
+export function addCharScores(
+  model: ThemeModel,
+  words: readonly string[],
+  themeOut: Float32Array | null,
+  sentimentOut: Float32Array,
+  from = 0,
+  to = words.length,
+): void {
   const char = model.vocab.scheme.charNgrams;
   if (!char) return;
   const L = model.themes.length;
@@ -115,7 +123,8 @@ export function addCharScores(model: ThemeModel, words: readonly string[], theme
   if (!cache) wordScores.set(model.themeWeights, (cache = new Map()));
   if (charScratch.length < L + 4) charScratch = new Float32Array(L + 4);
   const sum = charScratch.subarray(0, L + 4).fill(0);
-  for (const word of words) {
+  for (let i = from; i < to; i++) {
+    const word = words[i]!;
     let entry = cache.get(word);
     if (entry === undefined) {
       entry = scoreWord(model, word);
@@ -241,23 +250,6 @@ function namesAChild(terms: Partial<Record<string, string[]>>, t: TokenisedText)
   return false;
 }
 
-function clauseOf(t: TokenisedText, clause: number): TokenisedText {
-  // Clause numbers only grow along the comment, so a clause is one run of words.
-  const from = t.clause.indexOf(clause);
-  let to = from;
-  while (to < t.clause.length && t.clause[to] === clause) to++;
-  return {
-    words: t.words.slice(from, to),
-    clause: new Array<number>(to - from).fill(0),
-    negated: t.negated.subarray(from, to),
-    start: t.start.slice(from, to),
-    end: t.end.slice(from, to),
-    lang: t.lang,
-    question: t.question?.subarray(from, to),
-    relieved: t.relieved?.subarray(from, to),
-  };
-}
-
 /**
  * Themes and sentiment of one comment; `lang` (e.g. "pl") picks the stemmer and lexicon, and
  * is guessed from the text when absent.
@@ -301,10 +293,13 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
       // A mixed comment: the theme takes the sentiment of the clause its strongest word is in.
       let s = clauseSentiment.get(clause);
       if (s === undefined) {
-        const part = clauseOf(t, clause);
-        const partChar = new Float32Array(3);
-        addCharScores(model, part.words, null, partChar);
-        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, part, model.normalise, false, true), partChar));
+        // Clause numbers only grow along the comment, so a clause is one run of words.
+        const from = t.clause.indexOf(clause);
+        let to = from;
+        while (to < t.clause.length && t.clause[to] === clause) to++;
+        const partChar = sentimentScratch.fill(0);
+        addCharScores(model, t.words, null, partChar, from, to);
+        s = argmax3(sentimentProbabilities(model, vectorise(model.vocab, t, model.normalise, false, true, from, to), partChar));
         clauseSentiment.set(clause, s);
       }
       themeSentiment = s;

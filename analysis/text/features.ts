@@ -147,32 +147,40 @@ function compileLexicon(lang: Language): CompiledLexicon {
   return { entries, neutral, idioms: byKey };
 }
 
-/** The words idioms cover, and the leans they add; null when no idiom is in the comment. */
-function idiomsIn(lex: CompiledLexicon, t: TokenisedText): { covered: Uint8Array; pos: number; neg: number; first: number } | null {
+/**
+ * The words idioms cover among words `from`..`to` (`covered` counts from `from`), the leans they
+ * add, and the first idiom's word (counted from the comment's start); null when there is none.
+ */
+function idiomsIn(
+  lex: CompiledLexicon,
+  t: TokenisedText,
+  from = 0,
+  to = t.words.length,
+): { covered: Uint8Array; pos: number; neg: number; first: number } | null {
   let joined: string | null = null;
   let found: { covered: Uint8Array; pos: number; neg: number; first: number } | null = null;
   let seen: IdiomGroup[][] | null = null;
-  for (const word of t.words) {
-    const groups = lex.idioms.get(word);
+  for (let w = from; w < to; w++) {
+    const groups = lex.idioms.get(t.words[w]!);
     if (!groups || seen?.includes(groups)) continue;
     (seen ??= []).push(groups);
-    joined ??= t.words.join(' ');
+    joined ??= from === 0 && to === t.words.length ? t.words.join(' ') : t.words.slice(from, to).join(' ');
     for (const { expression, lean } of groups) {
       expression.lastIndex = 0;
       for (const match of joined.matchAll(expression)) {
         // The match starts with the space before its first word, unless it starts the comment.
         const lead = match[0].charCodeAt(0) === 32 ? 1 : 0;
-        const from = wordsBefore(joined, match.index + lead);
-        const to = from + wordsBefore(match[0], match[0].length) - lead;
+        const first = wordsBefore(joined, match.index + lead);
+        const last = first + wordsBefore(match[0], match[0].length) - lead;
         // An idiom holding two keys is found through both: count it once.
-        if (found?.covered[from] === 1 && found.covered[to] === 1) continue;
-        found ??= { covered: new Uint8Array(t.words.length), pos: 0, neg: 0, first: -1 };
-        for (let i = from; i <= to; i++) found.covered[i] = 1;
+        if (found?.covered[first] === 1 && found.covered[last] === 1) continue;
+        found ??= { covered: new Uint8Array(to - from), pos: 0, neg: 0, first: -1 };
+        for (let i = first; i <= last; i++) found.covered[i] = 1;
         // "Nothing to add", "nie mam uwag": a negation that says there is nothing to say.
         if (lean === 0) continue;
         if (lean > 0) found.pos++;
         else found.neg++;
-        if (found.first < 0 || from < found.first) found.first = from;
+        if (found.first < 0 || from + first < found.first) found.first = from + first;
       }
     }
   }
@@ -470,12 +478,22 @@ function wordsOf(vocab: Vocabulary, lang: Language): Map<string, WordInfo> {
  * L2-normalised so long comments do not dominate. `withCharNgrams` false leaves out the
  * character n-gram block, which tagging adds from its per-word cache instead. `reuse` returns
  * views of scratch arrays, valid only until the next call: for tagging, not for training.
+ * `from` and `to` read only those words, as if they were the whole comment: tagging reads one
+ * clause of a mixed comment this way without copying it.
  */
-export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolean, withCharNgrams = true, reuse = false): FeatureVector {
-  const n = t.words.length;
+export function vectorise(
+  vocab: Vocabulary,
+  t: TokenisedText,
+  normalise: boolean,
+  withCharNgrams = true,
+  reuse = false,
+  from = 0,
+  to = t.words.length,
+): FeatureVector {
+  const n = to;
   const char = withCharNgrams ? vocab.scheme.charNgrams : undefined;
-  let most = 3 * n + 2;
-  if (char) for (const w of t.words) most += (w.length + 2) * (char.max - char.min + 1);
+  let most = 3 * (to - from) + 2;
+  if (char) for (let i = from; i < to; i++) most += (t.words[i]!.length + 2) * (char.max - char.min + 1);
   if (ids.length < most) (ids = new Int32Array(most * 2)), (wordOf = new Int32Array(most * 2));
   const { count, idf } = vocab;
   const epoch = nextEpoch(vocab);
@@ -496,7 +514,7 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   // Each word's facts, looked up once; idioms are read only when a word of one is there.
   if (infoScratch.length < n) infoScratch = new Array<WordInfo>(2 * n);
   let idiomKey = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const word = t.words[i]!;
     let info = known.get(word);
     if (info === undefined) {
@@ -515,25 +533,25 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
     infoScratch[i] = info;
     if (info.idiomKey) idiomKey = true;
   }
-  const idioms = idiomKey ? idiomsIn(lex, t) : null;
+  const idioms = idiomKey ? idiomsIn(lex, t, from, to) : null;
   if (idioms) {
     pos += idioms.pos;
     neg += idioms.neg;
     firstLexicon = idioms.first;
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const info = infoScratch[i]!;
     const { s } = info;
     // An idiom's words count only as the idiom: "can't thank them enough" is not a negated thanks.
     // So do a question's: "is there support for dads?" asks, it does not praise.
-    const inIdiom = (idioms !== null && idioms.covered[i] === 1) || t.question?.[i] === 1;
+    const inIdiom = (idioms !== null && idioms.covered[i - from] === 1) || t.question?.[i] === 1;
     const entry = inIdiom ? undefined : info.entry;
     const negated = t.negated[i] === 1;
     if (countNegations && !inIdiom) {
       if (info.negation) negations++;
       else if (negated && entry !== undefined && entry.lean !== 0) flipped++;
     }
-    const lean = leanOf(lex, t, i, s, entry, i > 0 && t.clause[i - 1] === t.clause[i] ? before : undefined);
+    const lean = leanOf(lex, t, i, s, entry, i > from && t.clause[i - 1] === t.clause[i] ? before : undefined);
     before = entry;
     if (info.contrast === 1) weightedClause = t.clause[i]!;
     else if (info.contrast === 2) concededClause = t.clause[i]!;
@@ -560,8 +578,8 @@ export function vectorise(vocab: Vocabulary, t: TokenisedText, normalise: boolea
   const words = size;
   let charNorm = 0;
   if (char) {
-    for (const w of t.words) {
-      const grams = wordCharFeatures(vocab, w);
+    for (let i = from; i < to; i++) {
+      const grams = wordCharFeatures(vocab, t.words[i]!);
       for (let j = 0; j < grams.n; j++) {
         const f = grams.ids[j]!;
         const v = grams.counts[j]! * idf[f]!;

@@ -107,13 +107,32 @@ function wordKeys(t: TokenisedText): string[] {
   return keys;
 }
 
+/**
+ * The vocabulary of a training set and its vectors. Each comment is tokenised once per pass and
+ * dropped, never held for the whole set: V8 learns from the tokeniser's arrays outliving a
+ * garbage collection to allocate them where only a full collection frees them, and tagging after
+ * training then ran at two thirds of its speed.
+ */
 function prepare(texts: readonly string[], minDf: number, scheme: FeatureScheme): Prepared {
-  const tokenised = texts.map((text) => tokenise(text));
   const N = texts.length;
   // Smoothed idf as in scikit-learn, so a word in every comment still counts a little.
   const idfOf = (count: number): number => Math.log((N + 1) / (count + 1)) + 1;
   const df = new Map<string, number>();
-  for (const t of tokenised) for (const key of new Set(wordKeys(t))) df.set(key, (df.get(key) ?? 0) + 1);
+  const char = scheme.charNgrams;
+  const bucketDf = new Int32Array(char ? 1 << char.bits : 0);
+  const seenIn = new Int32Array(char ? 1 << char.bits : 0).fill(-1);
+  texts.forEach((text, d) => {
+    const t = tokenise(text);
+    for (const key of new Set(wordKeys(t))) df.set(key, (df.get(key) ?? 0) + 1);
+    if (!char) return;
+    for (const word of t.words) {
+      const { buckets, count } = charNgramBuckets(word, char);
+      for (let j = 0; j < count; j++) {
+        const b = buckets[j]!;
+        if (seenIn[b] !== d) (seenIn[b] = d), bucketDf[b]!++;
+      }
+    }
+  });
   const keys: string[] = [];
   const idf: number[] = [];
   for (const [key, count] of df) {
@@ -121,27 +140,13 @@ function prepare(texts: readonly string[], minDf: number, scheme: FeatureScheme)
     keys.push(key);
     idf.push(idfOf(count));
   }
-  const char = scheme.charNgrams;
-  if (char) {
-    const bucketDf = new Int32Array(1 << char.bits);
-    const seenIn = new Int32Array(1 << char.bits).fill(-1);
-    tokenised.forEach((t, d) => {
-      for (const word of t.words) {
-        const { buckets, count } = charNgramBuckets(word, char);
-        for (let j = 0; j < count; j++) {
-          const b = buckets[j]!;
-          if (seenIn[b] !== d) (seenIn[b] = d), bucketDf[b]!++;
-        }
-      }
-    });
-    bucketDf.forEach((count, b) => {
-      if (count < minDf) return;
-      keys.push(CHAR_PREFIX + b);
-      idf.push(idfOf(count));
-    });
-  }
+  bucketDf.forEach((count, b) => {
+    if (count < minDf) return;
+    keys.push(CHAR_PREFIX + b);
+    idf.push(idfOf(count));
+  });
   const vocab = compileVocabulary(keys, idf, scheme);
-  return { vocab, X: tokenised.map((t) => vectorise(vocab, t, true)) };
+  return { vocab, X: texts.map((text) => vectorise(vocab, tokenise(text), true)) };
 }
 
 /** Strongest unigram and bigram features of each theme, so a trained model explains itself. */
