@@ -123,13 +123,13 @@ interface LanguageGate {
 
 interface CompiledGroup {
   chunks: CompiledChunk[];
-  lookAlikes: RegExp | null;
-  general: RegExp | null;
-  past: RegExp | null;
-  present: RegExp | null;
-  resolved: RegExp | null;
-  reported: RegExp | null;
-  personal: RegExp | null;
+  lookAlikes: Markers | null;
+  general: Markers | null;
+  past: Markers | null;
+  present: Markers | null;
+  resolved: Markers | null;
+  reported: Markers | null;
+  personal: Markers | null;
   /** Only scanned when the text holds this script (Chinese, Arabic); null means always. */
   script: RegExp | null;
 }
@@ -170,20 +170,48 @@ function alternation(patterns: string[], bounded: boolean): string {
   return patterns.map((p) => `${lead}(?:${p})`).join('|');
 }
 
-/** Joins marker alternatives, with the word start written once in front when every lexicon asks for it. */
-function joinGroup(lexicons: readonly SafeguardingLexicon[], build: (l: SafeguardingLexicon, bounded: boolean) => string[]): string {
-  const allBounded = lexicons.every((l) => l.wordBoundaries);
-  const parts = lexicons.flatMap((l) => build(l, l.wordBoundaries && !allBounded));
-  if (parts.length === 0) return '';
-  return allBounded ? `${WORD_START}(?:${parts.join('|')})` : parts.join('|');
+/**
+ * One marker list of a group, compiled in pieces under `CHUNK_SOURCE_LIMIT` like the patterns:
+ * the Latin-script look-alikes alone grew past 20 KB, where V8 stops compiling an expression to
+ * machine code, and blanking them took a third of the detector's time.
+ */
+class Markers {
+  constructor(private readonly pieces: readonly RegExp[]) {}
+
+  test(text: string): boolean {
+    for (const piece of this.pieces) if (piece.test(text)) return true;
+    return false;
+  }
+
+  /** The text with every marker blanked to spaces of its length, so positions hold. */
+  blank(text: string): string {
+    for (const piece of this.pieces) text = text.replace(piece, (m) => ' '.repeat(m.length));
+    return text;
+  }
 }
 
-function markerRegex(lexicons: readonly SafeguardingLexicon[], pick: (l: SafeguardingLexicon) => string[] | undefined): RegExp | null {
-  const source = joinGroup(lexicons, (l, bounded) => {
-    const list = (pick(l) ?? []).map((p) => expand(p, l.macros));
-    return list.length ? [alternation(list, bounded)] : [];
-  });
-  return source ? new RegExp(source, flagsFor(source, false)) : null;
+function compileMarkers(lexicons: readonly SafeguardingLexicon[], pick: (l: SafeguardingLexicon) => string[] | undefined, global: boolean): Markers | null {
+  const allBounded = lexicons.every((l) => l.wordBoundaries);
+  const pieces: RegExp[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    const source = allBounded ? `${WORD_START}(?:${parts.join('|')})` : parts.join('|');
+    pieces.push(new RegExp(source, flagsFor(source, global)));
+    parts = [];
+    size = 0;
+  };
+  for (const l of lexicons) {
+    for (const pattern of pick(l) ?? []) {
+      const part = alternation([expand(pattern, l.macros)], l.wordBoundaries && !allBounded);
+      if (size + part.length > CHUNK_SOURCE_LIMIT) flush();
+      parts.push(part);
+      size += part.length + 1;
+    }
+  }
+  flush();
+  return pieces.length ? new Markers(pieces) : null;
 }
 
 /**
@@ -202,16 +230,15 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
     buckets.set(key, [...(buckets.get(key) ?? []), l]);
   }
   const groups = [...buckets].map(([script, members]): CompiledGroup => {
-    const lookAlikes = markerRegex(members, (l) => l.lookAlikes);
     return {
       chunks: [...compileChunks(members, false), ...compileChunks(members, true)],
-      lookAlikes: lookAlikes ? new RegExp(lookAlikes.source, flagsFor(lookAlikes.source, true)) : null,
-      general: markerRegex(members, (l) => l.generalMarkers),
-      past: markerRegex(members, (l) => l.pastMarkers),
-      present: markerRegex(members, (l) => l.presentMarkers),
-      resolved: markerRegex(members, (l) => l.resolvedMarkers),
-      reported: markerRegex(members, (l) => l.reportedMarkers),
-      personal: markerRegex(members, (l) => l.personalMarkers),
+      lookAlikes: compileMarkers(members, (l) => l.lookAlikes, true),
+      general: compileMarkers(members, (l) => l.generalMarkers, false),
+      past: compileMarkers(members, (l) => l.pastMarkers, false),
+      present: compileMarkers(members, (l) => l.presentMarkers, false),
+      resolved: compileMarkers(members, (l) => l.resolvedMarkers, false),
+      reported: compileMarkers(members, (l) => l.reportedMarkers, false),
+      personal: compileMarkers(members, (l) => l.personalMarkers, false),
       script,
     };
   });
@@ -321,7 +348,7 @@ export function modelView(text: string, detector: SafeguardingDetector = default
   const before = size(normal);
   for (const g of groups) {
     if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
-    if (g.lookAlikes) normal = normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length));
+    if (g.lookAlikes) normal = g.lookAlikes.blank(normal);
   }
   // A few words are too little for a bag of words: what is left of "the kids had a smashing time"
   // once the idiom is blanked scored like neglect. Short disclosures are the patterns' to catch.
@@ -362,7 +389,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
   const reported = (sentence: string) => scanned.some((g) => g.reported?.test(sentence)) && !scanned.some((g) => g.personal?.test(sentence));
   for (const g of scanned) {
     normal ??= normaliseComment(text);
-    const cleaned = g.lookAlikes ? normal.replace(g.lookAlikes, (m) => ' '.repeat(m.length)) : normal;
+    const cleaned = g.lookAlikes ? g.lookAlikes.blank(normal) : normal;
     let lower: string | null = null;
     for (const chunk of g.chunks) {
       if (chunk.gate) {
