@@ -64,8 +64,9 @@ describe('a theme review', () => {
   const seedOnly = loadModel(seedModelJson(defaultTaxonomy, undefined, null));
 
   it('adds a theme the words carry without a seed term, explained by those words', () => {
-    expect(themesOf(seedOnly, 'zebra stripes on the walls')).toEqual([]);
-    const found = classify(model, 'zebra stripes on the walls').themes;
+    // The toy's words, as trained: a few of them alone score under the shipped threshold.
+    expect(themesOf(seedOnly, 'the zebra stripes were everywhere')).toEqual([]);
+    const found = classify(model, 'the zebra stripes were everywhere').themes;
     expect(found.map((t) => t.theme)).toEqual(['cost']);
     expect(found[0]!.triggers.some((w) => /zebra|stripes/.test(w))).toBe(true);
     expect(found[0]!.score).toBeGreaterThanOrEqual(0.5);
@@ -74,7 +75,7 @@ describe('a theme review', () => {
   it('drops a seed theme the words around it do not bear out, and keeps it where they do', () => {
     expect(themesOf(seedOnly, 'the bus quokka was late')).toContain('location-travel');
     expect(themesOf(model, 'the bus quokka was late')).not.toContain('location-travel');
-    expect(themesOf(model, 'the bus was late')).toContain('location-travel');
+    expect(themesOf(model, 'the bus was late again')).toContain('location-travel');
   });
 
   it('gives way to a commissioner’s corrections, which the theme layer alone then reads', () => {
