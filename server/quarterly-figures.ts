@@ -9,6 +9,9 @@ type Comparison = NonNullable<QuarterlyReport['fft']>['vsPrevious'];
 
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 
+/** @example comments(1) // '1 comment'; comments(1204) // '1,204 comments' */
+export const comments = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'comment' : 'comments'}`;
+
 export function figureText(figure: Figure | null | undefined): string {
   if (!figure || figure.n === 0) return 'no responses';
   if (figure.suppressed || figure.positive === null) return 'too few responses to show (fewer than 5)';

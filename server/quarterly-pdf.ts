@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { QuarterlyReport } from './quarterly';
-import { changeText, DIMENSION_NAMES, figureText, percent } from './quarterly-figures';
+import { changeText, comments, DIMENSION_NAMES, figureText, percent } from './quarterly-figures';
 
 export async function renderQuarterlyPdf(report: QuarterlyReport): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Quarterly report ${report.quarter}: ${report.scope.name}`, Author: 'hubvoice' } });
@@ -73,7 +73,7 @@ export async function renderQuarterlyPdf(report: QuarterlyReport): Promise<Uint8
     doc
       .font('Helvetica-Bold')
       .fontSize(11)
-      .text(`${theme.name}: ${theme.count} comments (${percent(theme.share)})`, { width });
+      .text(`${theme.name}: ${comments(theme.count)} (${percent(theme.share)})`, { width });
     theme.quotes.forEach((quote, i) => {
       const from = theme.quoteSources[i];
       doc

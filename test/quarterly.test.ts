@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comments } from '../server/quarterly-figures';
 import { renderQuarterlyPdf } from '../server/quarterly-pdf';
 import { addResponses, expectErrorShape } from './helpers/app';
 import { makeCouncilApp, type CouncilApp } from './helpers/factories';
@@ -139,6 +140,11 @@ describe('the quarterly report', () => {
     expect(text).toContain(`${Math.round((30 / 48) * 100)}% positive of 48 responses`);
     expect(text).toContain('A second session on Thursdays');
     expect(text).not.toContain('hits me');
+    expect(`${html}\n${text}`).not.toMatch(/(?<![\d,])1 comments/);
+  });
+
+  it('counts comments in words that agree with the number', () => {
+    expect([comments(0), comments(1), comments(2), comments(1204)]).toEqual(['0 comments', '1 comment', '2 comments', '1,204 comments']);
   });
 
   it('where no PDF writer runs (Workers), says to print the page, in the error shape', async () => {

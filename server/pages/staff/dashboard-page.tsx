@@ -222,7 +222,8 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
                 <ul class="terms">
                   {data.emergingTerms.map((term) => (
                     <li key={term.term}>
-                      <a href={`/dashboard/comments${query({ q: term.term })}`}>{term.term}</a>: {count(term.current)} comments, from {count(term.previous)}
+                      <a href={`/dashboard/comments${query({ q: term.term })}`}>{term.term}</a>: {count(term.current)}{' '}
+                      {term.current === 1 ? 'comment' : 'comments'}, from {count(term.previous)}
                     </li>
                   ))}
                 </ul>

@@ -231,7 +231,9 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
   if (themes.length === 0) return <p>No comments in this period.</p>;
   return (
     <>
-      <p>From {count(comments)} comments and notes in this period. Quotes have names, numbers and addresses hidden.</p>
+      <p>
+        From {count(comments)} {comments === 1 ? 'comment or note' : 'comments and notes'} in this period. Quotes have names, numbers and addresses hidden.
+      </p>
       <ol class="themes">
         {themes.map((theme) => {
           const { negative, neutral, positive } = theme.sentiment;
@@ -245,7 +247,7 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
                 </a>
               </h3>
               <p>
-                {count(theme.count)} comments ({percent(theme.share)} of all)
+                {count(theme.count)} {theme.count === 1 ? 'comment' : 'comments'} ({percent(theme.share)} of all)
                 {theme.change &&
                   theme.change.count !== 0 &&
                   `, ${theme.change.count > 0 ? 'up' : 'down'} ${count(Math.abs(theme.change.count))} on the period before`}

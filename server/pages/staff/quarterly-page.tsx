@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../../errors';
 import type { QuarterlyReport } from '../../quarterly';
-import { changeText, DIMENSION_NAMES, figureText, percent } from '../../quarterly-figures';
+import { changeText, comments, DIMENSION_NAMES, figureText, percent } from '../../quarterly-figures';
 import { BarChart } from '../charts/bar-chart';
 import { ErrorSummary } from './fields';
 import { StaffShell, type StaffUser } from './staff-shell';
@@ -172,11 +172,11 @@ function Report({ report, pdfHref }: { report: QuarterlyReport; pdfHref: string 
 
       <section aria-labelledby="q-themes">
         <h2 id="q-themes">What families wrote about</h2>
-        <p>{report.themes.comments} comments. The quotes are typical of each theme and differ from each other; names and contact details are removed.</p>
+        <p>{comments(report.themes.comments)}. The quotes are typical of each theme and differ from each other; names and contact details are removed.</p>
         {report.themes.top.map((theme) => (
           <div class="theme" key={theme.theme}>
             <h3>
-              {theme.name}: {theme.count} comments ({percent(theme.share)})
+              {theme.name}: {comments(theme.count)} ({percent(theme.share)})
             </h3>
             {theme.quotes.map((quote, i) => (
               <blockquote class="quote" key={quote}>
