@@ -89,6 +89,17 @@ describe('classify with the default model', () => {
       ).toEqual([...themes].sort());
     });
   }
+
+  it("explains a child's theme given in place of a parent's by the words that named it", () => {
+    for (const [input, word] of [
+      ['Mój syn ma depresję i nikt nie pomaga', 'depresję'],
+      ['My son has anxiety and will not leave the house', 'anxiety'],
+    ]) {
+      const [theme] = classify(defaultModel(), input!).themes;
+      expect(theme?.theme).toBe('cyp-mental-health');
+      expect(theme?.triggers).toContain(word);
+    }
+  });
 });
 
 describe('classify in every language', () => {

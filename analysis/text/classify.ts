@@ -280,7 +280,8 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
   themeLogits(model, v, logits);
   const charSentiment = sentimentScratch.fill(0);
   addCharScores(model, t.words, logits, charSentiment);
-  const seeded = aboutAChild(model, t, logits, chooseThemes(model, logits));
+  const seedThemes = chooseThemes(model, logits);
+  const seeded = aboutAChild(model, t, logits, seedThemes);
   const review = model.review;
   const chosen = review ? reviewThemes(model, review, v, seeded, logits) : seeded;
   const sentimentScores = sentimentProbabilities(model, v, charSentiment, questionWords(model, t));
@@ -290,7 +291,11 @@ export function classify(model: ThemeModel, text: string, lang?: string): Classi
   // clause is vectorised: `v` is scratch, and the next vectorise reuses it.
   const found = chosen.map((l) => {
     // A theme the seed terms gave is explained by them; one only the review gave, by its words.
-    const top = topContributions(model, review && !seeded.includes(l) ? review.weights : model.themeWeights, v, l);
+    let top = topContributions(model, review && !seeded.includes(l) ? review.weights : model.themeWeights, v, l);
+    // A child's theme given in place of a parent's ("my son has depression") has no seed term of
+    // its own here: the parent's theme's words explain it.
+    const parent = top.length === 0 ? seedThemes.find((j) => model.themes[j]!.aboutAChild?.theme === model.themes[l]!.id) : undefined;
+    if (parent !== undefined) top = topContributions(model, model.themeWeights, v, parent);
     const triggers = top.map(({ k }) => {
       const i = v.word[k]!;
       const bigram = model.vocab.keys[v.ids[k]!]!.includes(' ');
