@@ -70,8 +70,6 @@ export function trainSentimentLayer(rows: readonly LabelledComment[], files: str
   };
 }
 
-const NEGATED_FUNCTION_WORDS: ReadonlySet<string> = new Set(common.function.split(' ').map((word) => `!${stem(word)}`));
-
 /**
  * Word keys the sentiment layer leaves out: a negation word itself ("wasn't", "nie"), whose work
  * the negated words and `#not` already do, and a negated function word ("!the", "!with"). Learned
@@ -79,7 +77,7 @@ const NEGATED_FUNCTION_WORDS: ReadonlySet<string> = new Set(common.function.spli
  * often as complaints) and "I wasn't happy with the session" read 0.
  */
 function notForSentiment(tokenised: readonly TokenisedText[]): Set<string> {
-  const keys = new Set(NEGATED_FUNCTION_WORDS);
+  const keys = new Set(common.function.split(' ').map((word) => `!${stem(word)}`));
   for (const t of tokenised) for (const word of t.words) if (isNegation(word)) keys.add(stem(word, t.lang));
   return keys;
 }
