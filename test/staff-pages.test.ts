@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, safeguardingFlags } from '../db/schema';
 import { createUser } from '../db/users';
 import { hashPassword } from '../server/auth/password';
+import { counted } from '../server/pages/staff/format';
 import { addResponses, ADMIN } from './helpers/app';
 import { makeCouncilApp, type CouncilApp, type MadeSite, type MadeUser } from './helpers/factories';
 import { questionTitle } from './helpers/surveys';
@@ -314,5 +315,15 @@ describe('the home page', () => {
     const home = await page('/');
     expect(home.html).toContain('href="/dashboard"');
     expect(home.html).toContain('href="/sign-in"');
+  });
+});
+
+describe('counts in words', () => {
+  it('agree with the number, as the dashboard and the safeguarding queue print them', () => {
+    expect([counted(0, 'comment', 'comments'), counted(1, 'comment', 'comments'), counted(1204, 'flag is', 'flags are')]).toEqual([
+      '0 comments',
+      '1 comment',
+      '1,204 flags are',
+    ]);
   });
 });

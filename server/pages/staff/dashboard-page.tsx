@@ -9,7 +9,7 @@ import type { CommentSource } from '../../../db/comments';
 import type { FieldError } from '../../errors';
 import { EquityTable, hiddenReason, lowerFirst, MonthlyTrend, SatisfactionBy, TopThemes, type MonthPoint } from './dashboard-sections';
 import { ErrorSummary, Select, TextField } from './fields';
-import { count, percent, interval, date } from './format';
+import { count, counted, percent, interval, date } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
 
 /** Every breakdown of satisfaction the reports compute, as the page offers them (`by` in the URL). */
@@ -222,8 +222,8 @@ export function DashboardPage({ user, scope, filters, providers, sites, errors, 
                 <ul class="terms">
                   {data.emergingTerms.map((term) => (
                     <li key={term.term}>
-                      <a href={`/dashboard/comments${query({ q: term.term })}`}>{term.term}</a>: {count(term.current)}{' '}
-                      {term.current === 1 ? 'comment' : 'comments'}, from {count(term.previous)}
+                      <a href={`/dashboard/comments${query({ q: term.term })}`}>{term.term}</a>: {counted(term.current, 'comment', 'comments')}, from{' '}
+                      {count(term.previous)}
                     </li>
                   ))}
                 </ul>

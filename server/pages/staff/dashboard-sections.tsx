@@ -8,7 +8,7 @@ import type { ThemeSummaryEntry } from '../../../analysis/text';
 import { BarChart } from '../charts/bar-chart';
 import { ChartFigure } from '../charts/chart-figure';
 import { LineChart } from '../charts/line-chart';
-import { count, monthTicks, percent } from './format';
+import { count, counted, monthTicks, percent } from './format';
 
 /** Why a cell has no figures, in the words a reader needs. */
 export function hiddenReason(row: { suppressionReason: string | null }): string {
@@ -231,9 +231,7 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
   if (themes.length === 0) return <p>No comments in this period.</p>;
   return (
     <>
-      <p>
-        From {count(comments)} {comments === 1 ? 'comment or note' : 'comments and notes'} in this period. Quotes have names, numbers and addresses hidden.
-      </p>
+      <p>From {counted(comments, 'comment or note', 'comments and notes')} in this period. Quotes have names, numbers and addresses hidden.</p>
       <ol class="themes">
         {themes.map((theme) => {
           const { negative, neutral, positive } = theme.sentiment;
@@ -247,7 +245,7 @@ export function TopThemes({ themes, comments, hrefFor }: { themes: ThemeSummaryE
                 </a>
               </h3>
               <p>
-                {count(theme.count)} {theme.count === 1 ? 'comment' : 'comments'} ({percent(theme.share)} of all)
+                {counted(theme.count, 'comment', 'comments')} ({percent(theme.share)} of all)
                 {theme.change &&
                   theme.change.count !== 0 &&
                   `, ${theme.change.count > 0 ? 'up' : 'down'} ${count(Math.abs(theme.change.count))} on the period before`}

@@ -17,6 +17,11 @@ export function count(n: number | null): string {
   return n === null ? '–' : n.toLocaleString('en-GB');
 }
 
+/** @example counted(1, 'comment', 'comments') // '1 comment'; counted(1204, …) // '1,204 comments' */
+export function counted(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 
 /**

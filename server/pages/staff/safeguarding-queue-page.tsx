@@ -1,7 +1,7 @@
 /** `/safeguarding`: flags waiting for a person, present risks first, with site, what they may disclose, age and whether the alert went out. */
 import type { Flag, FlagCounts, LikelyFlood } from '../../services/flags';
 import { categoriesInWords, statusTag, urgencyTag } from './flag-words';
-import { dateTime, timeAgo } from './format';
+import { counted, dateTime, timeAgo } from './format';
 import { StaffShell, type StaffUser } from './staff-shell';
 
 export interface SafeguardingQueuePageProps {
@@ -19,8 +19,6 @@ export interface SafeguardingQueuePageProps {
   readsOriginalText: boolean;
   now: Date;
 }
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, paged, showing, readsOriginalText, now }: SafeguardingQueuePageProps) {
   const waiting = counts.open + counts.inReview;
@@ -47,7 +45,7 @@ export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, p
         <p>
           {waiting === 0
             ? 'Nothing is waiting. New flags appear here, and safeguarding contacts are emailed, the moment a response is sent.'
-            : `${plural(counts.open, 'flag is', 'flags are')} waiting and ${plural(counts.inReview, 'is', 'are')} in review${counts.presentRisk ? `; ${plural(counts.presentRisk, 'reads', 'read')} as a present risk` : ''}. Present risks come first, then the oldest.`}
+            : `${counted(counts.open, 'flag is', 'flags are')} waiting and ${counted(counts.inReview, 'is', 'are')} in review${counts.presentRisk ? `; ${counted(counts.presentRisk, 'reads', 'read')} as a present risk` : ''}. Present risks come first, then the oldest.`}
         </p>
       )}
       {floods.length > 0 && (
@@ -55,7 +53,7 @@ export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, p
           <h2>Likely flood</h2>
           {floods.map((flood) => (
             <p key={flood.code}>
-              {plural(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}){' '}
+              {counted(flood.count, 'open flag', 'open flags')} came from the code <strong>{flood.code}</strong> ({flood.siteName}){' '}
               {dateTime(flood.first) === dateTime(flood.last) ? `at ${dateTime(flood.first)}` : `between ${dateTime(flood.first)} and ${dateTime(flood.last)}`},
               more than a family would send: probably one person or a script.
             </p>
@@ -64,7 +62,7 @@ export function SafeguardingQueuePage({ user, flags, counts, floods, nextHref, p
         </div>
       )}
       {showing === 'closed' && (
-        <p>{counts.closed === 0 ? 'No flags have been closed yet.' : `${plural(counts.closed, 'flag has', 'flags have')} been closed.`}</p>
+        <p>{counts.closed === 0 ? 'No flags have been closed yet.' : `${counted(counts.closed, 'flag has', 'flags have')} been closed.`}</p>
       )}
       {paged && (
         <p>
