@@ -206,12 +206,11 @@ function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, 
   const chosen: number[] = [];
   let best = 0;
   for (let l = 0; l < L; l++) {
-    if (logits[l]! - review.thresholds[l]! > logits[best]! - review.thresholds[best]!) best = l;
-    if (logits[l]! >= review.thresholds[l]!) chosen.push(l);
+    logits[l]! -= review.thresholds[l]!;
+    if (logits[l]! >= 0) chosen.push(l);
+    if (logits[l]! > logits[best]!) best = l;
   }
-  const bestScore = logits[best]!;
-  for (let l = 0; l < L; l++) logits[l]! -= review.thresholds[l]!;
-  if (chosen.length === 0 && bestScore >= REVIEW_BEST_THEME_AT) chosen.push(best);
+  if (chosen.length === 0 && logits[best]! + review.thresholds[best]! >= REVIEW_BEST_THEME_AT) chosen.push(best);
   return chosen;
 }
 

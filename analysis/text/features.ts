@@ -490,7 +490,6 @@ export function vectorise(
   from = 0,
   to = t.words.length,
 ): FeatureVector {
-  const n = to;
   const char = withCharNgrams ? vocab.scheme.charNgrams : undefined;
   let most = 3 * (to - from) + 2;
   if (char) for (let i = from; i < to; i++) most += (t.words[i]!.length + 2) * (char.max - char.min + 1);
@@ -512,9 +511,9 @@ export function vectorise(
   let flipped = 0;
   const known = wordsOf(vocab, t.lang);
   // Each word's facts, looked up once; idioms are read only when a word of one is there.
-  if (infoScratch.length < n) infoScratch = new Array<WordInfo>(2 * n);
+  if (infoScratch.length < to) infoScratch = new Array<WordInfo>(2 * to);
   let idiomKey = false;
-  for (let i = from; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const word = t.words[i]!;
     let info = known.get(word);
     if (info === undefined) {
@@ -539,7 +538,7 @@ export function vectorise(
     neg += idioms.neg;
     firstLexicon = idioms.first;
   }
-  for (let i = from; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const info = infoScratch[i]!;
     const { s } = info;
     // An idiom's words count only as the idiom: "can't thank them enough" is not a negated thanks.
