@@ -140,7 +140,6 @@ describe('the quarterly report', () => {
     expect(text).toContain(`${Math.round((30 / 48) * 100)}% positive of 48 responses`);
     expect(text).toContain('A second session on Thursdays');
     expect(text).not.toContain('hits me');
-    expect(`${html}\n${text}`).not.toMatch(/(?<![\d,])1 comments/);
   });
 
   it('counts comments in words that agree with the number', () => {
