@@ -46,7 +46,7 @@ const USAGE = `usage:
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
   hubvoice safeguarding train <labelled.csv[,more.csv]> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
   hubvoice sentiment train <labelled.csv[,more.csv]> --out <layer.json>
-  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.3] [--c 0.05]
+  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.5] [--c 0.05]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
