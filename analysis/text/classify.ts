@@ -210,17 +210,9 @@ function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, 
     if (logits[l]! >= 0) chosen.push(l);
     if (logits[l]! > logits[best]!) best = l;
   }
-  if (chosen.length === 0 && logits[best]! + review.thresholds[best]! >= REVIEW_BEST_THEME_AT) chosen.push(best);
+  if (chosen.length === 0 && logits[best]! + review.thresholds[best]! >= review.bestThemeAt) chosen.push(best);
   return chosen;
 }
-
-/**
- * A comment none of whose themes reaches its review threshold still gets its best theme when
- * that scores this much. Left out over sixteen writers, with the threshold at 0.5: never giving
- * it left one comment in four with no theme (1,686 of 6,989; 444 of 480 (writer, theme) pairs at
- * precision 0.8, macro-F1 0.726); at 0.2, 897 (432 pairs, 0.766); at 0.0, 532 (416 pairs, 0.778).
- */
-const REVIEW_BEST_THEME_AT = 0.2;
 
 /** A seed model's logit for a theme holding two of its own seed terms (and no more than the bias against it). */
 const TWO_SEED_TERMS = 6;

@@ -110,6 +110,7 @@ export function seedModelJson(
       weights: review.weights.map((pairs) => reindexPairs(pairs, reviewFeature)),
       seedWeights: review.seedWeights.map((pairs) => [...pairs]),
       thresholds: [...review.thresholds],
+      bestThemeAt: review.bestThemeAt,
     };
   }
   return {

@@ -58,6 +58,8 @@ export interface ThemeReviewLayerJson {
   weights: number[][];
   seedWeights: number[][];
   thresholds: number[];
+  /** A comment none of whose themes reaches its threshold gets its best theme at this score; 0.2 when absent. */
+  bestThemeAt?: number;
 }
 
 export interface ThemeModelJson {
@@ -116,6 +118,7 @@ export interface ThemeReview {
   /** `seedWeights[givenTheme * themes.length + theme]` */
   readonly seedWeights: Float32Array;
   readonly thresholds: Float32Array;
+  readonly bestThemeAt: number;
 }
 
 function denseLayer(layer: LinearLayerJson, features: number, classes: number): { bias: Float32Array; weights: Float32Array } {
@@ -167,12 +170,16 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
             ...denseLayer({ bias: r.bias, weights: r.weights }, F, L),
             seedWeights: denseLayer({ bias: [], weights: r.seedWeights }, L, L).weights,
             thresholds: Float32Array.from(r.thresholds),
+            bestThemeAt: r.bestThemeAt ?? DEFAULT_BEST_THEME_AT,
           },
         }
       : {}),
     ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}),
   };
 }
+
+/** Where a review names no best-theme score (reviews built before it was one): what they were used with. */
+const DEFAULT_BEST_THEME_AT = 0.2;
 
 /** Rounds to 3 decimals: plenty for a linear score, and it roughly halves the JSON size. */
 function round3(x: number): number {
@@ -244,5 +251,5 @@ function reviewToJson(review: ThemeReview, weights: Float32Array, L: number, fea
     L,
     Array.from({ length: L }, (_, l) => l),
   ).weights;
-  return { bias, weights: pairs, seedWeights, thresholds: Array.from(review.thresholds, round3) };
+  return { bias, weights: pairs, seedWeights, thresholds: Array.from(review.thresholds, round3), bestThemeAt: review.bestThemeAt };
 }

@@ -46,6 +46,7 @@ describe('the default theme review', () => {
   it('refuses JSON that is not a theme review', () => {
     expect(() => loadThemeReview({ format: 'hubvoice-sentiment-layer' })).toThrow(/not a hubvoice theme review/);
     expect(() => loadThemeReview({ ...DEFAULT_THEME_REVIEW, thresholds: [0.2] })).toThrow(/each of its themes/);
+    expect(() => loadThemeReview({ ...DEFAULT_THEME_REVIEW, bestThemeAt: undefined })).toThrow(/best theme/);
     expect(() => loadThemeReview({ ...DEFAULT_THEME_REVIEW, features: ['wait', ...DEFAULT_THEME_REVIEW.features] })).toThrow(/lexicon features first/);
   });
 });
@@ -76,6 +77,14 @@ describe('a theme review', () => {
     expect(themesOf(seedOnly, 'the bus quokka was late')).toContain('location-travel');
     expect(themesOf(model, 'the bus quokka was late')).not.toContain('location-travel');
     expect(themesOf(model, 'the bus was late again')).toContain('location-travel');
+  });
+
+  it('gives a comment none of whose themes clears the threshold its best theme, at the score the review names', () => {
+    const withBest = (bestThemeAt: number) => loadModel(seedModelJson(defaultTaxonomy, undefined, trainThemeReview(rows, [], { threshold: 50, bestThemeAt })));
+    expect(themesOf(withBest(-50), 'the zebra stripes were everywhere')).toEqual(['cost']);
+    expect(themesOf(withBest(50), 'the zebra stripes were everywhere')).toEqual([]);
+    // Saved and loaded with the model, as a council's model is.
+    expect(themesOf(loadModel(JSON.parse(JSON.stringify(modelToJson(withBest(-50))))), 'the zebra stripes were everywhere')).toEqual(['cost']);
   });
 
   it('gives way to a commissioner’s corrections, which the theme layer alone then reads', () => {

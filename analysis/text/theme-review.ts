@@ -30,6 +30,8 @@ export interface ThemeReviewJson {
   seedWeights: number[][];
   /** Per theme: the score at which it is given. */
   thresholds: number[];
+  /** A comment none of whose themes reaches its threshold gets its best theme when it scores this much. */
+  bestThemeAt: number;
 }
 
 /** Checks a parsed JSON value is a theme review whose parts agree in size. */
@@ -39,6 +41,7 @@ export function loadThemeReview(json: unknown): ThemeReviewJson {
   const L = j.themes?.length ?? 0;
   if (L === 0 || [j.bias, j.weights, j.seedWeights, j.thresholds].some((part) => !Array.isArray(part) || part.length !== L))
     throw new Error('a theme review has a bias, weights, seed weights and a threshold for each of its themes');
+  if (typeof j.bestThemeAt !== 'number') throw new Error('a theme review names the score at which a comment gets its best theme');
   if (!Array.isArray(j.features) || LEXICON_FEATURES.some((key, f) => j.features![f] !== key))
     throw new Error('a theme review lists the lexicon features first');
   return j as ThemeReviewJson;
