@@ -55,7 +55,7 @@ export const FOREIGN_KIN = alsoCommon(
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = alsoCommon(
   set(
-    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora',
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora doutor enfermeiro dra doktor doktora doktorowi doktorem doktorze doktorka doktorki doktorce doktorką pielęgniarki pielęgniarce doctorul doctorului doctorița doctorita doctoriței doctoritei',
   ),
 );
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */

@@ -33,6 +33,8 @@ const ZH_DOUBLED_WORDS = new Set(
 );
 // After 小, characters that make an ordinary word: "小时", "小组", "小孩", "小学", "小心"…
 const ZH_XIAO_WORDS = /[时学组区心孩朋姐吃便事车菜店型声份片块点些手朋屋房间部分票费号写计气说册猫狗鸟儿女伙子]/;
+// After 阿, characters that make an ordinary word or a title: "阿姨", "阿拉伯", "阿婆".
+const ZH_A_WORDS = /[姨拉婆公爸妈伯叔哥姐弟妹嫂奶爷尔富联胶司片]/;
 // Characters that end a name: words that follow one ("很喜欢", "也来过", "三岁", "周末").
 const STOP = new Set(
   '很也都在是和的了今每说去来就还又太真一二三四五六七八九十两岁个喜非特最已刚会能要觉跟同把被让给对从这那们吗呢吧啊周上下昨帮告带教问不让着过，。！？、,.!? '.split(
@@ -130,14 +132,17 @@ function zhNames(text: string): Array<[number, number]> {
     if (opens && (after === '' || /^[，。！？\s）)]/.test(after) || ZH_AFTER.test(after) || /^(?:今年|现在|参加|喜欢|玩|平安|第一)/.test(after)))
       found.push([m.index, m.index + 2]);
   }
-  for (const m of text.matchAll(/小([\u4e00-\u9fff])/g)) {
-    // "小李" (a surname), or a pet name ("小明", "小雨") after a cue; not "小时", "小组", "小孩".
-    if (ZH_XIAO_WORDS.test(m[1]!)) continue;
-    if (!SURNAMES.has(m[1]!) && !/(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && m.index !== 0) continue;
+  // "小李" (a surname), or a pet name ("小明", "小雨", and "阿杰" with 阿) after a cue; not "小时",
+  // "小组", "小孩", "阿姨". "奶奶带小宝来玩", "小明的哥哥小军": taken along, or a sibling named.
+  for (const m of text.matchAll(/([小阿])([\u4e00-\u9fff])/g)) {
+    if (m[1] === '小' ? ZH_XIAO_WORDS.test(m[2]!) : ZH_A_WORDS.test(m[2]!)) continue;
+    const cue = /(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的|带|让|哥哥|姐姐|弟弟|妹妹)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    const opensClause = /[，。！？、：；\s]/.test(text[m.index - 1] ?? '');
+    if (m[1] === '小' ? !SURNAMES.has(m[2]!) && !cue && m.index !== 0 : !cue && m.index !== 0 && !opensClause) continue;
     const before = text[m.index - 1] ?? '';
     const after = text.slice(m.index + 2);
     if (
-      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者]/.test(before)) &&
+      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者带让哥姐弟妹]/.test(before)) &&
       (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在'))
     )
       found.push([m.index, m.index + 2]);

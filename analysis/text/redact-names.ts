@@ -11,6 +11,13 @@ import { findSignature, SIGN_OFFS } from './redact-signature';
 import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
 
+/** "Doctor" and "nurse" in Polish, Romanian and Portuguese, in the forms that stand before a name. */
+const DOCTOR_AND_NURSE = [
+  ...'doktor doktora doktorowi doktorem doktorze doktorka doktorki doktorce doktorką pielęgniarka pielegniarka pielęgniarki pielęgniarce'.split(' '),
+  ...'doctorul doctorului doctorița doctorita doctoriței doctoritei'.split(' '),
+  ...'doutora doutor dra enfermeira enfermeiro'.split(' '),
+];
+
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
 const NAME_TITLES = new Set([
   'mrs',
@@ -40,6 +47,9 @@ const NAME_TITLES = new Set([
   'dr.ª',
   'nurse',
   'doctor',
+  // Doctor and nurse in the families' languages, as they are inflected before a name:
+  // "dziękuję doktorowi Wiśniewskiemu", "mulțumim doctorului Popescu", "à enfermeira Patrícia".
+  ...DOCTOR_AND_NURSE,
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
 const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu']);
@@ -76,7 +86,25 @@ const NOT_SURNAMES = new Set([
   'says',
 ]);
 /** Titles only a surname follows, so a capitalised word after one is a name even if it is also a word. */
-const SURNAME_TITLES = new Set(['mrs', 'mr', 'ms', 'mx', 'dr', 'dra', 'sra', 'sr', 'doamna', 'domnul', 'domnului', 'dna', 'dl', 'senhora', 'senhor', 'seu']);
+const SURNAME_TITLES = new Set([
+  'mrs',
+  'mr',
+  'ms',
+  'mx',
+  'dr',
+  'dra',
+  'sra',
+  'sr',
+  'doamna',
+  'domnul',
+  'domnului',
+  'dna',
+  'dl',
+  'senhora',
+  'senhor',
+  'seu',
+  ...DOCTOR_AND_NURSE,
+]);
 const NOT_AFTER_I_AM = new Set([
   'a',
   'an',
@@ -273,6 +301,13 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   const n = next.lower;
   // "Sarah (health visitor)", "Raluca asistenta"; but "Female staff", "District nurse" are no names.
   if (ROLES_AFTER.has(n) && (/^\s*[,(–-]\s*$/.test(gap) || (FOREIGN_ROLES.has(n) && gap === ' '))) return 'role';
+  // "Sandeep (my husband) works nights", "Devon (my eldest)", "Ewa (moja córka)": who they are to the writer.
+  if (
+    /^\s*\(\s*$/.test(gap) &&
+    (POSSESSIVES.has(n) || n === 'mój' || n === 'moja' || n === 'meu' || n === 'minha') &&
+    (KIN.has(ws[i + 2]?.lower ?? '') || FOREIGN_KIN.has(ws[i + 2]?.lower ?? ''))
+  )
+    return 'role';
   if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
   // "Joy at the front desk", "Patience at the Saturday food bank": a person at their post.
   if ((n === 'on' || n === 'at') && ws[i + 2]?.lower === 'the') {

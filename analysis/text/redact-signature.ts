@@ -5,14 +5,20 @@
  */
 import { isCommonWord, KNOWN, lexiconFlags } from './redact-name-lists';
 
-const CAP = String.raw`\p{Lu}[\p{Ll}'’-]+`;
+// A capitalised name, with a second capital inside it: "McDonagh", "O'Brien", "MacLeod".
+const CAP = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?`;
+// A surname or its initial: "Smith", "M.".
+const SURNAME = String.raw`(?:${CAP}|\p{Lu}\b\.?)`;
 // Name (and surname), maybe an age, then a town, closing the comment after a sentence or a dash.
 const FULL = new RegExp(
-  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${CAP})?\s*,\s*(?:\d{1,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${SURNAME})?\s*,\s*(?:\d{1,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
-// "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x", "- Kerry W"
-const DASHED = new RegExp(String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`, 'u');
+// "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x", "- Kerry W", "- Tom and Lisa F"
+const DASHED = new RegExp(
+  String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?(?:\s+(?:and|&)\s+${CAP}(?:\s+${CAP})?)?(?:\s+\p{Lu}\b\.?)?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`,
+  'u',
+);
 // A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family".
 const SIGNED_OFF = new RegExp(
   String.raw`(?:^|[.!?\n,]\s*)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks)\s*,?\s+(?:the\s+)?((${CAP})(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,

@@ -121,6 +121,27 @@ describe('redact', () => {
     { name: 'two names doing something together', input: 'Jack and Max had a great time', out: '[name] and [name] had a great time' },
     { name: 'a name-word owning something', input: "Dawn's group on feeding is worth it", out: "[name]'s group on feeding is worth it" },
     { name: 'an age in months after a name-word', input: 'River is 18 months and loves the ball pit', out: '[name] is 18 months and loves the ball pit' },
+    { name: 'a dashed signature with a capital inside the surname', input: 'Brilliant course. - Bridget McDonagh', out: 'Brilliant course. - [name]' },
+    { name: 'a dashed signature of a couple', input: 'We both learnt loads. - Tom and Lisa F', out: 'We both learnt loads. - [name]' },
+    { name: 'a signature with an initial and a town', input: 'Mulțumesc frumos pentru tot. Roxana M., Luton', out: 'Mulțumesc frumos pentru tot. [name]' },
+    { name: 'a name, then who they are to the writer', input: 'Sandeep (my husband) works nights', out: '[name] (my husband) works nights' },
+    {
+      name: 'a Polish doctor thanked, title inflected',
+      input: 'Bardzo dziękuję doktorowi Wiśniewskiemu za cierpliwość',
+      out: 'Bardzo dziękuję [name] za cierpliwość',
+    },
+    {
+      name: 'a Romanian doctor thanked, title inflected',
+      input: 'Multumim din suflet doctorului Popescu pentru vaccinuri',
+      out: 'Multumim din suflet [name] pentru vaccinuri',
+    },
+    { name: 'a Portuguese doctor with an abbreviated title', input: 'A Dra. Sousa foi muito atenciosa', out: 'A [name] foi muito atenciosa' },
+    { name: 'a Chinese pet name with 阿', input: '阿杰在作业俱乐部拿到了第一张奖状', out: '[name]在作业俱乐部拿到了第一张奖状' },
+    {
+      name: 'a Chinese pet name with 小, taken along or a sibling',
+      input: '小明的哥哥小军也想来，奶奶带小宝来玩',
+      out: '[name]的哥哥[name]也想来，奶奶带[name]来玩',
+    },
   ];
   for (const { name, input, out } of redacted) it(`replaces ${name}`, () => expect(redact(input)).toBe(out));
 
@@ -178,6 +199,12 @@ describe('redact', () => {
     'Communicated, asked about me and listened',
     'As aulas de natação são de graça?',
     'جزاكم الله خيراً على كل شي',
+    'O doutor disse que está tudo bem',
+    'Doktor powiedział, że wszystko dobrze',
+    'Sessions (my favourite part) were great',
+    '阿姨很热情，阿拉伯语的资料也有',
+    '每周带小朋友来，小班的老师很好',
+    'It was ok. - Sure Start and Family Hub',
   ];
   for (const text of kept) it(`leaves "${text}" alone`, () => expect(redact(text)).toBe(text));
 });
