@@ -2,6 +2,7 @@
  * The quarterly report's figures in words, shared by its page and its PDF so both say the same:
  * a share as "72%", an interval, a change with whether it is significant, a suppressed cell's reason.
  */
+import { counted } from './pages/staff/format';
 import type { QuarterlyReport } from './quarterly';
 
 type Figure = NonNullable<QuarterlyReport['fft']>['current'];
@@ -10,7 +11,7 @@ type Comparison = NonNullable<QuarterlyReport['fft']>['vsPrevious'];
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 
 /** @example comments(1) // '1 comment'; comments(1204) // '1,204 comments' */
-export const comments = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'comment' : 'comments'}`;
+export const comments = (n: number) => counted(n, 'comment', 'comments');
 
 export function figureText(figure: Figure | null | undefined): string {
   if (!figure || figure.n === 0) return 'no responses';
