@@ -52,10 +52,17 @@ export const FOREIGN_KIN = alsoCommon(
     'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa',
   ),
 );
+/** "Doctor" and "nurse" in Polish, Romanian and Portuguese, in the forms that stand before a name. */
+export const DOCTOR_AND_NURSE: readonly string[] = [
+  ...'doktor doktora doktorowi doktorem doktorze doktorka doktorki doktorce doktorką pielęgniarka pielegniarka pielęgniarki pielęgniarce'.split(' '),
+  ...'doctorul doctorului doctorița doctorita doctoriței doctoritei'.split(' '),
+  ...'doutora doutor dra enfermeira enfermeiro'.split(' '),
+];
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = alsoCommon(
   set(
-    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă enfermeira educadora położna polozna pielęgniarka pielegniarka professora doutora doutor enfermeiro dra doktor doktora doktorowi doktorem doktorze doktorka doktorki doktorce doktorką pielęgniarki pielęgniarce doctorul doctorului doctorița doctorita doctoriței doctoritei',
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă educadora położna polozna professora ' +
+      DOCTOR_AND_NURSE.join(' '),
   ),
 );
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */

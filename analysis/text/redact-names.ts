@@ -6,17 +6,23 @@
  * also words (Grace, Will, May), which need such a cue. A capitalised word that is neither a known
  * word nor at the start of a sentence is taken too when it stands where a person would.
  */
-import { FOREIGN_KIN, KIN, NAME_IS, PERSON_PRAISE, PERSON_VERBS, POSSESSIVES, ROLES_AFTER, STRONG_TITLES, THANKS, TITLES, TO_CUES } from './redact-name-lists';
+import {
+  DOCTOR_AND_NURSE,
+  FOREIGN_KIN,
+  KIN,
+  NAME_IS,
+  PERSON_PRAISE,
+  PERSON_VERBS,
+  POSSESSIVES,
+  ROLES_AFTER,
+  STRONG_TITLES,
+  THANKS,
+  TITLES,
+  TO_CUES,
+} from './redact-name-lists';
 import { findSignature, SIGN_OFFS } from './redact-signature';
 import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
-
-/** "Doctor" and "nurse" in Polish, Romanian and Portuguese, in the forms that stand before a name. */
-const DOCTOR_AND_NURSE = [
-  ...'doktor doktora doktorowi doktorem doktorze doktorka doktorki doktorce doktorką pielęgniarka pielegniarka pielęgniarki pielęgniarce'.split(' '),
-  ...'doctorul doctorului doctorița doctorita doctoriței doctoritei'.split(' '),
-  ...'doutora doutor dra enfermeira enfermeiro'.split(' '),
-];
 
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
 const NAME_TITLES = new Set([
