@@ -178,8 +178,11 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
   };
 }
 
-/** Where a review names no best-theme score (reviews built before it was one): what they were used with. */
-const DEFAULT_BEST_THEME_AT = 0.2;
+/**
+ * A review's best-theme score when none is asked for, and for a review saved before it named one
+ * (what those were used with).
+ */
+export const DEFAULT_BEST_THEME_AT = 0.2;
 
 /** Rounds to 3 decimals: plenty for a linear score, and it roughly halves the JSON size. */
 function round3(x: number): number {

@@ -5,7 +5,7 @@
 import { classify } from './classify';
 import { defaultTaxonomy, seedModelJson } from './default-model';
 import { compileVocabulary, type FeatureVector, vectorise } from './features';
-import { loadModel, type ThemeDefinition, type ThemeModel } from './model';
+import { DEFAULT_BEST_THEME_AT, loadModel, type ThemeDefinition, type ThemeModel } from './model';
 import { keepWeighed, lexiconAndWordFeatures } from './sentiment-train';
 import { fitSvms } from './svm';
 import type { ThemeReviewJson } from './theme-review';
@@ -116,6 +116,6 @@ export function trainThemeReview(rows: readonly LabelledComment[], files: string
     weights: remapped,
     seedWeights,
     thresholds: ids.map(() => threshold),
-    bestThemeAt: options.bestThemeAt ?? 0.2,
+    bestThemeAt: options.bestThemeAt ?? DEFAULT_BEST_THEME_AT,
   };
 }
