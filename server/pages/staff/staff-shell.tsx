@@ -1,4 +1,8 @@
-/** The document around every staff page: a skip link, the service header with its navigation and sign-out, one <main>. */
+/**
+ * The document around every staff page: a skip link, the service header (the service's name, who is
+ * signed in and "Sign out" on one row; the navigation on its own row below), one <main>. On a phone
+ * the navigation is one row that scrolls sideways, not four rows of links above every page.
+ */
 import type { ComponentChildren } from 'preact';
 import { BASE_CSS } from '../styles';
 import { STAFF_CSS } from './styles';
@@ -56,6 +60,16 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
             <a class="brand" href={user ? '/dashboard' : '/'}>
               hubvoice
             </a>
+            {user && (
+              <div class="acct">
+                <span class="who">{user.name}</span>
+                <form method="post" action="/sign-out">
+                  <button class="linkbtn" type="submit">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            )}
             {user && (
               <nav aria-label="Staff">
                 <ul class="nav">
@@ -136,14 +150,6 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                       </a>
                     </li>
                   )}
-                  <li class="who">{user.name}</li>
-                  <li>
-                    <form method="post" action="/sign-out">
-                      <button class="linkbtn" type="submit">
-                        Sign out
-                      </button>
-                    </form>
-                  </li>
                 </ul>
               </nav>
             )}

@@ -13,10 +13,18 @@ export const STAFF_CSS = css(`
 .hdr-in{max-width:64rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1.5rem}
 .brand{color:#fff;font-weight:700;font-size:1.35rem;text-decoration:none;margin-inline-end:auto}
 .hdr a{color:#fff}
-.nav{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.25rem;list-style:none;margin:0;padding:0;font-size:1rem}
+.hdr a:focus{color:#0b0c0c}
+.acct{display:flex;align-items:center;gap:0 1rem}
+.hdr nav{flex-basis:100%;min-width:0}
+.nav{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.1rem;list-style:none;margin:0;padding:0;font-size:1rem}
 .nav a,.linkbtn{display:inline-block;padding:.55rem 0;min-height:44px;font-weight:700}
 .nav a[aria-current]{text-decoration:none;border-bottom:4px solid #fff;padding-bottom:.3rem}
 .who{color:#fff;font-size:.95rem}
+@media (max-width:40em){
+.nav{flex-wrap:nowrap;overflow-x:auto;padding-inline-end:1.5rem;padding-block-end:4px;-webkit-mask-image:linear-gradient(to left,transparent,#000 1.5rem);mask-image:linear-gradient(to left,transparent,#000 1.5rem)}
+.nav li{flex:none}
+.who{display:none}
+}
 .linkbtn{font:inherit;font-weight:700;color:#fff;background:none;border:0;padding-inline:0;text-decoration:underline;cursor:pointer}
 .linkbtn:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0 4px #0b0c0c;text-decoration:none}
 .btn.inline{display:inline-block;width:auto}
