@@ -287,7 +287,7 @@ describe('the dashboard', () => {
           channel: 'qr',
           language: 'en',
           idempotencyKey: `staff-pages-weekend-${visit}`,
-          answers: { fft: 'poor', better: `Please run more sessions at weekends (visit ${visit})` },
+          answers: { fft: 'poor', better: `Please run sessions at weekends or in the evenings, we both work full time (visit ${visit})` },
         },
       });
       expect(sent.status).toBe(201);
@@ -303,7 +303,7 @@ describe('the dashboard', () => {
     expect(second.status).toBe(200);
     expect(second.html).toMatch(/<title>[^<]*\(page 2\)/);
     expect(second.html).toContain('rel="prev"');
-    const visits = (html: string) => [...html.matchAll(/weekends \(visit (\d+)\)/g)].map((match) => match[1]);
+    const visits = (html: string) => [...html.matchAll(/full time \(visit (\d+)\)/g)].map((match) => match[1]);
     expect(visits(first.html)).toHaveLength(20);
     expect(new Set([...visits(first.html), ...visits(second.html)]).size).toBe(21);
     expect(second.html).not.toContain('07700 900123');
