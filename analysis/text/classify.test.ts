@@ -100,6 +100,18 @@ describe('classify with the default model', () => {
       expect(theme?.triggers).toContain(word);
     }
   });
+
+  it('keeps the seed theme of a short comment the review has too few words to bear out', () => {
+    for (const [input, lang] of [
+      ['More weekend sessions please', 'en'],
+      ['More sessions at the weekend please', 'en'],
+      ['周末能不能多开一些活动', 'zh'],
+    ]) {
+      const themes = classify(defaultModel(), input!, lang).themes;
+      expect(themes.map((t) => t.theme)).toEqual(['session-times']);
+      expect(themes[0]!.triggers.length).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('classify in every language', () => {
