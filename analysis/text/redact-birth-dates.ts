@@ -38,8 +38,21 @@ const BIRTH_DATE = new RegExp(String.raw`${CUE}[\s:：,-]*(?:是|于|为|在)?\s
 // Chinese puts the date first: "2020年11月8日出生".
 const DATE_THEN_BORN = new RegExp(String.raw`(${DATE})\s*(?:出生|生的|生)`, 'gu');
 
+// A form's field for the date of birth anywhere in a comment ("the form asked for his DOB … it's 19
+// Jan 2020"): then a full date, with its year, is the birth date even when it stands apart from the cue.
+const FIELD_CUE = /(?:\bdate of birth|\bdob\b|\bd\.o\.b\b|\bur\.|data urodzenia|data na[șşs]terii|data de nascimento|出生日期|تاريخ الميلاد|تاريخ ميلاد)/i;
+const FULL_DATE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${D}{1,2}[./-]${D}{1,2}[./-]${D}{4}|${D}{4}[./-]${D}{1,2}[./-]${D}{1,2}` +
+    String.raw`|${DAY}(?:\s+of|\s+de)?\s+(?:${MONTHS})\.?,?\s+(?:de\s+|of\s+)?${D}{4}|(?:${MONTHS})\.?\s+${DAY},?\s+${D}{4}|${D}{4}\s*年\s*${D}{1,2}\s*月\s*${D}{1,2}\s*[日号])(?![\p{L}\p{N}])`,
+  'giu',
+);
+
 export function findBirthDates(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  if (FIELD_CUE.test(text)) {
+    FULL_DATE.lastIndex = 0;
+    for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) found.push([m.index, m.index + m[0].length]);
+  }
   DATE_THEN_BORN.lastIndex = 0;
   for (let m = DATE_THEN_BORN.exec(text); m; m = DATE_THEN_BORN.exec(text)) found.push([m.index, m.index + m[1]!.length]);
   BIRTH_DATE.lastIndex = 0;

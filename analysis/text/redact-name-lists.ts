@@ -61,7 +61,7 @@ export const DOCTOR_AND_NURSE: readonly string[] = [
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = alsoCommon(
   set(
-    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă educadora położna polozna professora ' +
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă educadora położna polozna professora rev revd reverend pastor imam vicar rabbi father intérprete interprete interpreter translator tłumaczka tłumacz ' +
       DOCTOR_AND_NURSE.join(' '),
   ),
 );
@@ -76,12 +76,12 @@ export const TO_CUES = set('thanks thank grateful shout out spoke speak talk tal
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
 export const ROLES_AFTER = alsoCommon(
   set(
-    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka',
+    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer',
   ),
 );
 /** Words after a name and "is/was" that praise or blame a person. */
 export const PERSON_PRAISE = set(
-  'credit asset lifesaver godsend saviour amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
+  'upset scared poorly ill sick sad happy anxious nervous shy excited thrilled delighted terrified distraught crying devastated credit asset lifesaver godsend saviour amazing lovely brilliant great warm fab fabulous fantastic wonderful kind helpful supportive rude patient friendly welcoming nice angel star legend gem excellent incredible awesome superb outstanding caring approachable knowledgeable best so really very always absolutely such super brill unhelpful dismissive a an the our my great amazing',
 );
 /** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
 export const PERSON_VERBS = set(
@@ -124,6 +124,9 @@ function isInflectedName(lower: string): boolean {
   return false;
 }
 
+// A name, or a name that is also a word but not a common one ("Ruby", not "June").
+const isFirstName = (lower: string) => FIRST_NAMES.has(lower) || (AMBIGUOUS_NAMES.has(lower) && !COMMON_WORDS.has(lower));
+
 export const KNOWN = 1;
 export const AMBIGUOUS = 2;
 export const COMMON = 4;
@@ -141,6 +144,13 @@ export function lexiconFlags(lower: string, capitalised = false): number {
   if (flags !== undefined) return flags;
   const dash = lower.indexOf('-');
   if (dash > 0 && FIRST_NAMES.has(lower.slice(0, dash))) return KNOWN;
+  // "Ruby-Jean", "Summer-Rose": two first names joined, even names that are also words.
+  if (dash > 0 && capitalised && isFirstName(lower.slice(0, dash)) && isFirstName(lower.slice(dash + 1))) return KNOWN;
+  // "Sónia", "Oliwer" and the like: a known name written with an accent (capitalised only).
+  if (capitalised && /[\u00C0-\u024F]/.test(lower)) {
+    const plain = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    if (plain !== lower && FIRST_NAMES.has(plain)) return KNOWN;
+  }
   // Only capitalised: lower-case "ani" is Romanian for years, not Ania.
   if (capitalised && isInflectedName(lower)) return KNOWN;
   if (lower.length > 4 && lower.charCodeAt(lower.length - 1) === 115 && COMMON_WORDS.has(lower.slice(0, -1))) return COMMON;

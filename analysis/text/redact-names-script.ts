@@ -56,20 +56,20 @@ const ZH_WEAK_CUE =
 // Arabic: a word after a strong cue is a name unless it is a verb ("يحب"), takes the article
 // ("الصغير") or is one of the words that follow these cues.
 const AR_STRONG =
-  'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه|زائرة الصحة|زائره الصحه|المتطوع|المتطوعة|المتطوعه|للمتطوع|للمتطوعة|السيد|للسيد|ممرضة|ممرضه|موظفة|موظفه|اسمها|اسمه';
+  'اسمي|إسمي|اسمه|اسمها|تدعى|يدعى|ابني|إبني|ابنتي|إبنتي|بنتي|ولدي|طفلي|طفلتي|زوجي|جوزي|زوجتي|خطيبي|طليقي|صديقتي|صديقي|صاحبتي|أخي|اخي|أختي|اختي|جارتي|جاري|حفيدي|حفيدتي|الأستاذة|الاستاذة|الأستاذه|الاستاذه|للأستاذة|للاستاذة|الأستاذ|الاستاذ|للأستاذ|للاستاذ|المعلمة|المعلمه|للمعلمة|الممرضة|الممرضه|للممرضة|الدكتور|للدكتور|الدكتورة|الدكتوره|للدكتورة|دكتورة|دكتوره|دكتور|الطبيب|الطبيبة|الطبيبه|السيدة|السيده|للسيدة|القابلة|القابله|للقابلة|الموظفة|الموظفه|للموظفة|الموظف|للموظف|المرشدة|المرشده|للمرشدة|الأخصائية|الاخصائية|الاخصائيه|الأخصائي|الاخصائي|المربية|المربيه|الأخت|الاخت|الزائرة الصحية|الزائره الصحيه|زائرة الصحة|زائره الصحه|المتطوع|المتطوعة|المتطوعه|للمتطوع|للمتطوعة|السيد|للسيد|ممرضة|ممرضه|موظفة|موظفه|اسمها|اسمه|الطفل|الطفلة|الطفله|للطفل|للطفلة|أولادي|اولادي|بناتي|أطفالي|اطفالي|حفيدتي|أحفادي|احفادي';
 // A role may carry an adjective before the name: "الأخصائية الاجتماعية جيني" (the social worker Jenny).
 const AR_CUE = new RegExp(`(?:^|[\\s،,.(])[وف]?(${AR_STRONG})(?:\\s+ال[\\u0621-\\u064A]+(?=\\s+[^\\sا]))?\\s+([\\u0621-\\u064A]+)`, 'g');
 // A signature after a closing greeting, to the end of the comment: "مع تحياتي، هدى الأحمد".
 const AR_SIGNED = /(?:تحياتي|تحياتنا|احترامي|الشكر|والتقدير)\s*[،,:\-–—]?\s*((?:[\u0621-\u064A]+\s*){1,3})[.!\s]*$/;
 // Titles that go with the name they precede, as "Mrs Patel" does: "الأستاذة مريم" is marked whole.
 const AR_TITLES = new Set(
-  'الأستاذة الاستاذة الأستاذه الاستاذه الأستاذ الاستاذ المعلمة المعلمه الممرضة الممرضه الدكتور الدكتورة الدكتوره دكتورة دكتوره دكتور السيدة السيده الأخصائية الاخصائية الاخصائيه الأخصائي الاخصائي'.split(
+  'الأستاذة الاستاذة الأستاذه الاستاذه الأستاذ الاستاذ المعلمة المعلمه الممرضة الممرضه الدكتور الدكتورة الدكتوره دكتورة دكتوره دكتور السيدة السيده السيد للسيد للسيدة'.split(
     ' ',
   ),
 );
 const AR_WEAK_CUE = /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو)\s+([\u0621-\u064A]+)/g;
 const AR_NOT_NAMES = new Set(
-  'أصغر اصغر أكبر اكبر أحسن احسن عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم'.split(
+  'أصغر اصغر أكبر اكبر أحسن احسن عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم بكى بكا نام لعب ضحك قعد حب فرح خاف زعل تعب مرض كبر اكل أكل شرب ركض نط صرخ وقع انبسط سعداء مبسوط مبسوطه مبسوطة مبسوطين فرحان فرحانه فرحانة زعلان زعلانه خايف خايفه خائف شاطر شاطره شاطرة صغير صغيره صغيرة كبير كبيره كبيرة نايمه جوعان عطشان حزين حزينه مرتاح مرتاحه هادي هادئ متحمس متحمسه'.split(
     ' ',
   ),
 );
@@ -81,7 +81,7 @@ const AR_FUNCTION_WORDS = new Set(
 );
 // Given names that are not also everyday words: taken anywhere. (Folded: no hamza, ة as ه.)
 const AR_GIVEN = new Set(
-  'محمد محمود احمد مصطفي خالد حسين حسام هيثم مازن ماجد وائل نبيل جاد كنان غيث ليث مجد باسل باسم عمار عامر ايمن سامر ناصر منصور جابر حمدي حمودي زوزو لولو ميمي توتو حموده ابوبكر عبدالعزيز عبدالكريم عبدالله جنا جني جوري لمار ميار ميس ليان لانا تيماء سدرا رزان شهد هيا دانيا ديما لارا نايا ايلين سيلين رنيم ريتاج مرام ملاك جمانه هبه سمر نوال امال ايات يوسف ابراهيم اسماعيل عبدالله عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول'.split(
+  'محمد محمود احمد مصطفي خالد حسين حسام هيثم مازن ماجد وائل نبيل جاد كنان غيث ليث مجد باسل باسم عمار عامر ايمن سامر ناصر منصور جابر حمدي حمودي زوزو لولو ميمي توتو حموده ابوبكر عبدالعزيز عبدالكريم عبدالله جنا جني جوري لمار ميار ميس ليان لانا تيماء سدرا رزان شهد هيا دانيا ديما لارا نايا ايلين سيلين رنيم ريتاج مرام ملاك جمانه هبه سمر نوال امال ايات يوسف ابراهيم اسماعيل عبدالله عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول لبني ابتسام انتصار اعتماد جيني جيسيكا مارك داني دانيال توماس جون جوني ديفيد دافيد مايكل جيمس بيتر كيت ليزا ايما صوفي لوسي هاري اوليفر ستيف ستيفن ماري كيلي ريبيكا راشيل لورا هيلين كلير جورج اميلي ايميلي شارلوت كريس كريستين روبرت ريتشارد ويليام دانيال سوزان كارين ميشيل نيكول فيكي فيكتوريا ليام جوش ماثيو اندرو اليزابيث جيمي ايمي بريا باتيل انجي انور'.split(
     ' ',
   ),
 );
@@ -131,6 +131,18 @@ function zhNames(text: string): Array<[number, number]> {
     const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|叫|于|谢|是|的)$/.test(before);
     if (opens && (after === '' || /^[，。！？\s）)]/.test(after) || ZH_AFTER.test(after) || /^(?:今年|现在|参加|喜欢|玩|平安|第一)/.test(after)))
       found.push([m.index, m.index + 2]);
+  }
+  // "我是晓明的爷爷" (I'm Xiaoming's grandad): the writer names a child by who they are to them.
+  for (const m of text.matchAll(
+    /我(?:们)?是([\u4e00-\u9fff]{2,3}?)的(?:爷爷|奶奶|外婆|外公|姥姥|姥爷|妈妈|爸爸|母亲|父亲|家长|哥哥|姐姐|阿姨|叔叔|舅舅|监护人)/g,
+  )) {
+    if (ZH_DOUBLED_WORDS.has(m[1]!) || /^(?:孩子|宝宝|儿子|女儿|他们|她们|我们|你们)/.test(m[1]!) || [...m[1]!].some((c) => STOP.has(c))) continue;
+    found.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length]);
+  }
+  // A doubled pet name after a verb of care: "给安安洗澡", "陪乐乐玩", "喂豆豆".
+  for (const m of text.matchAll(/(?:给|帮|陪|喂|抱|哄|接|送)([\u4e00-\u9fff])\1/g)) {
+    if (ZH_DOUBLED_WORDS.has(m[0].slice(1)) || STOP.has(m[1]!)) continue;
+    found.push([m.index + 1, m.index + 3]);
   }
   // "小李" (a surname), or a pet name ("小明", "小雨", and "阿杰" with 阿) after a cue; not "小时",
   // "小组", "小孩", "阿姨". "奶奶带小宝来玩", "小明的哥哥小军": taken along, or a sibling named.
@@ -194,9 +206,15 @@ function zhNames(text: string): Array<[number, number]> {
 
 // Verb and pronoun endings no given name has ("ساعدتني" helped me, "كانت" she was, "قالوا").
 const AR_VERB_ENDING = /(?:ني|نا|وا|تم|تن|كم|هم|ها|ت)$/;
+// Past tense of derived verbs, which no given name on the lists has the shape of: "اضطر" (had to),
+// "انتقل" (moved), "اشترى" (bought), "استطاع" (could).
+const AR_DERIVED_VERB = /^(?:ا[^ا\s]ط|ا[^ا\s]ت[^ا]|است|ان[^ا\s][^ا\s])[\u0621-\u064A]*$/;
 // Roles that follow a name: "نور الموظفة" (Nour, the member of staff).
 const AR_ROLE_AFTER =
-  /^\s+(?:الموظفة|الموظفه|الموظف|الممرضة|الممرضه|المعلمة|المعلمه|المرشدة|المرشده|الطبيبة|الطبيبه|الطبيب|الدكتورة|القابلة|الأخصائية|الاخصائية|من المركز)(?![\u0621-\u064A])/;
+  /^\s+(?:(?:من|في|ف[يى]|عند)\s+(?:ال|لل)?(?:استقبال|مقهى|مقهي|كافيه|حضانة|حضانه|فريق|مكتب|مطبخ)|الموظفة|الموظفه|الموظف|الممرضة|الممرضه|المعلمة|المعلمه|المرشدة|المرشده|الطبيبة|الطبيبه|الطبيب|الدكتورة|القابلة|الأخصائية|الاخصائية|من المركز)(?![\u0621-\u064A])/;
+
+// What follows "أنا أم" and the like that is no child's name: "عزباء" (single), "جديدة" (new).
+const AR_MOTHER_OF = new Set('عزباء عزبا وحيده جديده جديد عامله حامل مرضعه منفصله مطلقه ارمله متعبه'.split(' '));
 
 function arNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -204,7 +222,8 @@ function arNames(text: string): Array<[number, number]> {
     found.push([start, start + word.length]);
     // A second given name right after is the father's name or a surname: "فاطمة أحمد".
     const next = /^\s+([\u0621-\u064A]+)/.exec(text.slice(start + word.length));
-    if (next && arGiven(next[1]!, false)) {
+    // "سلمى وعمر": a name joined to it by "and" may be one that is also a word.
+    if (next && (arGiven(next[1]!, false) || (next[1]!.startsWith('و') && arGiven(next[1]!, true)))) {
       const from = start + word.length + next[0].length - next[1]!.length;
       found.push([from, from + next[1]!.length]);
     }
@@ -213,10 +232,26 @@ function arNames(text: string): Array<[number, number]> {
     const name = m[2]!;
     if (AR_NOT_NAMES.has(name) || name.startsWith('ال')) continue;
     // Verbs: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما).
-    if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name)) && !arGiven(name, true)) continue;
+    if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name) || AR_DERIVED_VERB.test(foldArabic(name))) && !arGiven(name, true)) continue;
     const start = m.index + m[0].length - name.length;
     push(start, name);
     if (AR_TITLES.has(m[1]!)) found.push([m.index + m[0].lastIndexOf(m[1]!, m[0].length - name.length), start + name.length]);
+  }
+  // "أنا جدة زين" (I am Zain's grandmother): the name after the writer's kinship to them.
+  for (const m of text.matchAll(
+    /(?:^|[\s،,.])(?:أنا|انا|وأنا|وانا)\s+(?:جدة|جده|جد|أم|ام|أب|اب|أبو|ابو|والدة|والده|والد|خالة|خاله|عمة|عمه)\s+([\u0621-\u064A]{2,})/g,
+  )) {
+    const name = m[1]!;
+    // "أنا أم لطفلين" (a mother of two), "أنا أم عزباء" (a single mother): no name follows.
+    if (AR_NOT_NAMES.has(name) || AR_FUNCTION_WORDS.has(name) || name.startsWith('ال') || AR_MOTHER_OF.has(foldArabic(name))) continue;
+    if (/^[لبك]/.test(name) && !arGiven(name, true)) continue;
+    push(m.index + m[0].length - name.length, name);
+  }
+  // A signature closing the comment: a given name, maybe an initial, and a town: "سعاد ح.، لوتون".
+  const town = /(?:^|[.!؟?]\s*)([\u0621-\u064A]+(?:\s+[\u0621-\u064A]{1,2}\.?)?\s*[،,]\s*[\u0621-\u064A]+)\s*[.!]*\s*$/.exec(text);
+  if (town && arGiven(town[1]!.split(/\s/)[0]!, true)) {
+    const start = town.index + town[0].indexOf(town[1]!);
+    found.push([start, start + town[1]!.length]);
   }
   const signed = AR_SIGNED.exec(text);
   if (signed) {
@@ -252,7 +287,12 @@ function arNames(text: string): Array<[number, number]> {
   // Given names that are nothing else, anywhere; "أم خالد" / "أبو أحمد" (mother, father of) whole.
   for (const m of text.matchAll(/[\u0621-\u064A]+/g)) {
     if (!arGiven(m[0], false) && !(arGiven(m[0], true) && AR_ROLE_AFTER.test(text.slice(m.index + m[0].length)))) continue;
+    // "أنا أم يوسف" (I am Yusuf's mother) names Yusuf, not the writer.
     const before = /(?:^|\s)(أم|ام|أبو|ابو)\s+$/.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    if (before && /(?:أنا|انا)\s+$/.test(text.slice(Math.max(0, m.index - before[0].length - 5), m.index - before[0].length + 1))) {
+      found.push([m.index, m.index + m[0].length]);
+      continue;
+    }
     const start = before ? m.index - before[0].length + before[0].indexOf(before[1]!) : m.index;
     found.push([start, m.index + m[0].length]);
   }
@@ -267,6 +307,15 @@ function arNames(text: string): Array<[number, number]> {
  */
 export function findScriptNames(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // A form's name field: "姓名：王小明", "الاسم: آدم محمد علي", up to the next punctuation.
+  if (text.includes(':') || text.includes('：')) {
+    for (const m of text.matchAll(/(?:姓名|名字|孩子姓名|孩子的名字)\s*[:：]\s*([\u4e00-\u9fff]{2,3}|[A-Za-z]+(?: [A-Z][a-z]+)?)/g))
+      out.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
+    for (const m of text.matchAll(
+      /(?:الاسم|الإسم|اسم الطفل|اسم الطفلة|اسم ابني|اسم ابنتي|اسم المولود)\s*[:：]\s*([\u0621-\u064A]+(?:\s[\u0621-\u064A]+){0,3})/g,
+    ))
+      out.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
+  }
   if (/[\u4e00-\u9fff]/.test(text)) out.push(...zhNames(text));
   if (/[\u0600-\u06ff]/.test(text)) out.push(...arNames(text));
   return mergeRanges(out);

@@ -7,9 +7,13 @@
  * word nor at the start of a sentence is taken too when it stands where a person would.
  */
 import {
+  AMBIGUOUS,
+  COMMON,
   DOCTOR_AND_NURSE,
   FOREIGN_KIN,
   KIN,
+  KNOWN,
+  lexiconFlags,
   NAME_IS,
   PERSON_PRAISE,
   PERSON_VERBS,
@@ -53,12 +57,20 @@ const NAME_TITLES = new Set([
   'dr.ª',
   'nurse',
   'doctor',
+  'rev',
+  'revd',
+  'reverend',
+  'pastor',
+  'imam',
+  'vicar',
+  'rabbi',
+  'father',
   // Doctor and nurse in the families' languages, as they are inflected before a name:
   // "dziękuję doktorowi Wiśniewskiemu", "mulțumim doctorului Popescu", "à enfermeira Patrícia".
   ...DOCTOR_AND_NURSE,
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
-const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu']);
+const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu', 'father', 'pastor', 'imam', 'vicar', 'rabbi']);
 /** Words a title may stand before that are no surname: "the best Dr I've had", "a dr. However…". */
 const NOT_SURNAMES = new Set([
   'i',
@@ -109,6 +121,9 @@ const SURNAME_TITLES = new Set([
   'senhora',
   'senhor',
   'seu',
+  'rev',
+  'revd',
+  'reverend',
   ...DOCTOR_AND_NURSE,
 ]);
 const NOT_AFTER_I_AM = new Set([
@@ -160,10 +175,31 @@ function nameLike(w: Word, prev?: Word): boolean {
     !prev.known &&
     !NAME_TITLES.has(prev.lower) &&
     !FOREIGN_KIN.has(prev.lower) &&
-    !KIN.has(prev.lower) &&
+    !(KIN.has(prev.lower) && (KIN_TITLES.has(prev.lower) || prev.possessive)) &&
     !THANKS.has(prev.lower)
   );
 }
+
+/** Kin words written as a title before a name ("Auntie Bev", "Nana Pat"); "Baby Steps" is a group. */
+const KIN_TITLES = new Set([
+  'auntie',
+  'aunty',
+  'aunt',
+  'uncle',
+  'nana',
+  'nan',
+  'nanna',
+  'nanny',
+  'gran',
+  'granny',
+  'grandma',
+  'grandad',
+  'granddad',
+  'grandpa',
+  'cousin',
+  'sister',
+  'brother',
+]);
 
 // Endings of English nouns and adjectives that first names hardly have ("Weaning", "Lifeline").
 const NOUN_SHAPE =
@@ -261,6 +297,9 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   if (TITLES.has(p) && (p !== 'miss' || prev.cap) && (p !== 'man' || ws[i - 2]?.lower === 'the')) return 'cue';
   if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
   if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
+  // "thank you Linda", "thank you to dawn"
+  if (p === 'you' && !prev.broken && ws[i - 2]?.lower === 'thank') return 'cue';
+  if (p === 'to' && !prev.broken && ws[i - 2]?.lower === 'you' && ws[i - 3]?.lower === 'thank') return 'cue';
   if ((p === 'am' || p === "i'm" || p === 'im' || p === 'i’m') && (p !== 'am' || ws[i - 2]?.lower === 'i') && !NOT_AFTER_I_AM.has(w.lower)) return 'cue';
   if (FOREIGN_KIN.has(p)) return 'kin';
   // "my son Oliver", "my 3 year old son Oliver", "my little girl Poppy", "our neighbour Pam"
@@ -327,8 +366,26 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
     if (!then || then.broken || /^(?:and|old|now|today)$/.test(then.lower) || /[,.!]/.test(ws[i + 2]!.gapAfter)) return 'role';
   }
   if ((n === 'the' || n === 'our' || n === 'my' || n === 'from') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '')) return 'role';
+  // "Honey, our youngest", "Tom my eldest": who they are to the writer.
+  if (
+    (n === 'our' || n === 'my') &&
+    (w.known || w.ambiguous) &&
+    /^\s*[,(-]?\s*$/.test(gap) &&
+    KIN.has(ws[i + 2]?.lower ?? '') &&
+    !ws[i + 2]!.broken &&
+    !ws[i + 2]!.possessive
+  )
+    return 'role';
+  // "Dot (she's 80!)", "Sam (he runs the group)": a pronoun for a person in brackets.
+  if (/^\s*\(\s*$/.test(gap) && /^(?:she|he|she's|he's|who)$/.test(n)) return 'role';
+  // "Jordan is a good youth worker", "Kim was the best teacher": a person's job after is/was.
+  if ((n === 'is' || n === 'was') && /^(?:a|an|the|our|my)$/.test(ws[i + 2]?.lower ?? '')) {
+    for (let k = i + 3; k <= i + 6 && ws[k] && !ws[k]!.broken; k++) if (PERSON_NOUNS.has(ws[k]!.lower)) return 'role';
+  }
   // "May from the breastfeeding group": no modal is followed by "from the".
   if (n === 'from' && /^(?:the|our|home-start|homestart|early|reception)$/.test(ws[i + 2]?.lower ?? '')) return 'from';
+  // "pri from health visiting", "mo at youth club": a person from their service, at their post.
+  if ((n === 'from' || n === 'at') && ROLES_AFTER.has(ws[i + 2]?.lower ?? '') && !ws[i + 2]!.broken && /^\s+$/.test(next.gapAfter)) return 'from';
   if (n === 'is' || n === 'was' || n === 'has' || (n === 'were' && !w.broken)) {
     // "Becky was amazing", "Jo has been so kind", "Jenna is an angel"
     let k = i + 2;
@@ -338,9 +395,18 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   }
   // A sentence's first word ending in s is a plural noun far more often than a name: "Meals came".
   // "Communicated, asked about me": a verb after a comma belongs to a list, not to a name.
-  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had' && !(w.broken && w.lower.endsWith('s')) && !(w.broken && gap.includes(','))) return 'cue';
+  if (PERSON_VERBS.has(n) && n !== 'has' && n !== 'had' && !(w.broken && w.lower.endsWith('s') && !w.known && !w.ambiguous) && !(w.broken && gap.includes(',')))
+    return 'cue';
   if ((n === 'mum' || n === 'dad' || n === 'mother' || n === 'father' || n === 'parent') && /^\s*[,(-]\s*$/.test(gap)) return 'cue';
   return undefined;
+}
+
+/** "pri from health visiting", "mo at youth club": word i is followed by the service a person is from or at. */
+function fromService(ws: readonly Word[], i: number): boolean {
+  const n = ws[i + 1]?.lower;
+  if (n !== 'from' && n !== 'at') return false;
+  const after = cueAfter(ws, i);
+  return after === 'from' || after === 'role';
 }
 
 /**
@@ -349,6 +415,21 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
  */
 const SAID_OF_A_PERSON = new Set(
   'said says told tells loved loves wanted wants wore put found held sat wouldnt couldnt painted drew fed hugged waved asked cried laughed smiled danced sang slept ate taught fixed thinks thought adores misses missed helped listened explained'.split(
+    ' ',
+  ),
+);
+
+/** What a place or building is called after a name: "Victoria Park", "Florence Nightingale Hospital". */
+const PLACE_NOUNS = new Set(
+  'park road street lane avenue centre center hospital school academy primary library station square gardens court ward unit surgery estate chapel mosque leisure baths bridge grove terrace crescent parade market close drive way infirmary clinic nursery college university steps'.split(
+    ' ',
+  ),
+);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'around', 'outside', 'inside', 'across', 'towards', 'round']);
+
+/** Nouns for a person, heading "a good youth worker". */
+const PERSON_NOUNS = new Set(
+  'worker teacher volunteer nurse midwife leader manager visitor therapist practitioner receptionist coordinator officer counsellor mentor interpreter assistant person lady man woman guy bloke listener cook chef host advocate'.split(
     ' ',
   ),
 );
@@ -415,15 +496,43 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (w.inScript && (w.known || (w.ambiguous && w.cap))) return true;
   const before = cueBefore(ws, i);
   if (before === 'strong') return w.cap || !w.common || w.known;
+  // "Victoria Park", "Grace Road": a name-word naming a place.
+  const following = ws[i + 1];
+  if (following?.cap && !following.broken && /^\s+$/.test(w.gapAfter) && PLACE_NOUNS.has(following.lower)) return false;
   if (w.known) return true;
   // "my boy rio": after a possessive and a kin word, a lower-case word that is not a known word.
   // "my boy rio made a card", but not "my partner hits me": the word after must be one a name takes.
   if (before === 'kin' && !w.cap && !w.common && !w.ambiguous) {
     return w.lower.length > 2 && !VERB_SHAPE.test(w.lower) && followedAsName(ws, i);
   }
-  if (before === 'kin' && w.ambiguous) return !MODALS.has(w.lower) && (!w.common || followedAsName(ws, i));
+  // "my daughter Tia", "nasza córka Maja": a capitalised name-word after a kin cue; "my partner will
+  // will be…": a modal said twice is a name and then the modal.
+  if (before === 'kin' && w.ambiguous) {
+    // "my son Will loves it": no modal is followed by a verb in -s or -ed.
+    if (MODALS.has(w.lower)) return !!following && !following.broken && (following.lower === w.lower || /(?:[^s]s|ed)$/.test(following.lower));
+    return (w.cap && !w.broken) || !w.common || followedAsName(ws, i);
+  }
+  // "thank you to dawn from the breastfeeding group", "just to say pri from health visiting": a
+  // lower-case word with a person's service after it, and thanks or a greeting before it.
+  if (!w.cap && w.typedLower && !w.common && !MODALS.has(w.lower) && !VERB_SHAPE.test(w.lower) && fromService(ws, i)) {
+    const p = ws[i - 1]?.lower ?? '';
+    if (before || (!w.ambiguous && (PERSON_BEFORE.has(p) || p === 'say' || p === 'to'))) return true;
+  }
+  // "our family worker bill sorted it": after a role, a lower-case name-word before a person's verb.
+  if (
+    before === 'cue' &&
+    !w.cap &&
+    w.ambiguous &&
+    !MODALS.has(w.lower) &&
+    TITLES.has(ws[i - 1]!.lower) &&
+    PERSON_VERBS.has(ws[i + 1]?.lower ?? '') &&
+    !ws[i + 1]!.broken
+  )
+    return true;
   if (!nameLike(w, ws[i - 1])) return false;
   if (before) return true;
+  // "the hub in Hackney was brilliant": after "in" a capitalised word the lists don't know is a place.
+  if (!w.known && !w.ambiguous && i > 0 && !w.broken && PLACE_PREPOSITIONS.has(ws[i - 1]!.lower)) return false;
   const after = cueAfter(ws, i);
   // "Can never thank them enough": an ambiguous word opening a sentence needs praise, not a verb.
   // "Dawn the family support worker": a role after it is as good as praise.
@@ -456,6 +565,7 @@ function mightBeName(w: Word, i: number, ws: readonly Word[]): boolean {
   if (i === 0) return false;
   const p = ws[i - 1]!.lower;
   if (w.common) return w.cap && SURNAME_TITLES.has(p);
+  if (!w.cap && (ws[i + 1]?.lower === 'from' || ws[i + 1]?.lower === 'at') && fromService(ws, i)) return true;
   return KIN.has(p) || FOREIGN_KIN.has(p) || STRONG_TITLES.has(p) || NAME_IS.has(p) || p === 'meu' || p === 'mea' || p === 'mój' || p === 'moja';
 }
 
@@ -519,7 +629,21 @@ function wordAndName(ws: readonly Word[], named: boolean[]): void {
     if (next?.cap && !next.broken && /^\s+$/.test(w.gapAfter)) continue;
     const prev = ws[i - 1];
     if (prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !named[i - 1]) continue;
-    if (ws.some((other, j) => j !== i && other.lower === w.lower && !other.cap)) named[i] = true;
+    // The word may be inflected: "Rose brought roses", "Róża przyniosła róże".
+    const stem = w.lower.length > 3 ? w.lower.slice(0, -1) : w.lower;
+    if (
+      ws.some(
+        (other, j) =>
+          j !== i &&
+          !other.cap &&
+          (other.lower === w.lower ||
+            (other.lower.startsWith(stem) &&
+              other.lower.length - w.lower.length <= 2 &&
+              other.lower.length >= w.lower.length &&
+              !/^(?:[dn]|ed|in)/.test(other.lower.slice(w.lower.length)))),
+      )
+    )
+      named[i] = true;
   }
 }
 
@@ -531,7 +655,8 @@ function wordAndName(ws: readonly Word[], named: boolean[]): void {
  */
 export function findNames(text: string): Array<[number, number]> {
   const ws = candidateWords(text);
-  if (!ws.some(mightBeName)) return [...findSignature(text), ...findScriptNames(text)];
+  const fields = text.includes(':') || text.includes('：') ? formFields(text) : [];
+  if (!ws.some(mightBeName)) return [...findSignature(text), ...fields, ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
   pairsDoing(ws, named);
   spreadThroughLists(ws, named);
@@ -542,14 +667,36 @@ export function findNames(text: string): Array<[number, number]> {
     surname = !surname && !named[i] && named[i - 1] === true && !ws[i - 1]!.possessive && w.cap && !w.broken && !w.common && /^\s+$/.test(ws[i - 1]!.gapAfter);
     if (surname) named[i] = true;
   }
+  // "my name is Kerrie Welsh": after "my name is" a capitalised word after the name is a surname even if it is also a word.
+  for (let i = 1; i + 1 < ws.length; i++) {
+    const w = ws[i + 1]!;
+    if (named[i] && !named[i + 1] && w.cap && !w.broken && /^\s+$/.test(ws[i]!.gapAfter) && !NOT_SURNAMES.has(w.lower) && cueBefore(ws, i) === 'strong')
+      named[i + 1] = true;
+  }
   const found: Array<[number, number]> = [];
+  // "Mrs P", "Mr J.": a title with an initial.
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (!w.cap || !SURNAME_TITLES.has(w.lower) || DOCTOR_AND_NURSE.includes(w.lower)) continue;
+    const initial = /^\.?\s+(\p{Lu})(?![\p{L}'’])/u.exec(text.slice(w.end));
+    if (initial && initial[1] !== 'I' && initial[1] !== 'A') found.push([w.start, w.end + initial[0].length]);
+  }
   for (let i = 0; i < ws.length; i++) {
     if (!named[i]) continue;
     const w = ws[i]!;
     const title = ws[i - 1];
     // "pan Marek": a lower-case Polish title still goes with a capitalised name.
     const titled = !TITLES_IF_CAPITALISED.has(title?.lower ?? '') || title!.cap || (title!.lower === 'pan' && w.cap);
-    if (title && !named[i - 1] && !w.broken && NAME_TITLES.has(title.lower) && titled) {
+    // "the nurse (Sharon?)": a title apart from the name stays.
+    if (
+      title &&
+      !named[i - 1] &&
+      !w.broken &&
+      NAME_TITLES.has(title.lower) &&
+      titled &&
+      /^\.?\s+$/.test(title.gapAfter) &&
+      !(title.lower === 'father' && POSSESSIVES.has(ws[i - 2]?.lower ?? ''))
+    ) {
       found.push([title.start, w.end]);
       continue;
     }
@@ -557,5 +704,34 @@ export function findNames(text: string): Array<[number, number]> {
     if (last && named[i - 1] && last[1] === ws[i - 1]!.end && /^\s+$/.test(text.slice(last[1], w.start))) last[1] = w.end;
     else found.push([w.start, w.end]);
   }
-  return [...findSignature(text), ...found, ...findScriptNames(text)];
+  return [...findSignature(text), ...fields, ...found, ...findScriptNames(text)];
+}
+
+// A form's name field: "Name:", "Child's name:", "Imię i nazwisko:", "Nume:", "Nome da criança:".
+const NAME_FIELD =
+  /(?:^|[^\p{L}])(?:(?:(?:child|baby|son|daughter|parent|mum|mother|dad|father|carer|your|my|his|her)(?:'s|’s)?\s+)?(?:full\s+|first\s+)?name|imi[eę](?:\s+i\s+nazwisko)?(?:\s+dziecka)?|nazwisko|nume(?:le)?(?:\s+(?:[șş]i|si)\s+prenume)?(?:\s+copilului)?|prenume|nome(?:\s+completo)?(?:\s+d[ao]\s+(?:crian[çc]a|beb[éê]|filh[oa]|m[ãa]e|pai))?)\s*[:：]\s*/giu;
+const FIELD_WORD = /^[\p{L}][\p{L}'’-]*\.?|^\p{Lu}\./u;
+
+/** The value of each name field: the first word if it could be a name, and the capitalised words after it. */
+function formFields(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  NAME_FIELD.lastIndex = 0;
+  for (let m = NAME_FIELD.exec(text); m; m = NAME_FIELD.exec(text)) {
+    let at = m.index + m[0].length;
+    let end = at;
+    for (let k = 0; k < 4; k++) {
+      const w = FIELD_WORD.exec(text.slice(at));
+      if (!w) break;
+      const word = w[0].replace(/\.$/, '');
+      const flags = lexiconFlags(word.toLowerCase(), true);
+      const cap = /^\p{Lu}/u.test(word);
+      if (k === 0 ? !(cap || flags & (KNOWN | AMBIGUOUS)) || (flags & COMMON && !(flags & (KNOWN | AMBIGUOUS))) : !cap) break;
+      end = at + word.length;
+      const gap = /^[ \t]+/.exec(text.slice(end));
+      if (!gap || /^[.,;!?]/.test(text.slice(at + w[0].length))) break;
+      at = end + gap[0].length;
+    }
+    if (end > m.index + m[0].length) found.push([m.index + m[0].length, end]);
+  }
+  return found;
 }

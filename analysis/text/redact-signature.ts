@@ -10,13 +10,14 @@ const CAP = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?`;
 // A surname or its initial: "Smith", "M.".
 const SURNAME = String.raw`(?:${CAP}|\p{Lu}\b\.?)`;
 // Name (and surname), maybe an age, then a town, closing the comment after a sentence or a dash.
+// "Cláudia e Rui, Luton": a couple; "Brenda, Kinship carer, Hartlepool": who they are before the town.
 const FULL = new RegExp(
-  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${SURNAME})?\s*,\s*(?:\d{1,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${SURNAME})?(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?:\s+${SURNAME})?)?\s*,\s*(?:\d{1,2}\s*,\s*)?(?:\p{L}+(?:\s+\p{Ll}+){0,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x", "- Kerry W", "- Tom and Lisa F"
 const DASHED = new RegExp(
-  String.raw`\s[-–—~]+\s*((${CAP})(?:\s+${CAP})?(?:\s+(?:and|&)\s+${CAP}(?:\s+${CAP})?)?(?:\s+\p{Lu}\b\.?)?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`\s[-–—~]+\s*((?:\p{Lu}\.\s*)?(${CAP})(?:\s+${CAP})?(?:\s+(?:and|&)\s+${CAP}(?:\s+${CAP})?)?(?:\s+\p{Lu}\b\.?)?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family".
@@ -26,7 +27,7 @@ const SIGNED_OFF = new RegExp(
 );
 // A last sentence that is only a name: "… in the snow. Laura W.", "… a quiet corner? Mrs J. Wood".
 const CLOSING = new RegExp(
-  String.raw`(?:^|[.!?\n]\s*)((?:(Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.\s*)?(${CAP})(?:\s+(?:${CAP}|\p{Lu}\b\.?))?)\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n]\s*|\sx{2,}\s+)((?:(Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.\s*)?(${CAP})(?:\s+(?:${CAP}|\p{Lu}\b\.?))?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 /** Words that close a comment before the name: "Pozdrawiam, Ewa Nowak" signs Ewa Nowak of nowhere. */
@@ -72,6 +73,7 @@ export function findSignature(text: string): Array<[number, number]> {
     if (pattern === FULL && SIGN_OFFS.has(first)) {
       // The sign-off stays; what follows its comma is the name.
       const name = m[1]!.slice(m[1]!.indexOf(',') + 1).trimStart();
+      if (!/^\p{Lu}/u.test(name)) continue;
       const start = from + m.index + m[0].indexOf(m[1]!) + m[1]!.length - name.length;
       return [[start, start + name.length]];
     }

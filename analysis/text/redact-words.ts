@@ -30,7 +30,7 @@ export interface Word {
   gapAfter: string;
 }
 
-const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'dl', 'dra', 'sr', 'sra']);
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'dl', 'dra', 'sr', 'sra', 'rev', 'revd']);
 /** Titles after which a capitalised word is a surname even if it is also a word ("Ms Hall"). */
 const SURNAME_CUES = new Set([...ABBREVIATED_TITLES, 'doamna', 'domnul', 'domnului', 'senhora', 'senhor', 'seu']);
 
@@ -123,6 +123,8 @@ export function candidateWords(text: string): Word[] {
       const known = (flags & (KNOWN | AMBIGUOUS)) !== 0;
       const common = (flags & COMMON) !== 0;
       candidate = known || (cap && !common) || (!common && n > 0 && LOWER_CASE_CUES.has(lowers[n - 1]!)) || (cap && n > 0 && SURNAME_CUES.has(lowers[n - 1]!));
+      // "pri from health visiting": a lower-case word that is no common word, before "from" or "at".
+      if (!candidate && (lower === 'from' || lower === 'at') && n > 0 && ((bits[n - 1]! >> 4) & COMMON) === 0 && (bits[n - 1]! & CAP) === 0) candidate = true;
     }
     if (n === starts.length) grow();
     starts[n] = start;
