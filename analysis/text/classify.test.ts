@@ -105,6 +105,8 @@ describe('classify with the default model', () => {
     for (const [input, lang] of [
       ['More weekend sessions please', 'en'],
       ['More sessions at the weekend please', 'en'],
+      ['More sessions at weekends please', 'en'],
+      ['Please run more sessions at weekends', 'en'],
       ['周末能不能多开一些活动', 'zh'],
     ]) {
       const themes = classify(defaultModel(), input!, lang).themes;

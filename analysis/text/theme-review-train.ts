@@ -24,9 +24,7 @@ export interface ThemeReviewTrainOptions {
    * sixteen: 0.3 gave 0.839 (401 of 480 (writer, theme) pairs at precision 0.8, mean recall 0.70),
    * 0.4 0.842, **0.5 0.843 (432 pairs, recall 0.67)**, 0.6 0.841, 0.7 0.838 (446 pairs, recall
    * 0.64). Over eighteen: 0.3 0.847 (457 of 540), 0.4 0.850 (476), **0.5 0.849 (491, recall
-   * 0.69)**, 0.6 0.846, 0.7 0.844 (506). Over nineteen: 0.3 0.845 (480 of 570), 0.4 0.848 (496),
-   * **0.5 0.847 (510, recall 0.69)**, 0.6 0.844, 0.7 0.841 (526). Within 0.002 is a tie, and a tie
-   * goes to the higher threshold (precision first), so 0.5 stands.
+   * 0.69)**, 0.6 0.846, 0.7 0.844 (506): a tie, so 0.5 stands.
    */
   threshold?: number;
   /**
