@@ -339,16 +339,36 @@ function sentenceAround(normal: string, index: number, length: number): string {
  * because of a session ("Loved the relationships talk. Is it normal if he tracks my phone?").
  */
 export function modelView(text: string, detector: SafeguardingDetector = defaultDetector): string | null {
-  let normal = normaliseComment(text);
-  const groups = detector.groups.filter((g) => !g.script || g.script.test(text));
-  const personal = (sentence: string) => groups.some((g) => g.personal?.test(sentence));
-  normal = normal.replace(/[^|]+/g, (sentence) =>
-    groups.some((g) => g.general?.test(sentence)) && !personal(sentence) ? ' '.repeat(sentence.length) : sentence,
+  return viewOf(
+    normaliseComment(text),
+    detector.groups.filter((g) => !g.script || g.script.test(text)),
   );
+}
+
+/**
+ * `modelView` on a comment already normalised, with the groups whose script it holds. Tagging has
+ * blanked the look-alikes of a comment in one script already (`blanked`): blanking is kept here
+ * instead of being done twice. Neither a look-alike nor a general sentence crosses a " | ", and
+ * both only turn letters into spaces, so the order they are blanked in does not change the view.
+ */
+function viewOf(normal: string, groups: readonly CompiledGroup[], blanked?: string): string | null {
+  const personal = (sentence: string) => groups.some((g) => g.personal?.test(sentence));
+  const general: Array<[number, number]> = [];
+  normal = normal.replace(/[^|]+/g, (sentence, at: number) => {
+    if (!groups.some((g) => g.general?.test(sentence)) || personal(sentence)) return sentence;
+    general.push([at, at + sentence.length]);
+    return ' '.repeat(sentence.length);
+  });
   const before = size(normal);
-  for (const g of groups) {
+  if (blanked !== undefined && groups.length === 1 && blanked.length === normal.length) {
+    const g = groups[0]!;
     if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
-    if (g.lookAlikes) normal = g.lookAlikes.blank(normal);
+    normal = general.reduce((view, [from, to]) => view.slice(0, from) + ' '.repeat(to - from) + view.slice(to), blanked);
+  } else {
+    for (const g of groups) {
+      if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
+      if (g.lookAlikes) normal = g.lookAlikes.blank(normal);
+    }
   }
   // A few words are too little for a bag of words: what is left of "the kids had a smashing time"
   // once the idiom is blanked scored like neglect. Short disclosures are the patterns' to catch.
@@ -387,9 +407,11 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
   const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
   const general = (sentence: string) => scanned.some((g) => g.general?.test(sentence));
   const reported = (sentence: string) => scanned.some((g) => g.reported?.test(sentence)) && !scanned.some((g) => g.personal?.test(sentence));
+  let blanked: string | undefined;
   for (const g of scanned) {
     normal ??= normaliseComment(text);
     const cleaned = g.lookAlikes ? g.lookAlikes.blank(normal) : normal;
+    blanked = cleaned;
     let lower: string | null = null;
     for (const chunk of g.chunks) {
       if (chunk.gate) {
@@ -421,7 +443,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
     }
   }
   // The model is asked only when no pattern fired: the patterns' category and phrase say more.
-  const view = matches.length === 0 && detector.model ? modelView(text, detector) : null;
+  const view = matches.length === 0 && detector.model ? viewOf(normal ?? normaliseComment(text), scanned, blanked) : null;
   if (view !== null && detector.model) {
     const { category, score } = scoreSafeguardingModel(detector.model, view);
     if (score >= detector.model.threshold) {
