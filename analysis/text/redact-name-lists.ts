@@ -58,11 +58,14 @@ export const DOCTOR_AND_NURSE: readonly string[] = [
   ...'doctorul doctorului doctorița doctorita doctoriței doctoritei'.split(' '),
   ...'doutora doutor dra enfermeira enfermeiro'.split(' '),
 ];
+/** Clergy before a name ("Rev. Morris", "Pastor Kemi"): the titles, and those that are also words. */
+export const CLERGY_TITLES: readonly string[] = ['rev', 'revd', 'reverend'];
+export const CLERGY_WORDS: readonly string[] = ['pastor', 'imam', 'vicar', 'rabbi', 'father'];
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = alsoCommon(
   set(
-    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă educadora położna polozna professora rev revd reverend pastor imam vicar rabbi father intérprete interprete interpreter translator tłumaczka tłumacz ' +
-      DOCTOR_AND_NURSE.join(' '),
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă educadora położna polozna professora intérprete interprete interpreter translator tłumaczka tłumacz ' +
+      [...DOCTOR_AND_NURSE, ...CLERGY_TITLES, ...CLERGY_WORDS].join(' '),
   ),
 );
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */

@@ -8,6 +8,8 @@
  */
 import {
   AMBIGUOUS,
+  CLERGY_TITLES,
+  CLERGY_WORDS,
   COMMON,
   DOCTOR_AND_NURSE,
   FOREIGN_KIN,
@@ -57,20 +59,14 @@ const NAME_TITLES = new Set([
   'dr.ª',
   'nurse',
   'doctor',
-  'rev',
-  'revd',
-  'reverend',
-  'pastor',
-  'imam',
-  'vicar',
-  'rabbi',
-  'father',
+  ...CLERGY_TITLES,
+  ...CLERGY_WORDS,
   // Doctor and nurse in the families' languages, as they are inflected before a name:
   // "dziękuję doktorowi Wiśniewskiemu", "mulțumim doctorului Popescu", "à enfermeira Patrícia".
   ...DOCTOR_AND_NURSE,
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
-const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu', 'father', 'pastor', 'imam', 'vicar', 'rabbi']);
+const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu', ...CLERGY_WORDS]);
 /** Words a title may stand before that are no surname: "the best Dr I've had", "a dr. However…". */
 const NOT_SURNAMES = new Set([
   'i',
@@ -121,9 +117,7 @@ const SURNAME_TITLES = new Set([
   'senhora',
   'senhor',
   'seu',
-  'rev',
-  'revd',
-  'reverend',
+  ...CLERGY_TITLES,
   ...DOCTOR_AND_NURSE,
 ]);
 const NOT_AFTER_I_AM = new Set([
