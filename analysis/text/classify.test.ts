@@ -107,6 +107,8 @@ describe('classify with the default model', () => {
       ['More sessions at the weekend please', 'en'],
       ['More sessions at weekends please', 'en'],
       ['Please run more sessions at weekends', 'en'],
+      // Courtesy words do not make a request long.
+      ['More sessions at weekends please, thank you very much', 'en'],
       ['周末能不能多开一些活动', 'zh'],
     ]) {
       const themes = classify(defaultModel(), input!, lang).themes;

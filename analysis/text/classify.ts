@@ -2,6 +2,7 @@
  * Scoring a comment against a model: themes with the words that triggered them, overall
  * sentiment, and sentiment per theme where a comment is mixed ("staff lovely but the wait…").
  */
+import commonWords from './common-words.json' with { type: 'json' };
 import { questionWords, wordCharFeatures, vectorise, type FeatureVector } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel, type ThemeReview } from './model';
 import { seedKey } from './default-model';
@@ -230,10 +231,26 @@ const SHORT_SEED_AT = -0.5;
 /** Words a comment may have and still be short (a Han character counts half: a word is about two). */
 const SHORT_COMMENT_WORDS = 8;
 
+/**
+ * Or words besides English function and courtesy words ("please", "thank you", "very much"): a
+ * polite request is no less short. "More sessions at weekends please, thank you very much" kept
+ * no theme, its two words of substance diluted by five of courtesy. Left out over twenty-one
+ * writers: 566 of 630 (writer, theme) pairs at precision 0.8 either way, macro-F0.5 0.849 either
+ * way, 16 fewer of 8,789 comments with no theme (at 3, 7 fewer; at 5, one pair lost).
+ */
+const SHORT_CONTENT_WORDS = 4;
+
+const FUNCTION_WORDS = new Set(commonWords.function.split(' '));
+
 function isShort(t: TokenisedText): boolean {
   let n = 0;
-  for (const w of t.words) n += w.length === 1 && w.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
-  return n <= SHORT_COMMENT_WORDS;
+  let content = 0;
+  for (const w of t.words) {
+    const size = w.length === 1 && w.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
+    n += size;
+    if (!FUNCTION_WORDS.has(w)) content += size;
+  }
+  return n <= SHORT_COMMENT_WORDS || content <= SHORT_CONTENT_WORDS;
 }
 
 /** A seed model's logit for a theme holding two of its own seed terms (and no more than the bias against it). */
