@@ -49,7 +49,7 @@ export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
 export const FOREIGN_KIN = alsoCommon(
   set(
-    'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa',
+    'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa tata tato mama mamusia',
   ),
 );
 /** "Doctor" and "nurse" in Polish, Romanian and Portuguese, in the forms that stand before a name. */
@@ -91,6 +91,16 @@ export const PERSON_VERBS = set(
   'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just started starts brings brought sent checked picked learned learnt plays played goes cried laughed loved loves found put wore wanted wants painted drew fed held sat wouldnt couldnt hugged waved asked smiled danced sang slept ate taught fixed thinks thought adores misses missed ligou falou ajudou explicou disse veio adora gosta',
 );
 
+/** Polish verbs said of a person, after a name: "Malinka była zachwycona", "Kuba płakał". */
+export const POLISH_PERSON_VERBS = set('był była powiedziała powiedział pomogła pomógł płakała płakał śmiała śmiał bawiła bawił lubi kocha uwielbia');
+
+/** Months and days in Polish, Romanian and Portuguese: "Maj był fatalny" opens with May, not Maja. */
+export const CALENDAR_WORDS = alsoCommon(
+  set(
+    'styczeń styczen luty marzec kwiecień kwiecien maj czerwiec lipiec sierpień sierpien wrzesień wrzesien październik pazdziernik listopad grudzień grudzien poniedziałek poniedzialek wtorek środa sroda czwartek piątek piatek sobota niedziela ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie luni marți marti miercuri joi vineri sâmbătă sambata duminică duminica janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro terça terca quarta quinta sexta sábado sabado',
+  ),
+);
+
 // Polish names change their ending with their case: "dziękuję Kasi", "z Agnieszką", "Piotrowi".
 // Only endings English words hardly have: "-y" would make "tiny" Tina, "-a" would make "sala" Sal.
 const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
@@ -130,6 +140,13 @@ function isInflectedName(lower: string): boolean {
 // A name, or a name that is also a word but not a common one ("Ruby", not "June").
 const isFirstName = (lower: string) => FIRST_NAMES.has(lower) || (AMBIGUOUS_NAMES.has(lower) && !COMMON_WORDS.has(lower));
 
+/**
+ * Names that, written in lower case, are ordinary words in Polish, Romanian or Portuguese: "sam"
+ * (alone), "juca" (to play), "doina" (a folk song). In lower case they need a cue like any name
+ * that is also a word ("thanks sam", "my son sam").
+ */
+const WORDS_IN_LOWER_CASE: ReadonlySet<string> = new Set(['sam', 'sama', 'juca', 'doina', 'doine']);
+
 export const KNOWN = 1;
 export const AMBIGUOUS = 2;
 export const COMMON = 4;
@@ -144,7 +161,8 @@ for (const name of FIRST_NAMES) LEXICON.set(name, (LEXICON.get(name) ?? 0) | KNO
  */
 export function lexiconFlags(lower: string, capitalised = false): number {
   const flags = LEXICON.get(lower);
-  if (flags !== undefined) return flags;
+  // "nie jestem sam", "pot juca fotbal": in lower case a word of the families' languages, a name only with a cue.
+  if (flags !== undefined) return capitalised || !(flags & KNOWN) || !WORDS_IN_LOWER_CASE.has(lower) ? flags : AMBIGUOUS;
   const dash = lower.indexOf('-');
   if (dash > 0 && FIRST_NAMES.has(lower.slice(0, dash))) return KNOWN;
   // "Ruby-Jean", "Summer-Rose": two first names joined, even names that are also words.

@@ -31,6 +31,8 @@ const ZH_DOUBLED_WORDS = new Set(
     ' ',
   ),
 );
+// Doubled kin words and the like, never a child's name in "我是X的外婆".
+const ZH_KIN_DOUBLED = new Set('宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 娃娃 婆婆 公公 太太 宝贝 大家 人人 个个'.split(' '));
 // After 小, characters that make an ordinary word: "小时", "小组", "小孩", "小学", "小心"…
 const ZH_XIAO_WORDS = /[时学组区心孩朋姐吃便事车菜店型声份片块点些手朋屋房间部分票费号写计气说册猫狗鸟儿女伙子]/;
 // After 阿, characters that make an ordinary word or a title: "阿姨", "阿拉伯", "阿婆".
@@ -121,14 +123,16 @@ function zhNames(text: string): Array<[number, number]> {
     if (end - start >= 1 && !(end - start === 1 && !SURNAMES.has(text[start]!))) found.push([start, end]);
   }
   // A pet name doubled after "我家"/"我儿子" ("我家乐乐"), and "小" before a surname ("小李在前台", "的小王很会").
-  for (const m of text.matchAll(/(?:我家|我的|儿子|女儿|宝宝)([\u4e00-\u9fff])\1/g)) found.push([m.index + m[0].length - 2, m.index + m[0].length]);
+  // "我们家天天都来" is "we come every day": not a doubled ordinary word.
+  for (const m of text.matchAll(/(?:我们家|我家|我的|儿子|女儿|宝宝)([\u4e00-\u9fff])\1/g))
+    if (!ZH_DOUBLED_WORDS.has(m[0].slice(-2))) found.push([m.index + m[0].length - 2, m.index + m[0].length]);
   // A doubled character that is no ordinary doubled word ("晨晨和阳阳", "豆豆的睡眠"), where a name stands:
   // opening the comment or a clause, or after "和", "跟", "给", "关于", "谢谢", and before what follows a name.
   for (const m of text.matchAll(/([\u4e00-\u9fff])\1/g)) {
     if (ZH_DOUBLED_WORDS.has(m[0]) || STOP.has(m[1]!)) continue;
     const before = text.slice(Math.max(0, m.index - 2), m.index);
     const after = text.slice(m.index + 2);
-    const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|叫|于|谢|是|的)$/.test(before);
+    const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|带着|叫|于|谢|是|的)$/.test(before);
     if (opens && (after === '' || /^[，。！？\s）)]/.test(after) || ZH_AFTER.test(after) || /^(?:今年|现在|参加|喜欢|玩|平安|第一)/.test(after)))
       found.push([m.index, m.index + 2]);
   }
@@ -136,7 +140,13 @@ function zhNames(text: string): Array<[number, number]> {
   for (const m of text.matchAll(
     /我(?:们)?是([\u4e00-\u9fff]{2,3}?)的(?:爷爷|奶奶|外婆|外公|姥姥|姥爷|妈妈|爸爸|母亲|父亲|家长|哥哥|姐姐|阿姨|叔叔|舅舅|监护人)/g,
   )) {
-    if (ZH_DOUBLED_WORDS.has(m[1]!) || /^(?:孩子|宝宝|儿子|女儿|他们|她们|我们|你们)/.test(m[1]!) || [...m[1]!].some((c) => STOP.has(c))) continue;
+    // "我是天天的外婆": here even a doubled word ("every day") is the child's name; a kin word is not.
+    if (
+      ZH_KIN_DOUBLED.has(m[1]!) ||
+      /^(?:孩子|宝宝|儿子|女儿|他们|她们|我们|你们)/.test(m[1]!) ||
+      [...m[1]!.slice(m[1]![0] === m[1]![1] ? 2 : 0)].some((c) => STOP.has(c))
+    )
+      continue;
     found.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length]);
   }
   // A doubled pet name after a verb of care: "给安安洗澡", "陪乐乐玩", "喂豆豆".
@@ -146,15 +156,16 @@ function zhNames(text: string): Array<[number, number]> {
   }
   // "小李" (a surname), or a pet name ("小明", "小雨", and "阿杰" with 阿) after a cue; not "小时",
   // "小组", "小孩", "阿姨". "奶奶带小宝来玩", "小明的哥哥小军": taken along, or a sibling named.
-  for (const m of text.matchAll(/([小阿])([\u4e00-\u9fff])/g)) {
-    if (m[1] === '小' ? ZH_XIAO_WORDS.test(m[2]!) : ZH_A_WORDS.test(m[2]!)) continue;
-    const cue = /(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的|带|让|哥哥|姐姐|弟弟|妹妹)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+  // "晓雪第一次…": 晓 opens given names (晓明, 晓雪), not words but "晓得".
+  for (const m of text.matchAll(/([小阿晓])([\u4e00-\u9fff])/g)) {
+    if (m[1] === '小' ? ZH_XIAO_WORDS.test(m[2]!) : m[1] === '阿' ? ZH_A_WORDS.test(m[2]!) : /[得知谕]/.test(m[2]!) || han(m.index - 1)) continue;
+    const cue = /(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的|带|带着|让|哥哥|姐姐|弟弟|妹妹)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     const opensClause = /[，。！？、：；\s]/.test(text[m.index - 1] ?? '');
     if (m[1] === '小' ? !SURNAMES.has(m[2]!) && !cue && m.index !== 0 : !cue && m.index !== 0 && !opensClause) continue;
     const before = text[m.index - 1] ?? '';
     const after = text.slice(m.index + 2);
     if (
-      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者带让哥姐弟妹]/.test(before)) &&
+      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者带着让哥姐弟妹]/.test(before)) &&
       (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在'))
     )
       found.push([m.index, m.index + 2]);
@@ -168,15 +179,20 @@ function zhNames(text: string): Array<[number, number]> {
     if (end - start >= 2) found.push([start, end]);
   }
   // A name closing the comment after a full stop, perhaps with "留" (left by): "…。李娟", "王芳 留".
-  const closing = /(?:^|[。！？.!?\s])\s*([\u4e00-\u9fff]{2,3})\s*留?\s*$/.exec(text);
+  // "…。林美华，曼彻斯特": with the town after it, the signature goes whole.
+  const closing = /(?:^|[。！？.!?\s])\s*([\u4e00-\u9fff]{2,3})\s*(?:留|([，,]\s*[\u4e00-\u9fff]{2,6}))?\s*[。.]?\s*$/.exec(text);
   if (closing && SURNAMES.has(closing[1]![0]!) && !ZH_NOT_NAMES.test(closing[1]!) && !/[谢们了吗呢吧啊的好]/.test(closing[1]!.slice(1))) {
     const start = closing.index + closing[0].indexOf(closing[1]!);
-    found.push([start, start + closing[1]!.length]);
+    found.push([start, start + closing[1]!.length + (closing[2]?.length ?? 0)]);
   }
   // A signature after a dash at the end, whole: "——林晓燕，曼彻斯特", "——美玲，35岁，卢顿".
   const signed = /(?:——|—|--)\s*([\u4e00-\u9fff]{2,4}(?:[，,][^。！？!?]{1,20})?)\s*$/.exec(text);
-  if (signed && !/^(?:谢谢|感谢|加油|大家|全体)/.test(signed[1]!))
-    found.push([signed.index + signed[0].indexOf(signed[1]!), signed.index + signed[0].indexOf(signed[1]!) + signed[1]!.length]);
+  if (signed && !/^(?:谢谢|感谢|加油|大家|全体)/.test(signed[1]!)) {
+    const start = signed.index + signed[0].indexOf(signed[1]!);
+    // "—小雨妈妈": the writer signs as the child's mother; the child's name goes, the kin word stays.
+    const kin = /^([\u4e00-\u9fff]{2,3}?)的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈|爸)$/.exec(signed[1]!);
+    found.push([start, start + (kin ? kin[1]!.length : signed[1]!.length)]);
+  }
   for (const m of text.matchAll(ZH_TITLE)) {
     const name = m[1]!;
     // A Latin name ("Amy老师") or a surname ("王老师"), not "的老师" or "好医生".
@@ -276,6 +292,17 @@ function arNames(text: string): Array<[number, number]> {
       /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name)
     )
       continue;
+    const start = m.index + m[0].indexOf(name);
+    found.push([start, start + name.length]);
+  }
+  // "أمل عمرها ٣ سنوات", "فرح كانت فرحانة": a name that is also a word, opening a clause, then an
+  // age or a verb said of a person; the word alone ("فقدنا الأمل") never is.
+  for (const m of text.matchAll(
+    /(?:^|[،,.!؟?]\s*)([\u0621-\u064A]{2,})\s+(?:عمره|عمرها|كانت|قالت|بكت|ضحكت|لعبت|نامت|رسمت|غنت|رقصت|كان|قال|بكى|ضحك|لعب|نام|رسم|غنى|رقص)(?![\u0621-\u064A])/g,
+  )) {
+    const name = m[1]!;
+    const folded = foldArabic(name);
+    if (!AR_CUED_ONLY.has(folded) || folded === 'علي' || folded === 'مني') continue;
     const start = m.index + m[0].indexOf(name);
     found.push([start, start + name.length]);
   }

@@ -12,6 +12,7 @@ import {
   CLERGY_WORDS,
   COMMON,
   DOCTOR_AND_NURSE,
+  FIRST_NAMES,
   FOREIGN_KIN,
   KIN,
   KNOWN,
@@ -19,6 +20,7 @@ import {
   NAME_IS,
   PERSON_PRAISE,
   PERSON_VERBS,
+  POLISH_PERSON_VERBS,
   POSSESSIVES,
   ROLES_AFTER,
   STRONG_TITLES,
@@ -59,6 +61,15 @@ const NAME_TITLES = new Set([
   'dr.ª',
   'nurse',
   'doctor',
+  // "Sister Agnes" (a ward sister, a nun), "a professora Inês", "Familia Stoica": with the name when capitalised.
+  'sister',
+  'professor',
+  'profesor',
+  'profesoara',
+  'profesorka',
+  'familia',
+  'família',
+  'rodzina',
   ...CLERGY_TITLES,
   ...CLERGY_WORDS,
   // Doctor and nurse in the families' languages, as they are inflected before a name:
@@ -66,7 +77,7 @@ const NAME_TITLES = new Set([
   ...DOCTOR_AND_NURSE,
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
-const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu', ...CLERGY_WORDS]);
+const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu', 'sister', 'familia', 'família', 'rodzina', ...CLERGY_WORDS]);
 /** Words a title may stand before that are no surname: "the best Dr I've had", "a dr. However…". */
 const NOT_SURNAMES = new Set([
   'i',
@@ -291,8 +302,24 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   if (TITLES.has(p) && (p !== 'miss' || prev.cap) && (p !== 'man' || ws[i - 2]?.lower === 'the')) return 'cue';
   if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
   if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
-  // "thank you Linda", "thank you to dawn"
-  if (p === 'you' && !prev.broken && ws[i - 2]?.lower === 'thank') return 'cue';
+  // "thank you Linda", "thank you to dawn", "thank u sky"
+  if ((p === 'you' || p === 'u') && !prev.broken && ws[i - 2]?.lower === 'thank') return 'cue';
+  // "Hi its Jade here", "this is Tom (Ruby's dad)": a self-introduction.
+  if (
+    (p === 'its' || (p === 'it' && prev.possessive) || (p === 'is' && ws[i - 2]?.lower === 'this')) &&
+    (ws[i + 1]?.lower === 'here' || /^\s*\(/.test(w.gapAfter))
+  )
+    return 'cue';
+  // "her surname was O'Connor", "his last name is Hart".
+  if ((p === 'was' || p === 'is') && /^(?:surname|name)$/.test(ws[i - 2]?.lower ?? '') && !ws[i - 2]!.broken) return 'strong';
+  // "I'd like Chelsea to know", "we want Dawn to…": a person wished to do something.
+  if ((p === 'like' || p === 'want' || p === 'wanted') && ws[i + 1]?.lower === 'to' && /^(?:i'd|id|we'd|i|we|would|really)$/.test(ws[i - 2]?.lower ?? ''))
+    return 'cue';
+  // "naszego Kuby", "Nasza Róża": a Polish possessive before a capitalised word.
+  // Only a name, or a Kuba or Iga in another case ("Kuby", "Igi"): "z naszej Grupy" is a group.
+  if (POLISH_POSSESSIVES.has(p) && w.cap && (w.known || w.ambiguous || (/[yi]$/.test(w.lower) && FIRST_NAMES.has(w.lower.slice(0, -1) + 'a')))) return 'kin';
+  // "a liniștit-o imediat pe Lumi", "l-am dus pe Andrei": Romanian marks a person with "pe" and a doubled pronoun.
+  if (p === 'pe' && w.cap && !prev.broken && ws.slice(Math.max(0, i - 4), i - 1).some((x) => /-(?:o|l|i|le|am)$|^(?:l|o|i|le)-/.test(x.lower))) return 'cue';
   if (p === 'to' && !prev.broken && ws[i - 2]?.lower === 'you' && ws[i - 3]?.lower === 'thank') return 'cue';
   if ((p === 'am' || p === "i'm" || p === 'im' || p === 'i’m') && (p !== 'am' || ws[i - 2]?.lower === 'i') && !NOT_AFTER_I_AM.has(w.lower)) return 'cue';
   if (FOREIGN_KIN.has(p)) return 'kin';
@@ -307,6 +334,10 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   }
   return undefined;
 }
+
+const POLISH_POSSESSIVES = new Set(
+  'nasz nasza naszą nasze naszego naszej naszemu naszym mój moja moją mojego mojej mojemu moim twój twoja twojego twojej swojego swojej swojemu'.split(' '),
+);
 
 function isNameIs(ws: readonly Word[], j: number): boolean {
   const before = ws
@@ -372,6 +403,28 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
     return 'role';
   // "Dot (she's 80!)", "Sam (he runs the group)": a pronoun for a person in brackets.
   if (/^\s*\(\s*$/.test(gap) && /^(?:she|he|she's|he's|who)$/.test(n)) return 'role';
+  // "Ivy (twins, born…)", "Bear (his real name is…)": a parenthesis about the person.
+  if (
+    /^\s*\(\s*$/.test(gap) &&
+    (/^(?:twins?|born|aged?|both|nee|née)$/.test(n) || (/^(?:his|her|their)$/.test(n) && [ws[i + 2], ws[i + 3]].some((x) => x?.lower === 'name')))
+  )
+    return 'role';
+  // "Chelsea you're a star", "Jack you legend": a sentence that opens by speaking to someone.
+  if (
+    w.broken &&
+    /^\s*,?\s*$/.test(gap) &&
+    (n === "you're" || n === 'youre' || (n === 'you' && /^(?:are|were|legend|star|rock|really|absolutely)$/.test(ws[i + 2]?.lower ?? '')))
+  )
+    return 'praise';
+  // "Tom in the youth club helped me": a person at their service, then what they did.
+  // At a sentence's start only a word the lists know: "Cake at the baby group went down well".
+  if ((n === 'in' || n === 'at') && ws[i + 2]?.lower === 'the' && !ws[i + 2]!.broken && (w.known || w.ambiguous || !w.broken)) {
+    for (let k = i + 3; k <= i + 5 && ws[k] && !ws[k]!.broken; k++) {
+      if (!ROLES_AFTER.has(ws[k]!.lower) && !POSTS.has(ws[k]!.lower) && !/^(?:club|group|hub|centre|center|team|session|ward)$/.test(ws[k]!.lower)) continue;
+      const then = ws.slice(k + 1, k + 3).find((x) => PERSON_VERBS.has(x.lower));
+      if (then && !then.broken && !/[,.;]/.test(ws[k]!.gapAfter)) return 'role';
+    }
+  }
   // "Jordan is a good youth worker", "Kim was the best teacher": a person's job after is/was.
   if ((n === 'is' || n === 'was') && /^(?:a|an|the|our|my)$/.test(ws[i + 2]?.lower ?? '')) {
     for (let k = i + 3; k <= i + 6 && ws[k] && !ws[k]!.broken; k++) if (PERSON_NOUNS.has(ws[k]!.lower)) return 'role';
@@ -455,6 +508,10 @@ const MET_BEFORE = new Set([
   'thank',
   'thanks',
 ]);
+/** Portuguese verbs of a person after "a Mafalda", "o Rui": has, is, was, loves, cried… */
+const PT_PERSON_VERBS = new Set(
+  'tem é foi está esta estava adora gosta gostou ficou chorou brincou aprendeu fez disse ligou ajudou anda vai veio começou precisa'.split(' '),
+);
 const PT_ARTICLES = new Set(['a', 'o', 'à', 'ao', 'da', 'do', 'pela', 'pelo']);
 const INTENSIFIERS = new Set([
   'so',
@@ -523,8 +580,60 @@ function isName(ws: readonly Word[], i: number): boolean {
     !ws[i + 1]!.broken
   )
     return true;
+  // "thank u sky for…", "thanks sam": thanks before a lower-case name that is also a word (not a common one).
+  if (
+    before === 'cue' &&
+    !w.cap &&
+    w.typedLower &&
+    w.ambiguous &&
+    !w.common &&
+    !MODALS.has(w.lower) &&
+    /^(?:thanks|thank|thankyou|thx|ty|you|u|to)$/.test(ws[i - 1]!.lower)
+  )
+    return true;
+  // "i came with my nan and jack": a lower-case name-word joined to a kin word after a possessive.
+  if (
+    !w.cap &&
+    w.ambiguous &&
+    !w.common &&
+    !MODALS.has(w.lower) &&
+    i >= 3 &&
+    ws[i - 1]!.lower === 'and' &&
+    KIN.has(ws[i - 2]!.lower) &&
+    POSSESSIVES.has(ws[i - 3]!.lower) &&
+    !w.broken &&
+    !ws[i - 1]!.broken
+  )
+    return true;
+  // "the nurse at the hub (Thandi Mabaso?)": a name in brackets the writer is unsure of.
+  if (w.cap && (!w.common || w.ambiguous) && i > 0 && /\(\s*$/.test(ws[i - 1]!.gapAfter)) {
+    const last = ws[i + 1]?.cap && /^\s+$/.test(w.gapAfter) ? ws[i + 1]! : w;
+    if (/^\s*\?\s*\)/.test(last.gapAfter)) return true;
+  }
   if (!nameLike(w, ws[i - 1])) return false;
   if (before) return true;
+  // "A Mafalda tem necessidades…": a Portuguese article, a capitalised word and a verb of a person.
+  // "i Malinka była zachwycona": a Polish verb of a person after a name, or after a word shaped like
+  // a Polish pet name ("-inka", "-sia", "-ek"); "Biblioteka była zamknięta" is a library.
+  if (
+    w.cap &&
+    !w.broken &&
+    POLISH_PERSON_VERBS.has(ws[i + 1]?.lower ?? '') &&
+    !ws[i + 1]!.broken &&
+    (w.known || w.ambiguous || /(?:inka|czka|ńka|unia|usia|sia|cia|zia|nia|dzia|ek|uś|sio|cio|zio|nio)$/.test(w.lower))
+  )
+    return true;
+  // Unknown names only as a diminutive ("a Rosinha", "o Joãozinho"): "a Sala tem" is a room.
+  if (
+    w.cap &&
+    !w.ambiguous &&
+    /(?:inh[ao]|it[ao])$/.test(w.lower) &&
+    i > 0 &&
+    (ws[i - 1]!.lower === 'a' || ws[i - 1]!.lower === 'o') &&
+    PT_PERSON_VERBS.has(ws[i + 1]?.lower ?? '') &&
+    !ws[i + 1]!.broken
+  )
+    return true;
   // "the hub in Hackney was brilliant": after "in" a capitalised word the lists don't know is a place.
   if (!w.known && !w.ambiguous && i > 0 && !w.broken && PLACE_PREPOSITIONS.has(ws[i - 1]!.lower)) return false;
   const after = cueAfter(ws, i);
@@ -575,8 +684,12 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
     for (let i = 0; i < ws.length; i++) {
       if (named[i]) continue;
       const w = ws[i]!;
-      // "harry and teddy": beside a name, a lower-case name that is also a word counts too.
-      if (w.common || PRONOUNS.has(w.lower) || SIGN_OFFS.has(w.lower) || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
+      // "harry and teddy": beside a name, a lower-case name that is also a word counts too; "with
+      // tia and kemi": even a common one, in a list after "with".
+      const withList = w.common && w.ambiguous && !w.cap && ws[i - 1]?.lower === 'with' && !w.broken;
+      if ((w.common && !withList) || PRONOUNS.has(w.lower) || SIGN_OFFS.has(w.lower) || !(nameLike(w, ws[i - 1]) || w.ambiguous)) continue;
+      // "is a star, Aisha…": a lower-case word after an article is a noun.
+      if (!w.cap && /^(?:a|an|the)$/.test(ws[i - 1]?.lower ?? '') && !w.broken) continue;
       const left = i >= 2 && named[i - 2] && AND.has(ws[i - 1]!.lower) && !ws[i - 1]!.broken && !w.broken;
       const leftAmp = i >= 1 && named[i - 1] && /^\s*[&,+]\s*$/.test(ws[i - 1]!.gapAfter);
       const right = i + 2 < ws.length && named[i + 2] && AND.has(ws[i + 1]!.lower) && !ws[i + 1]!.broken && !ws[i + 2]!.broken;
@@ -642,6 +755,43 @@ function wordAndName(ws: readonly Word[], named: boolean[]): void {
 }
 
 /**
+ * A name found once is the same name where the comment writes it again owning something: "with tia
+ * and kemi and tia's little brother". Only the possessive: "our family worker bill sorted the bill".
+ */
+function sameWordAgain(ws: readonly Word[], named: boolean[]): void {
+  for (let i = 0; i < ws.length; i++) {
+    if (!named[i] || MODALS.has(ws[i]!.lower)) continue;
+    const w = ws[i]!;
+    for (let j = 0; j < ws.length; j++) {
+      const other = ws[j]!;
+      if (named[j] || !other.possessive || other.lower !== w.lower || other.cap !== w.cap) continue;
+      named[j] = true;
+    }
+  }
+}
+
+// Rhymes, stories and shows whose titles hold first names: "did Jack and Jill", "read Peter Rabbit".
+const STORY_TITLES =
+  /\b(?:Jack and Jill|Hansel and Gretel|Humpty Dumpty|(?:Little )?Bo[ -]Peep|Mary,? Mary|Little Miss Muffet|Georgie Porgie|Wee Willie Winkie|Polly Put the Kettle On|Jack and the Beanstalk|Old MacDonald|Peter Rabbit|Peter Pan|Fireman Sam|Postman Pat|Bob the Builder|Thomas the Tank Engine|Winnie the Pooh|Peppa Pig|George Pig|Paddington|Goldilocks|Little Jack Horner|Lucy Locket|Miss Polly|Doctor Foster|Tom Thumb|Simple Simon)\b/gi;
+
+/**
+ * A rhyme or story title is no person ("the singing group did Jack and Jill"), unless a cue names
+ * the words as someone's name ("my twins are called Jack and Jill").
+ */
+function storyTitles(text: string, ws: readonly Word[], named: boolean[]): void {
+  STORY_TITLES.lastIndex = 0;
+  for (let m = STORY_TITLES.exec(text); m; m = STORY_TITLES.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const first = ws.findIndex((w) => w.start === start);
+    // "my twins are actually called Jack and Jill": named as someone's name, not the rhyme.
+    if (first < 0 || cueBefore(ws, first) !== undefined || ws.slice(Math.max(0, first - 3), first).some((w) => /^(?:called|named|name|names)$/.test(w.lower)))
+      continue;
+    for (let k = first; k < ws.length && ws[k]!.start < end; k++) named[k] = false;
+  }
+}
+
+/**
  * The ranges of people's names in `text`; a first name and surname together make one range.
  *
  * @example
@@ -655,6 +805,8 @@ export function findNames(text: string): Array<[number, number]> {
   pairsDoing(ws, named);
   spreadThroughLists(ws, named);
   wordAndName(ws, named);
+  sameWordAgain(ws, named);
+  storyTitles(text, ws, named);
   // A capitalised word right after a name is its surname: "Karen Smith".
   for (let i = 1, surname = false; i < ws.length; i++) {
     const w = ws[i]!;
@@ -689,9 +841,12 @@ export function findNames(text: string): Array<[number, number]> {
       NAME_TITLES.has(title.lower) &&
       titled &&
       /^\.?\s+$/.test(title.gapAfter) &&
-      !(title.lower === 'father' && POSSESSIVES.has(ws[i - 2]?.lower ?? ''))
+      !((title.lower === 'father' || title.lower === 'sister') && POSSESSIVES.has(ws[i - 2]?.lower ?? ''))
     ) {
-      found.push([title.start, w.end]);
+      // "Pani doktor Nowak": a title before the title goes too.
+      const outer = ws[i - 2];
+      const start = outer && NAME_TITLES.has(outer.lower) && !KIN.has(outer.lower) && /^\s+$/.test(outer.gapAfter) && !title.broken ? outer.start : title.start;
+      found.push([start, w.end]);
       continue;
     }
     const last = found[found.length - 1];

@@ -26,10 +26,13 @@ const SIGNED_OFF = new RegExp(
   'u',
 );
 // A last sentence that is only a name: "… in the snow. Laura W.", "… a quiet corner? Mrs J. Wood".
+// "… środowiskowej. Monika i Paweł Wiśniewscy": a couple signing, the surname shared.
 const CLOSING = new RegExp(
-  String.raw`(?:^|[.!?\n]\s*|\sx{2,}\s+)((?:(Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.\s*)?(${CAP})(?:\s+(?:${CAP}|\p{Lu}\b\.?))?)\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n]\s*|\sx{2,}\s+)((?:(Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.\s*)?(${CAP})(?:\s+(?:and|&|i|e|și|si)\s+${CAP})?(?:\s+(?:${CAP}|\p{Lu}\b\.?))?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
+// "… Thank you all. The Smith family": the family's surname closing the comment (the surname only).
+const FAMILY = new RegExp(String.raw`(?:^|[.!?\n]\s*|\s[-–—~]+\s*)(?:[Tt]he\s+)?(${CAP})\s+[Ff]amily\s*[.!]*\s*(?:x+\s*)?$`, 'u');
 /** Words that close a comment before the name: "Pozdrawiam, Ewa Nowak" signs Ewa Nowak of nowhere. */
 export const SIGN_OFFS: ReadonlySet<string> = new Set([
   'pozdrawiam',
@@ -58,6 +61,11 @@ export function findSignature(text: string): Array<[number, number]> {
   // tried from every position of a long comment.
   const from = Math.max(0, text.length - TAIL);
   const tail = from === 0 ? text : text.slice(from);
+  const family = FAMILY.exec(tail);
+  if (family && !isCommonWord(family[1]!.toLowerCase())) {
+    const start = from + family.index + family[0].indexOf(family[1]!);
+    return [[start, start + family[1]!.length]];
+  }
   for (const pattern of [FULL, DASHED, SIGNED_OFF, CLOSING]) {
     const m = pattern.exec(tail);
     if (!m) continue;
