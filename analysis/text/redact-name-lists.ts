@@ -49,7 +49,7 @@ export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
 export const FOREIGN_KIN = alsoCommon(
   set(
-    'syn synek syna synka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa tata tato mama mamusia',
+    'syn synek syna synka synem synkiem synkowi córkę córką córce córeczkę wnuczka wnuczkę wnuczki wnuczką wnuczce wnuk wnuka wnukiem wnuczek wnuczka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa tata tato mama mamusia',
   ),
 );
 /** "Doctor" and "nurse" in Polish, Romanian and Portuguese, in the forms that stand before a name. */
@@ -88,11 +88,13 @@ export const PERSON_PRAISE = set(
 );
 /** Verbs that follow a person ("Laura visited twice", "Emma who runs"). */
 export const PERSON_VERBS = set(
-  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just started starts brings brought sent checked picked learned learnt plays played goes cried laughed loved loves found put wore wanted wants painted drew fed held sat wouldnt couldnt hugged waved asked smiled danced sang slept ate taught fixed thinks thought adores misses missed ligou falou ajudou explicou disse veio adora gosta',
+  'helped helps listened listens explained explains made makes gave gives sorted sorts visited visits came comes got gets said says told tells suggested showed shows runs ran run knows knew speaks spoke translated supported organised organises introduced recommended referred rang phoned arranged answered spotted who went does did has had always never really just started starts brings brought sent checked picked learned learnt plays played goes cried laughed loved loves found put wore wanted wants painted drew fed held sat wouldnt couldnt hugged waved asked smiled danced sang slept ate taught fixed thinks thought adores misses missed ligou falou ajudou explicou disse veio adora gosta shouted screamed yelled giggled whispered handled calmed cuddled',
 );
 
 /** Polish verbs said of a person, after a name: "Malinka była zachwycona", "Kuba płakał". */
-export const POLISH_PERSON_VERBS = set('był była powiedziała powiedział pomogła pomógł płakała płakał śmiała śmiał bawiła bawił lubi kocha uwielbia');
+export const POLISH_PERSON_VERBS = set(
+  'był była powiedziała powiedział pomogła pomógł płakała płakał śmiała śmiał bawiła bawił lubi kocha uwielbia miała miał mówi mówiła mówił chodzi chodziła chodził poszła poszedł zrobiła zrobił dostała dostał narysowała narysował zasnęła zasnął płacze śpiewała śpiewał tańczyła tańczył',
+);
 
 /** Months and days in Polish, Romanian and Portuguese: "Maj był fatalny" opens with May, not Maja. */
 export const CALENDAR_WORDS = alsoCommon(
@@ -121,6 +123,8 @@ const POLISH_ENDINGS: ReadonlyArray<readonly [string, string]> = [
   ['ka', 'ek'],
   ['ku', 'ek'],
   ['kiem', 'ek'],
+  // "z Igorem", "z Adamem": the instrumental of a name ending in a consonant.
+  ['em', ''],
   ['ra', 'er'],
   // Romanian genitive and dative: "mama Ioanei" (Ioana), "Veronicăi" (Veronica).
   ['ei', 'a'],
@@ -132,7 +136,8 @@ function isInflectedName(lower: string): boolean {
   for (const [ending, base] of POLISH_ENDINGS) {
     if (!lower.endsWith(ending)) continue;
     const stem = lower.slice(0, -ending.length) + base;
-    if (stem.length > 3 && FIRST_NAMES.has(stem)) return true;
+    // "z Olą", "Olę": endings only Polish has may leave a three-letter name.
+    if ((stem.length > 3 || (stem.length === 3 && /[ąę]$/.test(ending))) && FIRST_NAMES.has(stem)) return true;
   }
   return false;
 }

@@ -27,7 +27,7 @@ const ZH_NOT_NAMES =
   /^(?:张贴|张开|张望|王子|王国|李子|黄色|黄金|黄油|黄疸|黄瓜|林子|周末|周围|周边|周年|周期|周日|周一|周二|周三|周四|周五|周六|周岁|周到|陈列|陈旧|杨树|刘海|孙子|孙女|朱红|胡说|胡子|胡萝|罗列|郑重|宋体|唐朝|肖像|田地|田野|董事|杜绝|叶子|叶酸|苏醒|黎明|贺卡|孔雀|秦朝|姜汤|姜茶|潘多|沈阳|卢布|曹操|邓州|冯)/;
 // Doubled characters that are ordinary words: kin, "every day", "slowly", "baby", "thanks".
 const ZH_DOUBLED_WORDS = new Set(
-  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 了了'.split(
+  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 了了 纷纷 偷偷 久久 统统 通通 亲亲 抱抱 拜拜 嘿嘿 呜呜 哇哇 稍稍 渐渐 频频 连连 冷冷 热热'.split(
     ' ',
   ),
 );
@@ -46,6 +46,9 @@ const STOP = new Set(
 // What follows a name with no cue: a verb of what people do or a particle ("李娜说", "杨帆和我").
 const ZH_AFTER =
   /^(?:说|告诉|帮|给|跟|和|对|很|的|来|是|也|都|每次|每周|每天|一直|非常|特别|真|让|不|在|带|教|问|打电话|发|陪|总是|经常|今天|昨天|上次|老师|医生|今年|现在|参加|喜欢|平安|第一)/;
+// What a child does after their pet name: "回家", "已经", "还是", "学", "哭", "睡".
+const ZH_CHILD_AFTER =
+  /^(?:今年|现在|参加|喜欢|玩|平安|第一|回家|回来|已经|还是|还在|终于|开始|学会|学|哭|笑|睡|吃|画|唱|跑|长大|出生|生病|刚|最近|总|又|才|也)/;
 const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现'.split(''));
 const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
 const ZH_TITLE = new RegExp(`([\\u4e00-\\u9fff]|[A-Za-z][A-Za-z'-]*)(?=${ZH_TITLES})(${ZH_TITLES})`, 'g');
@@ -83,7 +86,7 @@ const AR_FUNCTION_WORDS = new Set(
 );
 // Given names that are not also everyday words: taken anywhere. (Folded: no hamza, ة as ه.)
 const AR_GIVEN = new Set(
-  'محمد محمود احمد مصطفي خالد حسين حسام هيثم مازن ماجد وائل نبيل جاد كنان غيث ليث مجد باسل باسم عمار عامر ايمن سامر ناصر منصور جابر حمدي حمودي زوزو لولو ميمي توتو حموده ابوبكر عبدالعزيز عبدالكريم عبدالله جنا جني جوري لمار ميار ميس ليان لانا تيماء سدرا رزان شهد هيا دانيا ديما لارا نايا ايلين سيلين رنيم ريتاج مرام ملاك جمانه هبه سمر نوال امال ايات يوسف ابراهيم اسماعيل عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول لبني ابتسام انتصار اعتماد جيني جيسيكا مارك داني دانيال توماس جون جوني ديفيد دافيد مايكل جيمس بيتر كيت ليزا ايما صوفي لوسي هاري اوليفر ستيف ستيفن ماري كيلي ريبيكا راشيل لورا هيلين كلير جورج اميلي ايميلي شارلوت كريس كريستين روبرت ريتشارد ويليام سوزان كارين ميشيل نيكول فيكي فيكتوريا ليام جوش ماثيو اندرو اليزابيث جيمي ايمي بريا باتيل انجي انور'.split(
+  'محمد محمود احمد مصطفي خالد حسين حسام هيثم مازن ماجد وائل نبيل جاد كنان غيث ليث مجد باسل باسم عمار عامر ايمن سامر ناصر منصور جابر حمدي حمودي زوزو لولو ميمي توتو حموده ابوبكر عبدالعزيز عبدالكريم عبدالله جنا جني جوري لمار ميار ميس ليان لانا تيماء سدرا رزان شهد هيا دانيا ديما لارا نايا ايلين سيلين رنيم ريتاج مرام ملاك جمانه هبه سمر نوال امال ايات يوسف ابراهيم اسماعيل عبدالرحمن ياسين حمزه زكريا طارق زياد رامي سامي فادي بلال انس معاذ مراد عثمان فيصل سلطان هشام رشيد ادم نوح موسي عيسي هارون سليمان داود داوود اياد قاسم يحيي يزن تيم ايهم مهند عبير فاطمه عائشه خديجه مريم زينب ساره رانيا رنا ريم لينا سلمي سعاد ناديه ليلي اسراء رحاب هند سميه شيماء نسرين ياسمين تالا لمي رهف روان دانه غاده سلوي هاله نجلاء سوسن سهي منار تسنيم يمني بتول لبني ابتسام انتصار اعتماد جيني جيسيكا مارك داني دانيال توماس جون جوني ديفيد دافيد مايكل جيمس بيتر كيت ليزا ايما صوفي لوسي هاري اوليفر ستيف ستيفن ماري كيلي ريبيكا راشيل لورا هيلين كلير جورج اميلي ايميلي شارلوت كريس كريستين روبرت ريتشارد ويليام سوزان كارين ميشيل نيكول فيكي فيكتوريا ليام جوش ماثيو اندرو اليزابيث جيمي ايمي بريا باتيل انجي انور جو توم بن سام ديف كيم جاك ماكس'.split(
     ' ',
   ),
 );
@@ -132,8 +135,18 @@ function zhNames(text: string): Array<[number, number]> {
     if (ZH_DOUBLED_WORDS.has(m[0]) || STOP.has(m[1]!)) continue;
     const before = text.slice(Math.max(0, m.index - 2), m.index);
     const after = text.slice(m.index + 2);
-    const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|带着|叫|于|谢|是|的)$/.test(before);
-    if (opens && (after === '' || /^[，。！？\s）)]/.test(after) || ZH_AFTER.test(after) || /^(?:今年|现在|参加|喜欢|玩|平安|第一)/.test(after)))
+    // "发现了豆豆的髋关节", "照顾思思": the object of what was done for the child.
+    const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|带着|叫|于|谢|是|的|了|但|顾|看)$/.test(before);
+    // "乐乐回家一直学她", "安安平平安安长大": what a child does, or a four-character wish (AABB), after
+    // the name; "平平安安就好" alone is the wish.
+    if (
+      opens &&
+      (after === '' ||
+        /^[，。！？\s）)]/.test(after) ||
+        ZH_AFTER.test(after) ||
+        ZH_CHILD_AFTER.test(after) ||
+        /^([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2/.test(after))
+    )
       found.push([m.index, m.index + 2]);
   }
   // "我是晓明的爷爷" (I'm Xiaoming's grandad): the writer names a child by who they are to them.
@@ -150,23 +163,32 @@ function zhNames(text: string): Array<[number, number]> {
     found.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length]);
   }
   // A doubled pet name after a verb of care: "给安安洗澡", "陪乐乐玩", "喂豆豆".
-  for (const m of text.matchAll(/(?:给|帮|陪|喂|抱|哄|接|送)([\u4e00-\u9fff])\1/g)) {
-    if (ZH_DOUBLED_WORDS.has(m[0].slice(1)) || STOP.has(m[1]!)) continue;
-    found.push([m.index + 1, m.index + 3]);
+  // "照顾思思已经一年了": a doubled pet name after a verb of care, "照顾", "照看", "陪着".
+  for (const m of text.matchAll(/(?:给|帮|陪|喂|抱|哄|接|送|照顾|照看|看着|陪着|抱着)([\u4e00-\u9fff])\1/g)) {
+    if (ZH_DOUBLED_WORDS.has(m[0].slice(-2)) || STOP.has(m[1]!)) continue;
+    found.push([m.index + m[0].length - 2, m.index + m[0].length]);
+  }
+  // "奶奶带着天天天天来玩": a doubled word said twice over, after one brings or meets a child, is the name and then the word.
+  for (const m of text.matchAll(/(?:带着|带|陪着|陪|和|跟|接)(([\u4e00-\u9fff])\2)\1/g)) {
+    if (ZH_KIN_DOUBLED.has(m[1]!)) continue;
+    found.push([m.index + m[0].length - 4, m.index + m[0].length - 2]);
   }
   // "小李" (a surname), or a pet name ("小明", "小雨", and "阿杰" with 阿) after a cue; not "小时",
   // "小组", "小孩", "阿姨". "奶奶带小宝来玩", "小明的哥哥小军": taken along, or a sibling named.
   // "晓雪第一次…": 晓 opens given names (晓明, 晓雪), not words but "晓得".
   for (const m of text.matchAll(/([小阿晓])([\u4e00-\u9fff])/g)) {
     if (m[1] === '小' ? ZH_XIAO_WORDS.test(m[2]!) : m[1] === '阿' ? ZH_A_WORDS.test(m[2]!) : /[得知谕]/.test(m[2]!) || han(m.index - 1)) continue;
-    const cue = /(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的|带|带着|让|哥哥|姐姐|弟弟|妹妹)$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    // "关于小宝的评估", "但小雨还是坚持要来" (the rain, "下小雨", has no such cue).
+    const cue = /(?:志愿者|叫|是|和|跟|给|谢谢|感谢|家|的|带|带着|让|哥哥|姐姐|弟弟|妹妹|关于|照顾|但|但是|可是)$/.test(
+      text.slice(Math.max(0, m.index - 3), m.index),
+    );
     const opensClause = /[，。！？、：；\s]/.test(text[m.index - 1] ?? '');
     if (m[1] === '小' ? !SURNAMES.has(m[2]!) && !cue && m.index !== 0 : !cue && m.index !== 0 && !opensClause) continue;
     const before = text[m.index - 1] ?? '';
     const after = text.slice(m.index + 2);
     if (
-      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者带着让哥姐弟妹]/.test(before)) &&
-      (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在'))
+      (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者带着让哥姐弟妹于顾但是]/.test(before)) &&
+      (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在') || (cue && ZH_CHILD_AFTER.test(after)))
     )
       found.push([m.index, m.index + 2]);
   }
@@ -229,8 +251,8 @@ const AR_DERIVED_VERB = /^(?:ا[^ا\s]ط|ا[^ا\s]ت[^ا]|است|ان[^ا\s][^ا
 const AR_ROLE_AFTER =
   /^\s+(?:(?:من|في|ف[يى]|عند)\s+(?:ال|لل)?(?:استقبال|مقهى|مقهي|كافيه|حضانة|حضانه|فريق|مكتب|مطبخ)|الموظفة|الموظفه|الموظف|الممرضة|الممرضه|المعلمة|المعلمه|المرشدة|المرشده|الطبيبة|الطبيبه|الطبيب|الدكتورة|القابلة|الأخصائية|الاخصائية|من المركز)(?![\u0621-\u064A])/;
 
-// What follows "أنا أم" and the like that is no child's name: "عزباء" (single), "جديدة" (new).
-const AR_MOTHER_OF = new Set('عزباء عزبا وحيده جديده جديد عامله حامل مرضعه منفصله مطلقه ارمله متعبه'.split(' '));
+// What follows "أنا أم" and the like that is no child's name: "عزباء" (single), "جديدة" (new), "حاضنة" (foster).
+const AR_MOTHER_OF = new Set('عزباء عزبا وحيده جديده جديد عامله حامل مرضعه منفصله مطلقه ارمله متعبه حاضنه بديله متبنيه'.split(' '));
 
 function arNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -305,6 +327,21 @@ function arNames(text: string): Array<[number, number]> {
     if (!AR_CUED_ONLY.has(folded) || folded === 'علي' || folded === 'مني') continue;
     const start = m.index + m[0].indexOf(name);
     found.push([start, start + name.length]);
+  }
+  // "وأعتني بهدى" (and I look after Huda): a name joined to "ب" after a verb of care.
+  for (const m of text.matchAll(
+    /(?:^|[\s،,.])[وف]?(?:أعتني|اعتني|نعتني|تعتني|يعتني|أهتم|اهتم|نهتم|أرعى|ارعى|فخورة|فخوره|فخور|نفتخر)\s+(ب[\u0621-\u064A]{2,})/g,
+  )) {
+    const name = m[1]!;
+    if (arGiven(name, true)) found.push([m.index + m[0].length - name.length, m.index + m[0].length]);
+  }
+  // "نور أضاءت الحفلة": a name that is also a word opening the comment or a clause, then a verb in
+  // the feminine past ("-ت") that the word itself (النور, masculine) would not take.
+  for (const m of text.matchAll(/(?:^|[،,.!؟?]\s*)([\u0621-\u064A]{2,})\s+([\u0621-\u064A]{3,5}ت)(?![\u0621-\u064A])/g)) {
+    const folded = foldArabic(m[1]!);
+    if (!AR_CUED_ONLY.has(folded) || !/^(?:نور|امل|فرح|جود|سلام)$/.test(folded) || AR_NOT_NAMES.has(m[2]!)) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    found.push([start, start + m[1]!.length]);
   }
   // "عبد الرحمن": "عبد" and the name after it are one name.
   for (const m of text.matchAll(/(?:^|[\s،,.(])[وفلب]?(عبد\s+ال[\u0621-\u064A]+)/g)) {

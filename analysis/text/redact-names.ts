@@ -541,8 +541,9 @@ const FOREIGN_ROLES = new Set(['asistenta', 'asistentă', 'enfermeira', 'educado
 function isName(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
   // "St Ann's House" is a place; "ED" and "GP" are acronyms even when "Ed" is a name.
-  if (w.lower.length < 2 || (i > 0 && (ws[i - 1]!.lower === 'st' || ws[i - 1]!.lower === 'saint'))) return false;
+  if (w.lower.length < 2 || (i > 0 && (ws[i - 1]!.lower === 'st' || ws[i - 1]!.lower === 'saint')) || NOT_NAMES.has(w.lower)) return false;
   if (!w.cap && !w.typedLower && w.lower.length <= 3) return false;
+  if (!w.cap && w.typedLower && i > 0 && !w.broken && lowerCaseAfterCue(ws, i)) return true;
   // A first name set inside Chinese or Arabic ("感谢Tom和志愿者", "شكراً لـKirsty"): its cues are in that script.
   if (w.inScript && (w.known || (w.ambiguous && w.cap))) return true;
   const before = cueBefore(ws, i);
@@ -586,7 +587,8 @@ function isName(ws: readonly Word[], i: number): boolean {
     !w.cap &&
     w.typedLower &&
     w.ambiguous &&
-    !w.common &&
+    // "thank u precious for helping me": even a common word, when what it is thanked for follows.
+    (!w.common || (ws[i + 1]?.lower === 'for' && !ws[i + 1]!.broken)) &&
     !MODALS.has(w.lower) &&
     /^(?:thanks|thank|thankyou|thx|ty|you|u|to)$/.test(ws[i - 1]!.lower)
   )
@@ -610,14 +612,16 @@ function isName(ws: readonly Word[], i: number): boolean {
     const last = ws[i + 1]?.cap && /^\s+$/.test(w.gapAfter) ? ws[i + 1]! : w;
     if (/^\s*\?\s*\)/.test(last.gapAfter)) return true;
   }
+  if (subjectOfAPerson(ws, i)) return true;
   if (!nameLike(w, ws[i - 1])) return false;
   if (before) return true;
   // "A Mafalda tem necessidades…": a Portuguese article, a capitalised word and a verb of a person.
   // "i Malinka była zachwycona": a Polish verb of a person after a name, or after a word shaped like
   // a Polish pet name ("-inka", "-sia", "-ek"); "Biblioteka była zamknięta" is a library.
+  // At a sentence's start only a name the lists know: "Ola powiedziała", but "Biblioteka była zamknięta".
   if (
     w.cap &&
-    !w.broken &&
+    (!w.broken || w.known || w.ambiguous) &&
     POLISH_PERSON_VERBS.has(ws[i + 1]?.lower ?? '') &&
     !ws[i + 1]!.broken &&
     (w.known || w.ambiguous || /(?:inka|czka|ńka|unia|usia|sia|cia|zia|nia|dzia|ek|uś|sio|cio|zio|nio)$/.test(w.lower))
@@ -645,16 +649,154 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (after === 'cue' && w.ambiguous && w.cap && w.broken && SAID_OF_A_PERSON.has(ws[i + 1]?.lower ?? '')) return true;
   if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
   // "Dawn's group on feeding": a capitalised name-word owning something.
-  if (w.ambiguous && w.cap && w.possessive && !MODALS.has(w.lower)) return true;
+  // "Will's favourite is the sand tray": no modal owns anything, so a modal with 's is a name ("May's" is the month's).
+  if (w.ambiguous && w.cap && w.possessive && (!MODALS.has(w.lower) || w.lower !== 'may')) return true;
   // A capitalised unknown word inside a sentence, where a person would stand ("saw Olamide",
   // "with Aurelia"). Families Title-Case services and topics ("advice about Weaning"), so not anywhere.
   // "we see Dawn every week": a name-word capitalised mid-sentence after a verb said to a person.
   if (w.ambiguous && w.cap && !w.broken && i > 0 && MET_BEFORE.has(ws[i - 1]!.lower) && !MODALS.has(w.lower)) return true;
   // Portuguese puts an article before a name: "a Ana ligou-me", "o Rodrigo".
   if (w.cap && !w.broken && i > 0 && PT_ARTICLES.has(ws[i - 1]!.lower) && (w.known || w.ambiguous) && !MODALS.has(w.lower)) return true;
+  // "love the music session with Dan.": a name-word closing a sentence about a session with someone.
+  if (w.ambiguous && w.cap && !w.broken && !MODALS.has(w.lower) && i >= 2 && ws[i - 1]!.lower === 'with' && endsClause(ws, i)) {
+    if (ws.slice(Math.max(0, i - 5), i - 1).some((x) => SESSIONS.has(x.lower)) && !ws.slice(Math.max(0, i - 4), i).some((x) => x.broken)) return true;
+  }
   if (!w.cap || w.broken || w.ambiguous || i === 0 || !PERSON_BEFORE.has(ws[i - 1]!.lower)) return false;
   const next = ws[i + 1];
   return !(next?.cap && !next.broken && /^\s+$/.test(w.gapAfter));
+}
+
+/** Words that open a question or a sentence before its subject: "Can Mark…", "Our Kit…". */
+const OPENERS = new Set('can could will would did does do has have is was our my their his her when so and but then'.split(' '));
+
+/** Adjectives of a nickname: "Big Mike", "Little Jo". */
+const NICKNAMES = new Set(['big', 'little', 'lil', 'wee', 'young', 'old']);
+
+/** What a family does with someone: "the music session with Dan", "our appointment with Hope". */
+const SESSIONS = new Set('session sessions class classes group club appointment appointments visit visits meeting lesson lessons chat'.split(' '));
+const endsClause = (ws: readonly Word[], i: number) => i === ws.length - 1 || /[.,!;?]/.test(ws[i]!.gapAfter) || ws[i + 1]!.broken;
+
+const POLISH_THANKS = new Set(['dziękuję', 'dziekuje', 'dziękujemy', 'dziekujemy', 'dzięki', 'dzieki', 'podziękowania', 'podziekowania']);
+const PT_THANKS = new Set(['obrigado', 'obrigada', 'obg']);
+const foldAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+/** Names the lists hold with an accent, as they are typed without one: "ze" (Zé), "joao" (João). */
+const UNACCENTED_NAMES: ReadonlySet<string> = new Set([...FIRST_NAMES].map(foldAccents).filter((n) => !FIRST_NAMES.has(n)));
+
+/** A lower-case Polish name in any case: "ani" (Ania), "magdzie" (Magda), "kuby" (Kuba). */
+function polishName(lower: string): boolean {
+  if (FIRST_NAMES.has(lower) || lexiconFlags(lower, true) & KNOWN) return true;
+  // After a Polish cue even a short name's case form: "ewie" (Ewa), "oli" (Ola), "kuby" (Kuba), "igora".
+  for (const [ending, base] of CASE_ENDINGS) {
+    if (lower.endsWith(ending) && lower.length - ending.length + base.length >= 3 && FIRST_NAMES.has(lower.slice(0, -ending.length) + base)) return true;
+  }
+  return false;
+}
+const CASE_ENDINGS: ReadonlyArray<readonly [string, string]> = [
+  ['dzie', 'da'],
+  ['dze', 'ga'],
+  ['rze', 'ra'],
+  ['ce', 'ka'],
+  ['ie', 'a'],
+  ['i', 'a'],
+  ['i', 'ia'],
+  ['y', 'a'],
+  ['ę', 'a'],
+  ['ą', 'a'],
+  ['owi', ''],
+  ['em', ''],
+  ['a', ''],
+];
+
+/**
+ * A lower-case name in the families' languages after thanks or a kin word, and those joined to it by
+ * "i"/"e": "dziekuje ani i magdzie", "mojego synka kuby", "obrigado ze e tiago".
+ */
+function lowerCaseAfterCue(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  let k = i - 1;
+  while (k >= 2 && (ws[k]!.lower === 'i' || ws[k]!.lower === 'e') && !ws[k]!.broken && !ws[k - 1]!.broken && !ws[k - 1]!.cap) k -= 2;
+  const p = ws[k]!.lower;
+  if (POLISH_THANKS.has(p) || FOREIGN_KIN.has(p)) {
+    if (!polishName(w.lower)) return false;
+    return ws.slice(k + 1, i).every((x, j) => j % 2 === 1 || polishName(x.lower));
+  }
+  if (PT_THANKS.has(p)) {
+    const ptName = (x: Word) => FIRST_NAMES.has(x.lower) || UNACCENTED_NAMES.has(x.lower);
+    if (!ptName(w)) return false;
+    return ws.slice(k + 1, i).every((x, j) => j % 2 === 1 || ptName(x));
+  }
+  return false;
+}
+
+/** Words that stand where a person would but are no name: "Whoever did the face painting". */
+const NOT_NAMES = new Set('whoever whatever whichever whenever wherever everyone everybody anyone anybody someone somebody noone nobody'.split(' '));
+
+/** Adverbs between a subject and its verb: "Mason now has his own bed". */
+const SUBJECT_ADVERBS = new Set(['now', 'still', 'finally', 'also', 'always', 'even', 'then', 'just', 'never', 'really']);
+/** Past verbs a person does with something of their own ("left his kit bag", "got his hand stuck"). */
+const AGE_ADVERBS = new Set(['only', 'just', 'nearly', 'almost', 'about', 'over', 'under', 'now', 'barely']);
+const OWNING_VERBS = new Set('left lost forgot took broke hurt cut got has had wants loves brought made grabbed dropped'.split(' '));
+const HIS_HER = new Set(['his', 'her', 'him', 'himself', 'herself']);
+
+/**
+ * A name-word as the subject of what only a person does, wherever it stands: "Max was born",
+ * "since Ashton was born", "Will will not stop", "Mason now has his own bed", "jack got his hand
+ * stuck", "Dawn Pearson helped me". The word alone ("the sky", "a jack in the box") needs this cue.
+ */
+function subjectOfAPerson(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  const next = ws[i + 1];
+  if (!next || next.broken || NOT_NAMES.has(w.lower) || w.lower.length < 2) return false;
+  const nameWord = w.known || w.ambiguous;
+  // A capitalised word, not only a common one ("Everything was born" is none); in lower case only a
+  // name-word opening its sentence ("jack got his hand stuck").
+  const capOk = w.cap && (nameWord || !w.common);
+  const lowerOk = !w.cap && w.typedLower && w.ambiguous && w.broken && !MODALS.has(w.lower);
+  if (!capOk && !lowerOk) return false;
+  // "Max was born", "before Ashton was born": only a person (or a pet) is born.
+  if (capOk && (next.lower === 'was' || next.lower === 'were') && ws[i + 2]?.lower === 'born' && !ws[i + 2]!.broken && /^\s+$/.test(next.gapAfter)) return true;
+  // "Will will not stop talking": a modal said twice is a name, then the modal.
+  if (capOk && MODALS.has(w.lower) && next.lower === w.lower && /^\s+$/.test(w.gapAfter)) return true;
+  // "Hope is only 8 months": an age after an adverb.
+  // "Hope is only 8 months", "Summer is nearly 2 years": an age after an adverb.
+  if (capOk && nameWord && !MODALS.has(w.lower) && (next.lower === 'is' || next.lower === 'was') && AGE_ADVERBS.has(ws[i + 2]?.lower ?? '')) {
+    if (/^\s+\d{1,2}\s+$/.test(ws[i + 2]!.gapAfter) && /^(?:months?|years?|yrs?|weeks?)$/.test(ws[i + 3]?.lower ?? '')) return true;
+  }
+  // "Mason now has his own bed", "Our Kit left his kit bag": a verb and then the person's own.
+  let k = i + 1;
+  if (SUBJECT_ADVERBS.has(ws[k]!.lower)) k++;
+  const verb = ws[k];
+  const owner = ws[k + 1];
+  if (
+    verb &&
+    owner &&
+    !verb.broken &&
+    !owner.broken &&
+    HIS_HER.has(owner.lower) &&
+    /^\s+$/.test(verb.gapAfter) &&
+    (OWNING_VERBS.has(verb.lower) || SAID_OF_A_PERSON.has(verb.lower) || (PERSON_VERBS.has(verb.lower) && /ed$/.test(verb.lower))) &&
+    (!MODALS.has(w.lower) || /ed$/.test(verb.lower)) &&
+    (nameWord || lowerOk || (capOk && !w.broken))
+  )
+    return true;
+  // "Dawn Pearson helped me": a first name and a surname, then a verb said of a person.
+  const then = ws[i + 2];
+  if (
+    capOk &&
+    nameWord &&
+    !MODALS.has(w.lower) &&
+    next.cap &&
+    !next.common &&
+    !next.known &&
+    !PLACE_NOUNS.has(next.lower) &&
+    /^\s+$/.test(w.gapAfter) &&
+    then &&
+    !then.broken &&
+    /^\s+$/.test(next.gapAfter) &&
+    (SAID_OF_A_PERSON.has(then.lower) || (PERSON_VERBS.has(then.lower) && /ed$/.test(then.lower)))
+  )
+    return true;
+  return false;
 }
 
 /**
@@ -699,6 +841,23 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
   }
 }
 
+/** Kin and friends named after "his" or "her": "Jack and his brother Harry", "Luna and her cousin Maya". */
+const KIN_AND_FRIENDS = new Set([...KIN, 'cousin', 'cousins', 'friend', 'friends', 'bestie', 'mate', 'pal']);
+
+/**
+ * "Jack and his brother Harry came", "Luna and her cousin Maya loved": a word joined by "and" to
+ * someone named as their kin is a person too, even at a sentence's start and even when it is a word.
+ */
+function withTheirKin(ws: readonly Word[], named: boolean[]): void {
+  for (let i = 0; i + 4 < ws.length; i++) {
+    const w = ws[i]!;
+    if (named[i] || !named[i + 4] || !w.cap || MODALS.has(w.lower) || NOT_NAMES.has(w.lower) || (w.common && !w.ambiguous && !w.known)) continue;
+    if (ws[i + 1]!.lower !== 'and' || !/^(?:his|her|their)$/.test(ws[i + 2]!.lower) || !KIN_AND_FRIENDS.has(ws[i + 3]!.lower)) continue;
+    if (ws.slice(i + 1, i + 5).some((x) => x.broken)) continue;
+    named[i] = true;
+  }
+}
+
 /** What two people named together do next: "Jack and Max had a whale of a time". */
 const PAIR_VERBS = new Set(
   'had have want wanted are were loved love come came went go played play both said say made make did do never always still'.split(' '),
@@ -735,7 +894,9 @@ function wordAndName(ws: readonly Word[], named: boolean[]): void {
     const next = ws[i + 1];
     if (next?.cap && !next.broken && /^\s+$/.test(w.gapAfter)) continue;
     const prev = ws[i - 1];
-    if (prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !named[i - 1]) continue;
+    // "Can Mark please mark Logan", "Our Kit left his kit bag": a sentence's first word, capitalised
+    // only for opening it, makes no Title-Cased run with the name.
+    if (prev?.cap && !w.broken && /^\s+$/.test(prev.gapAfter) && !named[i - 1] && !(prev.broken && OPENERS.has(prev.lower))) continue;
     // The word may be inflected: "Rose brought roses", "Róża przyniosła róże".
     const stem = w.lower.length > 3 ? w.lower.slice(0, -1) : w.lower;
     if (
@@ -772,7 +933,7 @@ function sameWordAgain(ws: readonly Word[], named: boolean[]): void {
 
 // Rhymes, stories and shows whose titles hold first names: "did Jack and Jill", "read Peter Rabbit".
 const STORY_TITLES =
-  /\b(?:Jack and Jill|Hansel and Gretel|Humpty Dumpty|(?:Little )?Bo[ -]Peep|Mary,? Mary|Little Miss Muffet|Georgie Porgie|Wee Willie Winkie|Polly Put the Kettle On|Jack and the Beanstalk|Old MacDonald|Peter Rabbit|Peter Pan|Fireman Sam|Postman Pat|Bob the Builder|Thomas the Tank Engine|Winnie the Pooh|Peppa Pig|George Pig|Paddington|Goldilocks|Little Jack Horner|Lucy Locket|Miss Polly|Doctor Foster|Tom Thumb|Simple Simon)\b/gi;
+  /\b(?:Jack and Jill|Hansel and Gretel|Humpty Dumpty|(?:Little )?Bo[ -]Peep|Mary,? Mary|Little Miss Muffet|Georgie Porgie|Wee Willie Winkie|Polly Put the Kettle On|Jack and the Beanstalk|Old MacDonald|Peter Rabbit|Peter Pan|Fireman Sam|Postman Pat|Alice in Wonderland|Bob the Builder|Thomas the Tank Engine|Winnie the Pooh|Peppa Pig|George Pig|Paddington|Goldilocks|Little Jack Horner|Lucy Locket|Miss Polly|Doctor Foster|Tom Thumb|Simple Simon)\b/gi;
 
 /**
  * A rhyme or story title is no person ("the singing group did Jack and Jill"), unless a cue names
@@ -803,6 +964,7 @@ export function findNames(text: string): Array<[number, number]> {
   if (!ws.some(mightBeName)) return [...findSignature(text), ...fields, ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
   pairsDoing(ws, named);
+  withTheirKin(ws, named);
   spreadThroughLists(ws, named);
   wordAndName(ws, named);
   sameWordAgain(ws, named);
@@ -827,6 +989,13 @@ export function findNames(text: string): Array<[number, number]> {
     const initial = /^\.?\s+(\p{Lu})(?![\p{L}'’])/u.exec(text.slice(w.end));
     if (initial && initial[1] !== 'I' && initial[1] !== 'A') found.push([w.start, w.end + initial[0].length]);
   }
+  // "I love mrs w": a title and an initial typed in lower case.
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (!w.typedLower || (w.lower !== 'mrs' && w.lower !== 'mr' && w.lower !== 'ms')) continue;
+    const initial = /^\.?\s+([b-hj-tv-wyz])(?![\p{L}'’])/u.exec(text.slice(w.end));
+    if (initial) found.push([w.start, w.end + initial[0].length]);
+  }
   for (let i = 0; i < ws.length; i++) {
     if (!named[i]) continue;
     const w = ws[i]!;
@@ -847,6 +1016,14 @@ export function findNames(text: string): Array<[number, number]> {
       const outer = ws[i - 2];
       const start = outer && NAME_TITLES.has(outer.lower) && !KIN.has(outer.lower) && /^\s+$/.test(outer.gapAfter) && !title.broken ? outer.start : title.start;
       found.push([start, w.end]);
+      continue;
+    }
+    // "youth worker Big Mike", "Little Jo": a nickname's adjective goes with the name.
+    // Only after a role or thanks: "we saw Big Ben" is the clock.
+    const cued = i >= 2 && !title?.broken && (TITLES.has(ws[i - 2]!.lower) || THANKS.has(ws[i - 2]!.lower) || PERSON_NOUNS.has(ws[i - 2]!.lower));
+    const nick = title && cued && !named[i - 1] && title.cap && (w.known || w.ambiguous) && /^\s+$/.test(title.gapAfter) && NICKNAMES.has(title.lower);
+    if (nick) {
+      found.push([title.start, w.end]);
       continue;
     }
     const last = found[found.length - 1];

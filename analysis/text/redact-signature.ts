@@ -9,10 +9,11 @@ import { isCommonWord, KNOWN, lexiconFlags } from './redact-name-lists';
 const CAP = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?`;
 // A surname or its initial: "Smith", "M.".
 const SURNAME = String.raw`(?:${CAP}|\p{Lu}\b\.?)`;
+// "- Lisa, mum of 3, Kirkby": who they are may hold a number.
 // Name (and surname), maybe an age, then a town, closing the comment after a sentence or a dash.
 // "Cláudia e Rui, Luton": a couple; "Brenda, Kinship carer, Hartlepool": who they are before the town.
 const FULL = new RegExp(
-  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${SURNAME})?(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?:\s+${SURNAME})?)?\s*,\s*(?:\d{1,2}\s*,\s*)?(?:\p{L}+(?:\s+\p{Ll}+){0,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${SURNAME})?(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?:\s+${SURNAME})?)?\s*,\s*(?:\d{1,2}\s*,\s*)?(?:\p{L}+(?:\s+[\p{Ll}\d]+){0,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x", "- Kerry W", "- Tom and Lisa F"
@@ -20,9 +21,11 @@ const DASHED = new RegExp(
   String.raw`\s[-–—~]+\s*((?:\p{Lu}\.\s*)?(${CAP})(?:\s+${CAP})?(?:\s+(?:and|&)\s+${CAP}(?:\s+${CAP})?)?(?:\s+\p{Lu}\b\.?)?)\s*(?:\([^)]*\))?\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
-// A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family".
+// A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family",
+// "Kind regards, Dr. Abimbola Okonkwo (Tayo's mum)" (the child's name inside, so whole), "Cu drag, Elena
+// și Mihai Popescu" (a couple with one surname; "Thank you Sam and Alex" are two names), "from Sharon & the boys".
 const SIGNED_OFF = new RegExp(
-  String.raw`(?:^|[.!?\n,]\s*)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks)\s*,?\s+(?:the\s+)?((${CAP})(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n,]\s*|\sx+\s+)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Cc]u drag|[Cc]u stim[ăa]|[Cc]u respect|[Cc]om carinho|[Aa]tenciosamente|[Bb]eijinhos|[Aa]bra[çc]os|[Zz] powa[żz]aniem)\s*,?\s+(?:the\s+)?((?:(?:Dr|Mrs|Mr|Ms|Miss)\.?\s+)?(${CAP})(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?=\s+${CAP}))?(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?(?:\s+(?:&|and)\s+the\s+(?:boys|girls|kids|twins|gang|family))?(?:\s*\(\s*${CAP}['’]s\s+(?:mum|mam|mom|dad|nan|nana|mother|father|grandma|grandad)\s*\))?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // A last sentence that is only a name: "… in the snow. Laura W.", "… a quiet corner? Mrs J. Wood".
@@ -33,6 +36,14 @@ const CLOSING = new RegExp(
 );
 // "… Thank you all. The Smith family": the family's surname closing the comment (the surname only).
 const FAMILY = new RegExp(String.raw`(?:^|[.!?\n]\s*|\s[-–—~]+\s*)(?:[Tt]he\s+)?(${CAP})\s+[Ff]amily\s*[.!]*\s*(?:x+\s*)?$`, 'u');
+// "Ana Paula, mãe do Enzo", "- Kim, Tayo's mum": a name and whose parent they are; the parent's name goes and,
+// as in "- Sarah (mum of 2)", the role stays (the child's name is found as any name is).
+const PARENT_OF = new RegExp(
+  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${CAP})?)\s*,\s*(?:(?:(?:mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|grandma|grandad|mãe|mae|pai|avó|avô|mama|tata|mamă|mama|tatăl|babcia|dziadek)\s+(?:of|do|da|dos|das|lui|lu)\s+${CAP}|${CAP}['’]s\s+(?:mum|mam|mom|dad|nan|nana|grandma|grandad)))\s*[.!]*\s*(?:x+\s*)?$`,
+  'u',
+);
+// "… see you next term. - The Robinsons": a family's surname in the plural, signing.
+const PLURAL_FAMILY = new RegExp(String.raw`(?:^|[.!?\n]\s*|\s[-–—~]+\s*)([Tt]he\s+(${CAP})s)\s*[.!]*\s*(?:x+\s*)?$`, 'u');
 /** Words that close a comment before the name: "Pozdrawiam, Ewa Nowak" signs Ewa Nowak of nowhere. */
 export const SIGN_OFFS: ReadonlySet<string> = new Set([
   'pozdrawiam',
@@ -65,6 +76,12 @@ export function findSignature(text: string): Array<[number, number]> {
   if (family && !isCommonWord(family[1]!.toLowerCase())) {
     const start = from + family.index + family[0].indexOf(family[1]!);
     return [[start, start + family[1]!.length]];
+  }
+  for (const pattern of [PARENT_OF, PLURAL_FAMILY]) {
+    const m = pattern.exec(tail);
+    if (!m || isCommonWord(m[2]!.toLowerCase()) || SIGN_OFFS.has(m[2]!.toLowerCase())) continue;
+    const start = from + m.index + m[0].indexOf(m[1]!);
+    return [[start, start + m[1]!.length]];
   }
   for (const pattern of [FULL, DASHED, SIGNED_OFF, CLOSING]) {
     const m = pattern.exec(tail);
