@@ -77,27 +77,20 @@ function argmax3(p: readonly number[]): Sentiment {
 }
 
 /**
- * How close neutral may lead before the lexicon decides: a comment whose lexicon words all lean
- * one way ("I cannot recommend it": a negated positive; "Still waiting to hear from them") is read
- * that way unless neutral wins by at least this much. Learned from twenty-one writers, short
- * complaints sat a few hundredths inside neutral. Left out over those writers: accuracy 0.869 →
- * 0.867, negative recall 0.891 → 0.898; parts 20 and 24 (never trained) 0.890 / 0.912 → 0.888 /
- * 0.918 and 0.893 / 0.938 → 0.898 / 0.944 (accuracy / negative recall). 0.1 left "Still waiting to
- * hear from them" neutral; 0.2 costs 0.2 points more accuracy for 0.1 of recall.
+ * The sentiment of a comment the layer reads as neutral, when the lexicon leans one way and
+ * neutral leads by under the layer's `lexiconTieMargin` (the shipped layer's: sentiment-train.ts).
  */
-const LEXICON_TIE_MARGIN = 0.15;
-
-/** The sentiment of a comment the layer reads as neutral, when the lexicon leans one way and neutral wins narrowly. */
 function lexiconTieBreak(model: ThemeModel, v: FeatureVector, p: readonly number[], s: Sentiment): Sentiment {
-  if (s !== 0) return s;
+  const margin = model.lexiconTieMargin ?? 0;
+  if (s !== 0 || margin <= 0) return s;
   let pos = 0;
   let neg = 0;
   for (let k = 0; k < v.ids.length; k++) {
     if (v.ids[k] === model.vocab.positive) pos = v.values[k]!;
     else if (v.ids[k] === model.vocab.negative) neg = v.values[k]!;
   }
-  if (neg > 0 && pos === 0 && p[1]! - p[0]! < LEXICON_TIE_MARGIN) return -1;
-  if (pos > 0 && neg === 0 && p[1]! - p[2]! < LEXICON_TIE_MARGIN) return 1;
+  if (neg > 0 && pos === 0 && p[1]! - p[0]! < margin) return -1;
+  if (pos > 0 && neg === 0 && p[1]! - p[2]! < margin) return 1;
   return s;
 }
 

@@ -124,7 +124,12 @@ export function seedModelJson(
     features,
     idf: features.map(() => 1),
     themeLayer: { bias: themes.map(() => SEED_BIAS), weights },
-    sentimentLayer: { bias: [...sentiment.bias], weights: sentimentWeights, ...(sentiment.skipQuestions ? { skipQuestions: true } : {}) },
+    sentimentLayer: {
+      bias: [...sentiment.bias],
+      weights: sentimentWeights,
+      ...(sentiment.skipQuestions ? { skipQuestions: true } : {}),
+      ...(sentiment.lexiconTieMargin ? { lexiconTieMargin: sentiment.lexiconTieMargin } : {}),
+    },
     ...(themeReview ? { themeReview } : {}),
   };
 }

@@ -46,6 +46,11 @@ export interface LinearLayerJson {
    * ("Loved it! Will there be more sessions?" is praise), as the lexicon counts already do.
    */
   skipQuestions?: boolean;
+  /**
+   * Sentiment only: how close neutral may lead before a lexicon that leans one way, with nothing
+   * against it, decides (`classify.ts`); absent or 0, never. Chosen with the layer it goes with.
+   */
+  lexiconTieMargin?: number;
 }
 
 /**
@@ -106,6 +111,8 @@ export interface ThemeModel {
   readonly sentimentWeights: Float32Array;
   /** See `LinearLayerJson.skipQuestions`. */
   readonly sentimentSkipsQuestions?: boolean;
+  /** See `LinearLayerJson.lexiconTieMargin`; 0 when the layer has none. */
+  readonly lexiconTieMargin?: number;
   /** See `ThemeModelJson.themeReview`; weights feature-major like the theme layer's. */
   readonly review?: ThemeReview;
   readonly trainedOn?: { comments: number; source?: string };
@@ -164,6 +171,7 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
     sentimentBias: sentiment.bias,
     sentimentWeights: sentiment.weights,
     ...(m.sentimentLayer.skipQuestions ? { sentimentSkipsQuestions: true } : {}),
+    ...(m.sentimentLayer.lexiconTieMargin ? { lexiconTieMargin: m.sentimentLayer.lexiconTieMargin } : {}),
     ...(r
       ? {
           review: {
@@ -240,6 +248,7 @@ export function modelToJson(model: ThemeModel): ThemeModelJson {
     sentimentLayer: {
       ...sparseLayer(model.sentimentBias, keepWeights(model.sentimentWeights, 3), 3, remapped),
       ...(model.sentimentSkipsQuestions ? { skipQuestions: true } : {}),
+      ...(model.lexiconTieMargin ? { lexiconTieMargin: model.lexiconTieMargin } : {}),
     },
     ...(model.review ? { themeReview: reviewToJson(model.review, keepWeights(model.review.weights, L), L, remapped) } : {}),
     ...(model.trainedOn ? { trainedOn: model.trainedOn } : {}),

@@ -27,6 +27,8 @@ export interface SentimentLayerJson {
   weights: number[][];
   /** Trained, and so read, without the words of a question clause (`LinearLayerJson.skipQuestions`). */
   skipQuestions: boolean;
+  /** How close neutral may lead before the lexicon decides (`LinearLayerJson.lexiconTieMargin`). */
+  lexiconTieMargin?: number;
 }
 
 /** Checks a parsed JSON value is a sentiment layer whose lexicon features come first. */

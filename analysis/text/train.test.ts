@@ -44,6 +44,13 @@ describe('train', () => {
     expect(result.sentimentMacroF1).toBeGreaterThan(0.8);
   });
 
+  it("leaves sentiment to its own layer: the shipped layer's lexicon tie-break stays with the default model, through save and load", () => {
+    expect(model.lexiconTieMargin ?? 0).toBe(0);
+    expect(loadModel(modelToJson(model)).lexiconTieMargin ?? 0).toBe(0);
+    expect(defaultModel().lexiconTieMargin).toBeGreaterThan(0);
+    expect(loadModel(modelToJson(defaultModel())).lexiconTieMargin).toBe(defaultModel().lexiconTieMargin);
+  });
+
   it('gives names, descriptions and strongest terms to learnt themes', () => {
     const feeding = model.themes.find((t) => t.id === 'infant-feeding')!;
     expect(feeding.seedTerms.length).toBeGreaterThan(0);
