@@ -472,6 +472,21 @@ const PLACE_NOUNS = new Set(
     ' ',
   ),
 );
+/** The word between a name and its place noun in a centre's name: "Harris Family Centre", "Oak Children's Centre". */
+const CENTRE_KINDS = new Set(['family', 'children', 'childrens', "children's", 'community', 'health', 'youth', 'medical', 'sports', 'baby']);
+
+/**
+ * A name-word followed by a kind of centre and a place noun or hub: capitalised, or after "the"
+ * ("the Harris family centre team"), so "thanks Emma, family centre staff" keeps Emma a name.
+ */
+function namesACentre(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  const kind = ws[i + 1];
+  const place = ws[i + 2];
+  if (!kind || !place || kind.broken || place.broken || !/^\s+$/.test(w.gapAfter) || !/^\s+$/.test(kind.gapAfter)) return false;
+  if (!CENTRE_KINDS.has(kind.lower) || !(PLACE_NOUNS.has(place.lower) || place.lower === 'hub' || place.lower === 'hubs')) return false;
+  return (kind.cap && place.cap) || ws[i - 1]?.lower === 'the';
+}
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'around', 'outside', 'inside', 'across', 'towards', 'round']);
 
 /** Nouns for a person, heading "a good youth worker". */
@@ -551,6 +566,8 @@ function isName(ws: readonly Word[], i: number): boolean {
   // "Victoria Park", "Grace Road": a name-word naming a place.
   const following = ws[i + 1];
   if (following?.cap && !following.broken && /^\s+$/.test(w.gapAfter) && PLACE_NOUNS.has(following.lower)) return false;
+  // "the Harris Family Centre", "Jones children's centre": a name-word naming a Family Hub or centre.
+  if (namesACentre(ws, i)) return false;
   if (w.known) return true;
   // "my boy rio": after a possessive and a kin word, a lower-case word that is not a known word.
   // "my boy rio made a card", but not "my partner hits me": the word after must be one a name takes.
