@@ -68,6 +68,9 @@ export const TITLES = alsoCommon(
       [...DOCTOR_AND_NURSE, ...CLERGY_TITLES, ...CLERGY_WORDS].join(' '),
   ),
 );
+/** A word without its accents, as families often type it: "Zé" → "ze", "João" → "joao". */
+export const foldAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 /** Titles so strong that a lower-case unknown word after them is taken ("mrs patel"). */
 export const STRONG_TITLES = set('mrs mr ms mx dr doamna domnul sra signed');
 /** Thanks and the like, after which a capitalised or known first name is a person. */
@@ -174,7 +177,7 @@ export function lexiconFlags(lower: string, capitalised = false): number {
   if (dash > 0 && capitalised && isFirstName(lower.slice(0, dash)) && isFirstName(lower.slice(dash + 1))) return KNOWN;
   // "Sónia", "Oliwer" and the like: a known name written with an accent (capitalised only).
   if (capitalised && /[\u00C0-\u024F]/.test(lower)) {
-    const plain = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const plain = foldAccents(lower);
     if (plain !== lower && FIRST_NAMES.has(plain)) return KNOWN;
   }
   // Only capitalised: lower-case "ani" is Romanian for years, not Ania.

@@ -13,6 +13,7 @@ import {
   COMMON,
   DOCTOR_AND_NURSE,
   FIRST_NAMES,
+  foldAccents,
   FOREIGN_KIN,
   KIN,
   KNOWN,
@@ -695,7 +696,6 @@ const endsClause = (ws: readonly Word[], i: number) => i === ws.length - 1 || /[
 
 const POLISH_THANKS = new Set(['dziękuję', 'dziekuje', 'dziękujemy', 'dziekujemy', 'dzięki', 'dzieki', 'podziękowania', 'podziekowania']);
 const PT_THANKS = new Set(['obrigado', 'obrigada', 'obg']);
-const foldAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 /** Names the lists hold with an accent, as they are typed without one: "ze" (Zé), "joao" (João). */
 const UNACCENTED_NAMES: ReadonlySet<string> = new Set([...FIRST_NAMES].map(foldAccents).filter((n) => !FIRST_NAMES.has(n)));
 
