@@ -181,6 +181,35 @@ describe('detectSafeguarding', () => {
     }
   });
 
+  it('does not read the "now" of a resolution as a present risk', () => {
+    // "teraz" (now) is a present marker, but here it is part of "now, for a long time, I am safe".
+    expect(detectSafeguarding('Kilka lat temu byłam w przemocowym związku, teraz od dawna jestem bezpieczna i szczęśliwa z dziećmi').flagged).toBe(false);
+    expect(detectSafeguarding('Kilka lat temu byłam w przemocowym związku, teraz znowu mnie bije').flagged).toBe(true);
+  });
+
+  it("blanks a professional's question the family answers no, in every language, unless the answer is taken back", () => {
+    for (const text of [
+      'The health visitor asked if I ever felt like harming myself. I don’t, but I appreciated being asked so kindly.',
+      'The midwife asked if anyone at home hurts me. Nobody does, but it’s good they ask every single time.',
+      'Położna pytała czy mąż mnie bije, powiedziałam że nie i to prawda, jest kochany',
+      'A parteira perguntou se eu tinha pensamentos de me magoar, disse que não, mas achei bom perguntarem',
+      '护士问我有没有伤害自己的想法，没有，我挺好的',
+      'القابلة سألتني إذا كان أحد يؤذيني في البيت، لا أحد والحمد لله',
+    ]) {
+      expect(detectSafeguarding(text).flagged, text).toBe(false);
+    }
+    for (const text of [
+      'The health visitor asked if anyone hurts me and I said no because he was in the room. He does.',
+      'The HV asked if he hits me. I said no. He does though',
+      'She asked whether I have thoughts of ending my life. I said no but I lied',
+      'They asked me if my partner ever hurts me and I said yes',
+      'Położna pytała czy mąż mnie bije, powiedziałam że nie, bo stał obok.',
+      '助产士问有没有人伤害我，我说没有，其实我老公经常打我',
+    ]) {
+      expect(detectSafeguarding(text).flagged, text).toBe(true);
+    }
+  });
+
   it('reads "safe for a long time now" as a past that is over', () => {
     expect(detectSafeguarding("Years ago my ex was violent but I've been safe for a long time now and the kids are thriving").flagged).toBe(false);
     expect(detectSafeguarding('My ex was violent and I have not been safe for a long time').flagged).toBe(true);

@@ -55,6 +55,21 @@ export interface SafeguardingLexicon {
   /** Words that tie a sentence to the writer's own family ("my", "our", "me", "us"). */
   personalMarkers?: string[];
   /**
+   * A question someone put to the family, with the words it asks about: "the health visitor asked
+   * me if I ever feel like harming myself". Each pattern takes in the question's own words and
+   * stops before the answer ("I said…", "but…"). In a comment whose answer is no
+   * (`answeredNoMarkers`), those words are not the family's own and are read as blank.
+   */
+  askedMarkers?: string[];
+  /**
+   * An answer of no to such a question, not taken back: "I said no", "I'm fine", "我说没有". A
+   * pattern must not match "I said no because he was in the room": the answer then stands for
+   * nothing, and the question's words are read as they are.
+   */
+  answeredNoMarkers?: string[];
+  /** Words that take an answer of no back: "I lied", "he was in the room", "he does though". */
+  takenBackMarkers?: string[];
+  /**
    * Signs a comment may be in this language: an expression for its own letters (ą, ș, ã…) or
    * spellings, tested on the lower-cased comment, and common words that
    * other languages rarely use. When given, the lexicon's disclosures and topics are matched only
@@ -130,6 +145,9 @@ interface CompiledGroup {
   resolved: Markers | null;
   reported: Markers | null;
   personal: Markers | null;
+  asked: Markers | null;
+  answeredNo: Markers | null;
+  takenBack: Markers | null;
   /** Only scanned when the text holds this script (Chinese, Arabic); null means always. */
   script: RegExp | null;
 }
@@ -179,8 +197,25 @@ class Markers {
   constructor(private readonly pieces: readonly RegExp[]) {}
 
   test(text: string): boolean {
-    for (const piece of this.pieces) if (piece.test(text)) return true;
+    for (const piece of this.pieces) {
+      piece.lastIndex = 0;
+      if (piece.test(text)) return true;
+    }
     return false;
+  }
+
+  /** Where the markers are, as [start, end) pairs; the pieces must be compiled global. */
+  spans(text: string): Array<[number, number]> {
+    const spans: Array<[number, number]> = [];
+    for (const piece of this.pieces) {
+      piece.lastIndex = 0;
+      let found: RegExpExecArray | null;
+      while ((found = piece.exec(text))) {
+        if (found[0] === '') piece.lastIndex++;
+        else spans.push([found.index, found.index + found[0].length]);
+      }
+    }
+    return spans;
   }
 
   /** The text with every marker blanked to spaces of its length, so positions hold. */
@@ -235,10 +270,14 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
       lookAlikes: compileMarkers(members, (l) => l.lookAlikes, true),
       general: compileMarkers(members, (l) => l.generalMarkers, false),
       past: compileMarkers(members, (l) => l.pastMarkers, false),
-      present: compileMarkers(members, (l) => l.presentMarkers, false),
-      resolved: compileMarkers(members, (l) => l.resolvedMarkers, false),
+      present: compileMarkers(members, (l) => l.presentMarkers, true),
+      // A present marker inside one does not count: the "now" of "we are safe now".
+      resolved: compileMarkers(members, (l) => l.resolvedMarkers, true),
       reported: compileMarkers(members, (l) => l.reportedMarkers, false),
       personal: compileMarkers(members, (l) => l.personalMarkers, false),
+      asked: compileMarkers(members, (l) => l.askedMarkers, true),
+      answeredNo: compileMarkers(members, (l) => l.answeredNoMarkers, false),
+      takenBack: compileMarkers(members, (l) => l.takenBackMarkers, false),
       script,
     };
   });
@@ -365,9 +404,10 @@ function viewOf(normal: string, groups: readonly CompiledGroup[], blanked?: stri
     if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
     normal = general.reduce((view, [from, to]) => view.slice(0, from) + ' '.repeat(to - from) + view.slice(to), blanked);
   } else {
+    const whole = normal;
     for (const g of groups) {
       if (g.reported?.test(normal) && !g.personal?.test(normal)) return null;
-      if (g.lookAlikes) normal = g.lookAlikes.blank(normal);
+      normal = blankQuestion(g, g.lookAlikes ? g.lookAlikes.blank(normal) : normal, groups, whole);
     }
   }
   // A few words are too little for a bag of words: what is left of "the kids had a smashing time"
@@ -386,6 +426,29 @@ function size(normal: string): number {
   const words = normal.match(/[^ |]+/g)?.length ?? 0;
   const hanzi = normal.match(/[\u3400-\u9fff]/g)?.length ?? 0;
   return Math.max(words, hanzi / 2);
+}
+
+/**
+ * A present marker keeps a past harm present ("he still texts"), but not one that is the "now" of
+ * a resolution: "teraz od dawna jestem bezpieczna" (now, for a long time, I am safe) is over.
+ */
+function present(g: CompiledGroup, sentence: string): boolean {
+  if (!g.present?.test(sentence)) return false;
+  const resolutions = g.resolved?.spans(sentence) ?? [];
+  if (resolutions.length === 0) return true;
+  return g.present.spans(sentence).some(([from, to]) => !resolutions.some(([start, end]) => from < end && to > start));
+}
+
+/**
+ * A question put to the family ("the midwife asked if I have thoughts of harming myself"), blanked
+ * when the comment answers no and does not take it back: the words were the asker's. Any other
+ * sentence, or words after the answer ("…I said no but he does hit me"), is read as it is.
+ */
+function blankQuestion(g: CompiledGroup, text: string, groups: readonly CompiledGroup[], normal: string): string {
+  // Few comments hold a question, so the answer is only looked for when one does.
+  if (!g.asked?.test(normal)) return text;
+  const answeredNo = groups.some((other) => other.answeredNo?.test(normal)) && !groups.some((other) => other.takenBack?.test(normal));
+  return answeredNo ? g.asked.blank(text) : text;
 }
 
 /**
@@ -410,7 +473,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
   let blanked: string | undefined;
   for (const g of scanned) {
     normal ??= normaliseComment(text);
-    const cleaned = g.lookAlikes ? g.lookAlikes.blank(normal) : normal;
+    const cleaned = blankQuestion(g, g.lookAlikes ? g.lookAlikes.blank(normal) : normal, scanned, normal);
     blanked = cleaned;
     let lower: string | null = null;
     for (const chunk of g.chunks) {
@@ -433,7 +496,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
         if (!s) continue;
         // Any present-tense marker wins over a past one: "he still hits me even though I left".
-        const past = !!g.past?.test(sentence) && !g.present?.test(sentence);
+        const past = !!g.past?.test(sentence) && !present(g, sentence);
         // Homelessness is a crisis tonight or soon; a family that was homeless and is housed now is not one.
         if (past && s.category === 'homelessness') continue;
         // A past harm the comment says is over ("years ago… we are safe now") is not a disclosure.
@@ -448,7 +511,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
     const { category, score } = scoreSafeguardingModel(detector.model, view);
     if (score >= detector.model.threshold) {
       normal ??= normaliseComment(text);
-      const past = scanned.some((g) => g.past?.test(normal!)) && !scanned.some((g) => g.present?.test(normal!));
+      const past = scanned.some((g) => g.past?.test(normal!)) && !scanned.some((g) => present(g, normal!));
       const resolved = past && scanned.some((g) => g.resolved?.test(normal!));
       if (!(past && category === 'homelessness') && !resolved) {
         matches.push({ category, language: _lang ?? 'unknown', phrase: `model score ${score.toFixed(2)}`, past, source: 'model' });
