@@ -64,7 +64,7 @@ export const CLERGY_WORDS: readonly string[] = ['pastor', 'imam', 'vicar', 'rabb
 /** Titles and staff roles that come right before a name ("Mrs Patel", "health visitor Jo"). */
 export const TITLES = alsoCommon(
   set(
-    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser signed asistenta asistentă educadora położna polozna professora intérprete interprete interpreter translator tłumaczka tłumacz ' +
+    'mrs mr ms mx miss dr doctor nurse facilitator host sister auntie aunty uncle pani pan panią pania pana panem panu doamna doamnei domnul domnului dna dl familiei familia rodziny rodzina família educatoarea educatoare voluntara voluntarul senhora sra sr dona dom visitor hv midwife worker therapist practitioner manager receptionist volunteer teacher lady man coordinator officer advisor adviser mentor counsellor caretaker librarian instructor signed asistenta asistentă educadora położna polozna professora intérprete interprete interpreter translator tłumaczka tłumacz ' +
       [...DOCTOR_AND_NURSE, ...CLERGY_TITLES, ...CLERGY_WORDS].join(' '),
   ),
 );
@@ -82,7 +82,7 @@ export const TO_CUES = set('thanks thank grateful shout out spoke speak talk tal
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
 export const ROLES_AFTER = alsoCommon(
   set(
-    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer',
+    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer caretaker cleaner cook chef coach instructor librarian',
   ),
 );
 /** Words after a name and "is/was" that praise or blame a person. */

@@ -43,6 +43,8 @@ const STOP = new Set(
     '',
   ),
 );
+// "的" and a person who is someone's: "明明的语言治疗师", "天天的老师".
+const ZH_WHOSE_PERSON = /^的[\u4e00-\u9fff]{0,4}?(?:老师|治疗师|医生|护士|社工|妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|哥哥|姐姐|弟弟|妹妹|同学|朋友|班主任)/;
 // What follows a name with no cue: a verb of what people do or a particle ("李娜说", "杨帆和我").
 const ZH_AFTER =
   /^(?:说|告诉|帮|给|跟|和|对|很|的|来|是|也|都|每次|每周|每天|一直|非常|特别|真|让|不|在|带|教|问|打电话|发|陪|总是|经常|今天|昨天|上次|老师|医生|今年|现在|参加|喜欢|平安|第一)/;
@@ -50,10 +52,11 @@ const ZH_AFTER =
 const ZH_CHILD_AFTER =
   /^(?:今年|现在|参加|喜欢|玩|平安|第一|回家|回来|已经|还是|还在|终于|开始|学会|学|哭|笑|睡|吃|画|唱|跑|长大|出生|生病|刚|最近|总|又|才|也)/;
 const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现'.split(''));
-const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
+const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|哥哥|弟弟|妹妹|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
+const ZH_TITLE_AFTER = new RegExp(`^(?:${ZH_TITLES})`);
 const ZH_TITLE = new RegExp(`([\\u4e00-\\u9fff]|[A-Za-z][A-Za-z'-]*)(?=${ZH_TITLES})(${ZH_TITLES})`, 'g');
 const ZH_CUE =
-  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做|(?:宝宝|孩子|儿子|女儿)(?:叫|名叫))\s*/g;
+  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|(?<=带|陪|接|送|带着|陪着)(?:外孙女|外孙|孙女|孙子|儿子|女儿)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做|(?:宝宝|孩子|儿子|女儿)(?:叫|名叫))\s*/g;
 // Roles and thanks: the name after them must start with a surname.
 const ZH_WEAK_CUE =
   /(?:健康访视员|访视员|家访员|社工|护士|医生|助产士|工作人员|工作者|志愿者|员工|负责人|翻译|婆婆|公公|奶奶|外婆|姥姥|爷爷|我是|谢谢|感谢|多谢|跟|和|同)\s*/g;
@@ -72,7 +75,9 @@ const AR_TITLES = new Set(
     ' ',
   ),
 );
-const AR_WEAK_CUE = /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو)\s+([\u0621-\u064A]+)/g;
+// "شكرا يا هدى": thanks, and "يا" (O) calling the person.
+const AR_WEAK_CUE =
+  /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو)\s+(?:يا\s+)?([\u0621-\u064A]+)/g;
 const AR_NOT_NAMES = new Set(
   'أصغر اصغر أكبر اكبر أحسن احسن عمره عمرها كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم بكى بكا نام لعب ضحك قعد حب فرح خاف زعل تعب مرض كبر اكل أكل شرب ركض نط صرخ وقع انبسط سعداء مبسوط مبسوطه مبسوطة مبسوطين فرحان فرحانه فرحانة زعلان زعلانه خايف خايفه خائف شاطر شاطره شاطرة صغير صغيره صغيرة كبير كبيره كبيرة نايمه جوعان عطشان حزين حزينه مرتاح مرتاحه هادي هادئ متحمس متحمسه'.split(
     ' ',
@@ -132,9 +137,14 @@ function zhNames(text: string): Array<[number, number]> {
   // A doubled character that is no ordinary doubled word ("晨晨和阳阳", "豆豆的睡眠"), where a name stands:
   // opening the comment or a clause, or after "和", "跟", "给", "关于", "谢谢", and before what follows a name.
   for (const m of text.matchAll(/([\u4e00-\u9fff])\1/g)) {
-    if (ZH_DOUBLED_WORDS.has(m[0]) || STOP.has(m[1]!)) continue;
+    if (STOP.has(m[1]!) || ZH_KIN_DOUBLED.has(m[0])) continue;
     const before = text.slice(Math.max(0, m.index - 2), m.index);
     const after = text.slice(m.index + 2);
+    // "明明的语言治疗师": even a doubled word ("obviously") is a child's name when someone is theirs.
+    if (ZH_DOUBLED_WORDS.has(m[0])) {
+      if ((m.index === 0 || /[，。！？、：；\s]$/.test(before)) && ZH_WHOSE_PERSON.test(after)) found.push([m.index, m.index + 2]);
+      continue;
+    }
     // "发现了豆豆的髋关节", "照顾思思": the object of what was done for the child.
     const opens = m.index === 0 || /[，。！？、：；\s（(]$/.test(before) || /(?:和|跟|给|让|带|带着|叫|于|谢|是|的|了|但|顾|看)$/.test(before);
     // "乐乐回家一直学她", "安安平平安安长大": what a child does, or a four-character wish (AABB), after
@@ -183,18 +193,26 @@ function zhNames(text: string): Array<[number, number]> {
       text.slice(Math.max(0, m.index - 3), m.index),
     );
     const opensClause = /[，。！？、：；\s]/.test(text[m.index - 1] ?? '');
-    if (m[1] === '小' ? !SURNAMES.has(m[2]!) && !cue && m.index !== 0 : !cue && m.index !== 0 && !opensClause) continue;
     const before = text[m.index - 1] ?? '';
     const after = text.slice(m.index + 2);
+    // "，小宝回家一直唱": a pet name opening a clause before what a child does.
+    const childDoes = (opensClause || m.index === 0) && ZH_CHILD_AFTER.test(after);
+    if (m[1] === '小' ? !SURNAMES.has(m[2]!) && !cue && m.index !== 0 && !childDoes : !cue && m.index !== 0 && !opensClause) continue;
     if (
       (before === '' || !han(m.index - 1) || /[的跟和给谢是叫家者带着让哥姐弟妹于顾但是]/.test(before)) &&
-      (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在') || (cue && ZH_CHILD_AFTER.test(after)))
+      (after === '' || /^[，。！？\s]/.test(after) || ZH_AFTER.test(after) || after.startsWith('在') || ((cue || childDoes) && ZH_CHILD_AFTER.test(after)))
     )
       found.push([m.index, m.index + 2]);
   }
   for (const m of text.matchAll(ZH_WEAK_CUE)) {
     const start = m.index + m[0].length;
     if (!SURNAMES.has(text[start] ?? '') || ZH_NOT_NAMES.test(text.slice(start))) continue;
+    // "感谢赵小红姐姐": a full name and its title, whole, as "王老师" is.
+    const titled = [3, 2].find((n) => given(start, n) - start === n && ZH_TITLE_AFTER.test(text.slice(start + n)));
+    if (titled) {
+      found.push([start, start + titled + ZH_TITLE_AFTER.exec(text.slice(start + titled))![0].length]);
+      continue;
+    }
     let end = given(start, 3);
     // Three characters only when what follows reads as after a name ("跟郭敏聊天": 郭敏, not 郭敏聊).
     if (end - start === 3 && han(end) && !ZH_AFTER.test(text.slice(end))) end--;
@@ -256,12 +274,18 @@ const AR_MOTHER_OF = new Set('عزباء عزبا وحيده جديده جديد
 
 function arNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  const push = (start: number, word: string) => {
+  const push = (start: number, word: string, strong = false) => {
     found.push([start, start + word.length]);
-    // A second given name right after is the father's name or a surname: "فاطمة أحمد".
+    // A second given name right after is the father's name or a surname: "فاطمة أحمد"; after "ابني"
+    // and the like even one that is also a word: "ابني عمر حسن".
     const next = /^\s+([\u0621-\u064A]+)/.exec(text.slice(start + word.length));
     // "سلمى وعمر": a name joined to it by "and" may be one that is also a word.
-    if (next && (arGiven(next[1]!, false) || (next[1]!.startsWith('و') && arGiven(next[1]!, true)))) {
+    if (
+      next &&
+      (arGiven(next[1]!, false) ||
+        (strong && !/^[وفلب]/.test(next[1]!) && !AR_NOT_NAMES.has(next[1]!) && AR_CUED_ONLY.has(foldArabic(next[1]!))) ||
+        (next[1]!.startsWith('و') && arGiven(next[1]!, true)))
+    ) {
       const from = start + word.length + next[0].length - next[1]!.length;
       found.push([from, from + next[1]!.length]);
     }
@@ -272,7 +296,7 @@ function arNames(text: string): Array<[number, number]> {
     // Verbs: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما).
     if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name) || AR_DERIVED_VERB.test(foldArabic(name))) && !arGiven(name, true)) continue;
     const start = m.index + m[0].length - name.length;
-    push(start, name);
+    push(start, name, true);
     if (AR_TITLES.has(m[1]!)) found.push([m.index + m[0].lastIndexOf(m[1]!, m[0].length - name.length), start + name.length]);
   }
   // "أنا جدة زين" (I am Zain's grandmother): the name after the writer's kinship to them.
@@ -343,6 +367,12 @@ function arNames(text: string): Array<[number, number]> {
     const start = m.index + m[0].indexOf(m[1]!);
     found.push([start, start + m[1]!.length]);
   }
+  // "نور وآدم استمتعا": a name that is also a word, opening a clause, joined by "و" to a given name.
+  for (const m of text.matchAll(/(?:^|[،,.!؟?]\s*)([\u0621-\u064A]{2,})\s+(و[\u0621-\u064A]{2,})(?![\u0621-\u064A])/g)) {
+    if (!AR_CUED_ONLY.has(foldArabic(m[1]!)) || !arGiven(m[2]!, false)) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    found.push([start, start + m[1]!.length]);
+  }
   // "عبد الرحمن": "عبد" and the name after it are one name.
   for (const m of text.matchAll(/(?:^|[\s،,.(])[وفلب]?(عبد\s+ال[\u0621-\u064A]+)/g)) {
     const start = m.index + m[0].length - m[1]!.length;
@@ -360,6 +390,14 @@ function arNames(text: string): Array<[number, number]> {
     const start = before ? m.index - before[0].length + before[0].indexOf(before[1]!) : m.index;
     found.push([start, m.index + m[0].length]);
   }
+  // "وهدى عرّفتني … شكرا يا هدى": a name that is also a word, found once by its cue, is the same person
+  // where the comment writes it again joined to "و" or opening a clause ("وعندنا أمل", hope, stays).
+  const cuedNames = new Set(found.map(([a, b]) => text.slice(a, b)).filter((w) => AR_CUED_ONLY.has(foldArabic(w))));
+  if (cuedNames.size > 0)
+    for (const m of text.matchAll(
+      /(?<=^|[،,.!؟?]\s*)(و?)([\u0621-\u064A]{2,})(?![\u0621-\u064A])|(?<![\u0621-\u064A])(و)([\u0621-\u064A]{2,})(?![\u0621-\u064A])/g,
+    ))
+      if (cuedNames.has(m[2] ?? m[4]!)) found.push([m.index, m.index + m[0].length]);
   return found;
 }
 

@@ -243,6 +243,8 @@ const PERSON_BEFORE = new Set([
   'thank',
 ]);
 
+// Months that are also names: "in April and I", "last June and I" are no people.
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 // "my son will": a modal, not Will.
 const MODALS = new Set(['will', 'may', 'can', 'might', 'must', 'shall', 'could', 'would', 'should']);
 // Lower-case words after "my son" that are verbs or adverbs, not a name ("my son adores it").
@@ -303,6 +305,22 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   if (TITLES.has(p) && (p !== 'miss' || prev.cap) && (p !== 'man' || ws[i - 2]?.lower === 'the')) return 'cue';
   if (THANKS.has(p) && (p !== 'to' || (i >= 2 && !prev.broken && TO_CUES.has(ws[i - 2]!.lower)))) return 'cue';
   if (p === 'for' && ws[i - 2]?.lower === 'ask') return 'cue';
+  // "nowhere for Ruby to sleep", "time for Dan to settle": a capitalised word between "for" and "to" and a verb is who does it.
+  if (p === 'for' && w.cap && !w.broken && !prev.broken && !MODALS.has(w.lower) && ws[i + 1]?.lower === 'to' && !ws[i + 1]!.broken && /^\s+$/.test(w.gapAfter))
+    return 'cue';
+  // "me and Dan can both come", "ja i Maja", "eu și Ioana": a person joined to the writer.
+  if (
+    AND.has(p) &&
+    w.cap &&
+    !w.broken &&
+    !prev.broken &&
+    !MODALS.has(w.lower) &&
+    !MONTHS.has(w.lower) &&
+    /^(?:me|myself|ja|eu)$/.test(ws[i - 2]?.lower ?? '') &&
+    (p === 'and' || w.known || w.ambiguous) &&
+    !ws[i - 2]!.broken
+  )
+    return 'cue';
   // "thank you Linda", "thank you to dawn", "thank u sky"
   if ((p === 'you' || p === 'u') && !prev.broken && ws[i - 2]?.lower === 'thank') return 'cue';
   // "Hi its Jade here", "this is Tom (Ruby's dad)": a self-introduction.
@@ -316,9 +334,14 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
   // "I'd like Chelsea to know", "we want Dawn to…": a person wished to do something.
   if ((p === 'like' || p === 'want' || p === 'wanted') && ws[i + 1]?.lower === 'to' && /^(?:i'd|id|we'd|i|we|would|really)$/.test(ws[i - 2]?.lower ?? ''))
     return 'cue';
-  // "naszego Kuby", "Nasza Róża": a Polish possessive before a capitalised word.
+  // "naszego Kuby", "Nasza Róża", "formularze dla Kuby": a Polish possessive, or "dla" (for), before a capitalised word.
   // Only a name, or a Kuba or Iga in another case ("Kuby", "Igi"): "z naszej Grupy" is a group.
-  if (POLISH_POSSESSIVES.has(p) && w.cap && (w.known || w.ambiguous || (/[yi]$/.test(w.lower) && FIRST_NAMES.has(w.lower.slice(0, -1) + 'a')))) return 'kin';
+  if (
+    (POLISH_POSSESSIVES.has(p) || (p === 'dla' && !prev.broken)) &&
+    w.cap &&
+    (w.known || w.ambiguous || (/[yi]$/.test(w.lower) && FIRST_NAMES.has(w.lower.slice(0, -1) + 'a')))
+  )
+    return 'kin';
   // "a liniștit-o imediat pe Lumi", "l-am dus pe Andrei": Romanian marks a person with "pe" and a doubled pronoun.
   if (p === 'pe' && w.cap && !prev.broken && ws.slice(Math.max(0, i - 4), i - 1).some((x) => /-(?:o|l|i|le|am)$|^(?:l|o|i|le)-/.test(x.lower))) return 'cue';
   if (p === 'to' && !prev.broken && ws[i - 2]?.lower === 'you' && ws[i - 3]?.lower === 'thank') return 'cue';
@@ -380,6 +403,19 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   )
     return 'role';
   if ((n === 'on' || n === 'at') && /^(?:reception|front|desk)$/.test(ws[i + 2]?.lower ?? '')) return 'cue';
+  // "Dan and I came", "Rose and me": a person joined to the writer.
+  if (
+    n === 'and' &&
+    w.cap &&
+    (w.known || w.ambiguous) &&
+    !MONTHS.has(w.lower) &&
+    !POSSESSIVES.has(ws[i - 1]?.lower ?? '') &&
+    /^\s+$/.test(gap) &&
+    /^(?:me|i|myself)$/.test(ws[i + 2]?.lower ?? '') &&
+    !ws[i + 2]!.broken &&
+    /^\s+$/.test(next.gapAfter)
+  )
+    return 'role';
   // "Joy at the front desk", "Patience at the Saturday food bank": a person at their post.
   if ((n === 'on' || n === 'at') && ws[i + 2]?.lower === 'the') {
     for (let k = i + 3; k <= i + 5 && ws[k] && !ws[k]!.broken; k++) if (POSTS.has(ws[k]!.lower)) return 'role';
@@ -407,7 +443,8 @@ function cueAfter(ws: readonly Word[], i: number): 'praise' | 'role' | 'from' | 
   // "Ivy (twins, born…)", "Bear (his real name is…)": a parenthesis about the person.
   if (
     /^\s*\(\s*$/.test(gap) &&
-    (/^(?:twins?|born|aged?|both|nee|née)$/.test(n) || (/^(?:his|her|their)$/.test(n) && [ws[i + 2], ws[i + 3]].some((x) => x?.lower === 'name')))
+    (/^(?:twins?|triplets?|quads?|born|aged?|both|nee|née)$/.test(n) ||
+      (/^(?:his|her|their)$/.test(n) && [ws[i + 2], ws[i + 3]].some((x) => x?.lower === 'name')))
   )
     return 'role';
   // "Chelsea you're a star", "Jack you legend": a sentence that opens by speaking to someone.
@@ -640,7 +677,7 @@ function isName(ws: readonly Word[], i: number): boolean {
   if (
     w.cap &&
     (!w.broken || w.known || w.ambiguous) &&
-    POLISH_PERSON_VERBS.has(ws[i + 1]?.lower ?? '') &&
+    (POLISH_PERSON_VERBS.has(ws[i + 1]?.lower ?? '') || ((w.known || w.ambiguous) && POLISH_PAST.test(ws[i + 1]?.lower ?? ''))) &&
     !ws[i + 1]!.broken &&
     (w.known || w.ambiguous || /(?:inka|czka|ńka|unia|usia|sia|cia|zia|nia|dzia|ek|uś|sio|cio|zio|nio)$/.test(w.lower))
   )
@@ -665,6 +702,11 @@ function isName(ws: readonly Word[], i: number): boolean {
   // "Sky wouldn't come out", "Will said he'd ring": at a sentence's start a name-word is a name
   // before a verb only a person does; "Will there be…" has no such verb.
   if (after === 'cue' && w.ambiguous && w.cap && w.broken && SAID_OF_A_PERSON.has(ws[i + 1]?.lower ?? '')) return true;
+  // "Gaz runs the dads' football": a person who runs or leads a group, even at a sentence's start.
+  if (after === 'cue' && w.ambiguous && w.cap && !MODALS.has(w.lower) && RUNS_A_GROUP.has(ws[i + 1]!.lower) && /^(?:the|our|a)$/.test(ws[i + 2]?.lower ?? ''))
+    return true;
+  // "Coffee is good. 4/5 Mel x": a name-word closing the comment before a kiss signs it, even at a sentence's start.
+  if (after === 'cue' && w.ambiguous && w.cap && !MODALS.has(w.lower) && kissAtEnd(ws, i)) return true;
   if (after) return after === 'praise' || after === 'role' ? !MODALS.has(w.lower) : w.ambiguous ? w.cap && !w.broken : true;
   // "Dawn's group on feeding": a capitalised name-word owning something.
   // "Will's favourite is the sand tray": no modal owns anything, so a modal with 's is a name ("May's" is the month's).
@@ -687,6 +729,12 @@ function isName(ws: readonly Word[], i: number): boolean {
 /** Words that open a question or a sentence before its subject: "Can Mark…", "Our Kit…". */
 const OPENERS = new Set('can could will would did does do has have is was our my their his her when so and but then'.split(' '));
 
+/** Verbs of a person who runs a group: "Gaz runs the dads and lads football". */
+const RUNS_A_GROUP = new Set(['runs', 'ran', 'leads', 'led', 'organises', 'organizes', 'hosts']);
+/** Word i closes the comment, with only a kiss after it: "… 4/5 Mel x". */
+const kissAtEnd = (ws: readonly Word[], i: number) =>
+  (i === ws.length - 1 && /^\s*x+\s*$/i.test(ws[i]!.gapAfter)) || (i === ws.length - 2 && /^x+$/.test(ws[i + 1]!.lower) && /^\s*$/.test(ws[i + 1]!.gapAfter));
+
 /** Adjectives of a nickname: "Big Mike", "Little Jo". */
 const NICKNAMES = new Set(['big', 'little', 'lil', 'wee', 'young', 'old']);
 
@@ -694,6 +742,8 @@ const NICKNAMES = new Set(['big', 'little', 'lil', 'wee', 'young', 'old']);
 const SESSIONS = new Set('session sessions class classes group club appointment appointments visit visits meeting lesson lessons chat'.split(' '));
 const endsClause = (ws: readonly Word[], i: number) => i === ws.length - 1 || /[.,!;?]/.test(ws[i]!.gapAfter) || ws[i + 1]!.broken;
 
+/** A Polish verb in the past, said of a person: "Maja nauczyła się", "Kuba zjadł" (the ł is Polish only). */
+const POLISH_PAST = /^\p{L}{2,}(?:ł|ła|ło|łam|łem|łaś|łeś)$/u;
 const POLISH_THANKS = new Set(['dziękuję', 'dziekuje', 'dziękujemy', 'dziekujemy', 'dzięki', 'dzieki', 'podziękowania', 'podziekowania']);
 const PT_THANKS = new Set(['obrigado', 'obrigada', 'obg']);
 /** Names the lists hold with an accent, as they are typed without one: "ze" (Zé), "joao" (João). */
@@ -774,6 +824,13 @@ function subjectOfAPerson(ws: readonly Word[], i: number): boolean {
   if (capOk && (next.lower === 'was' || next.lower === 'were') && ws[i + 2]?.lower === 'born' && !ws[i + 2]!.broken && /^\s+$/.test(next.gapAfter)) return true;
   // "Will will not stop talking": a modal said twice is a name, then the modal.
   if (capOk && MODALS.has(w.lower) && next.lower === w.lower && /^\s+$/.test(w.gapAfter)) return true;
+  // "sky is 18 months and jojo is 4": in lower case, a name-word opening its sentence before an age.
+  if (
+    lowerOk &&
+    (next.lower === 'is' || next.lower === 'was') &&
+    /^\s+\d{1,2}\s*(?:,|and\b|&|$|months?\b|years?\b|yrs?\b)/.test(next.gapAfter + (ws[i + 2]?.lower ?? ''))
+  )
+    return true;
   // "Hope is only 8 months": an age after an adverb.
   // "Hope is only 8 months", "Summer is nearly 2 years": an age after an adverb.
   if (capOk && nameWord && !MODALS.has(w.lower) && (next.lower === 'is' || next.lower === 'was') && AGE_ADVERBS.has(ws[i + 2]?.lower ?? '')) {
@@ -880,17 +937,41 @@ const PAIR_VERBS = new Set(
   'had have want wanted are were loved love come came went go played play both said say made make did do never always still'.split(' '),
 );
 
+/** What stands between listed names: a space, or an age ("Destiny 3 and Blessing 1 come"). */
+const SPACE_OR_AGE = /^\s+(?:\d{1,2}\s+)?$/;
+
 /**
- * "Ty and Cal want the trampoline back", "Summer and Autumn are my twins": two capitalised words
- * joined by "and", each a name the lists know (or a capitalised unknown word), then a verb for
- * both, are two names, even at a sentence's start and even when they are also words.
+ * "Ty and Cal want the trampoline back", "Summer and Autumn are my twins", "Poppy, Daisy and Violet
+ * (triplets!) always…", "Hope and Summer (my girls) look forward": capitalised words listed with
+ * commas and joined by "and", each a name the lists know (or a capitalised unknown word), then a verb
+ * for all or who they are in brackets, are names, even at a sentence's start and even when they are also words.
  */
 function pairsDoing(ws: readonly Word[], named: boolean[]): void {
-  for (let i = 0; i + 3 < ws.length; i++) {
-    const a = ws[i]!;
-    const b = ws[i + 2]!;
-    if (ws[i + 1]!.lower !== 'and' || ws[i + 1]!.broken || b.broken || ws[i + 3]!.broken || !PAIR_VERBS.has(ws[i + 3]!.lower)) continue;
-    if (nameish(a) && nameish(b) && (a.known || b.known || a.ambiguous || b.ambiguous)) named[i] = named[i + 2] = true;
+  for (let i = 0; i + 2 < ws.length; i++) {
+    if (!nameish(ws[i]!)) continue;
+    // The list: "A, B and C"; it ends at "and" and the word after it.
+    const list = [i];
+    let k = i;
+    while (k + 1 < ws.length && /^\s*,\s*$/.test(ws[k]!.gapAfter) && !ws[k + 1]!.broken && nameish(ws[k + 1]!)) list.push(++k);
+    if (
+      k + 2 >= ws.length ||
+      !AND.has(ws[k + 1]!.lower) ||
+      ws[k + 1]!.broken ||
+      ws[k + 2]!.broken ||
+      !nameish(ws[k + 2]!) ||
+      !SPACE_OR_AGE.test(ws[k]!.gapAfter)
+    )
+      continue;
+    list.push((k += 2));
+    const last = ws[k]!;
+    const next = ws[k + 1];
+    const doing = next && !next.broken && SPACE_OR_AGE.test(last.gapAfter) && PAIR_VERBS.has(next.lower);
+    // "(my girls)", "(triplets!)", "(twins, 3)": who they are, in brackets after the list.
+    const who =
+      next &&
+      /^\s*\(\s*$/.test(last.gapAfter) &&
+      (/^(?:twins|triplets|quads|both)$/.test(next.lower) || (POSSESSIVES.has(next.lower) && KIN.has(ws[k + 2]?.lower ?? '')));
+    if ((doing || who) && list.some((j) => ws[j]!.known || ws[j]!.ambiguous)) for (const j of list) named[j] = true;
   }
 }
 
@@ -986,6 +1067,16 @@ export function findNames(text: string): Array<[number, number]> {
   wordAndName(ws, named);
   sameWordAgain(ws, named);
   storyTitles(text, ws, named);
+  // "Jayden (JJ)", "Alexander (Alex)": a nickname alone in brackets right after a name; only a
+  // name-word, or one from the name's own initial, so "Sam (SEN)" and "Tom (GP)" keep their acronyms.
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (named[i] || !named[i - 1] || !/^\s*\(\s*$/.test(ws[i - 1]!.gapAfter) || !/^\s*\)/.test(w.gapAfter)) continue;
+    const raw = text.slice(w.start, w.end);
+    const sameInitial = w.lower[0] === ws[i - 1]!.lower[0];
+    if (w.cap && (w.known || w.ambiguous) && !MODALS.has(w.lower)) named[i] = true;
+    else if (sameInitial && (/^(\p{Lu})\1$/u.test(raw) || (w.cap && !w.common && /^\p{Lu}\p{Ll}+$/u.test(raw)))) named[i] = true;
+  }
   // A capitalised word right after a name is its surname: "Karen Smith".
   for (let i = 1, surname = false; i < ws.length; i++) {
     const w = ws[i]!;
@@ -1005,6 +1096,14 @@ export function findNames(text: string): Array<[number, number]> {
     if (!w.cap || !SURNAME_TITLES.has(w.lower) || DOCTOR_AND_NURSE.includes(w.lower)) continue;
     const initial = /^\.?\s+(\p{Lu})(?![\p{L}'’])/u.exec(text.slice(w.end));
     if (initial && initial[1] !== 'I' && initial[1] !== 'A') found.push([w.start, w.end + initial[0].length]);
+  }
+  // "my foster son D has had a rough year": a capital initial standing for a child after a kin cue.
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i]!;
+    const own = ws.slice(Math.max(0, i - 3), i).findIndex((x) => POSSESSIVES.has(x.lower)) + Math.max(0, i - 3);
+    if (!KIN.has(w.lower) || w.possessive || own < Math.max(0, i - 3) || ws.slice(own + 1, i + 1).some((x) => x.broken)) continue;
+    const initial = /^\s+(\p{Lu})(?=\s+\p{Ll}|\s*[,.!?)]|$)/u.exec(text.slice(w.end));
+    if (initial && initial[1] !== 'I' && initial[1] !== 'A') found.push([w.end + initial[0].length - 1, w.end + initial[0].length]);
   }
   // "I love mrs w": a title and an initial typed in lower case.
   for (let i = 0; i < ws.length; i++) {
@@ -1031,7 +1130,21 @@ export function findNames(text: string): Array<[number, number]> {
     ) {
       // "Pani doktor Nowak": a title before the title goes too.
       const outer = ws[i - 2];
-      const start = outer && NAME_TITLES.has(outer.lower) && !KIN.has(outer.lower) && /^\s+$/.test(outer.gapAfter) && !title.broken ? outer.start : title.start;
+      let start = outer && NAME_TITLES.has(outer.lower) && !KIN.has(outer.lower) && /^\s+$/.test(outer.gapAfter) && !title.broken ? outer.start : title.start;
+      // "Mr and Mrs Hughes": two titles over one surname are one span.
+      const first = ws[i - 3];
+      if (
+        outer &&
+        first &&
+        start === title.start &&
+        AND.has(outer.lower) &&
+        !title.broken &&
+        !outer.broken &&
+        first.cap &&
+        SURNAME_TITLES.has(first.lower) &&
+        /^\.?\s+$/.test(first.gapAfter)
+      )
+        start = first.start;
       found.push([start, w.end]);
       continue;
     }

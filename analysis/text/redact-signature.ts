@@ -12,8 +12,9 @@ const SURNAME = String.raw`(?:${CAP}|\p{Lu}\b\.?)`;
 // "- Lisa, mum of 3, Kirkby": who they are may hold a number.
 // Name (and surname), maybe an age, then a town, closing the comment after a sentence or a dash.
 // "Cláudia e Rui, Luton": a couple; "Brenda, Kinship carer, Hartlepool": who they are before the town.
+// "Signed Kirsty Lowe, mum of 2, Hartlepool": "Signed" opens a signature as a dash does.
 const FULL = new RegExp(
-  String.raw`(?:^|[.!?\n]|\s[-–—~]+)\s*((${CAP})(?:\s+${SURNAME})?(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?:\s+${SURNAME})?)?\s*,\s*(?:\d{1,2}\s*,\s*)?(?:\p{L}+(?:\s+[\p{Ll}\d]+){0,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n]|\s[-–—~]+|\b[Ss]igned:?)\s*((${CAP})(?:\s+${SURNAME})?(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?:\s+${SURNAME})?)?\s*,\s*(?:\d{1,2}\s*,\s*)?(?:\p{L}+(?:\s+[\p{Ll}\d]+){0,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // "- Sarah", "- Sarah Jones (mum of 2)", "~ Tom x", "- Kerry W", "- Tom and Lisa F"
@@ -22,10 +23,11 @@ const DASHED = new RegExp(
   'u',
 );
 // A sign-off opening the comment's last sentence: "…please. from Tom Hughes", "Love from the Khan family",
-// "Kind regards, Dr. Abimbola Okonkwo (Tayo's mum)" (the child's name inside, so whole), "Cu drag, Elena
+// "Kind regards, Dr. Abimbola Okonkwo (Tayo's mum)" (the child's name inside, so whole), "Pozdrawiam, Justyna K.",
+// "Cu drag, Elena
 // și Mihai Popescu" (a couple with one surname; "Thank you Sam and Alex" are two names), "from Sharon & the boys".
 const SIGNED_OFF = new RegExp(
-  String.raw`(?:^|[.!?\n,]\s*|\sx+\s+)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Cc]u drag|[Cc]u stim[ăa]|[Cc]u respect|[Cc]om carinho|[Aa]tenciosamente|[Bb]eijinhos|[Aa]bra[çc]os|[Zz] powa[żz]aniem)\s*,?\s+(?:the\s+)?((?:(?:Dr|Mrs|Mr|Ms|Miss)\.?\s+)?(${CAP})(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?=\s+${CAP}))?(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?(?:\s+(?:&|and)\s+the\s+(?:boys|girls|kids|twins|gang|family))?(?:\s*\(\s*${CAP}['’]s\s+(?:mum|mam|mom|dad|nan|nana|mother|father|grandma|grandad)\s*\))?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n,]\s*|\sx+\s+)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Cc]u drag|[Cc]u stim[ăa]|[Cc]u respect|[Cc]om carinho|[Aa]tenciosamente|[Bb]eijinhos|[Aa]bra[çc]os|[Zz] powa[żz]aniem|[Pp]ozdrawiam|[Pp]ozdrowienia)\s*,?\s+(?:the\s+)?((?:(?:Dr|Mrs|Mr|Ms|Miss)\.?\s+)?(${CAP})(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?=\s+${CAP}))?(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?(?:\s+(?:&|and)\s+the\s+(?:boys|girls|kids|twins|gang|family))?(?:\s*\(\s*${CAP}['’]s\s+(?:mum|mam|mom|dad|nan|nana|mother|father|grandma|grandad)\s*\))?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // A last sentence that is only a name: "… in the snow. Laura W.", "… a quiet corner? Mrs J. Wood".
