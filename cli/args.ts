@@ -18,7 +18,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       if (eq > 0) options.set(arg.slice(2, eq), arg.slice(eq + 1));
-      else options.set(arg.slice(2), argv[++i] ?? '');
+      // A bare flag ("--show-errors", "--calibrate") takes no value, so it never swallows the next option.
+      else if (i + 1 >= argv.length || argv[i + 1]!.startsWith('--')) options.set(arg.slice(2), '');
+      else options.set(arg.slice(2), argv[++i]!);
     } else positional.push(arg);
   }
   return { positional, options };

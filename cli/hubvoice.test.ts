@@ -173,6 +173,32 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(hubvoice(['themes', 'review', halves[0]!, '--out', out, '--threshold', 'high']).stderr).toMatch(/--threshold must be a number/);
   });
 
+  it("calibrates each theme's threshold on the files left out, raising only a theme whose left-out precision falls short", () => {
+    const [header, ...rows] = readFileSync(join(root, 'analysis/text/eval/themes.part4.csv'), 'utf8').trim().split('\n');
+    const halves = [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)].map((half, i) => {
+      const path = join(dir, `calibrate-${i}.csv`);
+      writeFileSync(path, `${header}\n${half.join('\n')}\n`);
+      return path;
+    });
+    const out = join(dir, 'theme-review-calibrated.json');
+    // A bare flag before another option: "--calibrate" must not swallow "--out".
+    const run = hubvoice(['themes', 'review', halves.join(','), '--calibrate', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const { calibration } = JSON.parse(run.stdout.trim());
+    const review = JSON.parse(readFileSync(out, 'utf8'));
+    expect(calibration.length).toBeGreaterThan(0);
+    for (const c of calibration) {
+      const at = c.steps.findIndex((s: { threshold: number }) => s.threshold === c.threshold);
+      // The lowest step that reaches 0.85 pooled, or the highest when none does; every step below falls short.
+      expect(c.steps[at].precision >= 0.85 || at === c.steps.length - 1).toBe(true);
+      for (const s of c.steps.slice(0, at)) expect(s.precision).toBeLessThan(0.85);
+      expect(review.thresholds[review.themes.indexOf(c.theme)]).toBe(c.threshold);
+    }
+    const raised = new Set(calibration.map((c: { theme: string }) => c.theme));
+    review.themes.forEach((id: string, l: number) => raised.has(id) || expect(review.thresholds[l]).toBe(0.5));
+    expect(hubvoice(['themes', 'review', halves[0]!, '--out', out, '--calibrate']).stderr).toMatch(/--calibrate needs two files or more/);
+  });
+
   it('explains its usage and exits 2 on a bad command', () => {
     const run = hubvoice(['themes', 'fly']);
     expect(run.status).toBe(2);

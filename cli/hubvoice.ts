@@ -19,6 +19,8 @@ import {
   seedModelJson,
   trainSentimentLayer,
   trainThemeReview,
+  calibrateThemeThresholds,
+  CALIBRATION_PRECISION,
   scorePredictions,
   parseMarkedText,
   redactSpans,
@@ -46,7 +48,7 @@ const USAGE = `usage:
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
   hubvoice safeguarding train <labelled.csv[,more.csv]> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
   hubvoice sentiment train <labelled.csv[,more.csv]> --out <layer.json>
-  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.5] [--best-theme-at 0.2] [--c 0.05]
+  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.5] [--best-theme-at 0.2] [--c 0.05] [--calibrate]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -257,8 +259,14 @@ function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
   };
   const options = { threshold: fraction('threshold'), bestThemeAt: fraction('best-theme-at'), C: fraction('c') };
   const files = csvPaths.split(',');
+  const calibrate = args.options.has('calibrate');
+  if (calibrate && files.length < 2) throw new UsageError('themes review --calibrate needs two files or more, one per writer');
   const byFile = files.map((path) => parseLabelledCsv(readFileSync(path, 'utf8')));
-  const review = trainThemeReview(byFile.flat(), files, options);
+  // Each file read by a review trained on the others: for the figures, and for calibration.
+  const leftOutReviews = files.length >= 2 ? files.map((_, i) => trainThemeReview(byFile.filter((_, j) => j !== i).flat(), [], options)) : [];
+  const calibration = calibrate ? calibrateThemeThresholds(byFile, leftOutReviews) : undefined;
+  const themeThresholds = calibration && Object.fromEntries(calibration.map((c) => [c.theme, c.threshold]));
+  const review = trainThemeReview(byFile.flat(), files, { ...options, themeThresholds });
   writeFileSync(out, `${JSON.stringify(review)}\n`);
   const seedOnly = loadModel(seedModelJson(defaultTaxonomy, undefined, null));
   const figures = (e: ReturnType<typeof scorePredictions>) => {
@@ -278,7 +286,7 @@ function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
     const pooled = { gold: [] as (typeof byFile)[number], reviewed: [] as ReturnType<typeof tagAll>, seeds: [] as ReturnType<typeof tagAll> };
     leftOut = Object.fromEntries(
       files.map((path, i) => {
-        const model = loadModel(seedModelJson(defaultTaxonomy, undefined, trainThemeReview(byFile.filter((_, j) => j !== i).flat(), [], options)));
+        const model = loadModel(seedModelJson(defaultTaxonomy, undefined, { ...leftOutReviews[i]!, thresholds: review.thresholds }));
         const reviewed = tagAll(model, byFile[i]!);
         const seeds = tagAll(seedOnly, byFile[i]!);
         pooled.gold.push(...byFile[i]!);
@@ -295,7 +303,10 @@ function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
       pooled: { reviewed: figures(scorePredictions(pooled.gold, pooled.reviewed)), seedTerms: figures(scorePredictions(pooled.gold, pooled.seeds)) },
     };
   }
-  process.stdout.write(`${JSON.stringify({ comments: review.trainedOn.comments, features: review.features.length, leaveOneFileOut: leftOut })}\n`);
+  const raised = calibration?.filter((c) => c.threshold !== review.thresholds[0] || c.steps[0]!.precision < CALIBRATION_PRECISION);
+  process.stdout.write(
+    `${JSON.stringify({ comments: review.trainedOn.comments, features: review.features.length, ...(calibration && { calibration: raised }), leaveOneFileOut: leftOut })}\n`,
+  );
   process.stderr.write(`themes review: ${review.trainedOn.comments} comments → ${out}\n`);
 }
 

@@ -9,8 +9,8 @@ export type { Sentiment, ThemeDefinition, ThemeModel, ThemeModelJson } from './m
 export { defaultModel, defaultTaxonomy, seedModelJson, DEFAULT_SENTIMENT_LAYER, DEFAULT_THEME_REVIEW } from './default-model';
 export { loadThemeReview } from './theme-review';
 export type { ThemeReviewJson } from './theme-review';
-export { trainThemeReview } from './theme-review-train';
-export type { ThemeReviewTrainOptions } from './theme-review-train';
+export { CALIBRATION_PRECISION, calibrateThemeThresholds, trainThemeReview } from './theme-review-train';
+export type { ThemeCalibration, ThemeReviewTrainOptions } from './theme-review-train';
 export { loadSentimentLayer } from './sentiment-layer';
 export { trainSentimentLayer } from './sentiment-train';
 export type { SentimentLayerJson } from './sentiment-layer';
