@@ -151,13 +151,19 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(layer.features.slice(0, 5)).toEqual(['#pos', '#neg', '#not', '#mix', expect.any(String)]);
   });
 
-  it('trains the theme review and reads each file, reviewed and by seed terms alone, on a review trained without it', () => {
+  /** Part 4 of the theme sets split into two files, as if two writers had written it. */
+  const part4InHalves = (name: string) => {
     const [header, ...rows] = readFileSync(join(root, 'analysis/text/eval/themes.part4.csv'), 'utf8').trim().split('\n');
     const halves = [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)].map((half, i) => {
-      const path = join(dir, `review-${i}.csv`);
+      const path = join(dir, `${name}-${i}.csv`);
       writeFileSync(path, `${header}\n${half.join('\n')}\n`);
       return path;
     });
+    return { rows, halves };
+  };
+
+  it('trains the theme review and reads each file, reviewed and by seed terms alone, on a review trained without it', () => {
+    const { rows, halves } = part4InHalves('review');
     const out = join(dir, 'theme-review.json');
     const run = hubvoice(['themes', 'review', halves.join(','), '--out', out, '--threshold', '0.3']);
     expect(run.status).toBe(0);
@@ -174,12 +180,7 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
   });
 
   it("calibrates each theme's threshold on the files left out, raising only a theme whose left-out precision falls short", () => {
-    const [header, ...rows] = readFileSync(join(root, 'analysis/text/eval/themes.part4.csv'), 'utf8').trim().split('\n');
-    const halves = [rows.filter((_, i) => i % 2 === 0), rows.filter((_, i) => i % 2 === 1)].map((half, i) => {
-      const path = join(dir, `calibrate-${i}.csv`);
-      writeFileSync(path, `${header}\n${half.join('\n')}\n`);
-      return path;
-    });
+    const { halves } = part4InHalves('calibrate');
     const out = join(dir, 'theme-review-calibrated.json');
     // A bare flag before another option: "--calibrate" must not swallow "--out".
     const run = hubvoice(['themes', 'review', halves.join(','), '--calibrate', '--out', out]);
