@@ -197,6 +197,9 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     }
     const raised = new Set(calibration.map((c: { theme: string }) => c.theme));
     review.themes.forEach((id: string, l: number) => raised.has(id) || expect(review.thresholds[l]).toBe(0.5));
+    // Calibration only raises: from a shared 0.7, no theme is given less.
+    expect(hubvoice(['themes', 'review', halves.join(','), '--threshold', '0.7', '--calibrate', '--out', out]).status).toBe(0);
+    expect(Math.min(...JSON.parse(readFileSync(out, 'utf8')).thresholds)).toBe(0.7);
     expect(hubvoice(['themes', 'review', halves[0]!, '--out', out, '--calibrate']).stderr).toMatch(/--calibrate needs two files or more/);
   });
 

@@ -20,7 +20,6 @@ import {
   trainSentimentLayer,
   trainThemeReview,
   calibrateThemeThresholds,
-  CALIBRATION_PRECISION,
   scorePredictions,
   parseMarkedText,
   redactSpans,
@@ -303,7 +302,8 @@ function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
       pooled: { reviewed: figures(scorePredictions(pooled.gold, pooled.reviewed)), seedTerms: figures(scorePredictions(pooled.gold, pooled.seeds)) },
     };
   }
-  const raised = calibration?.filter((c) => c.threshold !== review.thresholds[0] || c.steps[0]!.precision < CALIBRATION_PRECISION);
+  // The first step is the shared threshold: a theme chosen past it was raised.
+  const raised = calibration?.filter((c) => c.threshold !== c.steps[0]!.threshold);
   process.stdout.write(
     `${JSON.stringify({ comments: review.trainedOn.comments, features: review.features.length, ...(calibration && { calibration: raised }), leaveOneFileOut: leftOut })}\n`,
   );

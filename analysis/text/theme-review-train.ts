@@ -163,14 +163,19 @@ export function calibrateThemeThresholds(
   precision: number = CALIBRATION_PRECISION,
 ): ThemeCalibration[] {
   const ids = defaultTaxonomy.map((t) => t.id);
-  const counts = ids.map(() => CALIBRATION_STEPS.map(() => ({ tp: 0, fp: 0, fn: 0, writers: 0, at08: 0 })));
+  // Each theme tries its shared threshold, then the steps above it: never one below.
+  const tried = ids.map((_, l) => {
+    const shared = leftOut[0]!.thresholds[l]!;
+    return [shared, ...CALIBRATION_STEPS.filter((step) => step > shared)];
+  });
+  const counts = tried.map((steps) => steps.map(() => ({ tp: 0, fp: 0, fn: 0, writers: 0, at08: 0 })));
   byFile.forEach((rows, i) => {
     const model = loadModel(seedModelJson(defaultTaxonomy, undefined, leftOut[i]!));
     const thresholds = model.review!.thresholds;
     ids.forEach((id, l) => {
       const shared = thresholds[l]!;
-      CALIBRATION_STEPS.forEach((step, k) => {
-        thresholds[l] = Math.max(shared, step);
+      tried[l]!.forEach((step, k) => {
+        thresholds[l] = step;
         const c = { tp: 0, fp: 0, fn: 0 };
         for (const r of rows) {
           const given = classify(model, r.text, r.language).themes.some((m) => m.theme === id);
@@ -192,7 +197,7 @@ export function calibrateThemeThresholds(
     });
   });
   return ids.map((theme, l) => {
-    const steps = CALIBRATION_STEPS.map((threshold, k) => {
+    const steps = tried[l]!.map((threshold, k) => {
       const c = counts[l]![k]!;
       return {
         threshold,
