@@ -47,19 +47,29 @@ const FULL_DATE = new RegExp(
   'giu',
 );
 
+// A second date listed straight after a birth date ("DOB 3 May 2021 and 5 June 2023", twins born
+// "12/03/2019 & 12/03/2019") is a birth date too.
+const LISTED_DATE = new RegExp(String.raw`^\s*(?:,|&|/|and|or|i|și|si|e|و|和|、)\s*(${DATE})`, 'iu');
+
 export function findBirthDates(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  if (FIELD_CUE.test(text)) {
-    FULL_DATE.lastIndex = 0;
-    for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) found.push([m.index, m.index + m[0].length]);
-  }
   DATE_THEN_BORN.lastIndex = 0;
   for (let m = DATE_THEN_BORN.exec(text); m; m = DATE_THEN_BORN.exec(text)) found.push([m.index, m.index + m[1]!.length]);
   BIRTH_DATE.lastIndex = 0;
   for (let m = BIRTH_DATE.exec(text); m; m = BIRTH_DATE.exec(text)) {
     const date = m[1]!;
-    const start = m.index + m[0].length - date.length;
-    found.push([start, start + date.length]);
+    let end = m.index + m[0].length;
+    found.push([end - date.length, end]);
+    for (let next = LISTED_DATE.exec(text.slice(end)); next; next = LISTED_DATE.exec(text.slice(end))) {
+      const start = end + next[0].length - next[1]!.length;
+      end += next[0].length;
+      found.push([start, end]);
+    }
+  }
+  // Only when no date stands by its cue: "DOB 3 May 2021, seen on 12 June 2024" keeps the visit.
+  if (found.length === 0 && FIELD_CUE.test(text)) {
+    FULL_DATE.lastIndex = 0;
+    for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) found.push([m.index, m.index + m[0].length]);
   }
   return found;
 }

@@ -595,6 +595,8 @@ function isName(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
   // "St Ann's House" is a place; "ED" and "GP" are acronyms even when "Ed" is a name.
   if (w.lower.length < 2 || (i > 0 && (ws[i - 1]!.lower === 'st' || ws[i - 1]!.lower === 'saint')) || NOT_NAMES.has(w.lower)) return false;
+  // "my son (born 12/03/2019)": a birth cue after a kin word is not the child's name.
+  if (BORN.has(w.lower)) return false;
   if (!w.cap && !w.typedLower && w.lower.length <= 3) return false;
   if (!w.cap && w.typedLower && i > 0 && !w.broken && lowerCaseAfterCue(ws, i)) return true;
   // A first name set inside Chinese or Arabic ("感谢Tom和志愿者", "شكراً لـKirsty"): its cues are in that script.

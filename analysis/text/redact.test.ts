@@ -157,6 +157,17 @@ describe('redact', () => {
       input: 'Brakuje daty urodzenia w systemie. Data urodzenia syna jest tam błędna, poprawna to 03.02.2021.',
       out: 'Brakuje daty urodzenia w systemie. Data urodzenia syna jest tam błędna, poprawna to [date of birth].',
     },
+    {
+      name: 'a visit date beside a birth date that stands by its cue',
+      input: 'DOB 3 May 2021, seen on 12 June 2024 by the HV',
+      out: 'DOB [date of birth], seen on 12 June 2024 by the HV',
+    },
+    { name: 'twins: a second date listed after a birth date', input: 'DOB 3 May 2021 and 5 June 2023', out: 'DOB [date of birth] and [date of birth]' },
+    {
+      name: 'a birth cue after a kin word is not the name',
+      input: 'My son (born 12/03/2019) had his review, my son born 2/3/2020 too',
+      out: 'My son (born [date of birth]) had his review, my son born [date of birth] too',
+    },
     { name: 'a name field of a form', input: "Child's name: Ben Hart, age 4", out: "Child's name: [name], age 4" },
     { name: 'a Portuguese name field', input: 'Nome completo: Joana Sousa Lima. Obrigada.', out: 'Nome completo: [name]. Obrigada.' },
     { name: 'a Chinese and an Arabic name field', input: '姓名：李小红，الاسم: سارة أحمد، شكرا', out: '姓名：[name]，الاسم: [name]، شكرا' },
