@@ -49,7 +49,7 @@ export const POSSESSIVES = set('my our his her their your me mine');
 /** Kin words in the families' other languages carry their own possessive or need none. */
 export const FOREIGN_KIN = alsoCommon(
   set(
-    'syn synek syna synka synem synkiem synkowi córkę córką córce córeczkę wnuczka wnuczkę wnuczki wnuczką wnuczce wnuk wnuka wnukiem wnuczek wnuczka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa tata tato mama mamusia',
+    'syn synek syna synka synem synkiem synkowi córkę córką córce córeczkę wnuczka wnuczkę wnuczki wnuczką wnuczce wnuk wnuka wnukiem wnuczek wnuczka córka corka córeczka coreczka córki mąż maz męża meza żona zona partnerka brat siostra babcia dziadek przyjaciółka przyjaciolka sąsiadka sasiadka fiul fiica fiicei băiatul baiatul fetița fetita fetiţa soțul sotul soţul soția sotia soţia copilul fratele sora bunica prietena filho filha marido esposa companheiro companheira neto neta menino menina irmão irmao irmã irma avó avô avo tia tio sogra ex-marido ex-mulher ex-companheiro ex-companheira ex-namorado enteado enteada sobrinho sobrinha afilhado afilhada pasierb pasierba pasierbica bratanek bratanica siostrzeniec siostrzenica kuzyn kuzynka nepotul nepoata partener partenerul bunicul mătușa matusa ciocia wujek teściowa tesciowa tata tato mama mamusia',
   ),
 );
 /** "Doctor" and "nurse" in Polish, Romanian and Portuguese, in the forms that stand before a name. */
@@ -82,7 +82,7 @@ export const TO_CUES = set('thanks thank grateful shout out spoke speak talk tal
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
 export const ROLES_AFTER = alsoCommon(
   set(
-    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer caretaker cleaner cook chef coach instructor librarian',
+    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer caretaker cleaner cook chef coach instructor librarian salt slt physio',
   ),
 );
 /** Words after a name and "is/was" that praise or blame a person. */

@@ -127,7 +127,9 @@ function zhNames(text: string): Array<[number, number]> {
     const start = m.index + m[0].length;
     // "我丈夫看我的微信", "给我儿子发信息": a verb, not a name, follows the cue.
     if (ZH_VERB_START.has(text[start] ?? '')) continue;
-    const end = given(start, SURNAMES.has(text[start] ?? '') ? 3 : 2);
+    let end = given(start, SURNAMES.has(text[start] ?? '') ? 3 : 2);
+    // "我先生张伟参加了": a third character that opens what follows a name ("参加") is not the name's.
+    if (end - start === 3 && ZH_AFTER.test(text.slice(start + 2)) && !ZH_AFTER.test(text.slice(end))) end--;
     if (end - start >= 1 && !(end - start === 1 && !SURNAMES.has(text[start]!))) found.push([start, end]);
   }
   // A pet name doubled after "我家"/"我儿子" ("我家乐乐"), and "小" before a surname ("小李在前台", "的小王很会").
@@ -172,9 +174,9 @@ function zhNames(text: string): Array<[number, number]> {
       continue;
     found.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length]);
   }
-  // A doubled pet name after a verb of care: "给安安洗澡", "陪乐乐玩", "喂豆豆".
+  // A doubled pet name after a verb of care: "给安安洗澡", "陪乐乐玩", "喂豆豆", "外婆带朵朵去了".
   // "照顾思思已经一年了": a doubled pet name after a verb of care, "照顾", "照看", "陪着".
-  for (const m of text.matchAll(/(?:给|帮|陪|喂|抱|哄|接|送|照顾|照看|看着|陪着|抱着)([\u4e00-\u9fff])\1/g)) {
+  for (const m of text.matchAll(/(?:给|帮|陪|喂|抱|哄|接|送|带|照顾|照看|看着|陪着|抱着|带着)([\u4e00-\u9fff])\1/g)) {
     if (ZH_DOUBLED_WORDS.has(m[0].slice(-2)) || STOP.has(m[1]!)) continue;
     found.push([m.index + m[0].length - 2, m.index + m[0].length]);
   }
@@ -217,6 +219,16 @@ function zhNames(text: string): Array<[number, number]> {
     // Three characters only when what follows reads as after a name ("跟郭敏聊天": 郭敏, not 郭敏聊).
     if (end - start === 3 && han(end) && !ZH_AFTER.test(text.slice(end))) end--;
     if (end - start >= 2) found.push([start, end]);
+  }
+  // A greeting to someone by name opening the comment: "晓红你好，谢谢你上次的建议".
+  const greeted = /^\s*([\u4e00-\u9fff]{2,3})(?:你好|您好)/.exec(text);
+  if (
+    greeted &&
+    !/^(?:大家|各位|老师|医生|护士|妈妈|爸爸|宝宝|朋友|亲们|你们|您们|阿姨|姐姐|哥哥|社工|工作人员)/.test(greeted[1]!) &&
+    !/[们的]/.test(greeted[1]!)
+  ) {
+    const start = greeted.index + greeted[0].indexOf(greeted[1]!);
+    found.push([start, start + greeted[1]!.length]);
   }
   // A name closing the comment after a full stop, perhaps with "留" (left by): "…。李娟", "王芳 留".
   // "…。林美华，曼彻斯特": with the town after it, the signature goes whole.

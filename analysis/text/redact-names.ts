@@ -65,6 +65,8 @@ const NAME_TITLES = new Set([
   // "Sister Agnes" (a ward sister, a nun), "a professora Inês", "Familia Stoica": with the name when capitalised.
   'sister',
   'professor',
+  'professora',
+  'coach',
   'profesor',
   'profesoara',
   'profesorka',
@@ -78,7 +80,21 @@ const NAME_TITLES = new Set([
   ...DOCTOR_AND_NURSE,
 ]);
 /** Titles that are also words ("miss", "pan"): whole with the name only when capitalised. */
-const TITLES_IF_CAPITALISED = new Set(['miss', 'pan', 'dona', 'sr', 'seu', 'sister', 'familia', 'família', 'rodzina', ...CLERGY_WORDS]);
+const TITLES_IF_CAPITALISED = new Set([
+  'miss',
+  'pan',
+  'dona',
+  'sr',
+  'seu',
+  'sister',
+  'coach',
+  'professora',
+  'professor',
+  'familia',
+  'família',
+  'rodzina',
+  ...CLERGY_WORDS,
+]);
 /** Words a title may stand before that are no surname: "the best Dr I've had", "a dr. However…". */
 const NOT_SURNAMES = new Set([
   'i',
@@ -355,6 +371,16 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
       if (ws[k]!.broken) break;
     }
     if (FOREIGN_KIN.has(ws[i - 2]?.lower ?? '')) return 'kin';
+    // "big brother Teddy", "baby sister Ava": a sibling's place in the family, no possessive needed.
+    if (
+      w.cap &&
+      /^(?:big|little|baby|older|younger|twin|new)$/.test(ws[i - 2]?.lower ?? '') &&
+      !ws[i - 2]!.broken &&
+      /^(?:brother|sister|bro|sis|sister's|cousin)$/.test(p)
+    )
+      return 'kin';
+    // "Kofi's mum Ama", "Tayo's dad Femi": someone's parent, named.
+    if (w.cap && ws[i - 2]?.possessive && ws[i - 2]!.cap && !ws[i - 2]!.broken) return 'kin';
   }
   return undefined;
 }
@@ -535,7 +561,7 @@ const PERSON_NOUNS = new Set(
 );
 
 /** Places a person works at: "at the front desk", "at the food bank". */
-const POSTS = new Set(['reception', 'desk', 'door', 'cafe', 'café', 'bank', 'counter', 'till', 'library', 'clinic']);
+const POSTS = new Set(['reception', 'desk', 'door', 'cafe', 'café', 'bank', 'counter', 'till', 'library', 'clinic', 'kitchen', 'office', 'creche', 'crèche']);
 
 /** Verbs said of meeting or contacting a person, after which a capitalised name-word is a name. */
 const MET_BEFORE = new Set([
@@ -1026,14 +1052,17 @@ function sameWordAgain(ws: readonly Word[], named: boolean[]): void {
     for (let j = 0; j < ws.length; j++) {
       const other = ws[j]!;
       if (named[j] || !other.possessive || other.lower !== w.lower || other.cap !== w.cap) continue;
+      // "Sister Mary at the St Mary's drop-in": a saint's name is a place's.
+      if (j > 0 && (ws[j - 1]!.lower === 'st' || ws[j - 1]!.lower === 'saint')) continue;
       named[j] = true;
     }
   }
 }
 
-// Rhymes, stories and shows whose titles hold first names: "did Jack and Jill", "read Peter Rabbit".
+// Rhymes, stories, shows and their authors whose names hold first names: "did Jack and Jill", "read Peter Rabbit",
+// "Mr Tumble signing", "the Julia Donaldson books".
 const STORY_TITLES =
-  /\b(?:Jack and Jill|Hansel and Gretel|Humpty Dumpty|(?:Little )?Bo[ -]Peep|Mary,? Mary|Little Miss Muffet|Georgie Porgie|Wee Willie Winkie|Polly Put the Kettle On|Jack and the Beanstalk|Old MacDonald|Peter Rabbit|Peter Pan|Fireman Sam|Postman Pat|Alice in Wonderland|Bob the Builder|Thomas the Tank Engine|Winnie the Pooh|Peppa Pig|George Pig|Paddington|Goldilocks|Little Jack Horner|Lucy Locket|Miss Polly|Doctor Foster|Tom Thumb|Simple Simon)\b/gi;
+  /\b(?:Jack and Jill|Hansel and Gretel|Humpty Dumpty|(?:Little )?Bo[ -]Peep|Mary,? Mary|Little Miss Muffet|Georgie Porgie|Wee Willie Winkie|Polly Put the Kettle On|Jack and the Beanstalk|Old MacDonald|Peter Rabbit|Peter Pan|Fireman Sam|Postman Pat|Alice in Wonderland|Bob the Builder|Thomas the Tank Engine|Winnie the Pooh|Peppa Pig|George Pig|Paddington|Goldilocks|Little Jack Horner|Lucy Locket|Miss Polly|Doctor Foster|Tom Thumb|Simple Simon|Mr Tumble|Mr Bloom|Mr Maker|Miss Rabbit|Mrs Brown's Boys|Mrs Brown’s Boys|Julia Donaldson|Roald Dahl|Horrid Henry|Hey Duggee|Ben and Holly|Sarah and Duck|Charlie and Lola|Biff and Chip)\b/gi;
 
 /**
  * A rhyme or story title is no person ("the singing group did Jack and Jill"), unless a cue names

@@ -3,7 +3,7 @@
  * that together point at one person, so the whole signature goes; "- Sarah (mum of 2)" loses the
  * name and keeps the role, which reports can use.
  */
-import { isCommonWord, KNOWN, lexiconFlags } from './redact-name-lists';
+import { AMBIGUOUS_NAMES, isCommonWord, KNOWN, lexiconFlags } from './redact-name-lists';
 
 // A capitalised name, with a second capital inside it: "McDonagh", "O'Brien", "MacLeod".
 const CAP = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?`;
@@ -27,7 +27,7 @@ const DASHED = new RegExp(
 // "Cu drag, Elena
 // și Mihai Popescu" (a couple with one surname; "Thank you Sam and Alex" are two names), "from Sharon & the boys".
 const SIGNED_OFF = new RegExp(
-  String.raw`(?:^|[.!?\n,]\s*|\sx+\s+)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Cc]u drag|[Cc]u stim[ăa]|[Cc]u respect|[Cc]om carinho|[Aa]tenciosamente|[Bb]eijinhos|[Aa]bra[çc]os|[Zz] powa[żz]aniem|[Pp]ozdrawiam|[Pp]ozdrowienia)\s*,?\s+(?:the\s+)?((?:(?:Dr|Mrs|Mr|Ms|Miss)\.?\s+)?(${CAP})(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?=\s+${CAP}))?(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?(?:\s+(?:&|and)\s+the\s+(?:boys|girls|kids|twins|gang|family))?(?:\s*\(\s*${CAP}['’]s\s+(?:mum|mam|mom|dad|nan|nana|mother|father|grandma|grandad)\s*\))?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
+  String.raw`(?:^|[.!?\n,]\s*|\sx+\s+)(?:[Ll]ove from|[Ll]ots of love|[Bb]est wishes|[Kk]ind regards|[Rr]egards|[Ff]rom|[Cc]heers|[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Cc]u drag|[Cc]u stim[ăa]|[Cc]u respect|[Cc]om carinho|[Aa]tenciosamente|[Bb]eijinhos|[Aa]bra[çc]os|[Zz] powa[żz]aniem|[Pp]ozdrawiam|[Pp]ozdrowienia)\s*,?\s+(?:the\s+)?((?:(?:Dr|Mrs|Mr|Ms|Miss)\.?\s+)?(${CAP})(?:\s+(?:and|&|e|i|și|si)\s+${CAP}(?=\s+${CAP}|\s*,\s*${CAP}\s*[.!]*\s*(?:x+\s*)?$))?(?:\s+${CAP})?(?:\s+\p{Lu}\b\.?)?(?:\s+(?:&|and)\s+the\s+(?:boys|girls|kids|twins|gang|family))?(?:\s*\(\s*${CAP}['’]s\s+(?:mum|mam|mom|dad|nan|nana|mother|father|grandma|grandad)\s*\))?(?:\s*,\s*(?:\d{1,2}\s*,\s*)?${CAP}(?:\s+${CAP})?)?)(?:\s+family)?\s*[.!]*\s*(?:x+\s*)?$`,
   'u',
 );
 // A last sentence that is only a name: "… in the snow. Laura W.", "… a quiet corner? Mrs J. Wood".
@@ -59,6 +59,13 @@ export const SIGN_OFFS: ReadonlySet<string> = new Set([
   'obrigada',
   'obrigado',
   'beijos',
+  'beijinhos',
+  'bjs',
+  'abraços',
+  'abracos',
+  'abraço',
+  'cumprimentos',
+  'atenciosamente',
   'mulțumesc',
   'multumesc',
 ]);
@@ -91,7 +98,10 @@ export function findSignature(text: string): Array<[number, number]> {
     if (pattern === CLOSING) {
       // Only a title, or a first name the lists know, makes a short last sentence a signature.
       const name = m[3]!.toLowerCase();
-      if (!m[2] && !(lexiconFlags(name, true) & KNOWN)) continue;
+      // Or a name-word and a surname: "… a godsend. Pat Hughes" (but not "… Merry Christmas").
+      const second = m[1]!.split(/\s+/)[1];
+      const nameAndSurname = !!second && AMBIGUOUS_NAMES.has(name) && /^\p{Lu}\p{Ll}{2,}$/u.test(second) && !isCommonWord(second.toLowerCase());
+      if (!m[2] && !(lexiconFlags(name, true) & KNOWN) && !nameAndSurname) continue;
       if (!m[2] && !/\s/.test(m[1]!)) continue;
       const start = from + m.index + m[0].indexOf(m[1]!);
       return [[start, start + m[1]!.length]];

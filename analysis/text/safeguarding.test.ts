@@ -73,6 +73,10 @@ describe('detectSafeguarding', () => {
     // A bare line is the whole comment.
     { lang: 'en', input: "he's back.", category: 'domestic-abuse' },
     { lang: 'en', input: 'no one is home with us again', category: 'neglect' },
+    // Part 35's: an intent with a time after it, a curfew with no one named, forced work.
+    { lang: 'en', input: 'to be honest I was planning to end it this weekend', category: 'self-harm-suicide' },
+    { lang: 'en', input: "Can't make the evening course, not allowed out after 6.", category: 'domestic-abuse' },
+    { lang: 'zh', input: '她没有护照，不让出门，被逼着做不愿意的事', category: 'sexual-abuse-exploitation' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -112,6 +116,12 @@ describe('detectSafeguarding', () => {
     'my sister punched me over the remote so I punched her back, mum made us say sorry',
     '我要杀了我老公，他把蛋糕都吃了',
     "he's back from his trip and the kids are thrilled",
+    // Part 35's: sharing a location both ways, a bite written up at nursery, an idiom in Polish.
+    'My partner tracks my location but only cos I drive home late, we both have it on',
+    'Our son was bitten at nursery, they filled in an incident form and rang me',
+    'Kiedyś się zabiję na tych schodach z wózkiem',
+    'Băiatul s-a ars puțin la mână la o tavă fierbinte, am știut ce să fac',
+    '十年前我也经历过家暴，现在早就走出来了',
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () =>
