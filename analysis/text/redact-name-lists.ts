@@ -82,7 +82,7 @@ export const TO_CUES = set('thanks thank grateful shout out spoke speak talk tal
 /** Roles that follow a name ("Sarah the health visitor", "Raluca asistenta"). */
 export const ROLES_AFTER = alsoCommon(
   set(
-    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer caretaker cleaner cook chef coach instructor librarian salt slt physio',
+    'health hv midwife nurse worker therapist practitioner manager receptionist volunteer teacher lady family nursery speech social support key early youth play staff coordinator leader outreach community parenting breastfeeding peer senco portage link liaison idva advisor adviser officer counsellor mentor interpreter translator assistant asistenta asistentă enfermeira educadora położna pielęgniarka voluntara voluntarul voluntária voluntaria voluntário voluntario wolontariuszka wolontariusz carer caretaker cleaner cook chef coach instructor librarian salt slt',
   ),
 );
 /** Words after a name and "is/was" that praise or blame a person. */

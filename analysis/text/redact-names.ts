@@ -561,7 +561,7 @@ const PERSON_NOUNS = new Set(
 );
 
 /** Places a person works at: "at the front desk", "at the food bank". */
-const POSTS = new Set(['reception', 'desk', 'door', 'cafe', 'café', 'bank', 'counter', 'till', 'library', 'clinic', 'kitchen', 'office', 'creche', 'crèche']);
+const POSTS = new Set(['reception', 'desk', 'door', 'cafe', 'café', 'bank', 'counter', 'till', 'library', 'clinic', 'kitchen', 'creche', 'crèche']);
 
 /** Verbs said of meeting or contacting a person, after which a capitalised name-word is a name. */
 const MET_BEFORE = new Set([
