@@ -77,6 +77,10 @@ describe('detectSafeguarding', () => {
     { lang: 'en', input: 'to be honest I was planning to end it this weekend', category: 'self-harm-suicide' },
     { lang: 'en', input: "Can't make the evening course, not allowed out after 6.", category: 'domestic-abuse' },
     { lang: 'zh', input: '她没有护照，不让出门，被逼着做不愿意的事', category: 'sexual-abuse-exploitation' },
+    // Part 36's: a young child minding a baby, a family between a car and a floor, a bridge.
+    { lang: 'en', input: 'I leave them at home on my evening shifts and the 9 yr old watches the baby', category: 'neglect' },
+    { lang: 'en', input: "Going between my car and my brother's floor, he can't keep us after this weekend", category: 'homelessness' },
+    { lang: 'ro', input: 'ieri am stat mult pe pod cu căruciorul și m-am gândit să sar', category: 'self-harm-suicide' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -122,6 +126,12 @@ describe('detectSafeguarding', () => {
     'Kiedyś się zabiję na tych schodach z wózkiem',
     'Băiatul s-a ars puțin la mână la o tavă fierbinte, am știut ce să fac',
     '十年前我也经历过家暴，现在早就走出来了',
+    // Part 36's: a documentary "on BBC" (the look-alike that blanks what follows "on" must not
+    // hide that it is a documentary), overcrowded not homeless, an errand.
+    'Watched that county lines documentary on BBC last night, terrifying',
+    "We're not homeless, just overcrowded, but the bidding list gave us hope",
+    "My partner takes my bank card to do the big shop as I don't drive",
+    'We were homeless for 8 months in 2019. Now we have our own council house. Came back to say thank you',
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () =>
@@ -136,6 +146,9 @@ describe('detectSafeguarding', () => {
     'my boyfriend checks the train times on his phone for me every morning',
     'how do I make his tablet safe so strangers cannot message him',
     'My son said daddy hit the ball over the fence at sports day',
+    // Part 36's: a diagnosis, a wedding (the model, reading "married" and "my 16 yr old", may still flag it).
+    'Baby bruises really easily so the doctor checked her blood and she has a clotting thing',
+    'Getting married next year and my 16 yr old is my maid of honour!',
   ]) {
     it(`the lists do not flag "${input}"`, () => expect(detectSafeguarding(input, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false));
   }
@@ -284,6 +297,12 @@ describe('detectSafeguarding', () => {
     expect(modelView('After the online safety session my daughter told me a man keeps messaging her')).toMatch(/my daughter told me/);
     // A general remark alone leaves the model nothing to read.
     expect(modelView('The awareness session about domestic abuse and coercive control was really eye opening')).toBeNull();
+  });
+
+  it('reads a non-molestation order as domestic abuse only, not as sexual abuse', () => {
+    const result = detectSafeguarding("my ex keeps turning up even though there's a non-molestation order");
+    expect(result.categories).toEqual(['domestic-abuse']);
+    expect(detectSafeguarding('he molested her').categories).toEqual(['sexual-abuse-exploitation']);
   });
 
   it('lets a council extend the phrase lists', () => {

@@ -490,7 +490,9 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
           continue;
         }
         const sentence = sentenceAround(cleaned, found.index, found[0].length);
-        if (chunk.topic && general(sentence)) continue;
+        // Read as the family wrote it: a look-alike blanked from the sentence ("documentary on the
+        // BBC…") cannot make a general remark less general.
+        if (chunk.topic && general(sentenceAround(normal, found.index, found[0].length))) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.
         if (reported(sentence)) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
