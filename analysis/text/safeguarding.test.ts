@@ -81,6 +81,17 @@ describe('detectSafeguarding', () => {
     { lang: 'en', input: 'I leave them at home on my evening shifts and the 9 yr old watches the baby', category: 'neglect' },
     { lang: 'en', input: "Going between my car and my brother's floor, he can't keep us after this weekend", category: 'homelessness' },
     { lang: 'ro', input: 'ieri am stat mult pe pod cu căruciorul și m-am gândit să sar', category: 'self-harm-suicide' },
+    // Part 37's: children writing themselves.
+    { lang: 'en', input: 'got a burn on my hand from the iron but it wasnt a accident. thats all', category: 'child-harm' },
+    { lang: 'en', input: 'is it normal to get hit with a wooden spoon till you bleed?? asking for a friend lol', category: 'child-harm' },
+    { lang: 'en', input: 'i stopped eating so i feel in control and i make myself sick after tea', category: 'self-harm-suicide' },
+    { lang: 'en', input: 'dad smells of beer every day and falls asleep on the floor', category: 'neglect' },
+    { lang: 'en', input: 'my asthma pump ran out weeks ago and mum keeps saying she will get it', category: 'neglect' },
+    { lang: 'en', input: 'the refuge said our time is up and theres no other place for us to go', category: 'homelessness' },
+    { lang: 'pl', input: 'moja przyjaciółka napisała że dziś w nocy weźmie wszystkie tabletki mamy', category: 'self-harm-suicide' },
+    { lang: 'zh', input: '爸爸不让妈妈出门，也不给她钱', category: 'domestic-abuse' },
+    { lang: 'zh', input: '我和妹妹晚上自己在家，妹妹才4岁', category: 'neglect' },
+    { lang: 'zh', input: '我的牙疼了好几个月了 没人带我去看dentist', category: 'neglect' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -131,6 +142,12 @@ describe('detectSafeguarding', () => {
     'Watched that county lines documentary on BBC last night, terrifying',
     "We're not homeless, just overcrowded, but the bidding list gave us hope",
     "My partner takes my bank card to do the big shop as I don't drive",
+    // Part 37's, as children write them: a threat over something trivial, a sibling in play.
+    'my mum will kill me if she finds out i lost my coat AGAIN lol',
+    'my brother punched me on the arm cos i won on mario kart 😂 we are fine now',
+    'my nan hurt her hip so im helping her with the stairs this week',
+    'mama mnie zabije jak zobaczy moje oceny z matmy 😂',
+    '我妈知道我又把外套丢了会杀了我的哈哈😂',
     'We were homeless for 8 months in 2019. Now we have our own council house. Came back to say thank you',
   ];
   for (const input of lookAlikes) {
@@ -167,7 +184,9 @@ describe('detectSafeguarding', () => {
   for (const { input, out } of urgency) it(`gives "${input}" ${out} urgency`, () => expect(detectSafeguarding(input).urgency).toBe(out));
 
   it('reads past and present in the sentence of each match, not the whole comment', () => {
-    expect(detectSafeguarding('My ex used to hit me years ago. Now we are safe and happy.').urgency).toBe('priority');
+    // "Now" in the next sentence does not make the harm present (a "now we are safe" would end it).
+    expect(detectSafeguarding('My ex used to hit me years ago. Now I help at the group.').urgency).toBe('priority');
+    expect(detectSafeguarding('My ex used to hit me years ago. Now we are safe and happy.').flagged).toBe(false);
     expect(detectSafeguarding('I left him years ago. He still hits me when he visits.').urgency).toBe('immediate');
   });
 

@@ -218,10 +218,25 @@ class Markers {
     return spans;
   }
 
-  /** The text with every marker blanked to spaces of its length, so positions hold. */
+  /**
+   * The text with every marker blanked to spaces of its length, so positions hold. Each piece
+   * reads the text as written: blanking one piece's markers before the next piece looked would
+   * make a list's order matter ("we both have it on" blanked first hid "tracks my location… we
+   * both have it on" from the look-alike that spans it).
+   */
   blank(text: string): string {
-    for (const piece of this.pieces) text = text.replace(piece, (m) => ' '.repeat(m.length));
-    return text;
+    let out = text;
+    for (const piece of this.pieces) {
+      // A replace that returns each match unchanged is the engine's own loop, faster than exec.
+      text.replace(piece, (match: string, ...rest: unknown[]) => {
+        if (match !== '') {
+          const at = rest[rest.length - (typeof rest[rest.length - 1] === 'string' ? 2 : 3)] as number;
+          out = out.slice(0, at) + ' '.repeat(match.length) + out.slice(at + match.length);
+        }
+        return match;
+      });
+    }
+    return out;
   }
 }
 
