@@ -92,6 +92,18 @@ describe('detectSafeguarding', () => {
     { lang: 'zh', input: '爸爸不让妈妈出门，也不给她钱', category: 'domestic-abuse' },
     { lang: 'zh', input: '我和妹妹晚上自己在家，妹妹才4岁', category: 'neglect' },
     { lang: 'zh', input: '我的牙疼了好几个月了 没人带我去看dentist', category: 'neglect' },
+    // Part 38's (children again) and part 39's (long survey answers).
+    { lang: 'en', input: 'got hit again last nite. cant sit down properly', category: 'child-harm' },
+    { lang: 'en', input: 'i like the breakfast club cos its the only breakfast i get', category: 'neglect' },
+    {
+      lang: 'en',
+      input: 'i went to a party and i think something happened to me, i cant remember and i was sore after',
+      category: 'sexual-abuse-exploitation',
+    },
+    { lang: 'ro', input: 'tata o loveste pe mama cand e beat', category: 'domestic-abuse' },
+    { lang: 'pl', input: 'Ostatnio myślę, żeby to wszystko skończyć, kupiłem nawet linę.', category: 'self-harm-suicide' },
+    { lang: 'pt', input: 'O albergue disse que temos que sair agora. Não sei para onde ir hoje à noite.', category: 'homelessness' },
+    { lang: 'ar', input: 'حماتي قالت إن ابنتي أصبحت في السن المناسب للختان', category: 'child-harm' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -148,6 +160,9 @@ describe('detectSafeguarding', () => {
     'my nan hurt her hip so im helping her with the stairs this week',
     'mama mnie zabije jak zobaczy moje oceny z matmy 😂',
     '我妈知道我又把外套丢了会杀了我的哈哈😂',
+    'tata zabrał mi telefon na tydzień bo grałem w nocy w fortnite',
+    'my friend keeps saying she wants to die when she loses at mario kart',
+    'As a school nurse I signpost lots of families here for self harm support, the referral form is easy to use.',
     'We were homeless for 8 months in 2019. Now we have our own council house. Came back to say thank you',
   ];
   for (const input of lookAlikes) {
