@@ -160,6 +160,8 @@ describe('detectSafeguarding', () => {
     'my nan hurt her hip so im helping her with the stairs this week',
     'mama mnie zabije jak zobaczy moje oceny z matmy 😂',
     '我妈知道我又把外套丢了会杀了我的哈哈😂',
+    // Nowhere to leave a buggy is not nowhere to live (the model read it as homelessness once).
+    'Nowhere to leave the buggy, the pushchair park is full',
     'tata zabrał mi telefon na tydzień bo grałem w nocy w fortnite',
     'my friend keeps saying she wants to die when she loses at mario kart',
     'As a school nurse I signpost lots of families here for self harm support, the referral form is easy to use.',
