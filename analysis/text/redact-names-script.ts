@@ -222,13 +222,18 @@ function zhNames(text: string): Array<[number, number]> {
   }
   // A greeting to someone by name opening the comment: "晓红你好，谢谢你上次的建议".
   const greeted = /^\s*([\u4e00-\u9fff]{2,3})(?:你好|您好)/.exec(text);
+  // Not a title or a kin word ("老师你好", "妈妈们好"), nor everyone ("大家", "各位").
+  const greetedName = greeted?.[1];
   if (
     greeted &&
-    !/^(?:大家|各位|老师|医生|护士|妈妈|爸爸|宝宝|朋友|亲们|你们|您们|阿姨|姐姐|哥哥|社工|工作人员)/.test(greeted[1]!) &&
-    !/[们的]/.test(greeted[1]!)
+    greetedName &&
+    !ZH_TITLE_AFTER.test(greetedName) &&
+    !ZH_KIN_DOUBLED.has(greetedName.slice(0, 2)) &&
+    !/^(?:大家|各位|朋友|亲们|你们|您们|工作人员)/.test(greetedName) &&
+    !/[们的]/.test(greetedName)
   ) {
     const start = greeted.index + greeted[0].indexOf(greeted[1]!);
-    found.push([start, start + greeted[1]!.length]);
+    found.push([start, start + greetedName.length]);
   }
   // A name closing the comment after a full stop, perhaps with "留" (left by): "…。李娟", "王芳 留".
   // "…。林美华，曼彻斯特": with the town after it, the signature goes whole.

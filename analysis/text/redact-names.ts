@@ -376,7 +376,7 @@ function cueBefore(ws: readonly Word[], i: number): 'strong' | 'kin' | 'cue' | u
       w.cap &&
       /^(?:big|little|baby|older|younger|twin|new)$/.test(ws[i - 2]?.lower ?? '') &&
       !ws[i - 2]!.broken &&
-      /^(?:brother|sister|bro|sis|sister's|cousin)$/.test(p)
+      /^(?:brother|sister|bro|sis|cousin)$/.test(p)
     )
       return 'kin';
     // "Kofi's mum Ama", "Tayo's dad Femi": someone's parent, named.
