@@ -341,6 +341,38 @@ describe('detectSafeguarding', () => {
     expect(detectSafeguarding('he molested her').categories).toEqual(['sexual-abuse-exploitation']);
   });
 
+  it('reads a subject word mentioned, not used, as no disclosure: "words like neglect", "poverty, not neglect"', () => {
+    expect(detectSafeguarding('The letters use words like neglect and risk, which frightens parents who only asked about sleep.').flagged).toBe(false);
+    expect(detectSafeguarding('What the council calls neglect is mostly poverty, not neglect, in our area.').flagged).toBe(false);
+    expect(detectSafeguarding('Waiting eleven months for a visit is neglect by the system.').flagged).toBe(false);
+    expect(detectSafeguarding('Isso não é negligência, é falta de dinheiro.', 'pt', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
+    // Used, not mentioned, the word still counts.
+    expect(detectSafeguarding('I think the kids next door are being neglected, they are out till midnight').categories).toContain('neglect');
+  });
+
+  it("reads a subject word in a professional's own voice as the work, unless its sentence points at one child", () => {
+    const work =
+      'As a family support worker I would like to comment on the referral form. Boxes for domestic abuse and neglect on the front page put families off.';
+    expect(detectSafeguarding(work, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
+    const oneChild = 'As a childminder I want to say the training was good. One of my mindees is being neglected and nobody listens.';
+    expect(detectSafeguarding(oneChild, 'en', PATTERNS_ONLY_DETECTOR).categories).toContain('neglect');
+    // A parent, not a professional: the same words stay a disclosure.
+    expect(detectSafeguarding('The referral form asks about domestic abuse. There is domestic abuse in our house.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(
+      true,
+    );
+  });
+
+  it('reads a long answer whose past story ends resolved as over, but never a short one or one with anything present after', () => {
+    const story =
+      'I am answering the question about perinatal support because it matters to me. After my son was born I had thoughts about ending my life and I hid them from everyone for months. The specialist midwife noticed, and the perinatal team saw me within a week. My son is at nursery, I am well now, and I volunteer at the baby group on Fridays. Please keep the team funded.';
+    expect(detectSafeguarding(story, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
+    // Something present after the story keeps it a disclosure.
+    const back = story.replace('Please keep the team funded.', 'But the thoughts have started again this month.');
+    expect(detectSafeguarding(back, 'en', PATTERNS_ONLY_DETECTOR).categories).toEqual(['self-harm-suicide']);
+    // A short comment is never read as a whole story.
+    expect(detectSafeguarding('After my son was born I had thoughts about ending my life. I am well now.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(true);
+  });
+
   it('lets a council extend the phrase lists', () => {
     const detector = compileSafeguarding([
       ...DEFAULT_SAFEGUARDING_LEXICONS,

@@ -41,6 +41,14 @@ export interface SafeguardingLexicon {
   /** Phrases that keep it present even so ("still", "again"). */
   presentMarkers?: string[];
   /**
+   * A sentence told in the past tense ("I was homeless", "I had thoughts of suicide"), and words
+   * that put a sentence in the present however it is told ("is", "has", "can't", "on Saturday").
+   * In a long answer, a harm told in the past with the story over by the end ("…we're in a
+   * lovely house now") is not a disclosure: panel and survey answers tell whole stories.
+   */
+  pastTenseMarkers?: string[];
+  presentTenseMarkers?: string[];
+  /**
    * Phrases saying a past harm is over and the family is safe now ("safe now", "moved on", "we
    * have our own place now"): a match read as past, in a comment with one of these, is not a
    * disclosure. A present marker ("he still…") keeps it one.
@@ -54,6 +62,15 @@ export interface SafeguardingLexicon {
   reportedMarkers?: string[];
   /** Words that tie a sentence to the writer's own family ("my", "our", "me", "us"). */
   personalMarkers?: string[];
+  /**
+   * A professional writing in their own voice: "as a health visitor", "in my job", "on my
+   * caseload". In such a comment a subject word ("neglect", "exploited") names the work, not a
+   * child, unless its sentence points at one person (`anchorMarkers`): a health visitor's "words
+   * like neglect frighten families" is not an alert, "one of my mindees is being neglected" is.
+   */
+  voiceMarkers?: string[];
+  /** Words that point at one person rather than people in general: "he", "her", "one of my", "a little girl". */
+  anchorMarkers?: string[];
   /**
    * A question someone put to the family, with the words it asks about: "the health visitor asked
    * me if I ever feel like harming myself". Each pattern takes in the question's own words and
@@ -142,9 +159,13 @@ interface CompiledGroup {
   general: Markers | null;
   past: Markers | null;
   present: Markers | null;
+  pastTense: Markers | null;
+  presentTense: Markers | null;
   resolved: Markers | null;
   reported: Markers | null;
   personal: Markers | null;
+  voice: Markers | null;
+  anchor: Markers | null;
   asked: Markers | null;
   answeredNo: Markers | null;
   takenBack: Markers | null;
@@ -286,10 +307,14 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
       general: compileMarkers(members, (l) => l.generalMarkers, false),
       past: compileMarkers(members, (l) => l.pastMarkers, false),
       present: compileMarkers(members, (l) => l.presentMarkers, true),
+      pastTense: compileMarkers(members, (l) => l.pastTenseMarkers, false),
+      presentTense: compileMarkers(members, (l) => l.presentTenseMarkers, false),
       // A present marker inside one does not count: the "now" of "we are safe now".
       resolved: compileMarkers(members, (l) => l.resolvedMarkers, true),
       reported: compileMarkers(members, (l) => l.reportedMarkers, false),
       personal: compileMarkers(members, (l) => l.personalMarkers, false),
+      voice: compileMarkers(members, (l) => l.voiceMarkers, false),
+      anchor: compileMarkers(members, (l) => l.anchorMarkers, false),
       asked: compileMarkers(members, (l) => l.askedMarkers, true),
       answeredNo: compileMarkers(members, (l) => l.answeredNoMarkers, false),
       takenBack: compileMarkers(members, (l) => l.takenBackMarkers, false),
@@ -454,6 +479,28 @@ function present(g: CompiledGroup, sentence: string): boolean {
   return g.present.spans(sentence).some(([from, to]) => !resolutions.some(([start, end]) => from < end && to > start));
 }
 
+/** Words a comment needs before it is read as a long answer that may tell a whole story. */
+const LONG_ANSWER_WORDS = 50;
+
+/**
+ * A harm told in the past tense in a long answer ("I was a young mum and I was homeless, sofa
+ * surfing with my baby"), with a resolution in a later sentence ("we're in a lovely house") and
+ * nothing present after it outside a resolution: the story is over. A sentence in the present,
+ * or with a recent day ("on Saturday"), stays a disclosure, as does any short comment.
+ */
+function toldAsOver(g: CompiledGroup, text: string, sentence: string, at: number): boolean {
+  if (!g.pastTense || !g.resolved || !g.pastTense.test(sentence) || g.presentTense?.test(sentence) || present(g, sentence)) return false;
+  if (size(text) < LONG_ANSWER_WORDS) return false;
+  const end = text.indexOf('|', at);
+  if (end < 0) return false;
+  let resolved = false;
+  for (const later of text.slice(end + 1).split('|')) {
+    if (g.resolved.test(later)) resolved = true;
+    else if (present(g, later)) return false;
+  }
+  return resolved;
+}
+
 /**
  * A question put to the family ("the midwife asked if I have thoughts of harming myself"), blanked
  * when the comment answers no and does not take it back: the words were the asker's. Any other
@@ -485,6 +532,12 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
   const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
   const general = (sentence: string) => scanned.some((g) => g.general?.test(sentence));
   const reported = (sentence: string) => scanned.some((g) => g.reported?.test(sentence)) && !scanned.some((g) => g.personal?.test(sentence));
+  // Whether the comment is in a professional's voice, asked once and only when a subject word matched.
+  let voice: boolean | undefined;
+  const aboutTheWork = (sentence: string) => {
+    voice ??= scanned.some((g) => g.voice?.test(normal!));
+    return voice && !scanned.some((g) => g.anchor?.test(sentence));
+  };
   let blanked: string | undefined;
   for (const g of scanned) {
     normal ??= normaliseComment(text);
@@ -509,7 +562,10 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         // it: a look-alike blanked from "documentary on the BBC…" cannot make a remark less general.
         // (Carrying a general marker on to the sentences after it was tried: "since the poster at
         // toddler group… you hear him screaming at the kids next door" then lost its child-harm reading.)
-        if (chunk.topic && general(sentenceAround(normal, found.index, found[0].length))) continue;
+        if (chunk.topic) {
+          const written = sentenceAround(normal, found.index, found[0].length);
+          if (general(written) || aboutTheWork(written)) continue;
+        }
         // A story from the news or a film, told with nothing of the writer's own family in it.
         if (reported(sentence)) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
@@ -520,6 +576,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         if (past && s.category === 'homelessness') continue;
         // A past harm the comment says is over ("years ago… we are safe now") is not a disclosure.
         if (past && g.resolved?.test(cleaned)) continue;
+        // Nor, in a long answer, a harm told in the past tense that the story ends by resolving.
+        if (!past && toldAsOver(g, cleaned, sentence, found.index)) continue;
         matches.push({ category: s.category, language: s.language, phrase: found[0].trim(), past });
       }
     }
