@@ -373,6 +373,57 @@ describe('detectSafeguarding', () => {
     expect(detectSafeguarding('After my son was born I had thoughts about ending my life. I am well now.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(true);
   });
 
+  it("reads a professional's sentence about people in general as the work, but not a parent's, nor one about one child", () => {
+    const nurse = 'As a school nurse I see teenagers who talk about wanting to die most weeks, and the waiting list is too long.';
+    expect(detectSafeguarding(nurse, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
+    const oneChild = 'As a school nurse I want to say one of my pupils is talking about wanting to die and nobody is seeing her.';
+    expect(detectSafeguarding(oneChild, 'en', PATTERNS_ONLY_DETECTOR).categories).toEqual(['self-harm-suicide']);
+    const parent = 'My son and his friends talk about wanting to die, the teenagers at his school all say it.';
+    expect(detectSafeguarding(parent, 'en', PATTERNS_ONLY_DETECTOR).categories).toEqual(['self-harm-suicide']);
+  });
+
+  it('reads jargon named in a training as a subject, and an example given to explain as no child', () => {
+    expect(detectSafeguarding('The session covered cuckooing and trafficking and how to report it.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
+    expect(detectSafeguarding('they are cuckooing the flat below us and my son is scared', 'en', PATTERNS_ONLY_DETECTOR).categories).toContain(
+      'sexual-abuse-exploitation',
+    );
+    expect(detectSafeguarding('We practised what to say, like a child who flinches when you lift your hand.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(
+      false,
+    );
+    expect(detectSafeguarding('my daughter flinches when he lifts his hand', 'en', PATTERNS_ONLY_DETECTOR).categories).toEqual(['child-harm']);
+  });
+
+  it('reads a later baby that went well as the end of a past dark time, in every language', () => {
+    expect(detectSafeguarding('Years ago after my first baby I had thoughts of suicide.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(true);
+    expect(
+      detectSafeguarding(
+        'Years ago after my first baby I had thoughts of suicide. After my second baby everything was fine, thanks to the perinatal team.',
+        'en',
+        PATTERNS_ONLY_DETECTOR,
+      ).flagged,
+    ).toBe(false);
+    expect(
+      detectSafeguarding('Z pierwszym dzieckiem cztery lata temu miałam myśli samobójcze. Przy drugim dziecku było dobrze.', 'pl', PATTERNS_ONLY_DETECTOR)
+        .flagged,
+    ).toBe(false);
+    // A later baby is no resolution when the harm is said to be present.
+    expect(
+      detectSafeguarding('Years ago I had thoughts of suicide. With my second baby I was fine but they are back again now.', 'en', PATTERNS_ONLY_DETECTOR)
+        .flagged,
+    ).toBe(true);
+  });
+
+  it('flags a young child who looks after an ill parent, said with the child’s age', () => {
+    const carer = "It's just me and my son, he's 10 and he looks after me since my stroke, he washes me and does the shopping.";
+    expect(detectSafeguarding(carer, 'en', PATTERNS_ONLY_DETECTOR).categories).toEqual(['neglect']);
+  });
+
+  it('reads what a family might mention, told by someone who meets many, as no disclosure', () => {
+    const volunteer = 'When someone mentions they are being evicted or have no food for the kids, we send them straight to the family support team.';
+    expect(detectSafeguarding(volunteer, 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(false);
+    expect(detectSafeguarding('We are being evicted and have no food for the kids.', 'en', PATTERNS_ONLY_DETECTOR).flagged).toBe(true);
+  });
+
   it('lets a council extend the phrase lists', () => {
     const detector = compileSafeguarding([
       ...DEFAULT_SAFEGUARDING_LEXICONS,

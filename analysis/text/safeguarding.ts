@@ -72,6 +72,13 @@ export interface SafeguardingLexicon {
   /** Words that point at one person rather than people in general: "he", "her", "one of my", "a little girl". */
   anchorMarkers?: string[];
   /**
+   * People in general, in the plural ("many families", "young people", "our members"). In a
+   * professional's voice, a sentence about them with no anchor describes the work even where its
+   * words are a disclosure's: a school nurse's "every week I see young people talking about wanting
+   * to die" is a caseload, not a child.
+   */
+  groupMarkers?: string[];
+  /**
    * A question someone put to the family, with the words it asks about: "the health visitor asked
    * me if I ever feel like harming myself". Each pattern takes in the question's own words and
    * stops before the answer ("I said…", "but…"). In a comment whose answer is no
@@ -166,6 +173,7 @@ interface CompiledGroup {
   personal: Markers | null;
   voice: Markers | null;
   anchor: Markers | null;
+  group: Markers | null;
   asked: Markers | null;
   answeredNo: Markers | null;
   takenBack: Markers | null;
@@ -315,6 +323,7 @@ export function compileSafeguarding(lexicons: readonly SafeguardingLexicon[], mo
       personal: compileMarkers(members, (l) => l.personalMarkers, false),
       voice: compileMarkers(members, (l) => l.voiceMarkers, false),
       anchor: compileMarkers(members, (l) => l.anchorMarkers, false),
+      group: compileMarkers(members, (l) => l.groupMarkers, false),
       asked: compileMarkers(members, (l) => l.askedMarkers, true),
       answeredNo: compileMarkers(members, (l) => l.answeredNoMarkers, false),
       takenBack: compileMarkers(members, (l) => l.takenBackMarkers, false),
@@ -562,10 +571,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         // it: a look-alike blanked from "documentary on the BBC…" cannot make a remark less general.
         // (Carrying a general marker on to the sentences after it was tried: "since the poster at
         // toddler group… you hear him screaming at the kids next door" then lost its child-harm reading.)
-        if (chunk.topic) {
-          const written = sentenceAround(normal, found.index, found[0].length);
-          if (general(written) || aboutTheWork(written)) continue;
-        }
+        const written = sentenceAround(normal, found.index, found[0].length);
+        if (chunk.topic ? general(written) || aboutTheWork(written) : aboutTheWork(written) && scanned.some((g) => g.group?.test(written))) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.
         if (reported(sentence)) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
