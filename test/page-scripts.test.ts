@@ -1,5 +1,5 @@
 /**
- * The scripts inlined into family-facing pages (widget/page/*.ts, built by
+ * The scripts inlined into family-facing and staff pages (widget/page/*.ts, built by
  * widget/bundle-page-scripts.ts): committed as built, within their budgets, and on the pages that
  * need them only. What they do in a browser is tested in test/browser/page-scripts.test.ts and
  * test/browser/kiosk.test.ts.
@@ -25,6 +25,8 @@ const BUDGETS: { name: keyof typeof pageScripts; raw: number; gzip: number }[] =
   { name: 'skipLogic', raw: 780, gzip: 500 },
   { name: 'kiosk', raw: 4250, gzip: 2000 },
   { name: 'kioskReset', raw: 160, gzip: 160 },
+  // Built 269 / 210: on every signed-in staff page, never on a family's.
+  { name: 'staffNav', raw: 290, gzip: 230 },
 ];
 
 let t: CouncilApp;

@@ -1,5 +1,5 @@
 /**
- * Builds the scripts inlined into family-facing pages (widget/page/*.ts, each one minified IIFE)
+ * Builds the scripts inlined into family-facing and staff pages (widget/page/*.ts, each one minified IIFE)
  * and writes them into widget/page-scripts.gen.ts, so Node and Workers render them from memory
  * with no build step at start, as widget.js is. They are built from the modules the widget runs
  * (skip logic, answers from form fields, the API client, the outbox's keys and backoff), so a page
@@ -20,6 +20,8 @@ export const PAGE_SCRIPT_ENTRIES = {
   kiosk: 'kiosk.ts',
   /** On a kiosk's thank-you page. */
   kioskReset: 'kiosk-reset.ts',
+  /** On every signed-in staff page: the current link in the phone's sideways navigation row. */
+  staffNav: 'staff-nav.ts',
 } as const;
 
 export type PageScripts = Record<keyof typeof PAGE_SCRIPT_ENTRIES, string>;

@@ -4,6 +4,7 @@
  * the navigation is one row that scrolls sideways, not four rows of links above every page.
  */
 import type { ComponentChildren } from 'preact';
+import { pageScripts } from '../../../widget/page-scripts.gen';
 import { BASE_CSS } from '../styles';
 import { STAFF_CSS } from './styles';
 
@@ -152,6 +153,10 @@ export function StaffShell({ title, user, current, children, extraCss = '' }: St
                   )}
                 </ul>
               </nav>
+            )}
+            {user && (
+              // Built from widget/page/staff-nav.ts; without it the row still scrolls by hand.
+              <script dangerouslySetInnerHTML={{ __html: pageScripts.staffNav }} />
             )}
           </div>
         </header>
