@@ -307,7 +307,8 @@ const AR_DERIVED_VERB = /^(?:ا[^ا\s]ط|ا[^ا\s]ت[^ا]|است|ان[^ا\s][^ا
 const AR_ROLE_AFTER =
   /^\s+(?:(?:من|في|ف[يى]|عند)\s+(?:ال|لل)?(?:استقبال|مقهى|مقهي|كافيه|حضانة|حضانه|فريق|مكتب|مطبخ)|الموظفة|الموظفه|الموظف|الممرضة|الممرضه|المعلمة|المعلمه|المرشدة|المرشده|الطبيبة|الطبيبه|الطبيب|الدكتورة|القابلة|الأخصائية|الاخصائية|المتطوعة|المتطوعه|المتطوع|المنسقة|المنسقه|المشرفة|المشرفه|من المركز)(?![\u0621-\u064A])/;
 
-// What follows "أنا أم" and the like that is no child's name: "عزباء" (single), "جديدة" (new), "حاضنة" (foster).
+// What follows "أنا أم", "أنا أب" and the like that is no child's name: "عزباء" (single), "جديدة" (new),
+// "حاضنة" / "حاضن" (foster).
 const AR_MOTHER_OF = new Set(
   'عزباء عزبا وحيده جديده جديد عامله حامل مرضعه منفصله مطلقه ارمله متعبه حاضنه بديله متبنيه حاضن بديل متبني وحيد منفصل مطلق ارمل عامل اعزب'.split(' '),
 );
@@ -355,6 +356,8 @@ function arNames(text: string): Array<[number, number]> {
     const start = town.index + town[0].indexOf(town[1]!);
     found.push([start, start + town[1]!.length]);
   }
+  // A kunya opening or signing the comment: "أم محمد هنا…", "…. أم ريان", "أبو يزن، برادفورد". Marked
+  // whole, as "أم خالد" is below; the child's name in it must be no ordinary word.
   const kunya =
     /(?:^|[.!؟?،,]\s*)((?:أم|ام|أبو|ابو)\s+[\u0621-\u064A]{2,}(?:\s*[،,]\s*[\u0621-\u064A]+)?)\s*[.!]*\s*$|^\s*((?:أم|ام|أبو|ابو)\s+[\u0621-\u064A]{2,})(?=\s+(?:هنا|هون|يشكر|تشكر|تسأل|يسأل|بدي|بدها|ابغى|أبغى|أريد|اريد|من))/.exec(
       text,

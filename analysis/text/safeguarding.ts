@@ -541,7 +541,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
   const scanned = detector.groups.filter((g) => !g.script || g.script.test(text));
   const general = (sentence: string) => scanned.some((g) => g.general?.test(sentence));
   const reported = (sentence: string) => scanned.some((g) => g.reported?.test(sentence)) && !scanned.some((g) => g.personal?.test(sentence));
-  // Whether the comment is in a professional's voice, asked once and only when a subject word matched.
+  // Whether the comment is in a professional's voice: asked once, and only when a pattern matched.
   let voice: boolean | undefined;
   const aboutTheWork = (sentence: string) => {
     voice ??= scanned.some((g) => g.voice?.test(normal!));
@@ -571,6 +571,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         // it: a look-alike blanked from "documentary on the BBC…" cannot make a remark less general.
         // (Carrying a general marker on to the sentences after it was tried: "since the poster at
         // toddler group… you hear him screaming at the kids next door" then lost its child-harm reading.)
+        // In a professional's voice, a subject word names the work, and so does any match in a sentence
+        // about people in general ("many of our members are hit…"), unless it points at one person.
         const written = sentenceAround(normal, found.index, found[0].length);
         if (chunk.topic ? general(written) || aboutTheWork(written) : aboutTheWork(written) && scanned.some((g) => g.group?.test(written))) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.
