@@ -313,6 +313,11 @@ const AR_MOTHER_OF = new Set(
   'عزباء عزبا وحيده جديده جديد عامله حامل مرضعه منفصله مطلقه ارمله متعبه حاضنه بديله متبنيه حاضن بديل متبني وحيد منفصل مطلق ارمل عامل اعزب'.split(' '),
 );
 
+/** Whether the word after "أنا أم", "أبو" and the like may be the child's name: not "عزباء", "في", "الصغير". */
+function mayBeChildName(word: string): boolean {
+  return !AR_NOT_NAMES.has(word) && !AR_FUNCTION_WORDS.has(word) && !word.startsWith('ال') && !AR_MOTHER_OF.has(foldArabic(word));
+}
+
 function arNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   const push = (start: number, word: string, strong = false) => {
@@ -346,7 +351,7 @@ function arNames(text: string): Array<[number, number]> {
   )) {
     const name = m[1]!;
     // "أنا أم لطفلين" (a mother of two), "أنا أم عزباء" (a single mother): no name follows.
-    if (AR_NOT_NAMES.has(name) || AR_FUNCTION_WORDS.has(name) || name.startsWith('ال') || AR_MOTHER_OF.has(foldArabic(name))) continue;
+    if (!mayBeChildName(name)) continue;
     if (/^[لبك]/.test(name) && !arGiven(name, true)) continue;
     push(m.index + m[0].length - name.length, name);
   }
@@ -365,7 +370,7 @@ function arNames(text: string): Array<[number, number]> {
   if (kunya) {
     const whole = kunya[1] ?? kunya[2]!;
     const child = whole.split(/\s+/)[1]!.replace(/[،,].*$/, '');
-    if (!AR_NOT_NAMES.has(child) && !AR_FUNCTION_WORDS.has(child) && !child.startsWith('ال') && !AR_MOTHER_OF.has(foldArabic(child))) {
+    if (mayBeChildName(child)) {
       const start = kunya.index + kunya[0].indexOf(whole);
       found.push([start, start + whole.length]);
     }

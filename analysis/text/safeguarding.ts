@@ -251,20 +251,11 @@ class Markers {
    * The text with every marker blanked to spaces of its length, so positions hold. Each piece
    * reads the text as written: blanking one piece's markers before the next piece looked would
    * make a list's order matter ("we both have it on" blanked first hid "tracks my location… we
-   * both have it on" from the look-alike that spans it).
+   * both have it on" from the look-alike that spans it). The pieces must be compiled global, as for `spans`.
    */
   blank(text: string): string {
     let out = text;
-    for (const piece of this.pieces) {
-      // Each match's place, read from the text as written; the text itself is left as it is.
-      text.replace(piece, (match: string, ...rest: unknown[]) => {
-        if (match !== '') {
-          const at = rest[rest.length - (typeof rest[rest.length - 1] === 'string' ? 2 : 3)] as number;
-          out = out.slice(0, at) + ' '.repeat(match.length) + out.slice(at + match.length);
-        }
-        return match;
-      });
-    }
+    for (const [from, to] of this.spans(text)) out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
     return out;
   }
 }
@@ -497,9 +488,9 @@ const LONG_ANSWER_WORDS = 50;
  * nothing present after it outside a resolution: the story is over. A sentence in the present,
  * or with a recent day ("on Saturday"), stays a disclosure, as does any short comment.
  */
-function toldAsOver(g: CompiledGroup, text: string, sentence: string, at: number): boolean {
+function toldAsOver(g: CompiledGroup, text: string, long: () => boolean, sentence: string, at: number): boolean {
   if (!g.pastTense || !g.resolved || !g.pastTense.test(sentence) || g.presentTense?.test(sentence) || present(g, sentence)) return false;
-  if (size(text) < LONG_ANSWER_WORDS) return false;
+  if (!long()) return false;
   const end = text.indexOf('|', at);
   if (end < 0) return false;
   let resolved = false;
@@ -551,6 +542,9 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
   for (const g of scanned) {
     normal ??= normaliseComment(text);
     const cleaned = blankQuestion(g, g.lookAlikes ? g.lookAlikes.blank(normal) : normal, scanned, normal);
+    // Whether this is a long answer, counted once and only when a match may tell a story that is over.
+    let words: number | undefined;
+    const long = () => (words ??= size(cleaned)) >= LONG_ANSWER_WORDS;
     blanked = cleaned;
     let lower: string | null = null;
     for (const chunk of g.chunks) {
@@ -574,7 +568,8 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         // In a professional's voice, a subject word names the work, and so does any match in a sentence
         // about people in general ("many of our members are hit…"), unless it points at one person.
         const written = sentenceAround(normal, found.index, found[0].length);
-        if (chunk.topic ? general(written) || aboutTheWork(written) : aboutTheWork(written) && scanned.some((g) => g.group?.test(written))) continue;
+        if (chunk.topic && (general(written) || aboutTheWork(written))) continue;
+        if (!chunk.topic && aboutTheWork(written) && scanned.some((g) => g.group?.test(written))) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.
         if (reported(sentence)) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
@@ -586,7 +581,7 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
         // A past harm the comment says is over ("years ago… we are safe now") is not a disclosure.
         if (past && g.resolved?.test(cleaned)) continue;
         // Nor, in a long answer, a harm told in the past tense that the story ends by resolving.
-        if (!past && toldAsOver(g, cleaned, sentence, found.index)) continue;
+        if (!past && toldAsOver(g, cleaned, long, sentence, found.index)) continue;
         matches.push({ category: s.category, language: s.language, phrase: found[0].trim(), past });
       }
     }
