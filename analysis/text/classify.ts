@@ -223,11 +223,13 @@ function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, 
   themeLogits({ themeBias: review.bias, themeWeights: review.weights }, v, logits);
   for (const j of seeded) for (let l = 0; l < L; l++) logits[l]! += review.seedWeights[j * L + l]!;
   const chosen: number[] = [];
-  let best = 0;
+  // The best theme of a comment no theme clears is never the catch-all: one the review cannot
+  // place ("ok", "it is a local place near my house") has not praised anything.
+  let best = -1;
   for (let l = 0; l < L; l++) {
     logits[l]! -= review.thresholds[l]!;
     if (logits[l]! >= 0) chosen.push(l);
-    if (logits[l]! > logits[best]!) best = l;
+    if (!model.themes[l]!.fallback && (best < 0 || logits[l]! > logits[best]!)) best = l;
   }
   // A short comment has few words beside its seed term for the review to weigh: "More weekend
   // sessions please" keeps the theme its seed term gave (the best-scored, if several) rather than
@@ -239,7 +241,7 @@ function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, 
     const seed = seeded.reduce((a, b) => (logits[b]! > logits[a]! ? b : a));
     if (logits[seed]! + review.thresholds[seed]! >= SHORT_SEED_AT) chosen.push(seed);
   }
-  if (chosen.length === 0 && logits[best]! + review.thresholds[best]! >= review.bestThemeAt) chosen.push(best);
+  if (chosen.length === 0 && best >= 0 && logits[best]! + review.thresholds[best]! >= review.bestThemeAt) chosen.push(best);
   return chosen;
 }
 

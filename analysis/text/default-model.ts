@@ -37,19 +37,25 @@ export function seedKey(term: string, lang?: Language): string {
   return t.words.map((w) => stem(w, t.lang)).join(' ');
 }
 
-/** Every seed key of a theme with its weight; cue terms weigh less than seed terms. */
+/**
+ * Every seed key of a theme with its weight; cue terms weigh less than seed terms, and against
+ * terms take a seed term's weight away (an against term that is also a seed term is against).
+ */
 function themeKeys(theme: ThemeDefinition): Map<string, number> {
   const keys = new Map<string, number>();
   const add = (term: string, lang: Language, weight: number) => {
     const key = seedKey(term, lang);
     if (key === '' || key.split(' ').length > 2) throw new Error(`seed term of theme "${theme.id}" must be one or two words: "${key}"`);
-    keys.set(key, Math.max(keys.get(key) ?? 0, weight));
+    const before = keys.get(key) ?? 0;
+    keys.set(key, weight < 0 || before < 0 ? Math.min(before, weight) : Math.max(before, weight));
   };
   for (const term of theme.cueTerms ?? []) add(term, 'en', CUE_WEIGHT);
   for (const term of theme.seedTerms) add(term, 'en', SEED_WEIGHT);
+  for (const term of theme.againstTerms ?? []) add(term, 'en', -SEED_WEIGHT);
   for (const [byLanguage, weight] of [
     [theme.cueTermsByLanguage, CUE_WEIGHT],
     [theme.seedTermsByLanguage, SEED_WEIGHT],
+    [theme.againstTermsByLanguage, -SEED_WEIGHT],
   ] as const) {
     for (const [tag, terms] of Object.entries(byLanguage ?? {})) {
       const lang = languageOf(tag);
@@ -85,7 +91,8 @@ export function seedModelJson(
     return f;
   };
   const keysOf = themes.map(themeKeys);
-  const specific = new Set(themes.flatMap((t, l) => (t.fallback ? [] : [...keysOf[l]!.keys()])));
+  // A specific theme's words rule a fallback out; its against terms do not.
+  const specific = new Set(themes.flatMap((t, l) => (t.fallback ? [] : [...keysOf[l]!].filter(([, w]) => w > 0).map(([key]) => key))));
   const weights = themes.map((theme, l) => {
     const pairs: number[] = [];
     if (!theme.fallback) {

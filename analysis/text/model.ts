@@ -24,6 +24,15 @@ export interface ThemeDefinition {
   /** Seed-term models only: cue terms in other languages, by language code. */
   cueTermsByLanguage?: Partial<Record<string, string[]>>;
   /**
+   * Seed-term models only. Words that say the theme's own words mean something else here: "our
+   * case" beside "closed our" (a case closed, not a centre), "we moved" beside "moved" (a family
+   * moving house). Each takes away one seed term's weight, so a second seed term still gives the
+   * theme ("they closed our case and then closed the centre").
+   */
+  againstTerms?: string[];
+  /** Seed-term models only: against terms in other languages, by language code. */
+  againstTermsByLanguage?: Partial<Record<string, string[]>>;
+  /**
    * Seed-term models only: a catch-all theme ("general praise") given only when no other
    * theme's term is in the comment and nothing in it is negative.
    */
