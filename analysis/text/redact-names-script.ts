@@ -27,12 +27,28 @@ const ZH_NOT_NAMES =
   /^(?:张贴|张开|张望|王子|王国|李子|黄色|黄金|黄油|黄疸|黄瓜|林子|周末|周围|周边|周年|周期|周日|周一|周二|周三|周四|周五|周六|周岁|周到|陈列|陈旧|杨树|刘海|孙子|孙女|朱红|胡说|胡子|胡萝|罗列|郑重|宋体|唐朝|肖像|田地|田野|董事|杜绝|叶子|叶酸|苏醒|黎明|贺卡|孔雀|秦朝|姜汤|姜茶|潘多|沈阳|卢布|曹操|邓州)/;
 // Doubled characters that are ordinary words: kin, "every day", "slowly", "baby", "thanks".
 const ZH_DOUBLED_WORDS = new Set(
-  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 了了 纷纷 偷偷 久久 统统 通通 亲亲 抱抱 拜拜 嘿嘿 呜呜 哇哇 稍稍 渐渐 频频 连连 冷冷 热热'.split(
+  '宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 谢谢 天天 常常 刚刚 慢慢 渐渐 好好 多多 明明 偏偏 往往 仅仅 最最 人人 个个 年年 月月 处处 样样 点点 看看 试试 想想 等等 说说 玩玩 走走 聊聊 问问 早早 轻轻 静静 高高 快快 大大 小小 满满 紧紧 乖乖 星星 娃娃 婆婆 公公 太太 宝贝 哈哈 呵呵 嘻嘻 默默 悄悄 匆匆 了了 纷纷 偷偷 久久 统统 通通 亲亲 抱抱 拜拜 嘿嘿 呜呜 哇哇 稍稍 渐渐 频频 连连 冷冷 热热 泡泡'.split(
     ' ',
   ),
 );
 // Doubled kin words and the like, never a child's name in "我是X的外婆".
 const ZH_KIN_DOUBLED = new Set('宝宝 妈妈 爸爸 奶奶 爷爷 姥姥 姐姐 哥哥 弟弟 妹妹 叔叔 婶婶 舅舅 伯伯 娃娃 婆婆 公公 太太 宝贝 大家 人人 个个'.split(' '));
+// Given names as families write them alone ("欣怡今天很开心", "子轩、梓涵和一诺"): the commonest of
+// children born since about 2005, of their parents' and grandparents' generations, and English names
+// written in characters ("大卫", "艾米"). Not those that are ordinary words too ("欣然" gladly, "博文" a
+// blog post, "宇航", "远航", "致远", "一鸣", "晨曦", "文明", "美丽").
+const ZH_GIVEN = new Set(
+  (
+    '子轩 浩宇 浩然 宇轩 子豪 梓轩 俊杰 皓轩 子墨 梓豪 浩轩 雨泽 俊熙 明轩 梓睿 睿泽 沐宸 奕辰 宇泽 子睿 思远 嘉懿 俊宇 志豪 宇辰 嘉豪 子杰 ' +
+    '晨阳 逸飞 梓航 钰轩 瑞霖 煜祺 智宸 昊然 明杰 立轩 峻熙 弘文 鸿煊 烨霖 哲瀚 俊驰 晟睿 文昊 旭尧 鸿涛 荣轩 越泽 瑾瑜 睿渊 楷瑞 建辉 ' +
+    '梓涵 一诺 欣怡 雨涵 诗涵 可馨 欣妍 嘉怡 雨桐 若汐 梓萱 语桐 子涵 思涵 诗琪 欣悦 佳怡 佳琪 雨欣 紫涵 雅琪 若曦 梦琪 可欣 语嫣 芷若 ' +
+    '依诺 诗雨 梦瑶 婉清 思琪 静怡 晓彤 雅涵 雨萱 紫萱 梓琪 心怡 馨怡 悦彤 美琪 梦洁 思彤 欣彤 雨彤 语涵 诗婷 雅婷 婧琪 梓妍 ' +
+    '志强 建国 建华 国强 秀英 桂英 丽娟 明辉 海燕 丽华 淑珍 玉兰 美玲 美华 建军 红梅 秀兰 桂兰 志明 文杰 俊华 海涛 永强 德华 ' +
+    '大卫 艾米 杰克 露西 汤姆 艾玛 安娜 玛丽 约翰 迈克 丹尼尔 索菲亚 哈利 乔治 查理 米娅 凯特 诺亚 艾拉 奥利弗 伊莎贝拉'
+  ).split(' '),
+);
+const ZH_GIVEN_NAME = new RegExp([...ZH_GIVEN].sort((a, b) => b.length - a.length).join('|'), 'g');
+
 // After 小, characters that make an ordinary word: "小时", "小组", "小孩", "小学", "小心"…
 const ZH_XIAO_WORDS = /[时学组区心孩朋姐吃便事车菜店型声份片块点些手朋屋房间部分票费号写计气说册猫狗鸟儿女伙子]/;
 // After 阿, characters that make an ordinary word or a title: "阿姨", "阿拉伯", "阿婆".
@@ -50,7 +66,7 @@ const ZH_AFTER =
   /^(?:说|告诉|帮|给|跟|和|对|很|的|来|是|也|都|每次|每周|每天|一直|非常|特别|真|让|不|在|带|教|问|打电话|发|陪|总是|经常|今天|昨天|上次|老师|医生|今年|现在|参加|喜欢|平安|第一|人(?:很|特别|真|非常|超|挺|太)|介绍|推荐|出生|组织|安排|联系|帮忙)/;
 // What a child does after their pet name: "回家", "已经", "还是", "学", "哭", "睡".
 const ZH_CHILD_AFTER =
-  /^(?:今年|现在|参加|喜欢|玩|平安|第一|回家|回来|已经|还是|还在|终于|开始|学会|学|哭|笑|睡|吃|画|唱|跑|长大|出生|生病|刚|最近|总|又|才|也)/;
+  /^(?:今年|现在|参加|喜欢|玩|平安|第一|回家|回来|来|已经|还是|还在|终于|开始|学会|学|哭|笑|睡|吃|画|唱|跑|长大|出生|生病|刚|最近|总|又|才|也)/;
 const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现'.split(''));
 const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|哥哥|弟弟|妹妹|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
 const ZH_TITLE_AFTER = new RegExp(`^(?:${ZH_TITLES})`);
@@ -127,7 +143,7 @@ function zhNames(text: string): Array<[number, number]> {
   for (const m of text.matchAll(ZH_CUE)) {
     const start = m.index + m[0].length;
     // "我丈夫看我的微信", "给我儿子发信息": a verb, not a name, follows the cue.
-    if (ZH_VERB_START.has(text[start] ?? '')) continue;
+    if (ZH_VERB_START.has(text[start] ?? '') && !ZH_GIVEN.has(text.slice(start, start + 2))) continue;
     let end = given(start, SURNAMES.has(text[start] ?? '') ? 3 : 2);
     // "我先生张伟参加了": a third character that opens what follows a name ("参加") is not the name's.
     if (end - start === 3 && ZH_AFTER.test(text.slice(start + 2)) && !ZH_AFTER.test(text.slice(end))) end--;
@@ -156,6 +172,8 @@ function zhNames(text: string): Array<[number, number]> {
       opens &&
       (after === '' ||
         /^[，。！？\s）)]/.test(after) ||
+        // "果果、豆豆两姐弟": a list of doubled names, not "泡泡、灯光" (bubbles, lights).
+        /^、([\u4e00-\u9fff])\1/.test(after) ||
         ZH_AFTER.test(after) ||
         ZH_CHILD_AFTER.test(after) ||
         /^([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2/.test(after))
@@ -295,7 +313,61 @@ function zhNames(text: string): Array<[number, number]> {
       }
     }
   }
-  return found;
+  // A given name alone, not inside a longer word: "欣怡今天很开心", "浩然的出生日期", "我跟俊杰一起来的";
+  // with a title after it, whole: "美玲阿姨".
+  for (const m of text.matchAll(ZH_GIVEN_NAME)) {
+    if (han(m.index - 1) && !/[的和跟给谢是叫家着让与及带陪接送儿子孙]/.test(text[m.index - 1]!)) continue;
+    const end = m.index + m[0].length;
+    found.push([m.index, end + (ZH_TITLE_AFTER.exec(text.slice(end))?.[0].length ?? 0)]);
+  }
+  // "天天天天都想来": a doubled word said twice over, opening a clause, is the name and then the word.
+  for (const m of text.matchAll(/(?<![\u4e00-\u9fff])(([\u4e00-\u9fff])\2)\1/g)) if (!ZH_KIN_DOUBLED.has(m[1]!)) found.push([m.index, m.index + 2]);
+  return [...found, ...zhListed(text, found)];
+}
+
+/** Joins a list of names: "乐乐和朵朵抢玩具", "王芳，李强，张伟都是志愿者", "果果、豆豆两姐弟". */
+const ZH_LIST_JOIN = /^(?:和|跟|与|及|、|，|,)/;
+
+/**
+ * Names listed beside a name already found, before or after it: a doubled pet name that is no
+ * ordinary doubled word, a given name on the list, or a common surname with one or two characters.
+ */
+function zhListed(text: string, found: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const listed: Array<[number, number]> = [];
+  const han = (i: number) => /[\u4e00-\u9fff]/.test(text[i] ?? '');
+  // The name that starts at `i`, if one may stand in a list there.
+  const nameAt = (i: number): number => {
+    const two = text.slice(i, i + 2);
+    if (two.length === 2 && two[0] === two[1] && han(i) && !ZH_KIN_DOUBLED.has(two) && !ZH_DOUBLED_WORDS.has(two) && !STOP.has(two[0]!)) return i + 2;
+    if (ZH_GIVEN.has(two)) return i + 2;
+    if (!SAFE_SURNAMES.has(text[i] ?? '') || ZH_NOT_NAMES.test(text.slice(i))) return -1;
+    let end = i + 1;
+    while (end - i < 3 && han(end) && !STOP.has(text[end]!)) end++;
+    return end - i >= 2 ? end : -1;
+  };
+  const seen = new Set(found.map(([start]) => start));
+  const queue = [...found];
+  while (queue.length > 0) {
+    const [start, end] = queue.pop()!;
+    const next: Array<[number, number]> = [];
+    const join = ZH_LIST_JOIN.exec(text.slice(end));
+    if (join) next.push([end + join[0].length, nameAt(end + join[0].length)]);
+    // Before: a name of two or three characters ending at a join, opening the comment or a clause.
+    const before = text.slice(0, start);
+    const back = /(?:和|跟|与|及|、|，|,)$/.exec(before);
+    if (back)
+      for (const size of [2, 3]) {
+        const from = back.index - size;
+        if (from >= 0 && !han(from - 1) && nameAt(from) === back.index) next.push([from, back.index]);
+      }
+    for (const [from, to] of next) {
+      if (to <= from || seen.has(from)) continue;
+      seen.add(from);
+      listed.push([from, to]);
+      queue.push([from, to]);
+    }
+  }
+  return listed;
 }
 
 // Verb and pronoun endings no given name has ("ساعدتني" helped me, "كانت" she was, "قالوا").
@@ -458,6 +530,13 @@ function arNames(text: string): Array<[number, number]> {
       /(?<=^|[،,.!؟?]\s*)(و?)([\u0621-\u064A]{2,})(?![\u0621-\u064A])|(?<![\u0621-\u064A])(و)([\u0621-\u064A]{2,})(?![\u0621-\u064A])/g,
     ))
       if (cuedNames.has(m[2] ?? m[4]!)) found.push([m.index, m.index + m[0].length]);
+  // "زينب وحسن وعلي أحبوا الرحلة": names joined by "و" to a name, each a given name even if also a word.
+  for (let k = 0; k < found.length; k++) {
+    const next = /^\s+(و[\u0621-\u064A]{2,})/.exec(text.slice(found[k]![1]));
+    if (!next || !arGiven(next[1]!, true)) continue;
+    const from = found[k]![1] + next[0].length - next[1]!.length;
+    if (!found.some(([start]) => start === from)) found.push([from, from + next[1]!.length]);
+  }
   return found;
 }
 

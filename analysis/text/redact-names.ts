@@ -945,6 +945,43 @@ function spreadThroughLists(ws: readonly Word[], named: boolean[]): void {
   }
 }
 
+/** Words for where a family comes from or what it believes: "the Polish family" names no one. */
+const FAMILY_ADJECTIVES = new Set(
+  'polish romanian portuguese brazilian angolan chinese arabic arab english british scottish welsh irish european asian african syrian afghan ukrainian indian pakistani bangladeshi somali nigerian eritrean sudanese iraqi iranian kurdish turkish muslim christian jewish hindu sikh catholic traveller roma foster host whole entire extended royal'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "me and jack went", "sky and me": beside "me", a word the name lists hold is a person, in lower
+ * case and even when it is also a word. "the Oyelaran family": a capitalised word that is no common
+ * word, between "the" and "family", is a surname ("the Harris Family Centre" is a centre).
+ */
+function besideMeOrFamily(ws: readonly Word[], named: boolean[]): void {
+  const spaced = (w: Word) => /^\s+$/.test(w.gapAfter);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (named[i] || w.broken || MODALS.has(w.lower) || NOT_NAMES.has(w.lower)) continue;
+    if (w.known || w.ambiguous) {
+      const after = i >= 2 && ws[i - 2]!.lower === 'me' && ws[i - 1]!.lower === 'and' && !ws[i - 1]!.broken && spaced(ws[i - 2]!) && spaced(ws[i - 1]!);
+      const before = i + 2 < ws.length && ws[i + 1]!.lower === 'and' && ws[i + 2]!.lower === 'me' && !ws[i + 1]!.broken && !ws[i + 2]!.broken && spaced(w) && spaced(ws[i + 1]!);
+      if (after || before) named[i] = true;
+    }
+    if (
+      w.cap &&
+      !w.common &&
+      !FAMILY_ADJECTIVES.has(w.lower) &&
+      ws[i - 1]?.lower === 'the' &&
+      ws[i + 1]?.lower === 'family' &&
+      !ws[i + 1]!.broken &&
+      spaced(ws[i - 1]!) &&
+      spaced(w) &&
+      !(ws[i + 2] && !ws[i + 2]!.broken && (PLACE_NOUNS.has(ws[i + 2]!.lower) || /^(?:hub|hubs|centre|center|centres|support|services?)$/.test(ws[i + 2]!.lower)))
+    )
+      named[i] = true;
+  }
+}
+
 /** Kin and friends named after "his" or "her": "Jack and his brother Harry", "Luna and her cousin Maya". */
 const KIN_AND_FRIENDS = new Set([...KIN, 'cousin', 'cousins', 'friend', 'friends', 'bestie', 'mate', 'pal']);
 
@@ -1096,6 +1133,7 @@ export function findNames(text: string): Array<[number, number]> {
   const named = ws.map((_, i) => isName(ws, i));
   pairsDoing(ws, named);
   withTheirKin(ws, named);
+  besideMeOrFamily(ws, named);
   spreadThroughLists(ws, named);
   wordAndName(ws, named);
   sameWordAgain(ws, named);

@@ -95,6 +95,16 @@ describe('redact', () => {
     { name: 'not "old" before an ordinary word', input: '老师很好，老公也来了', out: '老师很好，老公也来了' },
     { name: 'a Chinese parent named by their child', input: '欣欣妈妈在这里，小杰爸爸也来了', out: '[name]妈妈在这里，[name]爸爸也来了' },
     { name: 'a Latin name with 姐 or 阿', input: 'Lily姐和阿May都很耐心', out: '[name]和[name]都很耐心' },
+    { name: 'a Chinese given name alone, opening the comment', input: '雨桐今天特别开心，回家就画画', out: '[name]今天特别开心，回家就画画' },
+    { name: 'Chinese given names in a list', input: '浩宇、诗涵和俊杰都来参加了', out: '[name]、[name]和[name]都来参加了' },
+    { name: 'a given name after a cue, though its first character opens verbs', input: '我女儿可馨想学游泳', out: '我女儿[name]想学游泳' },
+    { name: 'a given name with a title, whole', input: '秀英阿姨每次都很热情', out: '[name]每次都很热情' },
+    { name: 'full names listed before one that is found', input: '刘洋，陈静，张伟都是志愿者', out: '[name]，[name]，[name]都是志愿者' },
+    { name: 'a doubled pet name listed after another', input: '豆豆和果果抢秋千', out: '[name]和[name]抢秋千' },
+    { name: 'a doubled name said twice over, opening the comment', input: '天天天天都想来这里玩', out: '[name]天天都想来这里玩' },
+    { name: 'a lower-case name beside "me"', input: 'me and harry went to the park', out: 'me and [name] went to the park' },
+    { name: 'a surname between "the" and "family"', input: 'Love from the Okonkwo family x', out: 'Love from the [name] family x' },
+    { name: 'Arabic names joined by "and" to a name', input: 'مريم وحسن وعلي لعبوا بالحديقة', out: '[name] [name] [name] لعبوا بالحديقة' },
     { name: 'a Chinese signature with town and age', input: '服务很好，再次感谢！陈思雨，伯明翰，32岁', out: '服务很好，再次感谢！[name]' },
     { name: 'an Arabic kunya signing the comment', input: 'بارك الله فيكم جميعا. أم ريان', out: 'بارك الله فيكم جميعا. [name]' },
     { name: 'an Arabic title with no article', input: 'يا أستاذة لمى الله يسعدك', out: 'يا [name] الله يسعدك' },
@@ -523,6 +533,11 @@ describe('redact', () => {
     'شكرا للجميع، وعندنا أمل كبير',
     '慢慢的就好了',
     'my son has autism (ASD) and a GP (Dr) visit',
+    '泡泡、音乐和彩虹伞，女儿最喜欢了',
+    '文明礼貌做得很好，工作人员都很客气',
+    'the Polish family next door told us about it',
+    'the Harris Family Centre is lovely',
+    'me and my mum came on Tuesday',
   ];
   for (const text of kept) it(`leaves "${text}" alone`, () => expect(redact(text)).toBe(text));
 });
