@@ -952,33 +952,38 @@ const FAMILY_ADJECTIVES = new Set(
   ),
 );
 
-/**
- * "me and jack went", "sky and me": beside "me", a word the name lists hold is a person, in lower
- * case and even when it is also a word. "the Oyelaran family": a capitalised word that is no common
- * word, between "the" and "family", is a surname ("the Harris Family Centre" is a centre).
- */
-function besideMeOrFamily(ws: readonly Word[], named: boolean[]): void {
-  const spaced = (w: Word) => /^\s+$/.test(w.gapAfter);
+const spaced = (w: Word) => /^\s+$/.test(w.gapAfter);
+
+/** "me and jack went", "sky and me": beside "me", a word the name lists hold is a person, in lower case and even when it is also a word. */
+function besideMe(ws: readonly Word[], named: boolean[]): void {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    if (named[i] || w.broken || MODALS.has(w.lower) || NOT_NAMES.has(w.lower)) continue;
-    if (w.known || w.ambiguous) {
-      const after = i >= 2 && ws[i - 2]!.lower === 'me' && ws[i - 1]!.lower === 'and' && !ws[i - 1]!.broken && spaced(ws[i - 2]!) && spaced(ws[i - 1]!);
-      const before = i + 2 < ws.length && ws[i + 1]!.lower === 'and' && ws[i + 2]!.lower === 'me' && !ws[i + 1]!.broken && !ws[i + 2]!.broken && spaced(w) && spaced(ws[i + 1]!);
-      if (after || before) named[i] = true;
-    }
-    if (
-      w.cap &&
-      !w.common &&
-      !FAMILY_ADJECTIVES.has(w.lower) &&
-      ws[i - 1]?.lower === 'the' &&
-      ws[i + 1]?.lower === 'family' &&
+    if (named[i] || w.broken || !(w.known || w.ambiguous) || MODALS.has(w.lower) || NOT_NAMES.has(w.lower)) continue;
+    const after = i >= 2 && ws[i - 2]!.lower === 'me' && ws[i - 1]!.lower === 'and' && !ws[i - 1]!.broken && spaced(ws[i - 2]!) && spaced(ws[i - 1]!);
+    const before =
+      i + 2 < ws.length &&
+      ws[i + 1]!.lower === 'and' &&
+      ws[i + 2]!.lower === 'me' &&
       !ws[i + 1]!.broken &&
-      spaced(ws[i - 1]!) &&
+      !ws[i + 2]!.broken &&
       spaced(w) &&
-      !(ws[i + 2] && !ws[i + 2]!.broken && (PLACE_NOUNS.has(ws[i + 2]!.lower) || /^(?:hub|hubs|centre|center|centres|support|services?)$/.test(ws[i + 2]!.lower)))
-    )
-      named[i] = true;
+      spaced(ws[i + 1]!);
+    if (after || before) named[i] = true;
+  }
+}
+
+/**
+ * "from the Oyelaran family": a capitalised word that is no common word, between "the" and
+ * "family", is a surname; not "the Polish family", nor "the Harris Family Centre" (a centre).
+ */
+function familySurname(ws: readonly Word[], named: boolean[]): void {
+  for (let i = 1; i + 1 < ws.length; i++) {
+    const w = ws[i]!;
+    if (named[i] || !w.cap || w.common || w.broken || FAMILY_ADJECTIVES.has(w.lower)) continue;
+    if (ws[i - 1]!.lower !== 'the' || ws[i + 1]!.lower !== 'family' || ws[i + 1]!.broken || !spaced(ws[i - 1]!) || !spaced(w)) continue;
+    const after = ws[i + 2];
+    if (after && !after.broken && (PLACE_NOUNS.has(after.lower) || /^(?:hubs?|support|services?)$/.test(after.lower))) continue;
+    named[i] = true;
   }
 }
 
@@ -1133,7 +1138,8 @@ export function findNames(text: string): Array<[number, number]> {
   const named = ws.map((_, i) => isName(ws, i));
   pairsDoing(ws, named);
   withTheirKin(ws, named);
-  besideMeOrFamily(ws, named);
+  besideMe(ws, named);
+  familySurname(ws, named);
   spreadThroughLists(ws, named);
   wordAndName(ws, named);
   sameWordAgain(ws, named);
