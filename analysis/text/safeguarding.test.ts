@@ -104,6 +104,23 @@ describe('detectSafeguarding', () => {
     { lang: 'pl', input: 'Ostatnio myślę, żeby to wszystko skończyć, kupiłem nawet linę.', category: 'self-harm-suicide' },
     { lang: 'pt', input: 'O albergue disse que temos que sair agora. Não sei para onde ir hoje à noite.', category: 'homelessness' },
     { lang: 'ar', input: 'حماتي قالت إن ابنتي أصبحت في السن المناسب للختان', category: 'child-harm' },
+    // Everyday words in five languages, reported as often as first-person.
+    {
+      lang: 'pl',
+      input: 'Kuzynka mówi, że szef trzyma jej paszport i każe pracować za darmo, żeby spłaciła dług za przyjazd',
+      category: 'sexual-abuse-exploitation',
+    },
+    // "dokumenty" are papers: only a documentary ("dokument o…", "w dokumencie") is a story from the screen.
+    { lang: 'pl', input: 'Sąsiadka mówi, że właściciel myjni zabrał jej dokumenty', category: 'sexual-abuse-exploitation' },
+    { lang: 'pt', input: 'O senhorio disse que temos de sair hoje, estou com as malas e os miúdos no centro', category: 'homelessness' },
+    { lang: 'pt', input: 'a minha sogra pôs-me para fora de casa ontem à noite', category: 'homelessness' },
+    { lang: 'pt', input: 'a menina da vizinha vai para a escola sem comer quase todos os dias', category: 'neglect' },
+    { lang: 'zh', input: '他喝了酒就把女儿推倒在地上，医生问的时候我说是她自己摔的', category: 'child-harm' },
+    { lang: 'zh', input: '晚上十一点了楼下那个小孩还一个人在外面，他爸妈不在家', category: 'neglect' },
+    { lang: 'zh', input: '有时候我想抱着宝宝从窗户跳下去', category: 'self-harm-suicide' },
+    { lang: 'ar', input: 'عم زوجي يقعد بنتي في حضنه ويلمسها بشكل مش طبيعي', category: 'sexual-abuse-exploitation' },
+    { lang: 'ar', input: 'رمونا برا البيت ونايمين في السياره مع الولاد', category: 'homelessness' },
+    { lang: 'ro', input: 'am găsit-o pe fetița vecinilor singură pe stradă la 11 noaptea', category: 'neglect' },
   ];
   for (const { lang, input, category } of disclosures) {
     it(`flags "${input}" (${lang}) as ${category}`, () => {
@@ -166,6 +183,17 @@ describe('detectSafeguarding', () => {
     'my friend keeps saying she wants to die when she loses at mario kart',
     'As a school nurse I signpost lots of families here for self harm support, the referral form is easy to use.',
     'We were homeless for 8 months in 2019. Now we have our own council house. Came back to say thank you',
+    // A road trip, a slammed door, a course, a series, a fall explained, money saved.
+    'Śpimy w samochodzie tylko kiedy jedziemy na wakacje do babci',
+    'Dormim în mașină doar când mergem la bunici, e drum lung',
+    'A minha filha bateu com a porta porque não a deixei sair',
+    'Cursul despre căsătoria forțată a fost foarte util pentru noi, voluntarii',
+    'Oglądałam serial o facecie, który kontrolował każdy grosz żony.',
+    '腿上青了一块，是在公园滑梯上磕的',
+    'My son came home with new trainers, he saved his pocket money for ages',
+    // A parent's own childhood, told as why their home is different now.
+    'Quando eu era pequena o meu pai deixava-nos sozinhos muito tempo, por isso aqui em casa é diferente',
+    '小时候爸妈经常把我一个人留在家，所以现在我家不一样',
   ];
   for (const input of lookAlikes) {
     it(`does not flag the look-alike "${input}"`, () =>
