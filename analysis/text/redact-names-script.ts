@@ -67,12 +67,15 @@ const ZH_AFTER =
 // What a child does after their pet name: "回家", "已经", "还是", "学", "哭", "睡".
 const ZH_CHILD_AFTER =
   /^(?:今年|现在|参加|喜欢|玩|平安|第一|回家|回来|来|已经|还是|还在|终于|开始|学会|学|哭|笑|睡|吃|画|唱|跑|长大|出生|生病|刚|最近|总|又|才|也)/;
-const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现'.split(''));
+const ZH_VERB_START = new Set('看打给发让会會不没也都在是要说带骂钱去来跟和把被很还又就才已想能可用做吃喝玩哭笑每今现顶骑跑跳睡唱写读听'.split(''));
 const ZH_TITLES = '老师|医生|大夫|护士|阿姨|女士|小姐|姐姐|哥哥|弟弟|妹妹|先生|太太|主任|叔叔|奶奶|经理|社工|助产士';
 const ZH_TITLE_AFTER = new RegExp(`^(?:${ZH_TITLES})`);
 const ZH_TITLE = new RegExp(`([\\u4e00-\\u9fff]|[A-Za-z][A-Za-z'-]*)(?=${ZH_TITLES})(${ZH_TITLES})`, 'g');
 const ZH_CUE =
-  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|(?<=带|陪|接|送|带着|陪着)(?:外孙女|外孙|孙女|孙子|儿子|女儿)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做|(?:宝宝|孩子|儿子|女儿)(?:叫|名叫))\s*/g;
+  /(?:我(?:的)?(?:儿子|女儿|孩子|宝宝|小孩|老公|丈夫|先生|妻子|老婆|太太|朋友|邻居|妈妈|爸爸|外孙女|外孙|孙子|孙女|前夫|前妻)(?:叫|名叫)?|(?<=^|[，。！？、：；\s])(?:儿子|女儿|前夫|前妻)|(?<=带|陪|接|送|带着|陪着)(?:外孙女|外孙|孙女|孙子|儿子|女儿)|孩子的(?:爸爸|妈妈)|我叫|我的名字是|我名字叫|名字是|名字叫|叫做|(?:宝宝|孩子|儿子|女儿)(?:叫|名叫))\s*/g;
+// Adverbs and times that follow "我老公", "儿子" and are no name: "经常", "总是", "周末", "最近".
+const ZH_NOT_AFTER_CUE =
+  /^(?:经常|常常|总是|老是|一直|每天|每次|每周|平时|今天|昨天|明天|最近|已经|现在|有时|从来|刚才|刚刚|以前|之前|后来|突然|居然|竟然|偶尔|天天|晚上|早上|上周|这周|下周)/;
 // Roles and thanks: the name after them must start with a surname.
 const ZH_WEAK_CUE =
   /(?:健康访视员|访视员|家访员|社工|护士|医生|助产士|工作人员|工作者|志愿者|员工|负责人|翻译|婆婆|公公|奶奶|外婆|姥姥|爷爷|我是|谢谢|感谢|多谢|跟|和|同)\s*/g;
@@ -95,7 +98,13 @@ const AR_TITLES = new Set(
 const AR_WEAK_CUE =
   /(?:^|[\s،,.(])[وف]?(?:شكرا|شكراً|شكرًا|أشكر|اشكر|نشكر|مع|كانت|كان|اتصلت بي|اتصل بي|سألت|قابلت|تكلمت مع|أم|ام|أبو|ابو|أجيب|اجيب|بجيب|نجيب|أحضر|احضر|أوصل|اوصل|قلت|قلنا|هدية|هديه|الهدية|الهديه)\s+(?:يا\s+)?([\u0621-\u064A]+)/g;
 const AR_NOT_NAMES = new Set(
-  'أصغر اصغر أكبر اكبر أحسن احسن عمره عمرها بعد قبل لسه لسا مازال مواليد مولود مولوده كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم بكى بكا نام لعب ضحك قعد حب فرح خاف زعل تعب مرض كبر اكل أكل شرب ركض نط صرخ وقع انبسط سعداء مبسوط مبسوطه مبسوطة مبسوطين فرحان فرحانه فرحانة زعلان زعلانه خايف خايفه خائف شاطر شاطره شاطرة صغير صغيره صغيرة كبير كبيره كبيرة نايمه جوعان عطشان حزين حزينه مرتاح مرتاحه هادي هادئ متحمس متحمسه'.split(
+  'ولا وما ولم أصغر اصغر أكبر اكبر أحسن احسن عمره عمرها بعد قبل لسه لسا مازال مواليد مولود مولوده كان كانت هو هي في من مع على عن إلى الى لا لم لن قد لديه لديها عنده عندها الذي التي يا و أو ثم جدا كثيرا ايضا أيضا مصاب مصابة يبلغ تبلغ واحد اثنان اثنين ثلاثة ثلاث أربعة اربعة خمسة طفل طفلان أطفال اطفال ولد بنت بنات أولاد اولاد ما وما حتى عدة بسبب دائما دايما كل بعض صار قال رجع طاح ضاع راح جاء جا رأى راى شاف أخذ اخذ ضرب حرق عند فلوس فلوسا صور كثير لما لأن لان اللي هذا هذه مسافر مريض مريضة تعبان نايم بكى بكا نام لعب ضحك قعد حب فرح خاف زعل تعب مرض كبر اكل أكل شرب ركض نط صرخ وقع انبسط سعداء مبسوط مبسوطه مبسوطة مبسوطين فرحان فرحانه فرحانة زعلان زعلانه خايف خايفه خائف شاطر شاطره شاطرة صغير صغيره صغيرة كبير كبيره كبيرة نايمه جوعان عطشان حزين حزينه مرتاح مرتاحه هادي هادئ متحمس متحمسه'.split(
+    ' ',
+  ),
+);
+// Adverbs of time and manner, and kin, after "ابني", "زوجي" and the like: "دايم", "لمدة أسبوع", "أخو". (Folded.)
+const AR_NOT_AFTER_CUE = new Set(
+  'دايم دايما دائما دوم لمده اسبوع شهر سنه يوم ساعه كمان برضو برضه بس هلق هلا الحين توه للحين حاليا كثير كتير شوي شويه اليوم امس بكره ناويه ناوي متفاهمين ساكنين كافي كافيه اخو اخت خال خاله عم عمه ابن بنت ام ابو جد جده اهل'.split(
     ' ',
   ),
 );
@@ -144,6 +153,8 @@ function zhNames(text: string): Array<[number, number]> {
     const start = m.index + m[0].length;
     // "我丈夫看我的微信", "给我儿子发信息": a verb, not a name, follows the cue.
     if (ZH_VERB_START.has(text[start] ?? '') && !ZH_GIVEN.has(text.slice(start, start + 2))) continue;
+    // "我老公经常…", "儿子周末去…": an adverb or a time, not a name, follows the cue.
+    if (ZH_NOT_AFTER_CUE.test(text.slice(start)) || ZH_NOT_NAMES.test(text.slice(start))) continue;
     let end = given(start, SURNAMES.has(text[start] ?? '') ? 3 : 2);
     // "我先生张伟参加了": a third character that opens what follows a name ("参加") is not the name's.
     if (end - start === 3 && ZH_AFTER.test(text.slice(start + 2)) && !ZH_AFTER.test(text.slice(end))) end--;
@@ -410,7 +421,7 @@ function arNames(text: string): Array<[number, number]> {
   };
   for (const m of text.matchAll(AR_CUE)) {
     const name = m[2]!;
-    if (AR_NOT_NAMES.has(name) || name.startsWith('ال')) continue;
+    if (AR_NOT_NAMES.has(name) || /^[وفبلك]?ال/.test(name) || AR_NOT_AFTER_CUE.has(foldArabic(name))) continue;
     // Verbs: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما).
     if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name) || AR_DERIVED_VERB.test(foldArabic(name))) && !arGiven(name, true)) continue;
     const start = m.index + m[0].length - name.length;
@@ -462,9 +473,11 @@ function arNames(text: string): Array<[number, number]> {
     /(?:^|[،,.!؟?(]\s*)([\u0621-\u064A]{2,})\s+(?:بنتي|ابني|إبني|ابنتي|زوجي|زوجتي|جوزي|اخوي|أخوي|أخي|اختي|أختي|ولدي)(?![\u0621-\u064A])/g,
   )) {
     const name = m[1]!;
+    // "أخو جوزي", "خال زوجي": kin of the kin word, not a name.
     if (
       AR_NOT_NAMES.has(name) ||
       AR_FUNCTION_WORDS.has(name) ||
+      AR_NOT_AFTER_CUE.has(foldArabic(name)) ||
       name.startsWith('ال') ||
       AR_VERB_ENDING.test(name) ||
       /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name)
@@ -521,6 +534,25 @@ function arNames(text: string): Array<[number, number]> {
     }
     const start = before ? m.index - before[0].length + before[0].indexOf(before[1]!) : m.index;
     found.push([start, m.index + m[0].length]);
+  }
+  // "جيس من الفريق هدأتها" (Jess from the team calmed her): the word before "from the team", "from
+  // reception" is a member of staff's name, not "واحدة من الفريق" (one of the team) or a verb.
+  for (const m of text.matchAll(/(?:^|[\s،,.(])([\u0621-\u064A]{2,})\s+من\s+(?:الفريق|فريق|الاستقبال)(?![\u0621-\u064A])/g)) {
+    const name = m[1]!;
+    if (
+      AR_NOT_NAMES.has(name) ||
+      AR_FUNCTION_WORDS.has(name) ||
+      AR_TITLES.has(name) ||
+      name.startsWith('ال') ||
+      AR_VERB_ENDING.test(name) ||
+      /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) ||
+      /^(?:واحده|واحدة|واحد|وحده|شخص|ناس|كثير|اغلب|أغلب|معظم|بعض|كل|أحد|احد|حدا|حد|اثنين|ثنتين|موظفه|موظفة|موظف|ست|بنت|شب|رجل|امرأة|امراه|سيده|سيدة)$/.test(
+        name,
+      )
+    )
+      continue;
+    const start = m.index + m[0].indexOf(name);
+    found.push([start, start + name.length]);
   }
   // "وهدى عرّفتني … شكرا يا هدى": a name that is also a word, found once by its cue, is the same person
   // where the comment writes it again joined to "و" or opening a clause ("وعندنا أمل", hope, stays).
