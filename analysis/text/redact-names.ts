@@ -32,6 +32,7 @@ import {
 import { findSignature, SIGN_OFFS } from './redact-signature';
 import { candidateWords, type Word } from './redact-words';
 import { findScriptNames } from './redact-names-script';
+import { tokenise } from './tokenize';
 
 /** Titles that go with the name they precede: a reader would mark "Mrs Patel" whole. */
 const NAME_TITLES = new Set([
@@ -630,6 +631,10 @@ function isName(ws: readonly Word[], i: number): boolean {
   // A first name set inside Chinese or Arabic ("感谢Tom和志愿者", "شكراً لـKirsty"): its cues are in that script.
   if (w.inScript && (w.known || (w.ambiguous && w.cap))) return true;
   const before = cueBefore(ws, i);
+  // "Ela tem 9 anos", "Ele disse", "Ma loveste când bea", "Ma 6 lat": in a comment written in
+  // Portuguese, Romanian or Polish these open a sentence as "she", "he", "me" and "has", not as Ela.
+  const pronounIn = PRONOUN_NAMES.get(w.lower);
+  if (pronounIn?.includes(writtenIn(ws))) return before === 'strong' && w.cap;
   if (before === 'strong') return w.cap || !w.common || w.known;
   // "Victoria Park", "Grace Road": a name-word naming a place.
   const following = ws[i + 1];
@@ -645,6 +650,9 @@ function isName(ws: readonly Word[], i: number): boolean {
   // "my daughter Tia", "nasza córka Maja": a capitalised name-word after a kin cue; "my partner will
   // will be…": a modal said twice is a name and then the modal.
   if (before === 'kin' && w.ambiguous) {
+    // "copilul mai mare" (the bigger child), "o filho dela" (her son): after a kin word of the families'
+    // languages, a word of their grammar in lower case is that word, not a name.
+    if (w.typedLower && FAMILY_GRAMMAR_WORDS.has(w.lower) && FOREIGN_KIN.has(ws[i - 1]?.lower ?? '')) return false;
     // "my son Will loves it": no modal is followed by a verb in -s or -ed.
     if (MODALS.has(w.lower)) return !!following && !following.broken && (following.lower === w.lower || /(?:[^s]s|ed)$/.test(following.lower));
     return (w.cap && !w.broken) || !w.common || followedAsName(ws, i);
@@ -810,6 +818,7 @@ const CASE_ENDINGS: ReadonlyArray<readonly [string, string]> = [
  */
 function lowerCaseAfterCue(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
+  if (FAMILY_GRAMMAR_WORDS.has(w.lower)) return false;
   let k = i - 1;
   while (k >= 2 && (ws[k]!.lower === 'i' || ws[k]!.lower === 'e') && !ws[k]!.broken && !ws[k - 1]!.broken && !ws[k - 1]!.cap) k -= 2;
   const p = ws[k]!.lower;
@@ -824,6 +833,47 @@ function lowerCaseAfterCue(ws: readonly Word[], i: number): boolean {
   }
   return false;
 }
+
+/**
+ * Names that are pronouns or verbs in some of the families' languages, with those languages:
+ * Portuguese "Ela" (she), "Ele" (he); Romanian "Mă" (me), Polish "Ma" (has). Polish "Ela" is a name.
+ */
+const PRONOUN_NAMES = new Map<string, readonly string[]>([
+  ['ela', ['pt']],
+  ['ele', ['pt']],
+  ['elas', ['pt']],
+  ['eles', ['pt']],
+  ['ma', ['ro', 'pl']],
+]);
+
+/** The language each comment is written in, guessed once and only when asked. */
+const commentText = new WeakMap<readonly Word[], string>();
+const languages = new WeakMap<readonly Word[], string>();
+function writtenIn(ws: readonly Word[]): string {
+  let lang = languages.get(ws);
+  if (lang === undefined) languages.set(ws, (lang = tokenise(commentText.get(ws) ?? ws.map((w) => w.lower).join(' ')).lang));
+  return lang;
+}
+
+/** Names that are words of the families' grammar: "mai" (more), "dela" (hers), "dom" (home). */
+const FAMILY_GRAMMAR_WORDS = new Set([
+  'mai',
+  'des',
+  'tara',
+  'tati',
+  'ma',
+  'nova',
+  'ela',
+  'dela',
+  'dele',
+  'deles',
+  'delas',
+  'ama',
+  'dom',
+  'kim',
+  'sami',
+  'mila',
+]);
 
 /** Words that stand where a person would but are no name: "Whoever did the face painting". */
 const NOT_NAMES = new Set('whoever whatever whichever whenever wherever everyone everybody anyone anybody someone somebody noone nobody'.split(' '));
@@ -1061,6 +1111,8 @@ function wordAndName(ws: readonly Word[], named: boolean[]): void {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (named[i] || !w.ambiguous || !w.cap || MODALS.has(w.lower)) continue;
+    // "quando ela responde. Ela tem 9 anos": a pronoun said again, capitalised for a sentence.
+    if (PRONOUN_NAMES.get(w.lower)?.includes(writtenIn(ws))) continue;
     const next = ws[i + 1];
     if (next?.cap && !next.broken && /^\s+$/.test(w.gapAfter)) continue;
     const prev = ws[i - 1];
@@ -1133,6 +1185,7 @@ function storyTitles(text: string, ws: readonly Word[], named: boolean[]): void 
  */
 export function findNames(text: string): Array<[number, number]> {
   const ws = candidateWords(text);
+  commentText.set(ws, text);
   const fields = text.includes(':') || text.includes('：') ? formFields(text) : [];
   if (!ws.some(mightBeName)) return [...findSignature(text), ...fields, ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
