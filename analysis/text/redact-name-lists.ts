@@ -153,29 +153,14 @@ const isFirstName = (lower: string) => FIRST_NAMES.has(lower) || (AMBIGUOUS_NAME
  * (alone), "juca" (to play), "doina" (a folk song). In lower case they need a cue like any name
  * that is also a word ("thanks sam", "my son sam").
  */
-const WORDS_IN_LOWER_CASE: ReadonlySet<string> = new Set([
-  'sam',
-  'sama',
-  'juca',
-  'doina',
-  'doine',
-  // Romanian "mai" (more), "des" (often), "țara" (the country), "tati" (daddy), "mă" (me);
-  // Portuguese "nova" (new), "ela" (she), "dela" (hers), "ama" (loves); Polish "dom" (home), "kim"
-  // (whom), "sami" (alone), "miła" (kind).
-  'mai',
-  'des',
-  'tara',
-  'tati',
-  'ma',
-  'nova',
-  'ela',
-  'dela',
-  'ama',
-  'dom',
-  'kim',
-  'sami',
-  'mila',
-]);
+/**
+ * Names that are words of the families' grammar: Romanian "mai" (more), "des" (often), "țara" (the
+ * country), "tati" (daddy), "mă" (me); Portuguese "nova" (new), "ela" (she), "dela" (hers), "ama"
+ * (loves); Polish "dom" (home), "kim" (whom), "sami" (alone), "miła" (kind). Never a name after a kin
+ * word of those languages ("copilul mai mare", "o filho dela").
+ */
+export const FAMILY_GRAMMAR_WORDS: ReadonlySet<string> = new Set('mai des tara tati ma nova ela dela dele deles delas ama dom kim sami mila'.split(' '));
+const WORDS_IN_LOWER_CASE: ReadonlySet<string> = new Set(['sam', 'sama', 'juca', 'doina', 'doine', ...FAMILY_GRAMMAR_WORDS]);
 
 export const KNOWN = 1;
 export const AMBIGUOUS = 2;

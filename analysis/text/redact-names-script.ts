@@ -108,6 +108,21 @@ const AR_NOT_AFTER_CUE = new Set(
     ' ',
   ),
 );
+/**
+ * Whether a word opening a phrase before a kin word or "من الفريق" is no name: a function word, an
+ * adverb or kin ("أخو"), a word with the article, or a verb (present, future, colloquial, with "and").
+ */
+function arNoName(word: string): boolean {
+  return (
+    AR_NOT_NAMES.has(word) ||
+    AR_FUNCTION_WORDS.has(word) ||
+    AR_NOT_AFTER_CUE.has(foldArabic(word)) ||
+    word.startsWith('ال') ||
+    AR_VERB_ENDING.test(word) ||
+    /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(word)
+  );
+}
+
 // Words that stand before "my son" and the like in a sentence, and are no names.
 const AR_FUNCTION_WORDS = new Set(
   'ميلاد أصبح اصبح أصبحت اصبحت صارت لكن لاكن ولكن بس وبس مع ومع عند عن من الى إلى في على هذا هذه ذلك تلك كل بعد قبل ثم او أو حتى اذا إذا لما لأن لان انا أنا وانا وأنا انت هو هي نحن احنا هم يا شكرا شكراً وشكرا كمان ايضا أيضا يعني خاصة خاصه وخاصة مثل زي جدا جداً كثير كتير حتي لو'.split(
@@ -337,7 +352,9 @@ function zhNames(text: string): Array<[number, number]> {
 }
 
 /** Joins a list of names: "乐乐和朵朵抢玩具", "王芳，李强，张伟都是志愿者", "果果、豆豆两姐弟". */
-const ZH_LIST_JOIN = /^(?:和|跟|与|及|、|，|,)/;
+const ZH_JOINS = '和|跟|与|及|、|，|,';
+const ZH_JOIN_AFTER = new RegExp(`^(?:${ZH_JOINS})`);
+const ZH_JOIN_BEFORE = new RegExp(`(?:${ZH_JOINS})$`);
 
 /**
  * Names listed beside a name already found, before or after it: a doubled pet name that is no
@@ -361,11 +378,11 @@ function zhListed(text: string, found: ReadonlyArray<readonly [number, number]>)
   while (queue.length > 0) {
     const [start, end] = queue.pop()!;
     const next: Array<[number, number]> = [];
-    const join = ZH_LIST_JOIN.exec(text.slice(end));
+    const join = ZH_JOIN_AFTER.exec(text.slice(end));
     if (join) next.push([end + join[0].length, nameAt(end + join[0].length)]);
     // Before: a name of two or three characters ending at a join, opening the comment or a clause.
     const before = text.slice(0, start);
-    const back = /(?:和|跟|与|及|、|，|,)$/.exec(before);
+    const back = ZH_JOIN_BEFORE.exec(before);
     if (back)
       for (const size of [2, 3]) {
         const from = back.index - size;
@@ -474,15 +491,7 @@ function arNames(text: string): Array<[number, number]> {
   )) {
     const name = m[1]!;
     // "أخو جوزي", "خال زوجي": kin of the kin word, not a name.
-    if (
-      AR_NOT_NAMES.has(name) ||
-      AR_FUNCTION_WORDS.has(name) ||
-      AR_NOT_AFTER_CUE.has(foldArabic(name)) ||
-      name.startsWith('ال') ||
-      AR_VERB_ENDING.test(name) ||
-      /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name)
-    )
-      continue;
+    if (arNoName(name)) continue;
     const start = m.index + m[0].indexOf(name);
     found.push([start, start + name.length]);
   }
@@ -540,12 +549,8 @@ function arNames(text: string): Array<[number, number]> {
   for (const m of text.matchAll(/(?:^|[\s،,.(])([\u0621-\u064A]{2,})\s+من\s+(?:الفريق|فريق|الاستقبال)(?![\u0621-\u064A])/g)) {
     const name = m[1]!;
     if (
-      AR_NOT_NAMES.has(name) ||
-      AR_FUNCTION_WORDS.has(name) ||
+      arNoName(name) ||
       AR_TITLES.has(name) ||
-      name.startsWith('ال') ||
-      AR_VERB_ENDING.test(name) ||
-      /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) ||
       /^(?:واحده|واحدة|واحد|وحده|شخص|ناس|كثير|اغلب|أغلب|معظم|بعض|كل|أحد|احد|حدا|حد|اثنين|ثنتين|موظفه|موظفة|موظف|ست|بنت|شب|رجل|امرأة|امراه|سيده|سيدة)$/.test(
         name,
       )

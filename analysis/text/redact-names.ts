@@ -14,6 +14,7 @@ import {
   DOCTOR_AND_NURSE,
   FIRST_NAMES,
   foldAccents,
+  FAMILY_GRAMMAR_WORDS,
   FOREIGN_KIN,
   KIN,
   KNOWN,
@@ -854,26 +855,6 @@ function writtenIn(ws: readonly Word[]): string {
   if (lang === undefined) languages.set(ws, (lang = tokenise(commentText.get(ws) ?? ws.map((w) => w.lower).join(' ')).lang));
   return lang;
 }
-
-/** Names that are words of the families' grammar: "mai" (more), "dela" (hers), "dom" (home). */
-const FAMILY_GRAMMAR_WORDS = new Set([
-  'mai',
-  'des',
-  'tara',
-  'tati',
-  'ma',
-  'nova',
-  'ela',
-  'dela',
-  'dele',
-  'deles',
-  'delas',
-  'ama',
-  'dom',
-  'kim',
-  'sami',
-  'mila',
-]);
 
 /** Words that stand where a person would but are no name: "Whoever did the face painting". */
 const NOT_NAMES = new Set('whoever whatever whichever whenever wherever everyone everybody anyone anybody someone somebody noone nobody'.split(' '));
