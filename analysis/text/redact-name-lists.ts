@@ -149,17 +149,18 @@ function isInflectedName(lower: string): boolean {
 const isFirstName = (lower: string) => FIRST_NAMES.has(lower) || (AMBIGUOUS_NAMES.has(lower) && !COMMON_WORDS.has(lower));
 
 /**
- * Names that, written in lower case, are ordinary words in Polish, Romanian or Portuguese: "sam"
- * (alone), "juca" (to play), "doina" (a folk song). In lower case they need a cue like any name
- * that is also a word ("thanks sam", "my son sam").
- */
-/**
  * Names that are words of the families' grammar: Romanian "mai" (more), "des" (often), "țara" (the
  * country), "tati" (daddy), "mă" (me); Portuguese "nova" (new), "ela" (she), "dela" (hers), "ama"
  * (loves); Polish "dom" (home), "kim" (whom), "sami" (alone), "miła" (kind). Never a name after a kin
  * word of those languages ("copilul mai mare", "o filho dela").
  */
 export const FAMILY_GRAMMAR_WORDS: ReadonlySet<string> = new Set('mai des tara tati ma nova ela dela dele deles delas ama dom kim sami mila'.split(' '));
+
+/**
+ * Names that, written in lower case, are ordinary words in Polish, Romanian or Portuguese: "sam"
+ * (alone), "juca" (to play), "doina" (a folk song), and the words of grammar above. In lower case
+ * they need a cue like any name that is also a word ("thanks sam", "my son sam").
+ */
 const WORDS_IN_LOWER_CASE: ReadonlySet<string> = new Set(['sam', 'sama', 'juca', 'doina', 'doine', ...FAMILY_GRAMMAR_WORDS]);
 
 export const KNOWN = 1;

@@ -847,13 +847,13 @@ const PRONOUN_NAMES = new Map<string, readonly string[]>([
   ['ma', ['ro', 'pl']],
 ]);
 
-/** The language each comment is written in, guessed once and only when asked. */
-const commentText = new WeakMap<readonly Word[], string>();
-const languages = new WeakMap<readonly Word[], string>();
+/** Each comment's text, by its words, with the language it is written in once that is asked. */
+const comments = new WeakMap<readonly Word[], { text: string; lang?: string }>();
+/** The language a comment is written in, guessed only when a pronoun that is also a name is in it. */
 function writtenIn(ws: readonly Word[]): string {
-  let lang = languages.get(ws);
-  if (lang === undefined) languages.set(ws, (lang = tokenise(commentText.get(ws) ?? ws.map((w) => w.lower).join(' ')).lang));
-  return lang;
+  const comment = comments.get(ws)!;
+  comment.lang ??= tokenise(comment.text).lang;
+  return comment.lang;
 }
 
 /** Words that stand where a person would but are no name: "Whoever did the face painting". */
@@ -1166,7 +1166,7 @@ function storyTitles(text: string, ws: readonly Word[], named: boolean[]): void 
  */
 export function findNames(text: string): Array<[number, number]> {
   const ws = candidateWords(text);
-  commentText.set(ws, text);
+  comments.set(ws, { text });
   const fields = text.includes(':') || text.includes('：') ? formFields(text) : [];
   if (!ws.some(mightBeName)) return [...findSignature(text), ...fields, ...findScriptNames(text)];
   const named = ws.map((_, i) => isName(ws, i));
