@@ -45,6 +45,17 @@ function startUp(): { importMs: number; firstCallMs: number; firstModelCallMs: n
   }
 }
 
+/** One disclosure per language, repeated to fill the longest answer; Chinese and Arabic with and without sentence ends. */
+const LONGEST_ANSWERS: readonly [string, string][] = [
+  ['en', 'my partner hit me '],
+  ['en', 'he punched me. '],
+  ['pl', 'szef '],
+  ['zh', '他打我'],
+  ['zh', '他打我。'],
+  ['ar', 'زوجي يضربني '],
+  ['ar', 'زوجي يضربني. '],
+];
+
 export default async function safeguardingBench(): Promise<BenchRow[]> {
   const bench = 'safeguarding';
   const rows: BenchRow[] = [];
@@ -70,6 +81,23 @@ export default async function safeguardingBench(): Promise<BenchRow[]> {
       },
     );
   }
+  // The longest answer a survey allows (5,000 characters) written as one phrase over and over: the
+  // detector's worst case, each match a sentence to read. Before its sentences were read once each,
+  // the Chinese one took 1.9 s.
+  const worst = LONGEST_ANSWERS.map(([lang, phrase]) => {
+    const text = phrase.repeat(Math.ceil(5_000 / phrase.length)).slice(0, 5_000);
+    tagComment(model, text, lang);
+    const started = process.cpuUsage();
+    for (let k = 0; k < 5; k++) tagComment(model, text, lang);
+    const used = process.cpuUsage(started);
+    return { lang, ms: (used.user + used.system) / 5000 };
+  }).reduce((a, b) => (b.ms > a.ms ? b : a));
+  rows.push({
+    bench,
+    measure: `longest answer of one disclosure repeated: full tagging, slowest language (${worst.lang})`,
+    value: Math.round(worst.ms),
+    unit: 'ms CPU',
+  });
   const s = startUp();
   if (s) {
     rows.push(

@@ -487,18 +487,32 @@ const LONG_ANSWER_WORDS = 50;
  * surfing with my baby"), with a resolution in a later sentence ("we're in a lovely house") and
  * nothing present after it outside a resolution: the story is over. A sentence in the present,
  * or with a recent day ("on Saturday"), stays a disclosure, as does any short comment.
+ * `endings` is `storyEndings(g, text)`, asked for only when the sentence could be such a story.
  */
-function toldAsOver(g: CompiledGroup, text: string, long: () => boolean, sentence: string, at: number): boolean {
+function toldAsOver(g: CompiledGroup, text: string, long: () => boolean, sentence: string, at: number, endings: () => Map<number, boolean>): boolean {
   if (!g.pastTense || !g.resolved || !g.pastTense.test(sentence) || g.presentTense?.test(sentence) || present(g, sentence)) return false;
   if (!long()) return false;
   const end = text.indexOf('|', at);
-  if (end < 0) return false;
+  return end >= 0 && endings().get(end) === true;
+}
+
+/**
+ * For each " | " of a comment, whether the sentences after it end its story: one of them
+ * resolves it and none that does not is in the present. Worked out once, from the last sentence
+ * back, so a long answer of many sentences costs one look at each, not one per match.
+ */
+function storyEndings(g: CompiledGroup, text: string): Map<number, boolean> {
+  const endings = new Map<number, boolean>();
   let resolved = false;
-  for (const later of text.slice(end + 1).split('|')) {
-    if (g.resolved.test(later)) resolved = true;
-    else if (present(g, later)) return false;
+  let stillPresent = false;
+  let end = text.length;
+  for (let bar = text.lastIndexOf('|'); bar > 0; end = bar, bar = text.lastIndexOf('|', bar - 1)) {
+    const later = text.slice(bar + 1, end);
+    if (g.resolved?.test(later)) resolved = true;
+    else if (present(g, later)) stillPresent = true;
+    endings.set(bar, resolved && !stillPresent);
   }
-  return resolved;
+  return endings;
 }
 
 /**
@@ -511,6 +525,17 @@ function blankQuestion(g: CompiledGroup, text: string, groups: readonly Compiled
   if (!g.asked?.test(normal)) return text;
   const answeredNo = groups.some((other) => other.answeredNo?.test(normal)) && !groups.some((other) => other.takenBack?.test(normal));
   return answeredNo ? g.asked.blank(text) : text;
+}
+
+/** What one sentence of a comment holds, for one group: each asked the first time a match needs it. */
+interface Sentence {
+  cleaned?: string;
+  written?: string;
+  general?: boolean;
+  aboutPeople?: boolean;
+  reported?: boolean;
+  past?: boolean;
+  over?: boolean;
 }
 
 /**
@@ -546,6 +571,12 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
     let words: number | undefined;
     const long = () => (words ??= size(cleaned)) >= LONG_ANSWER_WORDS;
     blanked = cleaned;
+    let endings: Map<number, boolean> | undefined;
+    let resolvedComment: boolean | undefined;
+    const storyEnds = () => (endings ??= storyEndings(g, cleaned));
+    // What a sentence holds is asked once however many matches it has: a 5,000-character comment
+    // of one repeated phrase is one sentence with a thousand matches.
+    const sentences = new Map<number, Sentence>();
     let lower: string | null = null;
     for (const chunk of g.chunks) {
       if (chunk.gate) {
@@ -560,28 +591,33 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
           chunk.regex.lastIndex++;
           continue;
         }
-        const sentence = sentenceAround(cleaned, found.index, found[0].length);
+        const from = cleaned.lastIndexOf('|', found.index);
+        const to = cleaned.indexOf('|', found.index + found[0].length);
+        const key = (from + 1) * (cleaned.length + 2) + to + 1;
+        let known = sentences.get(key);
+        if (!known) sentences.set(key, (known = {}));
+        const sentence = (known.cleaned ??= sentenceAround(cleaned, found.index, found[0].length));
         // A subject word is general in a sentence with a general marker, read as the family wrote
         // it: a look-alike blanked from "documentary on the BBC…" cannot make a remark less general.
         // (Carrying a general marker on to the sentences after it was tried: "since the poster at
         // toddler group… you hear him screaming at the kids next door" then lost its child-harm reading.)
         // In a professional's voice, a subject word names the work, and so does any match in a sentence
         // about people in general ("many of our members are hit…"), unless it points at one person.
-        const written = sentenceAround(normal, found.index, found[0].length);
-        if (chunk.topic && (general(written) || aboutTheWork(written))) continue;
-        if (!chunk.topic && aboutTheWork(written) && scanned.some((g) => g.group?.test(written))) continue;
+        const written = (known.written ??= sentenceAround(normal, found.index, found[0].length));
+        if (chunk.topic && (known.general ??= general(written) || aboutTheWork(written))) continue;
+        if (!chunk.topic && (known.aboutPeople ??= aboutTheWork(written) && scanned.some((g) => g.group?.test(written)))) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.
-        if (reported(sentence)) continue;
+        if ((known.reported ??= reported(sentence))) continue;
         const s = chunk.slots[found.findIndex((v, i) => i > 0 && v !== undefined) - 1];
         if (!s) continue;
         // Any present-tense marker wins over a past one: "he still hits me even though I left".
-        const past = !!g.past?.test(sentence) && !present(g, sentence);
+        const past = (known.past ??= !!g.past?.test(sentence) && !present(g, sentence));
         // Homelessness is a crisis tonight or soon; a family that was homeless and is housed now is not one.
         if (past && s.category === 'homelessness') continue;
         // A past harm the comment says is over ("years ago… we are safe now") is not a disclosure.
-        if (past && g.resolved?.test(cleaned)) continue;
+        if (past && (resolvedComment ??= !!g.resolved?.test(cleaned))) continue;
         // Nor, in a long answer, a harm told in the past tense that the story ends by resolving.
-        if (!past && toldAsOver(g, cleaned, long, sentence, found.index)) continue;
+        if (!past && (known.over ??= toldAsOver(g, cleaned, long, sentence, found.index, storyEnds))) continue;
         matches.push({ category: s.category, language: s.language, phrase: found[0].trim(), past });
       }
     }
