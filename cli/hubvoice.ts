@@ -47,7 +47,7 @@ const USAGE = `usage:
   hubvoice safeguarding eval <labelled.csv> [--show-errors]
   hubvoice safeguarding train <labelled.csv[,more.csv]> --out <model.json> [--max-fp 0.08] [--folds 5] [--negatives general.csv,...]
   hubvoice sentiment train <labelled.csv[,more.csv]> --out <layer.json>
-  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.5] [--best-theme-at 0.2] [--c 0.05] [--calibrate]
+  hubvoice themes review <labelled.csv[,more.csv]> --out <review.json> [--threshold 0.5] [--best-theme-at 0.2] [--c 0.05] [--words-weighed 25] [--calibrate]
   hubvoice redact eval <marked.csv> [--show-errors]
 labelled CSV columns: text,labels,sentiment[,language] (labels ;-joined, sentiment -1/0/1)
 safeguarding CSV columns: language,label,text (label: a category id, or none for a look-alike)
@@ -256,7 +256,7 @@ function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
     if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number, got "${raw}"`);
     return value;
   };
-  const options = { threshold: fraction('threshold'), bestThemeAt: fraction('best-theme-at'), C: fraction('c') };
+  const options = { threshold: fraction('threshold'), bestThemeAt: fraction('best-theme-at'), C: fraction('c'), wordsWeighed: fraction('words-weighed') };
   const files = csvPaths.split(',');
   const calibrate = args.options.has('calibrate');
   if (calibrate && files.length < 2) throw new UsageError('themes review --calibrate needs two files or more, one per writer');

@@ -6,6 +6,7 @@ import commonWords from './common-words.json' with { type: 'json' };
 import { questionWords, wordCharFeatures, vectorise, type FeatureVector } from './features';
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel, type ThemeReview } from './model';
 import { seedKey } from './default-model';
+import { reviewLengthScale } from './theme-review';
 import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
 
 export interface ThemeMention {
@@ -221,6 +222,8 @@ function topContributions(model: ThemeModel, weights: Float32Array, v: FeatureVe
 function reviewThemes(model: ThemeModel, review: ThemeReview, v: FeatureVector, seeded: readonly number[], logits: Float32Array, t: TokenisedText): number[] {
   const L = model.themes.length;
   themeLogits({ themeBias: review.bias, themeWeights: review.weights }, v, logits);
+  const scale = reviewLengthScale(t.words, review.wordsWeighed);
+  if (scale !== 1) for (let l = 0; l < L; l++) logits[l] = review.bias[l]! + (logits[l]! - review.bias[l]!) * scale;
   for (const j of seeded) for (let l = 0; l < L; l++) logits[l]! += review.seedWeights[j * L + l]!;
   const chosen: number[] = [];
   // The best theme of a comment no theme clears is never the catch-all: one the review cannot

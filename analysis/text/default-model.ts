@@ -118,6 +118,7 @@ export function seedModelJson(
       seedWeights: review.seedWeights.map((pairs) => [...pairs]),
       thresholds: [...review.thresholds],
       bestThemeAt: review.bestThemeAt,
+      ...(review.wordsWeighed ? { wordsWeighed: review.wordsWeighed } : {}),
     };
   }
   return {

@@ -74,6 +74,8 @@ export interface ThemeReviewLayerJson {
   thresholds: number[];
   /** A comment none of whose themes reaches its threshold gets its best theme at this score; 0.2 when absent. */
   bestThemeAt?: number;
+  /** A comment of more words than this is weighed as if it had this many (`reviewLengthScale`); absent, never. */
+  wordsWeighed?: number;
 }
 
 export interface ThemeModelJson {
@@ -135,6 +137,8 @@ export interface ThemeReview {
   readonly seedWeights: Float32Array;
   readonly thresholds: Float32Array;
   readonly bestThemeAt: number;
+  /** 0 when a comment's words are weighed whatever its length. */
+  readonly wordsWeighed: number;
 }
 
 function denseLayer(layer: LinearLayerJson, features: number, classes: number): { bias: Float32Array; weights: Float32Array } {
@@ -188,6 +192,7 @@ export function loadModel(json: ThemeModelJson | string): ThemeModel {
             seedWeights: denseLayer({ bias: [], weights: r.seedWeights }, L, L).weights,
             thresholds: Float32Array.from(r.thresholds),
             bestThemeAt: r.bestThemeAt ?? DEFAULT_BEST_THEME_AT,
+            wordsWeighed: r.wordsWeighed ?? 0,
           },
         }
       : {}),
@@ -272,5 +277,12 @@ function reviewToJson(review: ThemeReview, weights: Float32Array, L: number, fea
     L,
     Array.from({ length: L }, (_, l) => l),
   ).weights;
-  return { bias, weights: pairs, seedWeights, thresholds: Array.from(review.thresholds, round3), bestThemeAt: review.bestThemeAt };
+  return {
+    bias,
+    weights: pairs,
+    seedWeights,
+    thresholds: Array.from(review.thresholds, round3),
+    bestThemeAt: review.bestThemeAt,
+    ...(review.wordsWeighed > 0 ? { wordsWeighed: review.wordsWeighed } : {}),
+  };
 }

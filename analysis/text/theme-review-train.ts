@@ -8,7 +8,7 @@ import { compileVocabulary, type FeatureVector, vectorise } from './features';
 import { DEFAULT_BEST_THEME_AT, loadModel, type ThemeDefinition, type ThemeModel } from './model';
 import { keepWeighed, lexiconAndWordFeatures } from './sentiment-train';
 import { fitSvms } from './svm';
-import type { ThemeReviewJson } from './theme-review';
+import { reviewLengthScale, type ThemeReviewJson } from './theme-review';
 import { tokenise, type TokenisedText } from './tokenize';
 import type { LabelledComment } from './train';
 
@@ -40,6 +40,15 @@ export interface ThemeReviewTrainOptions {
    * (`hubvoice themes review --calibrate`).
    */
   themeThresholds?: Readonly<Record<string, number>>;
+  /**
+   * A comment of more words than this is weighed as if it had this many (`reviewLengthScale`); 25
+   * unless told, 0 for never. Left out over thirty-two writers: never, pooled macro-F1 0.789 and
+   * 853 of 960 (writer, theme) pairs at precision 0.8 (service changes 0.917); at 20, 0.791 and
+   * 855 (0.922); **at 25, 0.791 and 855 (0.924)**. On part 36, long answers that mention several
+   * things, service changes read 0.78 never and 0.86 at 25 (macro-F1 0.781, 0.777). Most
+   * comments are shorter than 25 words and read as before.
+   */
+  wordsWeighed?: number;
   /** Word keys seen in fewer comments than this are dropped; 3 unless told. */
   minDocumentFrequency?: number;
   passes?: number;
@@ -78,11 +87,14 @@ export function trainThemeReview(rows: readonly LabelledComment[], files: string
   const L = ids.length;
   const tokenised: TokenisedText[] = rows.map((r) => tokenise(r.text, r.language));
   const features = lexiconAndWordFeatures(tokenised, options.minDocumentFrequency ?? 3);
+  const wordsWeighed = options.wordsWeighed ?? DEFAULT_WORDS_WEIGHED;
   const vocab = compileVocabulary(features);
   const F = features.length;
   // The seed themes given join the words as features F, F + 1, … (value 1 when given).
   const X: FeatureVector[] = rows.map((r, d) => {
     const v = vectorise(vocab, tokenised[d]!, false, false);
+    const scale = reviewLengthScale(tokenised[d]!.words, wordsWeighed);
+    if (scale !== 1) for (let k = 0; k < v.values.length; k++) v.values[k]! *= scale;
     const seeds = seedThemes(r.text, r.language);
     return {
       ids: Int32Array.from([...v.ids, ...seeds.map((l) => F + l)]),
@@ -124,8 +136,12 @@ export function trainThemeReview(rows: readonly LabelledComment[], files: string
     seedWeights,
     thresholds: ids.map((id) => options.themeThresholds?.[id] ?? threshold),
     bestThemeAt: options.bestThemeAt ?? DEFAULT_BEST_THEME_AT,
+    ...(wordsWeighed > 0 ? { wordsWeighed } : {}),
   };
 }
+
+/** The length past which a comment's words are weighed as if it had this many (`wordsWeighed`). */
+export const DEFAULT_WORDS_WEIGHED = 25;
 
 /** The thresholds a theme may be given by calibration, from the shared one up. */
 export const CALIBRATION_STEPS = [0.5, 0.6, 0.7, 0.8, 0.9] as const;

@@ -4,7 +4,7 @@ import { classify } from './classify';
 import { DEFAULT_THEME_REVIEW, defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
 import { parseLabelledCsv } from './evaluate';
 import { loadModel, modelToJson } from './model';
-import { loadThemeReview } from './theme-review';
+import { loadThemeReview, reviewLengthScale } from './theme-review';
 import { trainThemeReview } from './theme-review-train';
 import { applyCorrections } from './train';
 
@@ -85,6 +85,26 @@ describe('a theme review', () => {
     expect(themesOf(withBest(50), 'the zebra stripes were everywhere')).toEqual([]);
     // Saved and loaded with the model, as a council's model is.
     expect(themesOf(loadModel(JSON.parse(JSON.stringify(modelToJson(withBest(-50))))), 'the zebra stripes were everywhere')).toEqual(['cost']);
+  });
+
+  it('weighs a long comment’s words as if it had `wordsWeighed` words, in a saved model too', () => {
+    const long = 'zebra stripes '.repeat(8).trim();
+    const weighing = (wordsWeighed?: number) => loadModel(seedModelJson(defaultTaxonomy, undefined, { ...review, wordsWeighed }));
+    // Sixteen words of the toy's cost words: every one weighed, cost is the comment's best theme.
+    expect(themesOf(weighing(undefined), long)).toEqual(['cost']);
+    // Weighed as four words, the same words no longer reach it; a comment of four words reads as before.
+    expect(themesOf(weighing(4), long)).toEqual([]);
+    expect(themesOf(weighing(4), 'zebra stripes zebra stripes')).toEqual(themesOf(weighing(undefined), 'zebra stripes zebra stripes'));
+    expect(themesOf(loadModel(JSON.parse(JSON.stringify(modelToJson(weighing(4))))), long)).toEqual([]);
+  });
+
+  it('scales a comment past `wordsWeighed` words by the square root, a Chinese character counting half a word', () => {
+    expect(reviewLengthScale(Array(25).fill('wait'), 25)).toBe(1);
+    expect(reviewLengthScale(Array(100).fill('wait'), 25)).toBeCloseTo(0.5, 6);
+    expect(reviewLengthScale(Array(50).fill('等'), 25)).toBe(1);
+    expect(reviewLengthScale(Array(100).fill('等'), 25)).toBeCloseTo(Math.sqrt(0.5), 6);
+    expect(reviewLengthScale(Array(100).fill('wait'), 0)).toBe(1);
+    expect(() => loadThemeReview({ ...DEFAULT_THEME_REVIEW, wordsWeighed: -3 })).toThrow(/so many words/);
   });
 
   it('gives way to a commissioner’s corrections, which the theme layer alone then reads', () => {

@@ -32,6 +32,24 @@ export interface ThemeReviewJson {
   thresholds: number[];
   /** A comment none of whose themes reaches its threshold gets its best theme when it scores this much. */
   bestThemeAt: number;
+  /** A comment of more words than this is weighed as if it had this many (`reviewLengthScale`); absent, never. */
+  wordsWeighed?: number;
+}
+
+/**
+ * How much a comment's words count in the review: 1 up to `wordsWeighed` words (a Han character
+ * counts half, as about two make a word), then the square root of `wordsWeighed` over its length.
+ * The review's scores add up word by word, so a long answer that mentions several things reached
+ * a theme's threshold on words that each said little of it: "the bus was cut… we used to… now",
+ * in 80 words about getting there, read as a service change. Scaled so, a long answer's words
+ * weigh what a comment of `wordsWeighed` words would; seed themes and the bias are not scaled.
+ * Training scales each comment's features the same way, so the weights are learned for it.
+ */
+export function reviewLengthScale(words: readonly string[], wordsWeighed: number): number {
+  if (!(wordsWeighed > 0) || words.length <= wordsWeighed) return 1;
+  let n = 0;
+  for (const w of words) n += w.length === 1 && w.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
+  return n <= wordsWeighed ? 1 : Math.sqrt(wordsWeighed / n);
 }
 
 /** Checks a parsed JSON value is a theme review whose parts agree in size. */
@@ -42,6 +60,8 @@ export function loadThemeReview(json: unknown): ThemeReviewJson {
   if (L === 0 || [j.bias, j.weights, j.seedWeights, j.thresholds].some((part) => !Array.isArray(part) || part.length !== L))
     throw new Error('a theme review has a bias, weights, seed weights and a threshold for each of its themes');
   if (typeof j.bestThemeAt !== 'number') throw new Error('a theme review names the score at which a comment gets its best theme');
+  if (j.wordsWeighed !== undefined && !(typeof j.wordsWeighed === 'number' && j.wordsWeighed > 0))
+    throw new Error('a theme review weighs a long comment as so many words, a number over 0');
   if (!Array.isArray(j.features) || LEXICON_FEATURES.some((key, f) => j.features![f] !== key))
     throw new Error('a theme review lists the lexicon features first');
   return j as ThemeReviewJson;
