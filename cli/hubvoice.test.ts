@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLabelledCsv } from '../analysis/text/index';
+import { loadThemeReview, parseLabelledCsv } from '../analysis/text/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
@@ -165,7 +165,7 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
   it('trains the theme review and reads each file, reviewed and by seed terms alone, on a review trained without it', () => {
     const { rows, halves } = part4InHalves('review');
     const out = join(dir, 'theme-review.json');
-    const run = hubvoice(['themes', 'review', halves.join(','), '--out', out, '--threshold', '0.3']);
+    const run = hubvoice(['themes', 'review', halves.join(','), '--out', out, '--threshold', '0.3', '--words-weighed', '12']);
     expect(run.status).toBe(0);
     const line = JSON.parse(run.stdout.trim());
     expect(line.comments).toBe(rows.length);
@@ -176,6 +176,9 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     const review = JSON.parse(readFileSync(out, 'utf8'));
     expect(review).toMatchObject({ format: 'hubvoice-theme-review', trainedOn: { files: halves } });
     expect(new Set(review.thresholds)).toEqual(new Set([0.3]));
+    // Saved packed, and loaded as the default model loads its own.
+    expect(review.version).toBe(2);
+    expect(loadThemeReview(review)).toMatchObject({ version: 1, wordsWeighed: 12, themes: review.themes });
     expect(hubvoice(['themes', 'review', halves[0]!, '--out', out, '--threshold', 'high']).stderr).toMatch(/--threshold must be a number/);
   });
 

@@ -19,6 +19,7 @@ import {
   seedModelJson,
   trainSentimentLayer,
   trainThemeReview,
+  packThemeReview,
   calibrateThemeThresholds,
   scorePredictions,
   parseMarkedText,
@@ -266,7 +267,7 @@ function themeReviewCommand(args: ReturnType<typeof parseArgs>): void {
   const calibration = calibrate ? calibrateThemeThresholds(byFile, leftOutReviews) : undefined;
   const themeThresholds = calibration && Object.fromEntries(calibration.map((c) => [c.theme, c.threshold]));
   const review = trainThemeReview(byFile.flat(), files, { ...options, themeThresholds });
-  writeFileSync(out, `${JSON.stringify(review)}\n`);
+  writeFileSync(out, `${JSON.stringify(packThemeReview(review))}\n`);
   const seedOnly = loadModel(seedModelJson(defaultTaxonomy, undefined, null));
   const figures = (e: ReturnType<typeof scorePredictions>) => {
     const low = Object.entries(e.perTheme)

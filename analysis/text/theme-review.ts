@@ -52,10 +52,46 @@ export function reviewLengthScale(words: readonly string[], wordsWeighed: number
   return n <= wordsWeighed ? 1 : Math.sqrt(wordsWeighed / n);
 }
 
-/** Checks a parsed JSON value is a theme review whose parts agree in size. */
+/**
+ * The review as it is saved (version 2): each theme's weights as [gap from the previous feature
+ * index, weight in thousandths, …] pairs, the same numbers as version 1's [feature index, weight]
+ * (weights are rounded to thousandths when trained), in half the gzipped bytes of the Workers bundle.
+ */
+export interface PackedThemeReviewJson extends Omit<ThemeReviewJson, 'version'> {
+  version: 2;
+}
+
+/** Weights are saved in thousandths: what training rounds them to. */
+const WEIGHT_UNIT = 1000;
+
+/** The review as `hubvoice themes review` saves it. */
+export function packThemeReview(review: ThemeReviewJson): PackedThemeReviewJson {
+  const weights = review.weights.map((pairs) => {
+    let previous = 0;
+    return pairs.map((v, k) => {
+      if (k % 2 === 1) return Math.round(v * WEIGHT_UNIT);
+      const gap = v - previous;
+      previous = v;
+      return gap;
+    });
+  });
+  return { ...review, version: 2, weights };
+}
+
+function unpackWeights(packed: readonly number[]): number[] {
+  let index = 0;
+  return packed.map((v, k) => (k % 2 === 1 ? v / WEIGHT_UNIT : (index += v)));
+}
+
+/** Checks a parsed JSON value is a theme review (saved as version 1 or 2) whose parts agree in size. */
 export function loadThemeReview(json: unknown): ThemeReviewJson {
-  const j = json as Partial<ThemeReviewJson>;
-  if (j?.format !== 'hubvoice-theme-review' || j.version !== 1) throw new Error('not a hubvoice theme review (format/version)');
+  const saved = json as Partial<ThemeReviewJson | PackedThemeReviewJson>;
+  if (saved?.format !== 'hubvoice-theme-review' || (saved.version !== 1 && saved.version !== 2))
+    throw new Error('not a hubvoice theme review (format/version)');
+  const j: Partial<ThemeReviewJson> =
+    saved.version === 2
+      ? { ...saved, version: 1, weights: Array.isArray(saved.weights) ? saved.weights.map(unpackWeights) : saved.weights }
+      : (saved as Partial<ThemeReviewJson>);
   const L = j.themes?.length ?? 0;
   if (L === 0 || [j.bias, j.weights, j.seedWeights, j.thresholds].some((part) => !Array.isArray(part) || part.length !== L))
     throw new Error('a theme review has a bias, weights, seed weights and a threshold for each of its themes');
