@@ -143,6 +143,8 @@ describe('classify with the default model', () => {
       ['Please run more sessions at weekends', 'en'],
       // Courtesy words do not make a request long.
       ['More sessions at weekends please, thank you very much', 'en'],
+      // Nor does a phone number left for a call back.
+      ['More sessions at weekends please, call me on 07700 900123', 'en'],
       ['周末能不能多开一些活动', 'zh'],
     ]) {
       const themes = classify(defaultModel(), input!, lang).themes;
@@ -161,6 +163,10 @@ describe('words with an everyday sense beside the theme one', () => {
     ['المبنى نظيف وفيه مكان للعربيات', 'ar', 'inclusion'],
     // sabia (knew) and sábado (Saturday) share a Portuguese stem.
     ['Não sabia que existia este grupo', 'pt', 'session-times'],
+    // Opening hours use the words of closing: session times, not a service change.
+    ['the hub is closed on weekends which is useless for working dads', 'en', 'service-changes'],
+    ['周末关门，上班族根本去不了', 'zh', 'service-changes'],
+    ['o centro fecha às 15h, não dá para quem trabalha', 'pt', 'service-changes'],
   ];
   for (const [input, lang, theme] of table) {
     it(`does not tag "${input}" with ${theme}`, () => {
@@ -172,6 +178,10 @@ describe('words with an everyday sense beside the theme one', () => {
     expect(classify(defaultModel(), 'podia haver um grupo ao sábado de manhã', 'pt').themes.map((t) => t.theme)).toContain('session-times');
     expect(classify(defaultModel(), 'ما في حدا بيحكي عربي بالمركز', 'ar').themes.map((t) => t.theme)).toContain('inclusion');
     expect(classify(defaultModel(), 'سكروا المركز القريب وهلق لازم ناخد باصين', 'ar').themes.map((t) => t.theme)).toContain('service-changes');
+    expect(classify(defaultModel(), 'they shut the baby group in the summer and nothing replaced it', 'en').themes.map((t) => t.theme)).toContain(
+      'service-changes',
+    );
+    expect(classify(defaultModel(), 'the centre is closing in march and no one has asked us', 'en').themes.map((t) => t.theme)).toContain('service-changes');
   });
 });
 

@@ -265,10 +265,15 @@ const SHORT_CONTENT_WORDS = 4;
 
 const FUNCTION_WORDS = new Set(commonWords.function.split(' '));
 
+/** A run of digits: a phone number, a date or a time says nothing of a comment's topic. */
+const DIGITS = /^[0-9\u0660-\u0669\u06f0-\u06f9]+$/;
+
+/** Short for the review: few words, or few besides function and courtesy words and numbers. */
 function isShort(t: TokenisedText): boolean {
   let n = 0;
   let content = 0;
   for (const w of t.words) {
+    if (DIGITS.test(w)) continue;
     const size = w.length === 1 && w.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
     n += size;
     if (!FUNCTION_WORDS.has(w)) content += size;
