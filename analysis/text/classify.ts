@@ -7,7 +7,7 @@ import { questionWords, wordCharFeatures, vectorise, type FeatureVector } from '
 import { SENTIMENT_CLASSES, type Sentiment, type ThemeModel, type ThemeReview } from './model';
 import { seedKey } from './default-model';
 import { reviewLengthScale } from './theme-review';
-import { stem, tokenise, type Language, type TokenisedText } from './tokenize';
+import { stem, tokenise, wordSize, type Language, type TokenisedText } from './tokenize';
 
 export interface ThemeMention {
   /** Theme id. */
@@ -274,7 +274,7 @@ function isShort(t: TokenisedText): boolean {
   let content = 0;
   for (const w of t.words) {
     if (DIGITS.test(w)) continue;
-    const size = w.length === 1 && w.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
+    const size = wordSize(w);
     n += size;
     if (!FUNCTION_WORDS.has(w)) content += size;
   }

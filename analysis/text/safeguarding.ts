@@ -404,11 +404,6 @@ export function normaliseComment(text: string): string {
   );
 }
 
-function sentenceAround(normal: string, index: number, length: number): string {
-  const end = normal.indexOf('|', index + length);
-  return normal.slice(normal.lastIndexOf('|', index) + 1, end < 0 ? normal.length : end + 1);
-}
-
 /**
  * The comment as the model reads it, or null where the model may not flag it. Look-alike idioms
  * are blanked as for the patterns ("dying to come back" is not about dying). A sentence that names
@@ -591,19 +586,22 @@ export function detectSafeguarding(text: string, _lang?: string, detector: Safeg
           chunk.regex.lastIndex++;
           continue;
         }
-        const from = cleaned.lastIndexOf('|', found.index);
-        const to = cleaned.indexOf('|', found.index + found[0].length);
-        const key = (from + 1) * (cleaned.length + 2) + to + 1;
+        // The sentence around the match, to its " | " (blanking keeps every position, so the
+        // same stretch of the comment as written is the sentence the family wrote).
+        const from = cleaned.lastIndexOf('|', found.index) + 1;
+        const bar = cleaned.indexOf('|', found.index + found[0].length);
+        const to = bar < 0 ? cleaned.length : bar + 1;
+        const key = from * (cleaned.length + 1) + to;
         let known = sentences.get(key);
         if (!known) sentences.set(key, (known = {}));
-        const sentence = (known.cleaned ??= sentenceAround(cleaned, found.index, found[0].length));
+        const sentence = (known.cleaned ??= cleaned.slice(from, to));
         // A subject word is general in a sentence with a general marker, read as the family wrote
         // it: a look-alike blanked from "documentary on the BBC…" cannot make a remark less general.
         // (Carrying a general marker on to the sentences after it was tried: "since the poster at
         // toddler group… you hear him screaming at the kids next door" then lost its child-harm reading.)
         // In a professional's voice, a subject word names the work, and so does any match in a sentence
         // about people in general ("many of our members are hit…"), unless it points at one person.
-        const written = (known.written ??= sentenceAround(normal, found.index, found[0].length));
+        const written = (known.written ??= normal.slice(from, to));
         if (chunk.topic && (known.general ??= general(written) || aboutTheWork(written))) continue;
         if (!chunk.topic && (known.aboutPeople ??= aboutTheWork(written) && scanned.some((g) => g.group?.test(written)))) continue;
         // A story from the news or a film, told with nothing of the writer's own family in it.

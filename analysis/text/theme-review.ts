@@ -13,6 +13,7 @@
  * JSON is what the command builds.
  */
 import { LEXICON_FEATURES } from './sentiment-layer';
+import { wordSize } from './tokenize';
 
 export interface ThemeReviewJson {
   format: 'hubvoice-theme-review';
@@ -48,7 +49,7 @@ export interface ThemeReviewJson {
 export function reviewLengthScale(words: readonly string[], wordsWeighed: number): number {
   if (!(wordsWeighed > 0) || words.length <= wordsWeighed) return 1;
   let n = 0;
-  for (const w of words) n += w.length === 1 && w.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
+  for (const w of words) n += wordSize(w);
   return n <= wordsWeighed ? 1 : Math.sqrt(wordsWeighed / n);
 }
 

@@ -243,6 +243,11 @@ export function isNegation(word: string): boolean {
   return NEGATIONS.has(word);
 }
 
+/** How many words a word of a tokenised comment counts as: a Han character half (about two make a word). */
+export function wordSize(word: string): number {
+  return word.length === 1 && word.charCodeAt(0) >= 0x3400 ? 0.5 : 1;
+}
+
 /** Han ideographs: Chinese has no spaces, so each character is a word and terms are character pairs. */
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
