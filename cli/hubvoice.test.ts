@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadThemeReview, parseLabelledCsv } from '../analysis/text/index';
+import { loadSentimentLayer, loadThemeReview, parseLabelledCsv } from '../analysis/text/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(root, 'analysis/text/fixtures/family-hub-feedback.csv');
@@ -147,7 +147,8 @@ describe('hubvoice CLI', { timeout: 120_000 }, () => {
     expect(Object.keys(line.leaveOneFileOut)).toEqual(halves);
     for (const half of halves) expect(line.leaveOneFileOut[half]).toMatchObject({ n: expect.any(Number), sentimentAccuracy: expect.any(Number) });
     const layer = JSON.parse(readFileSync(out, 'utf8'));
-    expect(layer).toMatchObject({ format: 'hubvoice-sentiment-layer', trainedOn: { files: halves } });
+    expect(layer).toMatchObject({ format: 'hubvoice-sentiment-layer', version: 2, trainedOn: { files: halves } });
+    expect(loadSentimentLayer(layer).weights).toHaveLength(3);
     expect(layer.features.slice(0, 5)).toEqual(['#pos', '#neg', '#not', '#mix', expect.any(String)]);
   });
 

@@ -18,6 +18,7 @@ import {
   scoreSafeguarding,
   seedModelJson,
   trainSentimentLayer,
+  packSentimentLayer,
   trainThemeReview,
   packThemeReview,
   calibrateThemeThresholds,
@@ -226,7 +227,7 @@ function sentimentTrainCommand(args: ReturnType<typeof parseArgs>): void {
   const files = csvPaths.split(',');
   const byFile = files.map((path) => parseLabelledCsv(readFileSync(path, 'utf8')));
   const layer = trainSentimentLayer(byFile.flat(), files);
-  writeFileSync(out, `${JSON.stringify(layer)}\n`);
+  writeFileSync(out, `${JSON.stringify(packSentimentLayer(layer))}\n`);
   const leftOut =
     files.length < 2
       ? {}

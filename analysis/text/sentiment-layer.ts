@@ -10,6 +10,7 @@
  * read. Rebuilt by `hubvoice sentiment train` (sentiment-train.ts; README in `eval/`); a test checks
  * the committed JSON is what the command builds.
  */
+import { packPairs, unpackPairs } from './sparse-pairs';
 import { MIXED_FEATURE, NEGATIVE_FEATURE, POSITIVE_FEATURE, UNANSWERED_NEGATION_FEATURE } from './features';
 
 /** The lexicon counts every sentiment layer starts with, in this order. */
@@ -31,10 +32,30 @@ export interface SentimentLayerJson {
   lexiconTieMargin?: number;
 }
 
-/** Checks a parsed JSON value is a sentiment layer whose lexicon features come first. */
+/**
+ * The layer as it is saved (version 2): each class's weights packed (`packPairs`: index gaps,
+ * weights in ten-thousandths, what training rounds them to), the same numbers as version 1's.
+ */
+export interface PackedSentimentLayerJson extends Omit<SentimentLayerJson, 'version'> {
+  version: 2;
+}
+
+const WEIGHT_UNIT = 10_000;
+
+/** The layer as `hubvoice sentiment train` saves it. */
+export function packSentimentLayer(layer: SentimentLayerJson): PackedSentimentLayerJson {
+  return { ...layer, version: 2, weights: layer.weights.map((pairs) => packPairs(pairs, WEIGHT_UNIT)) };
+}
+
+/** Checks a parsed JSON value is a sentiment layer (saved as version 1 or 2) whose lexicon features come first. */
 export function loadSentimentLayer(json: unknown): SentimentLayerJson {
-  const j = json as Partial<SentimentLayerJson>;
-  if (j?.format !== 'hubvoice-sentiment-layer' || j.version !== 1) throw new Error('not a hubvoice sentiment layer (format/version)');
+  const saved = json as Partial<SentimentLayerJson | PackedSentimentLayerJson>;
+  if (saved?.format !== 'hubvoice-sentiment-layer' || (saved.version !== 1 && saved.version !== 2))
+    throw new Error('not a hubvoice sentiment layer (format/version)');
+  const j: Partial<SentimentLayerJson> =
+    saved.version === 2
+      ? { ...saved, version: 1, weights: Array.isArray(saved.weights) ? saved.weights.map((pairs) => unpackPairs(pairs, WEIGHT_UNIT)) : saved.weights }
+      : (saved as Partial<SentimentLayerJson>);
   if (!Array.isArray(j.features) || LEXICON_FEATURES.some((key, f) => j.features![f] !== key))
     throw new Error('a sentiment layer lists the lexicon features first');
   if (!Array.isArray(j.bias) || j.bias.length !== 3 || !Array.isArray(j.weights) || j.weights.length !== 3)

@@ -13,6 +13,7 @@
  * JSON is what the command builds.
  */
 import { LEXICON_FEATURES } from './sentiment-layer';
+import { packPairs, unpackPairs } from './sparse-pairs';
 import { wordSize } from './tokenize';
 
 export interface ThemeReviewJson {
@@ -54,34 +55,18 @@ export function reviewLengthScale(words: readonly string[], wordsWeighed: number
 }
 
 /**
- * The review as it is saved (version 2): each theme's weights as [gap from the previous feature
- * index, weight in thousandths, …] pairs, the same numbers as version 1's [feature index, weight]
- * (weights are rounded to thousandths when trained), in half the gzipped bytes of the Workers bundle.
+ * The review as it is saved (version 2): each theme's weights packed (`packPairs`: index gaps,
+ * weights in thousandths, what training rounds them to), the same numbers as version 1's.
  */
 export interface PackedThemeReviewJson extends Omit<ThemeReviewJson, 'version'> {
   version: 2;
 }
 
-/** Weights are saved in thousandths: what training rounds them to. */
 const WEIGHT_UNIT = 1000;
 
 /** The review as `hubvoice themes review` saves it. */
 export function packThemeReview(review: ThemeReviewJson): PackedThemeReviewJson {
-  const weights = review.weights.map((pairs) => {
-    let previous = 0;
-    return pairs.map((v, k) => {
-      if (k % 2 === 1) return Math.round(v * WEIGHT_UNIT);
-      const gap = v - previous;
-      previous = v;
-      return gap;
-    });
-  });
-  return { ...review, version: 2, weights };
-}
-
-function unpackWeights(packed: readonly number[]): number[] {
-  let index = 0;
-  return packed.map((v, k) => (k % 2 === 1 ? v / WEIGHT_UNIT : (index += v)));
+  return { ...review, version: 2, weights: review.weights.map((pairs) => packPairs(pairs, WEIGHT_UNIT)) };
 }
 
 /** Checks a parsed JSON value is a theme review (saved as version 1 or 2) whose parts agree in size. */
@@ -91,7 +76,7 @@ export function loadThemeReview(json: unknown): ThemeReviewJson {
     throw new Error('not a hubvoice theme review (format/version)');
   const j: Partial<ThemeReviewJson> =
     saved.version === 2
-      ? { ...saved, version: 1, weights: Array.isArray(saved.weights) ? saved.weights.map(unpackWeights) : saved.weights }
+      ? { ...saved, version: 1, weights: Array.isArray(saved.weights) ? saved.weights.map((pairs) => unpackPairs(pairs, WEIGHT_UNIT)) : saved.weights }
       : (saved as Partial<ThemeReviewJson>);
   const L = j.themes?.length ?? 0;
   if (L === 0 || [j.bias, j.weights, j.seedWeights, j.thresholds].some((part) => !Array.isArray(part) || part.length !== L))
