@@ -10,7 +10,7 @@
  * read. Rebuilt by `hubvoice sentiment train` (sentiment-train.ts; README in `eval/`); a test checks
  * the committed JSON is what the command builds.
  */
-import { packPairs, unpackPairs } from './sparse-pairs';
+import { packPairs, savedWeights } from './sparse-pairs';
 import { MIXED_FEATURE, NEGATIVE_FEATURE, POSITIVE_FEATURE, UNANSWERED_NEGATION_FEATURE } from './features';
 
 /** The lexicon counts every sentiment layer starts with, in this order. */
@@ -52,10 +52,7 @@ export function loadSentimentLayer(json: unknown): SentimentLayerJson {
   const saved = json as Partial<SentimentLayerJson | PackedSentimentLayerJson>;
   if (saved?.format !== 'hubvoice-sentiment-layer' || (saved.version !== 1 && saved.version !== 2))
     throw new Error('not a hubvoice sentiment layer (format/version)');
-  const j: Partial<SentimentLayerJson> =
-    saved.version === 2
-      ? { ...saved, version: 1, weights: Array.isArray(saved.weights) ? saved.weights.map((pairs) => unpackPairs(pairs, WEIGHT_UNIT)) : saved.weights }
-      : (saved as Partial<SentimentLayerJson>);
+  const j = { ...saved, version: 1, weights: savedWeights(saved, WEIGHT_UNIT) } as Partial<SentimentLayerJson>;
   if (!Array.isArray(j.features) || LEXICON_FEATURES.some((key, f) => j.features![f] !== key))
     throw new Error('a sentiment layer lists the lexicon features first');
   if (!Array.isArray(j.bias) || j.bias.length !== 3 || !Array.isArray(j.weights) || j.weights.length !== 3)

@@ -4,7 +4,7 @@ import { classify } from './classify';
 import { DEFAULT_SENTIMENT_LAYER, defaultTaxonomy, seedModelJson } from './default-model';
 import { parseLabelledCsv } from './evaluate';
 import { loadModel } from './model';
-import { loadSentimentLayer, packSentimentLayer } from './sentiment-layer';
+import { loadSentimentLayer } from './sentiment-layer';
 import { trainSentimentLayer } from './sentiment-train';
 
 describe('the default sentiment layer', () => {
@@ -16,15 +16,6 @@ describe('the default sentiment layer', () => {
       files,
     );
     expect(rebuilt).toEqual(DEFAULT_SENTIMENT_LAYER);
-  });
-
-  it('is saved packed (version 2), and reads back as the numbers trained', () => {
-    const saved = JSON.parse(readFileSync(new URL('./sentiment-layer.json', import.meta.url), 'utf8'));
-    expect(saved.version).toBe(2);
-    expect(saved.weights[0].slice(0, 2).every(Number.isInteger)).toBe(true);
-    expect(loadSentimentLayer(JSON.parse(JSON.stringify(packSentimentLayer(DEFAULT_SENTIMENT_LAYER))))).toEqual(DEFAULT_SENTIMENT_LAYER);
-    // A layer saved before packing still loads.
-    expect(loadSentimentLayer(structuredClone(DEFAULT_SENTIMENT_LAYER))).toEqual(DEFAULT_SENTIMENT_LAYER);
   });
 
   it('never trains on the held-out set', () => {

@@ -15,6 +15,11 @@ export function packPairs(pairs: readonly number[], unit: number): number[] {
   });
 }
 
+/** A saved layer's weights as plain pairs: version 2 saves them packed, version 1 as they are. */
+export function savedWeights(saved: { version?: number; weights?: unknown }, unit: number): unknown {
+  return saved.version === 2 && Array.isArray(saved.weights) ? saved.weights.map((pairs: number[]) => unpackPairs(pairs, unit)) : saved.weights;
+}
+
 /** Saved pairs as plain [feature index, weight, …] pairs again. */
 export function unpackPairs(packed: readonly number[], unit: number): number[] {
   let index = 0;

@@ -4,7 +4,7 @@ import { classify } from './classify';
 import { DEFAULT_THEME_REVIEW, defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
 import { parseLabelledCsv } from './evaluate';
 import { loadModel, modelToJson } from './model';
-import { loadThemeReview, packThemeReview, reviewLengthScale } from './theme-review';
+import { loadThemeReview, reviewLengthScale } from './theme-review';
 import { trainThemeReview } from './theme-review-train';
 import { applyCorrections } from './train';
 
@@ -23,15 +23,6 @@ describe('the default theme review', () => {
     );
     expect(rebuilt).toEqual(DEFAULT_THEME_REVIEW);
   }, 60_000);
-
-  it('is saved packed (version 2), and reads back as the numbers trained', () => {
-    const saved = JSON.parse(readFileSync(new URL('./theme-review.json', import.meta.url), 'utf8'));
-    expect(saved.version).toBe(2);
-    expect(saved.weights[0].slice(0, 2).every(Number.isInteger)).toBe(true);
-    expect(loadThemeReview(JSON.parse(JSON.stringify(packThemeReview(DEFAULT_THEME_REVIEW))))).toEqual(DEFAULT_THEME_REVIEW);
-    // A review saved before packing still loads.
-    expect(loadThemeReview(structuredClone(DEFAULT_THEME_REVIEW))).toEqual(DEFAULT_THEME_REVIEW);
-  });
 
   it('never trains on the held-out set', () => {
     expect(DEFAULT_THEME_REVIEW.trainedOn.files.some((path) => path.includes('holdout'))).toBe(false);

@@ -13,7 +13,7 @@
  * JSON is what the command builds.
  */
 import { LEXICON_FEATURES } from './sentiment-layer';
-import { packPairs, unpackPairs } from './sparse-pairs';
+import { packPairs, savedWeights } from './sparse-pairs';
 import { wordSize } from './tokenize';
 
 export interface ThemeReviewJson {
@@ -74,10 +74,7 @@ export function loadThemeReview(json: unknown): ThemeReviewJson {
   const saved = json as Partial<ThemeReviewJson | PackedThemeReviewJson>;
   if (saved?.format !== 'hubvoice-theme-review' || (saved.version !== 1 && saved.version !== 2))
     throw new Error('not a hubvoice theme review (format/version)');
-  const j: Partial<ThemeReviewJson> =
-    saved.version === 2
-      ? { ...saved, version: 1, weights: Array.isArray(saved.weights) ? saved.weights.map((pairs) => unpackPairs(pairs, WEIGHT_UNIT)) : saved.weights }
-      : (saved as Partial<ThemeReviewJson>);
+  const j = { ...saved, version: 1, weights: savedWeights(saved, WEIGHT_UNIT) } as Partial<ThemeReviewJson>;
   const L = j.themes?.length ?? 0;
   if (L === 0 || [j.bias, j.weights, j.seedWeights, j.thresholds].some((part) => !Array.isArray(part) || part.length !== L))
     throw new Error('a theme review has a bias, weights, seed weights and a threshold for each of its themes');
