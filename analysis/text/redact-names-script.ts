@@ -108,6 +108,9 @@ const AR_NOT_AFTER_CUE = new Set(
     ' ',
   ),
 );
+/** How verbs begin: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما). */
+const AR_VERB_START = /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/;
+
 /**
  * Whether a word opening a phrase before a kin word or "من الفريق" is no name: a function word, an
  * adverb or kin ("أخو"), a word with the article, or a verb (present, future, colloquial, with "and").
@@ -119,7 +122,7 @@ function arNoName(word: string): boolean {
     AR_NOT_AFTER_CUE.has(foldArabic(word)) ||
     word.startsWith('ال') ||
     AR_VERB_ENDING.test(word) ||
-    /^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(word)
+    AR_VERB_START.test(word)
   );
 }
 
@@ -154,9 +157,12 @@ function arGiven(word: string, cued: boolean): boolean {
   return false;
 }
 
+/** Whether the character at `i` is a Han character (false outside the text). */
+const isHanAt = (text: string, i: number): boolean => /[\u4e00-\u9fff]/.test(text[i] ?? '');
+
 function zhNames(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  const han = (i: number) => /[\u4e00-\u9fff]/.test(text[i] ?? '');
+  const han = (i: number) => isHanAt(text, i);
   // The given name after a surname at `start`: up to two characters, stopping at a stop character.
   // Its first character is the surname, which may also be a stop character elsewhere ("周晓岚", "周末").
   const given = (start: number, max: number) => {
@@ -362,7 +368,7 @@ const ZH_JOIN_BEFORE = new RegExp(`(?:${ZH_JOINS})$`);
  */
 function zhListed(text: string, found: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const listed: Array<[number, number]> = [];
-  const han = (i: number) => /[\u4e00-\u9fff]/.test(text[i] ?? '');
+  const han = (i: number) => isHanAt(text, i);
   // The name that starts at `i`, if one may stand in a list there.
   const nameAt = (i: number): number => {
     const two = text.slice(i, i + 2);
@@ -440,7 +446,7 @@ function arNames(text: string): Array<[number, number]> {
     const name = m[2]!;
     if (AR_NOT_NAMES.has(name) || /^[وفبلك]?ال/.test(name) || AR_NOT_AFTER_CUE.has(foldArabic(name))) continue;
     // Verbs: present (يحب), future (سيبدأ), colloquial present (بيفتش), joined "and" (ويشد, وما).
-    if ((/^(?:[يت]|س[يتن]|ب[يتن]|و[يتنم])/.test(name) || AR_VERB_ENDING.test(name) || AR_DERIVED_VERB.test(foldArabic(name))) && !arGiven(name, true)) continue;
+    if ((AR_VERB_START.test(name) || AR_VERB_ENDING.test(name) || AR_DERIVED_VERB.test(foldArabic(name))) && !arGiven(name, true)) continue;
     const start = m.index + m[0].length - name.length;
     push(start, name, true);
     if (AR_TITLES.has(m[1]!)) found.push([m.index + m[0].lastIndexOf(m[1]!, m[0].length - name.length), start + name.length]);
