@@ -65,6 +65,37 @@ describe('default Family Hub taxonomy', () => {
     expect(themes('pracuję na zmiany', 'pl')).toEqual([]);
   });
 
+  it('gives a theme for a topic term only beside a cue term, and lets praise of a topic stand', () => {
+    const model = loadModel(
+      seedModelJson(
+        [
+          {
+            id: 'changes',
+            name: 'Changes',
+            description: 'Sessions or centres stopping.',
+            seedTerms: ['axed'],
+            cueTerms: ['stopped', 'moved'],
+            topicTerms: ['group', 'centre', 'clinic'],
+            topicTermsByLanguage: { pl: ['grupa'] },
+            cueTermsByLanguage: { pl: ['skończyła'] },
+          },
+          { id: 'praise', name: 'Praise', description: 'Praise with no topic.', seedTerms: ['lovely'], fallback: true },
+        ],
+        undefined,
+        null,
+      ),
+    );
+    const themes = (text: string, lang = 'en') => classify(model, text, lang).themes.map((t) => t.theme);
+    expect(themes('the baby group stopped in june')).toEqual(['changes']);
+    expect(themes('they axed it')).toEqual(['changes']);
+    // A topic term alone, or three of them, says nothing of a change.
+    expect(themes('the group at the centre by the clinic')).toEqual([]);
+    expect(themes('my baby stopped crying')).toEqual([]);
+    expect(themes('a lovely group')).toEqual(['praise']);
+    expect(themes('grupa się skończyła', 'pl')).toEqual(['changes']);
+    expect(themes('grupa była super', 'pl')).toEqual([]);
+  });
+
   it('refuses seed terms in a language it cannot stem', () => {
     expect(() => seedModelJson([{ id: 'x', name: 'X', description: '', seedTerms: ['a'], seedTermsByLanguage: { xx: ['b'] } }])).toThrow(/unknown language/);
   });

@@ -18,6 +18,11 @@ const SEED_WEIGHT = 4;
 const SEED_BIAS = -2;
 /** One cue term alone scores sigmoid(1.5 - 2) ≈ 0.38, not enough; two score sigmoid(1) ≈ 0.73. */
 const CUE_WEIGHT = 1.5;
+/**
+ * A topic term beside one cue term scores sigmoid(0.6 + 1.5 - 2) ≈ 0.52, just enough; alone it
+ * scores sigmoid(-1.4), and three topic terms sigmoid(-0.2), neither enough.
+ */
+const TOPIC_WEIGHT = 0.6;
 /** A fallback theme's own term scores sigmoid(3 - 2) ≈ 0.73, lower than any seed term of a specific theme. */
 const FALLBACK_WEIGHT = 3;
 
@@ -38,8 +43,9 @@ export function seedKey(term: string, lang?: Language): string {
 }
 
 /**
- * Every seed key of a theme with its weight; cue terms weigh less than seed terms, and against
- * terms take a seed term's weight away (an against term that is also a seed term is against).
+ * Every seed key of a theme with its weight; topic terms weigh less than cue terms, cue terms less
+ * than seed terms, and against terms take a seed term's weight away (an against term that is also
+ * a seed term is against).
  */
 function themeKeys(theme: ThemeDefinition): Map<string, number> {
   const keys = new Map<string, number>();
@@ -49,10 +55,12 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
     const before = keys.get(key) ?? 0;
     keys.set(key, weight < 0 || before < 0 ? Math.min(before, weight) : Math.max(before, weight));
   };
+  for (const term of theme.topicTerms ?? []) add(term, 'en', TOPIC_WEIGHT);
   for (const term of theme.cueTerms ?? []) add(term, 'en', CUE_WEIGHT);
   for (const term of theme.seedTerms) add(term, 'en', SEED_WEIGHT);
   for (const term of theme.againstTerms ?? []) add(term, 'en', -SEED_WEIGHT);
   for (const [byLanguage, weight] of [
+    [theme.topicTermsByLanguage, TOPIC_WEIGHT],
     [theme.cueTermsByLanguage, CUE_WEIGHT],
     [theme.seedTermsByLanguage, SEED_WEIGHT],
     [theme.againstTermsByLanguage, -SEED_WEIGHT],
@@ -91,8 +99,9 @@ export function seedModelJson(
     return f;
   };
   const keysOf = themes.map(themeKeys);
-  // A specific theme's words rule a fallback out; its against terms do not.
-  const specific = new Set(themes.flatMap((t, l) => (t.fallback ? [] : [...keysOf[l]!].filter(([, w]) => w > 0).map(([key]) => key))));
+  // A specific theme's words rule a fallback out; its against terms and topic terms do not ("a
+  // lovely centre" is still general praise).
+  const specific = new Set(themes.flatMap((t, l) => (t.fallback ? [] : [...keysOf[l]!].filter(([, w]) => w > TOPIC_WEIGHT).map(([key]) => key))));
   const weights = themes.map((theme, l) => {
     const pairs: number[] = [];
     if (!theme.fallback) {

@@ -19,6 +19,14 @@ export interface ThemeDefinition {
    * two of them, or one with a seed term, are needed.
    */
   cueTerms?: string[];
+  /**
+   * Seed-term models only. What a theme's cue terms are said of ("group", "centre" for a service
+   * closing): one gives the theme beside a cue term ("the group stopped"), never alone or beside
+   * two other topic terms ("the group at the centre by the clinic").
+   */
+  topicTerms?: string[];
+  /** Seed-term models only: topic terms in other languages, by language code. */
+  topicTermsByLanguage?: Partial<Record<string, string[]>>;
   /** Seed-term models only: seed terms in other languages, by language code. */
   seedTermsByLanguage?: Partial<Record<string, string[]>>;
   /** Seed-term models only: cue terms in other languages, by language code. */
