@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 import { defaultModel, defaultTaxonomy, seedModelJson } from './default-model';
-import { loadModel } from './model';
+import { loadModel, type ThemeDefinition } from './model';
 import sentimentLexicon from './sentiment-lexicon.json' with { type: 'json' };
 import { tagComment } from './tag';
 
@@ -35,26 +35,34 @@ describe('default Family Hub taxonomy', () => {
     expect(() => seedModelJson([{ id: 'x', name: 'X', description: '', seedTerms: ['three word term'] }])).toThrow(/one or two words/);
   });
 
-  it("takes a seed term's weight away for each against term, so a second seed term still gives the theme", () => {
+  /**
+   * The themes a seed-term model gives with two themes: "changes" with these terms, and a catch-all
+   * "praise" whose one term is `praise`.
+   */
+  const changesOrPraise = (changes: Omit<ThemeDefinition, 'id' | 'name' | 'description'>, praise: string) => {
     const model = loadModel(
       seedModelJson(
         [
-          {
-            id: 'changes',
-            name: 'Changes',
-            description: 'Sessions or centres stopping.',
-            seedTerms: ['closed our', 'closed the'],
-            againstTerms: ['our case'],
-            seedTermsByLanguage: { pl: ['zmiany'] },
-            againstTermsByLanguage: { pl: ['na zmiany'] },
-          },
-          { id: 'praise', name: 'Praise', description: 'Praise with no topic.', seedTerms: ['thank you'], fallback: true },
+          { id: 'changes', name: 'Changes', description: 'Sessions or centres stopping.', ...changes },
+          { id: 'praise', name: 'Praise', description: 'Praise with no topic.', seedTerms: [praise], fallback: true },
         ],
         undefined,
         null,
       ),
     );
-    const themes = (text: string, lang = 'en') => classify(model, text, lang).themes.map((t) => t.theme);
+    return (text: string, lang = 'en') => classify(model, text, lang).themes.map((t) => t.theme);
+  };
+
+  it("takes a seed term's weight away for each against term, so a second seed term still gives the theme", () => {
+    const themes = changesOrPraise(
+      {
+        seedTerms: ['closed our', 'closed the'],
+        againstTerms: ['our case'],
+        seedTermsByLanguage: { pl: ['zmiany'] },
+        againstTermsByLanguage: { pl: ['na zmiany'] },
+      },
+      'thank you',
+    );
     expect(themes('they closed our centre')).toEqual(['changes']);
     expect(themes('they closed our case')).toEqual([]);
     expect(themes('they closed our case and then closed the centre')).toEqual(['changes']);
@@ -66,26 +74,16 @@ describe('default Family Hub taxonomy', () => {
   });
 
   it('gives a theme for a topic term only beside a cue term, and lets praise of a topic stand', () => {
-    const model = loadModel(
-      seedModelJson(
-        [
-          {
-            id: 'changes',
-            name: 'Changes',
-            description: 'Sessions or centres stopping.',
-            seedTerms: ['axed'],
-            cueTerms: ['stopped', 'moved'],
-            topicTerms: ['group', 'centre', 'clinic'],
-            topicTermsByLanguage: { pl: ['grupa'] },
-            cueTermsByLanguage: { pl: ['skończyła'] },
-          },
-          { id: 'praise', name: 'Praise', description: 'Praise with no topic.', seedTerms: ['lovely'], fallback: true },
-        ],
-        undefined,
-        null,
-      ),
+    const themes = changesOrPraise(
+      {
+        seedTerms: ['axed'],
+        cueTerms: ['stopped', 'moved'],
+        topicTerms: ['group', 'centre', 'clinic'],
+        topicTermsByLanguage: { pl: ['grupa'] },
+        cueTermsByLanguage: { pl: ['skończyła'] },
+      },
+      'lovely',
     );
-    const themes = (text: string, lang = 'en') => classify(model, text, lang).themes.map((t) => t.theme);
     expect(themes('the baby group stopped in june')).toEqual(['changes']);
     expect(themes('they axed it')).toEqual(['changes']);
     // A topic term alone, or three of them, says nothing of a change.
