@@ -280,6 +280,10 @@ describe('sentiment', () => {
     { input: 'ما قصروا معنا', out: 1 },
     // The idiom alone: with the learned layer, "老师没得说" reads 0 (the topic word 老师 leans neutral).
     { input: '没得说', out: 1 },
+    // "For good" is for ever, not praise: a closure told so is no compliment.
+    { input: 'the stay and play has closed for good', out: -1 },
+    { input: 'grupę zamknęli na dobre, szkoda', out: 0 },
+    { input: 'wyszło nam to na dobre, super grupa', out: 1 },
     // A question asks; it neither praises nor complains, unless it complains.
     { input: 'Is there any support for dads who are struggling?', out: 0 },
     { input: 'how do i apply for short breaks', out: 0 },
