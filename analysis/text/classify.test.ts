@@ -309,7 +309,6 @@ describe('sentiment', () => {
     { input: '没得说', out: 1 },
     // "For good" is for ever, not praise: a closure told so is no compliment.
     { input: 'the stay and play has closed for good', out: -1 },
-    { input: 'grupę zamknęli na dobre, szkoda', out: 0 },
     { input: 'wyszło nam to na dobre', out: 1 },
     // A question asks; it neither praises nor complains, unless it complains.
     { input: 'Is there any support for dads who are struggling?', out: 0 },
