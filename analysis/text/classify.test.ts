@@ -241,6 +241,25 @@ describe('words with an everyday sense beside the theme one', () => {
   });
 });
 
+describe("a family's own funding is no service change", () => {
+  // Childcare funding ("30 hours", a nursery place) is what a family applies for; funding words
+  // give service changes only beside a word of change ("funding cuts", "lost funding").
+  const seedsOnly = loadModel(seedModelJson(defaultTaxonomy, undefined, null));
+  for (const [input, lang] of [
+    ['the funding for his nursery place finally came through', 'en'],
+    ['ساعدوني بالمركز أقدم على تمويل الحضانة', 'ar'],
+    ['w centrum pomogli mi z wnioskiem o finansowanie żłobka', 'pl'],
+    ['中心帮我申请了托儿资金', 'zh'],
+  ] as const) {
+    it(`does not give "${input}" service changes from its seed terms`, () => {
+      expect(classify(seedsOnly, input, lang).themes.map((t) => t.theme)).not.toContain('service-changes');
+    });
+  }
+  it('still gives funding that was cut', () => {
+    expect(classify(seedsOnly, 'they lost funding so the group stopped', 'en').themes.map((t) => t.theme)).toContain('service-changes');
+  });
+});
+
 describe('classify in every language', () => {
   const table: { lang: string; input: string; theme: string; sentiment: -1 | 0 | 1 }[] = [
     { lang: 'pl', input: 'Położna była cudowna po porodzie', theme: 'pregnancy-birth-postnatal', sentiment: 1 },
