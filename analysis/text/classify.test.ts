@@ -208,7 +208,6 @@ describe('words with an everyday sense beside the theme one', () => {
     ['azi s-a anulat grupa pentru ca doamna e bolnava', 'ro', 'service-changes'],
     ['dziś zajęcia odwołane bo pani zachorowała, zdarza się', 'pl', 'service-changes'],
     ['kiedyś chciałabym wrócić do pracy, centrum pomaga mi z CV', 'pl', 'service-changes'],
-    ['the group was cancelled today because the leader is off sick', 'en', 'service-changes'],
   ];
   for (const [input, lang, theme] of table) {
     it(`does not tag "${input}" with ${theme}`, () => {
@@ -241,16 +240,24 @@ describe('words with an everyday sense beside the theme one', () => {
   });
 });
 
-describe("a family's own funding is no service change", () => {
-  // Childcare funding ("30 hours", a nursery place) is what a family applies for; funding words
-  // give service changes only beside a word of change ("funding cuts", "lost funding").
+describe('service changes the seed terms take away', () => {
+  // Read on the seed layer: the review drops most of these as well, so only there can a lost
+  // against term show.
   for (const [input, lang] of [
+    // A cue and a topic ("cancelled", "group") give the theme; "today" or a sick leader, in each
+    // language, says the session was off once.
+    ['the group was cancelled today', 'en'],
+    ['group cancelled, the leader is off sick', 'en'],
+    ['azi s-a anulat grupa', 'ro'],
+    ['dziś zajęcia odwołane, pani zachorowała', 'pl'],
+    // Childcare funding ("30 hours", a nursery place) is what a family applies for: funding words
+    // give the theme only beside a word of change ("funding cuts", "lost funding").
     ['the funding for his nursery place finally came through', 'en'],
     ['ساعدوني بالمركز أقدم على تمويل الحضانة', 'ar'],
     ['w centrum pomogli mi z wnioskiem o finansowanie żłobka', 'pl'],
     ['中心帮我申请了托儿资金', 'zh'],
   ] as const) {
-    it(`does not give "${input}" service changes from its seed terms`, () => {
+    it(`does not give "${input}" service changes`, () => {
       expect(seedThemes(input, lang)).not.toContain('service-changes');
     });
   }
