@@ -45,7 +45,9 @@ export function seedKey(term: string, lang?: Language): string {
 /**
  * Every seed key of a theme with its weight; topic terms weigh less than cue terms, cue terms less
  * than seed terms, and against terms take a seed term's weight away (an against term that is also
- * a seed term is against).
+ * a seed term is against). A two-word term weighs what it says, its words' own terms included: "got
+ * cut" is one seed term, not a seed term plus the cue "cut", so the against term "my hours" cancels
+ * it, and "au închis" with the seed "închis" is one seed term, not two.
  */
 function themeKeys(theme: ThemeDefinition): Map<string, number> {
   const keys = new Map<string, number>();
@@ -70,6 +72,14 @@ function themeKeys(theme: ThemeDefinition): Map<string, number> {
       if (!lang) throw new Error(`seed terms of theme "${theme.id}" are in an unknown language "${tag}"`);
       for (const term of terms ?? []) add(term, lang, weight);
     }
+  }
+  // A comment holding a two-word key holds its words' keys too, and their weights add up: a
+  // two-word key weighs only what its words do not already give.
+  for (const [key, weight] of keys) {
+    const words = key.split(' ');
+    if (words.length < 2) continue;
+    const inWords = words.reduce((sum, word) => sum + Math.max(0, keys.get(word) ?? 0), 0);
+    keys.set(key, weight > 0 ? Math.max(0, weight - inWords) : weight - inWords);
   }
   return keys;
 }
