@@ -289,7 +289,9 @@ describe('service changes the seed terms take away', () => {
     ['ساعدوني بالمركز أقدم على تمويل الحضانة', 'ar'],
     ['w centrum pomogli mi z wnioskiem o finansowanie żłobka', 'pl'],
     ['中心帮我申请了托儿资金', 'zh'],
-    // Words of change said of a family, a child, a bin or a worry, not of a service.
+    // Words of change said of a family, a child, a bin or a kindness, not of a service: each is
+    // what a word tried and left out of the lists would have given ("binned" stems to "bin",
+    // "went from", "fundir", "قصروا"; the eval README), so none comes back unnoticed.
     ['the toilets had no changing mat and the bin was overflowing', 'en'],
     ['his words went from five to forty in eight weeks', 'en'],
     ['o grupo de bem-estar me ajudou a sair do fundo do poço', 'pt'],

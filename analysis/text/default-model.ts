@@ -115,7 +115,8 @@ export function seedModelJson(
   const weights = themes.map((theme, l) => {
     const pairs: number[] = [];
     if (!theme.fallback) {
-      for (const [key, weight] of keysOf[l]!) pairs.push(featureOf(key), weight);
+      // A two-word key its words already weigh in full adds nothing (themeKeys): no feature for it.
+      for (const [key, weight] of keysOf[l]!) if (weight !== 0) pairs.push(featureOf(key), weight);
       return pairs;
     }
     // A catch-all: its own words raise it, any other theme's word or any complaint rules it out.
