@@ -241,10 +241,13 @@ describe('words with an everyday sense beside the theme one', () => {
     expect(classify(defaultModel(), 'they shut the baby group in the summer and nothing replaced it', 'en').themes.map((t) => t.theme)).toContain(
       'service-changes',
     );
-    // "…and no one has asked us" after it now reads as communication alone on the 46-writer review
-    // (service changes 0.49 against 0.51 before): "is closing" shares its stem with "is closed on
-    // Sundays". The eval README says so.
     expect(classify(defaultModel(), 'the centre is closing in march', 'en').themes.map((t) => t.theme)).toContain('service-changes');
+    // With "…and no one has asked us" after it, the 46-writer review gave communication alone
+    // ("is closing" shares its stem with "is closed on Sundays"); the review trained on the re-read
+    // service-change labels gives both again.
+    expect(classify(defaultModel(), 'the centre is closing in march and no one has asked us', 'en').themes.map((t) => t.theme)).toEqual(
+      expect.arrayContaining(['service-changes', 'communication-listening']),
+    );
     // Each language's own words for closing, merging, replacing and cutting give the seed theme
     // (the review, trained mostly on English, still drops some of them: see the eval README).
     for (const [input, lang] of [
