@@ -1,8 +1,8 @@
 /**
  * Theme and sentiment quality (5-fold cross-validation within each dev file), tagging speed on
  * one core (a model trained on the file, and the default taxonomy's shipped model), and training
- * time for 10,000 comments. The NHS feedback files are read from
- * ../shared/data beside the repo and never copied into it.
+ * time for 10,000 comments. The NHS feedback files are read from ../shared/data beside the repo
+ * and never copied into it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
